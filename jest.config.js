@@ -1,0 +1,15 @@
+/* global module */
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true, diagnostics: false }],
+  },
+  moduleNameMapper: {
+    // office-addin-mock imports office-addin-manifest, which under Jest 30 drags in an ESM-only module.
+    "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js",
+  },
+  testTimeout: 60000,
+};
