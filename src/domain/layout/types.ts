@@ -1,0 +1,85 @@
+/**
+ * The layout model: every sheet of a generated workbook as plain data. The .xlsx renderer
+ * (src/xlsx, ExcelJS) and the live-Excel renderer (src/excel, office-js) both draw from these
+ * plans, so no layout knowledge lives in two places.
+ *
+ * Formulas are in Excel's invariant (English, comma-separated) syntax, without the leading "=".
+ */
+
+import type { FieldKind } from "../catalogue/types";
+
+/** Named cell styles; each renderer maps a name to its own formatting. */
+export type StyleName =
+  | "title"
+  | "subtitle"
+  | "heading"
+  | "label"
+  | "sublabel"
+  | "yearHeader"
+  | "input"
+  | "inputText"
+  | "check"
+  | "note"
+  | "body"
+  | "number"
+  | "result";
+
+/** Native data validation for an input cell, with Danish messages. */
+export interface ValidationPlan {
+  readonly kind: FieldKind;
+  /** "decimal" | "whole" | "list" | "textLength" | "custom" in Excel's terms. */
+  readonly type: "decimal" | "whole" | "list" | "textLength" | "custom";
+  /** e.g. "greaterThanOrEqual", "between". */
+  readonly operator?: "between" | "greaterThanOrEqual" | "lessThanOrEqual";
+  /** Numbers, or for "list" the allowed entries, or for "custom" a formula. */
+  readonly formulae: readonly (number | string)[];
+  readonly allowBlank: boolean;
+  readonly promptTitle: string;
+  readonly prompt: string;
+  readonly errorTitle: string;
+  readonly error: string;
+}
+
+export interface CellPlan {
+  /** 1-based row and column. */
+  readonly row: number;
+  readonly col: number;
+  readonly value?: string | number | boolean | null;
+  /** Invariant-syntax formula without "=". */
+  readonly formula?: string;
+  readonly style?: StyleName;
+  /** Excel number format, e.g. "0.0", "#,##0". */
+  readonly numFmt?: string;
+  /** Input cells are unlocked; everything else is locked when the sheet is protected. */
+  readonly input?: boolean;
+  /** Workbook-scoped defined name for this cell (a field id or meta.*). */
+  readonly name?: string;
+  readonly validation?: ValidationPlan;
+  /** The catalogue field this cell holds. */
+  readonly field?: string;
+}
+
+export interface MergePlan {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+export interface SheetPlan {
+  /** ≤ 31 characters, e.g. "UKN Data". */
+  readonly name: string;
+  readonly cells: readonly CellPlan[];
+  readonly merges: readonly MergePlan[];
+  /** Column widths in characters, by 1-based column. */
+  readonly columnWidths: Readonly<Record<number, number>>;
+  /** Protect the sheet (no password): only input cells editable. */
+  readonly protect: boolean;
+  /** Rows frozen at the top (0 = none). */
+  readonly freezeRows?: number;
+  readonly tabColor?: string;
+}
+
+export interface WorkbookPlan {
+  readonly sheets: readonly SheetPlan[];
+}
