@@ -212,11 +212,14 @@ function missingText(r: EvalResult): string {
 function evaluateComponent(c: ComponentDef, year: number, ctx: EvalContext): Computed<ComponentValue> {
   const pairs: ({ burden: number; driver: number } | null)[] = [];
   const missing: string[] = [];
+  const unasked: string[] = [];
   let zero = false;
   for (const rd of c.ratios) {
     const b = evaluate(rd.burden, year, ctx);
     const d = evaluate(rd.driver, year, ctx);
     if (b.kind === "notAsked" || d.kind === "notAsked" || (b.kind === "empty" && d.kind === "empty")) {
+      if (b.kind === "empty") unasked.push(missingText(b));
+      if (d.kind === "empty") unasked.push(missingText(d));
       pairs.push(null);
     } else if (d.kind === "value" && d.value <= 0) {
       zero = true;
@@ -233,7 +236,7 @@ function evaluateComponent(c: ComponentDef, year: number, ctx: EvalContext): Com
   const mr = meanOfRatios(usable);
   let r: number | null = mr.ok ? mr.value.mean : null;
   if (r === null && c.zeroDriver === "udelad") {
-    return fail(zero ? `antal ${c.unitPlural} er 0 i ${year}` : `ingen tal i ${year}`);
+    return fail(zero ? `antal ${c.unitPlural} er 0 i ${year}` : `mangler ${unasked.join(", ") || `tal for ${year}`}`);
   }
   const u = evaluate(c.units, year, ctx);
   if (u.kind === "empty") {
