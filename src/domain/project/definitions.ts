@@ -66,6 +66,26 @@ const f = (id: string, from?: number, to?: number): Expr => ({ f: id, from, to }
 const sum = (...terms: Expr[]): Expr => ({ sum: terms });
 const orZero = (e: Expr): Expr => ({ orZero: e });
 
+/** Burden per Kommunedata unit (dagtilbud, ansatte) × the same unit nationally. */
+function perKommunedata(
+  key: "dagtilbud" | "ansatte",
+  label: string,
+  unit: readonly [string, string],
+  ratioLabel: string,
+  burden: Expr
+): ComponentDef {
+  return {
+    id: key,
+    label,
+    unitName: unit[0],
+    unitPlural: unit[1],
+    ratios: [{ label: ratioLabel, burden, driver: { kd: key } }],
+    zeroDriver: "udelad",
+    units: { kd: key },
+    national: { landstal: key },
+  };
+}
+
 export const UKN: MethodDef = {
   id: "ukn",
   navn: "Ungdomskriminalitetsnævnet",
@@ -79,13 +99,19 @@ export const UKN: MethodDef = {
     {
       id: "sager",
       label: "Sager i UKN",
-      unitName: "sag", unitPlural: "sager",
+      unitName: "sag",
+      unitPlural: "sager",
       ratios: [
         {
           label: "Timer pr. sag",
           burden: sum(
             { mul: [f("ukn.hovedsager.timer_pr_sag.{y}"), f("ukn.volumen.hovedsager.{y}")] },
-            { mul: [f("ukn.genindbringelse.timer_pr_sag.{y}"), f("ukn.volumen.genindbringelsessager.{y}")] },
+            {
+              mul: [
+                f("ukn.genindbringelse.timer_pr_sag.{y}"),
+                f("ukn.volumen.genindbringelsessager.{y}"),
+              ],
+            }
           ),
           driver: sum(f("ukn.volumen.hovedsager.{y}"), f("ukn.volumen.genindbringelsessager.{y}")),
         },
@@ -114,7 +140,8 @@ export const BAROMETRE: MethodDef = {
     {
       id: "boernesag",
       label: "Børnesagsbarometeret",
-      unitName: "leveret sag", unitPlural: "leverede sager",
+      unitName: "leveret sag",
+      unitPlural: "leverede sager",
       ratios: [
         {
           label: "Timer pr. leveret sag (2020 og frem)",
@@ -129,7 +156,8 @@ export const BAROMETRE: MethodDef = {
     {
       id: "handicap",
       label: "Handicapsagsbarometeret",
-      unitName: "leveret sag", unitPlural: "leverede sager",
+      unitName: "leveret sag",
+      unitPlural: "leverede sager",
       ratios: [
         {
           label: "Timer pr. leveret sag",
@@ -158,21 +186,13 @@ export const NORMERING: MethodDef = {
   slut: 2023,
   ny: true,
   components: [
-    {
-      id: "dagtilbud",
-      label: "Dagtilbud",
-      unitName: "dagtilbud", unitPlural: "dagtilbud",
-      ratios: [
-        {
-          label: "Timer pr. dagtilbud",
-          burden: sum(f("normering.forvaltning.timer_i_alt.{y}"), f("normering.dagtilbud.timer_i_alt.{y}")),
-          driver: { kd: "dagtilbud" },
-        },
-      ],
-      zeroDriver: "udelad",
-      units: { kd: "dagtilbud" },
-      national: { landstal: "dagtilbud" },
-    },
+    perKommunedata(
+      "dagtilbud",
+      "Dagtilbud",
+      ["dagtilbud", "dagtilbud"],
+      "Timer pr. dagtilbud",
+      sum(f("normering.forvaltning.timer_i_alt.{y}"), f("normering.dagtilbud.timer_i_alt.{y}"))
+    ),
   ],
   beskrivelse:
     "Krav til opgørelse af minimumsnormeringer på dagtilbud er blevet lovpligtigt pr. 1. januar 2024. Der har været forberedende arbejder og en øget administrativ belastning i løbet af 2022 og 2023.",
@@ -193,11 +213,15 @@ export const TILSYN: MethodDef = {
     {
       id: "tilsyn",
       label: "Tilsyn",
-      unitName: "tilsyn", unitPlural: "tilsyn",
+      unitName: "tilsyn",
+      unitPlural: "tilsyn",
       ratios: [
         {
           label: "Timer pr. tilsyn",
-          burden: sum(f("tilsyn.forvaltning.timer_pr_tilsyn.{y}"), f("tilsyn.dagtilbud.timer_pr_tilsyn.{y}")),
+          burden: sum(
+            f("tilsyn.forvaltning.timer_pr_tilsyn.{y}"),
+            f("tilsyn.dagtilbud.timer_pr_tilsyn.{y}")
+          ),
           driver: { c: 1 },
         },
       ],
@@ -219,16 +243,20 @@ function outcome(
   template: string,
   blocks: readonly [string, string],
   count: Expr,
-  landstal: string,
+  landstal: string
 ): ComponentDef {
   return {
     id,
     label,
-    unitName: "skole", unitPlural: "skoler",
+    unitName: "skole",
+    unitPlural: "skoler",
     ratios: [
       {
         label: "Timer pr. skole",
-        burden: sum(f(`${template}.${blocks[0]}.timer_i_alt.{y}`), f(`${template}.${blocks[1]}.timer_i_alt.{y}`)),
+        burden: sum(
+          f(`${template}.${blocks[0]}.timer_i_alt.{y}`),
+          f(`${template}.${blocks[1]}.timer_i_alt.{y}`)
+        ),
         driver: count,
       },
     ],
@@ -254,7 +282,7 @@ export const KVALITET: MethodDef = {
       "kvalitet",
       ["bekymrende_forvaltning", "bekymrende_skole"],
       f("kvalitet.volumen.bekymrende.{y}"),
-      "kvalitet_bekymrende",
+      "kvalitet_bekymrende"
     ),
     outcome(
       "handleplan",
@@ -262,7 +290,7 @@ export const KVALITET: MethodDef = {
       "kvalitet",
       ["handleplan_forvaltning", "handleplan_skole"],
       sum(f("kvalitet.volumen.handleplan.{y}"), f("kvalitet.volumen.paalagt.{y}")),
-      "kvalitet_handleplan",
+      "kvalitet_handleplan"
     ),
   ],
   beskrivelse:
@@ -287,7 +315,7 @@ export const PARALLEL: MethodDef = {
       "parallel",
       ["tilfredsstillende_forvaltning", "tilfredsstillende_skole"],
       { sub: [f("parallel.volumen.henvendelser.{y}"), orZero(f("parallel.volumen.tilsyn.{y}"))] },
-      "parallel_redegoerelse",
+      "parallel_redegoerelse"
     ),
     outcome(
       "tilsyn",
@@ -295,7 +323,7 @@ export const PARALLEL: MethodDef = {
       "parallel",
       ["tilsyn_forvaltning", "tilsyn_skole"],
       f("parallel.volumen.tilsyn.{y}"),
-      "parallel_tilsyn",
+      "parallel_tilsyn"
     ),
   ],
   beskrivelse:
@@ -307,7 +335,10 @@ export const PARALLEL: MethodDef = {
 function magtArea(template: string, label: string): RatioDef {
   return {
     label,
-    burden: sum(f(`${template}.forvaltning.timer_i_alt.{y}`), f(`${template}.udfoerer.timer_i_alt.{y}`)),
+    burden: sum(
+      f(`${template}.forvaltning.timer_i_alt.{y}`),
+      f(`${template}.udfoerer.timer_i_alt.{y}`)
+    ),
     driver: f(`${template}.volumen.forhaandsgodkendelser.{y}`),
   };
 }
@@ -325,12 +356,13 @@ export const MAGT: MethodDef = {
     {
       id: "forhaandsgodkendelser",
       label: "Forhåndsgodkendelser",
-      unitName: "forhåndsgodkendelse", unitPlural: "forhåndsgodkendelser",
+      unitName: "forhåndsgodkendelse",
+      unitPlural: "forhåndsgodkendelser",
       ratios: [magtArea("magt_voksen", "Voksenområdet"), magtArea("magt_aeldre", "Ældreområdet")],
       zeroDriver: "udelad",
       units: sum(
         orZero(f("magt_voksen.volumen.forhaandsgodkendelser.{y}")),
-        orZero(f("magt_aeldre.volumen.forhaandsgodkendelser.{y}")),
+        orZero(f("magt_aeldre.volumen.forhaandsgodkendelser.{y}"))
       ),
       national: { twoStage: { base: "indbyggere_18plus", landstal: "indbyggere_18plus" } },
     },
@@ -351,25 +383,17 @@ export const MITID: MethodDef = {
   slut: 2023,
   ny: false,
   components: [
-    {
-      id: "ansatte",
-      label: "Kommunalt ansatte",
-      unitName: "ansat", unitPlural: "ansatte",
-      ratios: [
-        {
-          label: "Timer pr. ansat",
-          burden: sum(
-            f("mitid.nemid.timer_i_alt.{y}", 2020),
-            f("mitid.mitid.timer_i_alt.{y}", 2021),
-            f("mitid.pas.timer_i_alt.{y}", 2022),
-          ),
-          driver: { kd: "ansatte" },
-        },
-      ],
-      zeroDriver: "udelad",
-      units: { kd: "ansatte" },
-      national: { landstal: "ansatte" },
-    },
+    perKommunedata(
+      "ansatte",
+      "Kommunalt ansatte",
+      ["ansat", "ansatte"],
+      "Timer pr. ansat",
+      sum(
+        f("mitid.nemid.timer_i_alt.{y}", 2020),
+        f("mitid.mitid.timer_i_alt.{y}", 2021),
+        f("mitid.pas.timer_i_alt.{y}", 2022)
+      )
+    ),
   ],
   beskrivelse:
     "I forbindelse med transitionen fra NemID til MitID og nye pas-regler, hvor kommunerne står for udlevering af pas, er den administrative belastning for kommunerne øget.",
@@ -387,15 +411,13 @@ export const GDPR: MethodDef = {
   slut: 2023,
   ny: false,
   components: [
-    {
-      id: "ansatte",
-      label: "Kommunalt ansatte",
-      unitName: "ansat", unitPlural: "ansatte",
-      ratios: [{ label: "Årsværk pr. ansat", burden: f("gdpr.indsats.aarsvaerk_i_alt.{y}"), driver: { kd: "ansatte" } }],
-      zeroDriver: "udelad",
-      units: { kd: "ansatte" },
-      national: { landstal: "ansatte" },
-    },
+    perKommunedata(
+      "ansatte",
+      "Kommunalt ansatte",
+      ["ansat", "ansatte"],
+      "Årsværk pr. ansat",
+      f("gdpr.indsats.aarsvaerk_i_alt.{y}")
+    ),
   ],
   beskrivelse:
     "Ny lov fra maj 2018, som følger Europa-Parlamentets forordning om beskyttelse af personer i forbindelse med behandling af personoplysninger. Loven gælder for al behandling af personoplysninger, der helt eller delvis foretages ved hjælp af automatisk databehandling.",
@@ -404,7 +426,17 @@ export const GDPR: MethodDef = {
 };
 
 /** The nine nedslagspunkter in the report's order. */
-export const METHODS: readonly MethodDef[] = [UKN, BAROMETRE, NORMERING, TILSYN, KVALITET, PARALLEL, MAGT, MITID, GDPR];
+export const METHODS: readonly MethodDef[] = [
+  UKN,
+  BAROMETRE,
+  NORMERING,
+  TILSYN,
+  KVALITET,
+  PARALLEL,
+  MAGT,
+  MITID,
+  GDPR,
+];
 
 export function getMethod(id: string): MethodDef | undefined {
   return METHODS.find((m) => m.id === id);

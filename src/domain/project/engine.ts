@@ -21,9 +21,22 @@ import {
   type Landstal,
   type ResolvedIndstillinger,
 } from "./inputs";
-import { estimateNationalCount, fail, increase, meanOfRatios, ok, projectPerUnit, type Computed } from "./primitives";
+import {
+  estimateNationalCount,
+  fail,
+  increase,
+  meanOfRatios,
+  ok,
+  projectPerUnit,
+  type Computed,
+} from "./primitives";
 import { mean, sum } from "./stats";
-import { assessQuality, suggestOutliers, type Datakvalitet, type OutlierSuggestion } from "./quality";
+import {
+  assessQuality,
+  suggestOutliers,
+  type Datakvalitet,
+  type OutlierSuggestion,
+} from "./quality";
 import { computeExtras, type Ekstra } from "./extras";
 
 export interface ProjectionInput {
@@ -140,8 +153,18 @@ export interface MergedReturn {
   readonly findings: readonly Finding[];
 }
 
-export function mergeReturns(returns: readonly KommuneReturn[], log: LogEntry[] = []): MergedReturn[] {
-  const by = new Map<string, { skabeloner: Set<string>; values: Record<string, KommuneReturn["values"][string]>; findings: Finding[] }>();
+export function mergeReturns(
+  returns: readonly KommuneReturn[],
+  log: LogEntry[] = []
+): MergedReturn[] {
+  const by = new Map<
+    string,
+    {
+      skabeloner: Set<string>;
+      values: Record<string, KommuneReturn["values"][string]>;
+      findings: Finding[];
+    }
+  >();
   for (const r of returns) {
     const kommune = canonicalKommune(r.kommune);
     let m = by.get(kommune);
@@ -159,7 +182,11 @@ export function mergeReturns(returns: readonly KommuneReturn[], log: LogEntry[] 
       m.skabeloner.add(t);
       const prev = m.values[id];
       if (prev !== null && prev !== undefined && prev !== v) {
-        log.push({ kommune, kilde: "data", besked: `${id} findes i flere filer (${String(prev)} og ${String(v)}); den sidste (${String(v)}) er brugt.` });
+        log.push({
+          kommune,
+          kilde: "data",
+          besked: `${id} findes i flere filer (${String(prev)} og ${String(v)}); den sidste (${String(v)}) er brugt.`,
+        });
       }
       m.values[id] = v;
     }
@@ -173,7 +200,10 @@ function timerPrAarsvaerk(def: MethodDef, s: ResolvedIndstillinger): number {
 }
 
 /** Baseline and final year of a nedslagspunkt after settings. */
-export function periodOf(def: MethodDef, s: ResolvedIndstillinger): { basis: number; slut: number } {
+export function periodOf(
+  def: MethodDef,
+  s: ResolvedIndstillinger
+): { basis: number; slut: number } {
   const p = s.perioder[def.id] ?? {};
   return { basis: p.basis ?? def.basis, slut: p.slut ?? def.slut };
 }
@@ -187,7 +217,10 @@ function defaultWeight(c: ComponentDef): Expr {
   return c.weight ?? (c.ratios.length === 1 ? c.ratios[0].driver : c.units);
 }
 
-function mkContext(m: MergedReturn, kd: ReadonlyMap<string, Partial<Record<KommunedataKey, import("./inputs").ByYear>>>): EvalContext {
+function mkContext(
+  m: MergedReturn,
+  kd: ReadonlyMap<string, Partial<Record<KommunedataKey, import("./inputs").ByYear>>>
+): EvalContext {
   const own = kd.get(m.kommune);
   return {
     values: m.values,
@@ -209,7 +242,11 @@ function missingText(r: EvalResult): string {
 }
 
 /** Evaluates one component for one municipality and year: a value, or why the municipality is left out. */
-function evaluateComponent(c: ComponentDef, year: number, ctx: EvalContext): Computed<ComponentValue> {
+function evaluateComponent(
+  c: ComponentDef,
+  year: number,
+  ctx: EvalContext
+): Computed<ComponentValue> {
   const pairs: ({ burden: number; driver: number } | null)[] = [];
   const missing: string[] = [];
   const unasked: string[] = [];
@@ -217,7 +254,11 @@ function evaluateComponent(c: ComponentDef, year: number, ctx: EvalContext): Com
   for (const rd of c.ratios) {
     const b = evaluate(rd.burden, year, ctx);
     const d = evaluate(rd.driver, year, ctx);
-    if (b.kind === "notAsked" || d.kind === "notAsked" || (b.kind === "empty" && d.kind === "empty")) {
+    if (
+      b.kind === "notAsked" ||
+      d.kind === "notAsked" ||
+      (b.kind === "empty" && d.kind === "empty")
+    ) {
       if (b.kind === "empty") unasked.push(missingText(b));
       if (d.kind === "empty") unasked.push(missingText(d));
       pairs.push(null);
@@ -236,7 +277,11 @@ function evaluateComponent(c: ComponentDef, year: number, ctx: EvalContext): Com
   const mr = meanOfRatios(usable);
   let r: number | null = mr.ok ? mr.value.mean : null;
   if (r === null && c.zeroDriver === "udelad") {
-    return fail(zero ? `antal ${c.unitPlural} er 0 i ${year}` : `mangler ${unasked.join(", ") || `tal for ${year}`}`);
+    return fail(
+      zero
+        ? `antal ${c.unitPlural} er 0 i ${year}`
+        : `mangler ${unasked.join(", ") || `tal for ${year}`}`
+    );
   }
   const u = evaluate(c.units, year, ctx);
   if (u.kind === "empty") {
@@ -264,13 +309,15 @@ export function computeYear(
   members: readonly Member[],
   year: number,
   landstal: Landstal,
-  H: number,
+  H: number
 ): Computed<YearResult> {
   const comps: ComponentYear[] = [];
   for (let ci = 0; ci < def.components.length; ci++) {
     const c = def.components[ci];
     const vals = members.map((m) => ({ kommune: m.kommune, v: m.years.get(year)![ci] }));
-    const ratios = vals.filter((x) => x.v.r !== null).map((x) => ({ kommune: x.kommune, r: x.v.r as number }));
+    const ratios = vals
+      .filter((x) => x.v.r !== null)
+      .map((x) => ({ kommune: x.kommune, r: x.v.r as number }));
     const studiedUnits = sum(vals.map((x) => x.v.units));
     let nationalUnits: Computed;
     let unitsPerBase: number | null = null;
@@ -291,11 +338,22 @@ export function computeYear(
     if (!nationalUnits.ok) return nationalUnits;
     if (ratios.length === 0) {
       if (nationalUnits.value === 0 && studiedUnits === 0) {
-        comps.push({ id: c.id, label: c.label, rbar: null, n: 0, ratios, studiedUnits, nationalUnits: 0, unitsPerBase, studied: 0, national: 0 });
+        comps.push({
+          id: c.id,
+          label: c.label,
+          rbar: null,
+          n: 0,
+          ratios,
+          studiedUnits,
+          nationalUnits: 0,
+          unitsPerBase,
+          studied: 0,
+          national: 0,
+        });
         continue;
       }
       return fail(
-        `ingen af de medtagne kommuner har tal for »${c.label}« i ${year}, så tidsforbruget pr. ${c.unitName} kan ikke beregnes`,
+        `ingen af de medtagne kommuner har tal for »${c.label}« i ${year}, så tidsforbruget pr. ${c.unitName} kan ikke beregnes`
       );
     }
     const rbar = mean(ratios.map((x) => x.r));
@@ -316,7 +374,12 @@ export function computeYear(
       national: na.value,
     });
   }
-  return ok({ year, studied: sum(comps.map((c) => c.studied)), national: sum(comps.map((c) => c.national)), components: comps });
+  return ok({
+    year,
+    studied: sum(comps.map((c) => c.studied)),
+    national: sum(comps.map((c) => c.national)),
+    components: comps,
+  });
 }
 
 /** Baseline/final/increase for a set of members (national and studied), or the reason it cannot be computed. */
@@ -326,7 +389,7 @@ export function computeTal(
   basis: number,
   slut: number,
   landstal: Landstal,
-  H: number,
+  H: number
 ): Computed<{ undersoegte: Tal; alle: Tal; aar: YearResult[] }> {
   if (members.length === 0) return fail("ingen kommuner at regne på");
   const aar: YearResult[] = [];
@@ -338,8 +401,16 @@ export function computeTal(
   const end = aar[aar.length - 1];
   const start = def.ny ? { studied: 0, national: 0 } : aar[0];
   return ok({
-    undersoegte: { basis: start.studied, slut: end.studied, stigning: increase(start.studied, end.studied) },
-    alle: { basis: start.national, slut: end.national, stigning: increase(start.national, end.national) },
+    undersoegte: {
+      basis: start.studied,
+      slut: end.studied,
+      stigning: increase(start.studied, end.studied),
+    },
+    alle: {
+      basis: start.national,
+      slut: end.national,
+      stigning: increase(start.national, end.national),
+    },
     aar,
   });
 }
@@ -355,7 +426,7 @@ function fejlFindings(m: MergedReturn, def: MethodDef, fields: ReadonlySet<strin
 }
 
 function describeFinding(f: Finding): string {
-  const where = f.location ? `${f.location.sheet}!${f.location.cell}` : f.field ?? f.file ?? "";
+  const where = f.location ? `${f.location.sheet}!${f.location.cell}` : (f.field ?? f.file ?? "");
   return where ? `fejl i ${where}: ${f.message}` : `fejl: ${f.message}`;
 }
 
@@ -365,7 +436,7 @@ function projectOne(
   landstal: Landstal,
   kd: ReturnType<typeof indexKommunedata>,
   s: ResolvedIndstillinger,
-  log: LogEntry[],
+  log: LogEntry[]
 ): NedslagspunktResultat {
   const { basis, slut } = periodOf(def, s);
   const H = timerPrAarsvaerk(def, s);
@@ -378,21 +449,40 @@ function projectOne(
   const candidateNames = new Set(candidates.map((c) => c.kommune));
   for (const name of udelad) {
     if (!candidateNames.has(name)) {
-      log.push({ nedslagspunkt: def.id, kommune: name, kilde: "indstilling", besked: `Indstillingen »udelad« nævner ${name}, som ikke har indsendt tal til ${def.navn}.` });
+      log.push({
+        nedslagspunkt: def.id,
+        kommune: name,
+        kilde: "indstilling",
+        besked: `Indstillingen »udelad« nævner ${name}, som ikke har indsendt tal til ${def.navn}.`,
+      });
     }
   }
   for (const name of medtag) {
     if (udelad.has(name)) {
-      log.push({ nedslagspunkt: def.id, kommune: name, kilde: "indstilling", besked: `${name} står både under »udelad« og »medtag«; »udelad« er brugt.` });
+      log.push({
+        nedslagspunkt: def.id,
+        kommune: name,
+        kilde: "indstilling",
+        besked: `${name} står både under »udelad« og »medtag«; »udelad« er brugt.`,
+      });
     }
   }
 
-  const allExprs: Expr[] = def.components.flatMap((c) => [...c.ratios.flatMap((r) => [r.burden, r.driver]), c.units, defaultWeight(c)]);
+  const allExprs: Expr[] = def.components.flatMap((c) => [
+    ...c.ratios.flatMap((r) => [r.burden, r.driver]),
+    c.units,
+    defaultWeight(c),
+  ]);
   const fieldsNeeded = new Set(years.flatMap((y) => allExprs.flatMap((e) => fieldsRead(e, y))));
 
   const leaveOut = (kommune: string, grund: string, kilde: LogEntry["kilde"]) => {
     udeladt.push({ kommune, grund });
-    log.push({ nedslagspunkt: def.id, kommune, kilde, besked: `${kommune} er udeladt af ${def.navn}: ${grund}.` });
+    log.push({
+      nedslagspunkt: def.id,
+      kommune,
+      kilde,
+      besked: `${kommune} er udeladt af ${def.navn}: ${grund}.`,
+    });
   };
 
   if (basis >= slut) {
@@ -458,11 +548,25 @@ function projectOne(
   }
   const tal = computeTal(def, members, basis, slut, landstal, H);
   if (!tal.ok) {
-    return { ...emptyResult(def, basis, slut, candidates, udeladt, tal.reason, forslag, noter), kommuner: members.map((m) => m.kommune), medlemmer: members };
+    return {
+      ...emptyResult(def, basis, slut, candidates, udeladt, tal.reason, forslag, noter),
+      kommuner: members.map((m) => m.kommune),
+      medlemmer: members,
+    };
   }
   const sp = spaend(tal.value.alle.stigning as number, s.spaend_pct);
   const datakvalitet = assessQuality(def, members, undersoegteKommuner.length, slut);
-  const ekstra = computeExtras(def, members, basis, slut, landstal, H, s, tal.value.aar, tal.value.alle);
+  const ekstra = computeExtras(
+    def,
+    members,
+    basis,
+    slut,
+    landstal,
+    H,
+    s,
+    tal.value.aar,
+    tal.value.alle
+  );
   return {
     id: def.id,
     basisaar: basis,
@@ -496,7 +600,7 @@ function emptyResult(
   udeladt: Udeladt[],
   reason: string,
   forslag: OutlierSuggestion[] = [],
-  noter: string[] = [],
+  noter: string[] = []
 ): NedslagspunktResultat {
   return {
     id: def.id,
@@ -514,7 +618,12 @@ function emptyResult(
     enhed: def.enhed,
     undersoegteKommuner: candidates.map((c) => c.kommune),
     alleUndersoegte: false,
-    datakvalitet: { niveau: "Lav", daekning: candidates.length ? 0 : null, cv: null, begrundelse: "Kan ikke beregnes." },
+    datakvalitet: {
+      niveau: "Lav",
+      daekning: candidates.length ? 0 : null,
+      cv: null,
+      begrundelse: "Kan ikke beregnes.",
+    },
     aar: [],
     medlemmer: [],
     forslag,
@@ -532,7 +641,12 @@ export function project(input: ProjectionInput): ProjectionResult {
   const methods = input.methods ?? METHODS;
   const nedslagspunkter = methods.map((def) => projectOne(def, merged, input.landstal, kd, s, log));
   for (const r of nedslagspunkter) {
-    if (r.kan_ikke_beregnes) log.push({ nedslagspunkt: r.id, kilde: "data", besked: `${r.navn} kan ikke beregnes: ${r.kan_ikke_beregnes}.` });
+    if (r.kan_ikke_beregnes)
+      log.push({
+        nedslagspunkt: r.id,
+        kilde: "data",
+        besked: `${r.navn} kan ikke beregnes: ${r.kan_ikke_beregnes}.`,
+      });
   }
   return { nedslagspunkter, log, indstillinger: s };
 }

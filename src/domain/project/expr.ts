@@ -51,10 +51,13 @@ export function kommunedataRef(key: KommunedataKey, year: number): string {
 export function evaluate(e: Expr, year: number, ctx: EvalContext): EvalResult {
   if ("c" in e) return value(e.c);
   if ("f" in e) {
-    if ((e.from !== undefined && year < e.from) || (e.to !== undefined && year > e.to)) return NOT_ASKED;
+    if ((e.from !== undefined && year < e.from) || (e.to !== undefined && year > e.to))
+      return NOT_ASKED;
     const id = fieldFor(e.f, year);
     const v = ctx.values[id];
-    return typeof v === "number" && Number.isFinite(v) ? value(v) : { kind: "empty", missing: [id] };
+    return typeof v === "number" && Number.isFinite(v)
+      ? value(v)
+      : { kind: "empty", missing: [id] };
   }
   if ("kd" in e) {
     const v = ctx.kommunedata(e.kd, year);
@@ -66,7 +69,8 @@ export function evaluate(e: Expr, year: number, ctx: EvalContext): EvalResult {
     const b = evaluate(e.mul[1], year, ctx);
     if (a.kind === "notAsked" || b.kind === "notAsked") return NOT_ASKED;
     if (a.kind === "value" && b.kind === "value") return value(a.value * b.value);
-    if ((a.kind === "value" && a.value === 0) || (b.kind === "value" && b.value === 0)) return value(0);
+    if ((a.kind === "value" && a.value === 0) || (b.kind === "value" && b.value === 0))
+      return value(0);
     return { kind: "empty", missing: [...missingOf(a), ...missingOf(b)] };
   }
   if ("sub" in e) {

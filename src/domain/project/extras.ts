@@ -16,15 +16,29 @@ export type Maybe<T> = T | { readonly grund: string };
 
 export interface Ekstra {
   /** 95 % t-interval (n − 1 degrees of freedom) on r̄, carried to the national figure in the final year. */
-  readonly tInterval: Maybe<{ readonly lav: number; readonly hoej: number; readonly niveau: number }>;
+  readonly tInterval: Maybe<{
+    readonly lav: number;
+    readonly hoej: number;
+    readonly niveau: number;
+  }>;
   /** Ratio-of-sums estimate Σb/Σd × D / H, nationally. */
   readonly forholdAfSummer: Maybe<Tal>;
   /** The national increase with each municipality left out. */
-  readonly udenEn: readonly { readonly kommune: string; readonly stigning: number | null; readonly grund?: string }[];
+  readonly udenEn: readonly {
+    readonly kommune: string;
+    readonly stigning: number | null;
+    readonly grund?: string;
+  }[];
   readonly udenEnMin: number | null;
   readonly udenEnMax: number | null;
   /** The national figure in the final year by block (forvaltning, dagtilbud, skole, udfører …). */
-  readonly grupper: readonly { readonly komponent: string; readonly blok: string; readonly label: string; readonly andel: number; readonly aarsvaerk: number }[];
+  readonly grupper: readonly {
+    readonly komponent: string;
+    readonly blok: string;
+    readonly label: string;
+    readonly andel: number;
+    readonly aarsvaerk: number;
+  }[];
   /** The national figure in the final year by sub-task (pct rows, hours-weighted over the municipalities). */
   readonly underopgaver: readonly {
     readonly komponent: string;
@@ -49,7 +63,7 @@ export function computeExtras(
   H: number,
   s: ResolvedIndstillinger,
   aar: readonly YearResult[],
-  alle: Tal,
+  alle: Tal
 ): Ekstra {
   const end = aar[aar.length - 1];
   return {
@@ -72,7 +86,10 @@ function tInterval(def: MethodDef, end: YearResult, H: number): Ekstra["tInterva
   let varSum = 0;
   for (const c of end.components) {
     if (c.rbar === null) continue;
-    if (c.n < 2) return { grund: `${def.components.length > 1 ? `${c.label}: ` : ""}kræver mindst 2 kommuner (har ${c.n})` };
+    if (c.n < 2)
+      return {
+        grund: `${def.components.length > 1 ? `${c.label}: ` : ""}kræver mindst 2 kommuner (har ${c.n})`,
+      };
     const sd = sampleStdDev(c.ratios.map((x) => x.r));
     const half = ((tQuantile(0.975, c.n - 1) * sd) / Math.sqrt(c.n)) * (c.nationalUnits / H);
     varSum += half * half;
@@ -81,7 +98,12 @@ function tInterval(def: MethodDef, end: YearResult, H: number): Ekstra["tInterva
   return { lav: end.national - half, hoej: end.national + half, niveau: 0.95 };
 }
 
-function ratioOfSums(def: MethodDef, members: readonly Member[], aar: readonly YearResult[], H: number): Ekstra["forholdAfSummer"] {
+function ratioOfSums(
+  def: MethodDef,
+  members: readonly Member[],
+  aar: readonly YearResult[],
+  H: number
+): Ekstra["forholdAfSummer"] {
   const nat: number[] = [];
   for (const yr of aar) {
     let total = 0;
@@ -112,14 +134,27 @@ function leaveOneOut(
   basis: number,
   slut: number,
   landstal: Landstal,
-  H: number,
+  H: number
 ): Pick<Ekstra, "udenEn" | "udenEnMin" | "udenEnMax"> {
   const udenEn = members.map((m) => {
-    const r = computeTal(def, members.filter((x) => x !== m), basis, slut, landstal, H);
-    return r.ok ? { kommune: m.kommune, stigning: r.value.alle.stigning } : { kommune: m.kommune, stigning: null, grund: r.reason };
+    const r = computeTal(
+      def,
+      members.filter((x) => x !== m),
+      basis,
+      slut,
+      landstal,
+      H
+    );
+    return r.ok
+      ? { kommune: m.kommune, stigning: r.value.alle.stigning }
+      : { kommune: m.kommune, stigning: null, grund: r.reason };
   });
   const vals = udenEn.map((u) => u.stigning).filter((v): v is number => v !== null);
-  return { udenEn, udenEnMin: vals.length ? Math.min(...vals) : null, udenEnMax: vals.length ? Math.max(...vals) : null };
+  return {
+    udenEn,
+    udenEnMin: vals.length ? Math.min(...vals) : null,
+    udenEnMax: vals.length ? Math.max(...vals) : null,
+  };
 }
 
 function blockOf(pattern: string): { template: string; block: string } {
@@ -127,7 +162,11 @@ function blockOf(pattern: string): { template: string; block: string } {
   return { template, block };
 }
 
-function breakdown(def: MethodDef, members: readonly Member[], end: YearResult): Pick<Ekstra, "grupper" | "underopgaver"> {
+function breakdown(
+  def: MethodDef,
+  members: readonly Member[],
+  end: YearResult
+): Pick<Ekstra, "grupper" | "underopgaver"> {
   const grupper: Ekstra["grupper"][number][] = [];
   const underopgaver: Ekstra["underopgaver"][number][] = [];
   const y = end.year;
@@ -161,7 +200,13 @@ function breakdown(def: MethodDef, members: readonly Member[], end: YearResult):
       const b = t?.blocks.find((x) => x.id === block);
       const andel = sum([...byK.values()]) / total;
       const blockAv = comp.national * andel;
-      grupper.push({ komponent: c.id, blok: key, label: b?.title ?? block, andel, aarsvaerk: blockAv });
+      grupper.push({
+        komponent: c.id,
+        blok: key,
+        label: b?.title ?? block,
+        andel,
+        aarsvaerk: blockAv,
+      });
       const pctRows = b?.rows.filter((r) => r.kind === "pct") ?? [];
       if (pctRows.length === 0) continue;
       let sw = 0;
@@ -177,7 +222,14 @@ function breakdown(def: MethodDef, members: readonly Member[], end: YearResult):
       if (sw <= 0) continue;
       for (const r of pctRows) {
         const a = (sws.get(r.id) ?? 0) / sw;
-        underopgaver.push({ komponent: c.id, blok: key, underopgave: r.id, label: r.label, andel: a, aarsvaerk: blockAv * a });
+        underopgaver.push({
+          komponent: c.id,
+          blok: key,
+          underopgave: r.id,
+          label: r.label,
+          andel: a,
+          aarsvaerk: blockAv * a,
+        });
       }
     }
   });

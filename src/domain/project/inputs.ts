@@ -22,12 +22,18 @@ export const LANDSTAL_KEYS: Readonly<Record<string, string>> = {
   ansatte: "Kommunalt ansatte på landsplan",
   kvalitet_bekymrende: "Skoler med »bekymrende faglig kvalitet« pr. år",
   kvalitet_handleplan: "Skoler i fagligt tilsyn med (pålagt) handleplan pr. år",
-  parallel_redegoerelse: "Skoler, hvor redegørelsen er tilfredsstillende, pr. år (parallelsamfundstilsyn)",
+  parallel_redegoerelse:
+    "Skoler, hvor redegørelsen er tilfredsstillende, pr. år (parallelsamfundstilsyn)",
   parallel_tilsyn: "Skoler i parallelsamfundstilsyn pr. år",
 };
 
 /** Per-municipality reference data keys (the *Kommunedata* sheet). */
-export const KOMMUNEDATA_KEYS = ["indbyggere", "indbyggere_18plus", "ansatte", "dagtilbud"] as const;
+export const KOMMUNEDATA_KEYS = [
+  "indbyggere",
+  "indbyggere_18plus",
+  "ansatte",
+  "dagtilbud",
+] as const;
 export type KommunedataKey = (typeof KOMMUNEDATA_KEYS)[number];
 
 export const KOMMUNEDATA_LABELS: Readonly<Record<KommunedataKey, string>> = {
@@ -38,7 +44,9 @@ export const KOMMUNEDATA_LABELS: Readonly<Record<KommunedataKey, string>> = {
 };
 
 /** By municipality name. */
-export type Kommunedata = Readonly<Record<string, Readonly<Partial<Record<KommunedataKey, ByYear>>>>>;
+export type Kommunedata = Readonly<
+  Record<string, Readonly<Partial<Record<KommunedataKey, ByYear>>>>
+>;
 
 /** The field a municipality's own return offers as the default for a Kommunedata key. */
 export const KOMMUNEDATA_DEFAULT_FIELD: Readonly<Partial<Record<KommunedataKey, string>>> = {
@@ -101,7 +109,9 @@ export function canonicalKommune(name: string): string {
 }
 
 /** Kommunedata re-keyed by canonical municipality name. */
-export function indexKommunedata(kd: Kommunedata | undefined): ReadonlyMap<string, Partial<Record<KommunedataKey, ByYear>>> {
+export function indexKommunedata(
+  kd: Kommunedata | undefined
+): ReadonlyMap<string, Partial<Record<KommunedataKey, ByYear>>> {
   const out = new Map<string, Partial<Record<KommunedataKey, ByYear>>>();
   for (const [name, data] of Object.entries(kd ?? {})) out.set(canonicalKommune(name), data);
   return out;

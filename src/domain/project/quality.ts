@@ -24,7 +24,7 @@ export function suggestOutliers(
   def: MethodDef,
   members: readonly Member[],
   years: readonly number[],
-  medtag: ReadonlySet<string>,
+  medtag: ReadonlySet<string>
 ): { forslag: OutlierSuggestion[]; noter: string[] } {
   const forslag: OutlierSuggestion[] = [];
   const noter: string[] = [];
@@ -41,7 +41,13 @@ export function suggestOutliers(
       }
       z.scores.forEach((score, i) => {
         if (Math.abs(score) > MODIFIED_Z_THRESHOLD) {
-          forslag.push({ kommune: rs[i].kommune, komponent: c.id, aar: y, z: score, medtaget: medtag.has(rs[i].kommune) });
+          forslag.push({
+            kommune: rs[i].kommune,
+            komponent: c.id,
+            aar: y,
+            z: score,
+            medtaget: medtag.has(rs[i].kommune),
+          });
         }
       });
     }
@@ -85,12 +91,19 @@ export function datakvalitetTekst(): string {
   );
 }
 
-export function assessQuality(def: MethodDef, members: readonly Member[], studied: number, slut: number): Datakvalitet {
+export function assessQuality(
+  def: MethodDef,
+  members: readonly Member[],
+  studied: number,
+  slut: number
+): Datakvalitet {
   const daekning = studied > 0 ? members.length / studied : null;
   let cv: number | null = null;
   let minN = Infinity;
   def.components.forEach((_c, ci) => {
-    const rs = members.map((m) => m.years.get(slut)?.[ci]?.r ?? null).filter((r): r is number => r !== null);
+    const rs = members
+      .map((m) => m.years.get(slut)?.[ci]?.r ?? null)
+      .filter((r): r is number => r !== null);
     if (rs.length === 0) return;
     minN = Math.min(minN, rs.length);
     if (rs.length >= 2) {
@@ -107,7 +120,11 @@ export function assessQuality(def: MethodDef, members: readonly Member[], studie
   const d = daekning ?? 0;
   const c = cv ?? Infinity;
   const niveau: DatakvalitetNiveau =
-    d >= h.daekning && minN >= h.n && c <= h.cv ? "Høj" : d >= m.daekning && minN >= m.n && c <= m.cv ? "Middel" : "Lav";
+    d >= h.daekning && minN >= h.n && c <= h.cv
+      ? "Høj"
+      : d >= m.daekning && minN >= m.n && c <= m.cv
+        ? "Middel"
+        : "Lav";
   const pct = Math.round(d * 100);
   const cvText = cv === null ? "kan ikke beregnes" : (cv as number).toFixed(2).replace(".", ",");
   return {

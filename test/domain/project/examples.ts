@@ -2,7 +2,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { KommuneReturn } from "../../../src/domain/model";
-import { templatesOfFields, type FelterJson, type Indstillinger, type Kommunedata, type Landstal } from "../../../src/domain/project";
+import {
+  templatesOfFields,
+  type FelterJson,
+  type Indstillinger,
+  type Kommunedata,
+  type Landstal,
+} from "../../../src/domain/project";
 
 const DIR = path.join(__dirname, "..", "..", "..", "examples");
 
@@ -14,7 +20,14 @@ export function exampleReturns(): KommuneReturn[] {
     .sort()
     .map((f) => {
       const j = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as FelterJson;
-      return { kommune: j.kommune, skabeloner: templatesOfFields(Object.keys(j.felter)), version: 0, values: j.felter, findings: [], file: f };
+      return {
+        kommune: j.kommune,
+        skabeloner: templatesOfFields(Object.keys(j.felter)),
+        version: 0,
+        values: j.felter,
+        findings: [],
+        file: f,
+      };
     });
 }
 

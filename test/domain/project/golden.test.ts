@@ -3,11 +3,22 @@
  * rounding: all nine nedslagspunkter, studied and all municipalities, baseline, final year and
  * increase, and the six spans on the overview page.
  */
-import { project, roundHalfAwayFromZero, type NedslagspunktResultat } from "../../../src/domain/project";
-import { exampleIndstillinger, exampleKommunedata, exampleLandstal, exampleReturns } from "./examples";
+import {
+  project,
+  roundHalfAwayFromZero,
+  type NedslagspunktResultat,
+} from "../../../src/domain/project";
+import {
+  exampleIndstillinger,
+  exampleKommunedata,
+  exampleLandstal,
+  exampleReturns,
+} from "./examples";
 
 // [id, basisår, slutår, decimals, studied basis/slut/stigning, all basis/slut/stigning]
-const PUBLISHED: ReadonlyArray<readonly [string, number, number, number, readonly number[], readonly number[]]> = [
+const PUBLISHED: ReadonlyArray<
+  readonly [string, number, number, number, readonly number[], readonly number[]]
+> = [
   ["ukn", 2017, 2022, 0, [0, 4, 4], [0, 41, 41]],
   ["barometre", 2017, 2023, 1, [0, 0.3, 0.3], [0, 3.3, 3.3]],
   ["normering", 2017, 2023, 0, [0, 11, 11], [0, 84, 84]],
@@ -41,14 +52,19 @@ describe("the examples reproduce the report's published table", () => {
   });
   const byId = new Map<string, NedslagspunktResultat>(result.nedslagspunkter.map((n) => [n.id, n]));
 
-  it.each(PUBLISHED)("%s: %i → %i, studied and all municipalities", (id, basis, slut, digits, studied, all) => {
-    const n = byId.get(id)!;
-    expect(n.kan_ikke_beregnes).toBeNull();
-    expect([n.basisaar, n.slutaar]).toEqual([basis, slut]);
-    const r = (v: number | null) => roundHalfAwayFromZero(v as number, digits);
-    expect([r(n.undersoegte.basis), r(n.undersoegte.slut), r(n.undersoegte.stigning)]).toEqual(studied);
-    expect([r(n.alle.basis), r(n.alle.slut), r(n.alle.stigning)]).toEqual(all);
-  });
+  it.each(PUBLISHED)(
+    "%s: %i → %i, studied and all municipalities",
+    (id, basis, slut, digits, studied, all) => {
+      const n = byId.get(id)!;
+      expect(n.kan_ikke_beregnes).toBeNull();
+      expect([n.basisaar, n.slutaar]).toEqual([basis, slut]);
+      const r = (v: number | null) => roundHalfAwayFromZero(v as number, digits);
+      expect([r(n.undersoegte.basis), r(n.undersoegte.slut), r(n.undersoegte.stigning)]).toEqual(
+        studied
+      );
+      expect([r(n.alle.basis), r(n.alle.slut), r(n.alle.stigning)]).toEqual(all);
+    }
+  );
 
   it.each(Object.entries(SPANS))("%s: span %s", (id, span) => {
     expect(byId.get(id)!.spaend!.tekst).toBe(span);
@@ -61,7 +77,9 @@ describe("the examples reproduce the report's published table", () => {
     expect(Math.min(...c.ratios.map((x) => x.r))).toBe(16);
     expect(Math.max(...c.ratios.map((x) => x.r))).toBe(65);
     expect(ukn.kommuner).toHaveLength(4);
-    expect(ukn.udeladt).toEqual([{ kommune: "Holbæk", grund: "udeladt efter indstilling (»udelad«)" }]);
+    expect(ukn.udeladt).toEqual([
+      { kommune: "Holbæk", grund: "udeladt efter indstilling (»udelad«)" },
+    ]);
   });
 
   it("parallel uses the two municipalities that had parallelsamfundstilsyn in 2023", () => {

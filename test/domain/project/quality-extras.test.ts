@@ -1,18 +1,33 @@
 /** Outlier suggestions, settings that override them, Datakvalitet, and the figures beyond the report. */
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
-import { getMethod, project, type Indstillinger, type NedslagspunktResultat } from "../../../src/domain/project";
+import {
+  getMethod,
+  project,
+  type Indstillinger,
+  type NedslagspunktResultat,
+} from "../../../src/domain/project";
 import type { KommuneReturn } from "../../../src/domain/model";
 import { ret } from "./helpers";
 
-const close = (v: number | null | undefined, expected: number) => expect(v as number).toBeCloseTo(expected, 6);
+const close = (v: number | null | undefined, expected: number) =>
+  expect(v as number).toBeCloseTo(expected, 6);
 
 function gdpr(ratios2023: number[], indstillinger?: Indstillinger) {
   const names = ["Aalborg", "Odense", "Vejle", "Holbæk", "Frederiksberg", "Esbjerg"];
   const returns: KommuneReturn[] = ratios2023.map((r, i) =>
-    ret(names[i], { "gdpr.indsats.aarsvaerk_i_alt.2018": 1, "gdpr.indsats.aarsvaerk_i_alt.2023": r * 1000 }),
+    ret(names[i], {
+      "gdpr.indsats.aarsvaerk_i_alt.2018": 1,
+      "gdpr.indsats.aarsvaerk_i_alt.2023": r * 1000,
+    })
   );
   const kommunedata = Object.fromEntries(names.map((n) => [n, { ansatte: 1000 }]));
-  return project({ returns, landstal: { ansatte: 100000 }, kommunedata, indstillinger, methods: [getMethod("gdpr")!] });
+  return project({
+    returns,
+    landstal: { ansatte: 100000 },
+    kommunedata,
+    indstillinger,
+    methods: [getMethod("gdpr")!],
+  });
 }
 
 describe("outlier suggestions", () => {
@@ -20,17 +35,35 @@ describe("outlier suggestions", () => {
     const p = gdpr([0.01, 0.011, 0.012, 0.013, 0.05]);
     const n = p.nedslagspunkter[0];
     // median 0,012, MAD 0,001: z(0,05) = 0,6745 × 0,038 / 0,001 = 25,6
-    expect(n.forslag).toEqual([{ kommune: "Frederiksberg", komponent: "ansatte", aar: 2023, z: expect.closeTo(25.631, 3), medtaget: false }]);
+    expect(n.forslag).toEqual([
+      {
+        kommune: "Frederiksberg",
+        komponent: "ansatte",
+        aar: 2023,
+        z: expect.closeTo(25.631, 3),
+        medtaget: false,
+      },
+    ]);
     expect(n.kommuner).toContain("Frederiksberg");
-    expect(p.log.some((l) => l.kilde === "forslag" && l.kommune === "Frederiksberg" && /ikke gjort automatisk/.test(l.besked))).toBe(true);
+    expect(
+      p.log.some(
+        (l) =>
+          l.kilde === "forslag" &&
+          l.kommune === "Frederiksberg" &&
+          /ikke gjort automatisk/.test(l.besked)
+      )
+    ).toBe(true);
   });
 
   it("»medtag« marks the suggestion as overridden; »udelad« always leaves out and is logged", () => {
-    const kept = gdpr([0.01, 0.011, 0.012, 0.013, 0.05], { medtag: { gdpr: ["Frederiksberg"] } }).nedslagspunkter[0];
+    const kept = gdpr([0.01, 0.011, 0.012, 0.013, 0.05], { medtag: { gdpr: ["Frederiksberg"] } })
+      .nedslagspunkter[0];
     expect(kept.forslag[0].medtaget).toBe(true);
     const p = gdpr([0.01, 0.011, 0.012, 0.013, 0.05], { udelad: { gdpr: ["Frederiksberg"] } });
     expect(p.nedslagspunkter[0].kommuner).not.toContain("Frederiksberg");
-    expect(p.log.some((l) => l.kilde === "indstilling" && l.kommune === "Frederiksberg")).toBe(true);
+    expect(p.log.some((l) => l.kilde === "indstilling" && l.kommune === "Frederiksberg")).toBe(
+      true
+    );
     close(p.nedslagspunkter[0].alle.slut, ((0.01 + 0.011 + 0.012 + 0.013) / 4) * 100000);
   });
 
@@ -52,7 +85,8 @@ describe("Datakvalitet", () => {
     expect(gdpr([0.01, 0.01, 0.04]).nedslagspunkter[0].datakvalitet.niveau).toBe("Middel");
   });
   it("Lav with coverage under 50 %", () => {
-    const n = gdpr([0.01, 0.011, 0.012], { udelad: { gdpr: ["Odense", "Vejle"] } }).nedslagspunkter[0];
+    const n = gdpr([0.01, 0.011, 0.012], { udelad: { gdpr: ["Odense", "Vejle"] } })
+      .nedslagspunkter[0];
     expect(n.datakvalitet.niveau).toBe("Lav");
     expect(n.alleUndersoegte).toBe(false);
   });
@@ -66,7 +100,10 @@ describe("beyond the report", () => {
       "normering.dagtilbud.timer_i_alt.2023": 200,
       "normering.forvaltning.andet.2023": 100,
     }),
-    ret("Odense", { "normering.forvaltning.timer_i_alt.2023": 300, "normering.dagtilbud.timer_i_alt.2023": 200 }),
+    ret("Odense", {
+      "normering.forvaltning.timer_i_alt.2023": 300,
+      "normering.dagtilbud.timer_i_alt.2023": 200,
+    }),
   ];
   const kommunedata = { Aalborg: { dagtilbud: 40 }, Odense: { dagtilbud: 20 } };
   const n: NedslagspunktResultat = project({
@@ -116,7 +153,11 @@ describe("beyond the report", () => {
           "ukn.hovedsager.udtalelse.2022": 25,
           "ukn.hovedsager.undersoegelse.2022": 75,
         }),
-        ret("Odense", { "ukn.hovedsager.timer_pr_sag.2022": 10, "ukn.volumen.hovedsager.2022": 20, "ukn.hovedsager.udtalelse.2022": 100 }),
+        ret("Odense", {
+          "ukn.hovedsager.timer_pr_sag.2022": 10,
+          "ukn.volumen.hovedsager.2022": 20,
+          "ukn.hovedsager.udtalelse.2022": 100,
+        }),
       ],
       landstal: { ukn_sager: 1400 },
       methods: [getMethod("ukn")!],
