@@ -537,7 +537,7 @@ describe("catalogue texts and names", () => {
 
   it("points every plausibility range at a numeric field (and divisor) of its own template", () => {
     for (const t of TEMPLATES) {
-      const rows = new Map(
+      const rows = new Map<string, FieldKind>(
         t.blocks.flatMap((b) => b.rows.map((r) => [`${b.id}.${r.id}`, r.kind] as const))
       );
       for (const p of t.plausibility ?? []) {

@@ -72,12 +72,6 @@ export function volumeBlock(
   };
 }
 
-/** Writes a list of years the Danish way: "2019, 2020 og 2021". */
-export function yearList(ys: readonly number[]): string {
-  if (ys.length <= 1) return ys.join("");
-  return `${ys.slice(0, -1).join(", ")} og ${ys[ys.length - 1]}`;
-}
-
 // Steps of the *Vejledning til udfyldelse* that recur in every template (in our own words).
 
 /** Step 1: what the workbook's three sheets hold. */
@@ -105,5 +99,5 @@ export const VEJL_KONTAKT =
  * interview 2–4 units, average, multiply by the number of units.
  */
 export function vejlUdfoerer(gruppe: string, enheder: string, aar: string): string {
-  return `For ${gruppe}: interview ledere og ansatte på 2–4 ${enheder} om deres tidsforbrug på opgaven i ${aar}. Beregn det gennemsnitlige antal timer pr. enhed for dem, I har talt med, og gang det med antallet af ${enheder} i kommunen. Så får I det samlede tidsforbrug på tværs af alle ${enheder}. Brug også her procesarket som tjekliste. ${VEJL_PCT}`;
+  return `For ${gruppe}: interview ledere og ansatte på 2–4 ${enheder} om deres tidsforbrug på opgaven i ${aar}. Beregn det gennemsnitlige antal timer pr. ${enheder} for dem, I har talt med, og gang det med antallet af ${enheder} i kommunen. Så får I det samlede tidsforbrug på tværs af alle ${enheder}. Brug også her procesarket som tjekliste. ${VEJL_PCT}`;
 }

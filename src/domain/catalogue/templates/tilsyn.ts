@@ -29,7 +29,7 @@ const SUBTASKS = [
 ] as const;
 
 const VEJL_FOER_2022 =
-  "For 2020 og 2021 kan I gå trinene og opgaverne i jeres daværende lokale tilsynsmodel igennem på samme måde, så alle opgaver kommer med.";
+  "For 2020 og 2021 kan I gå trinene og opgaverne i jeres daværende lokale tilsynsmodel igennem på samme måde.";
 
 export const tilsyn: TemplateDef = {
   id: "tilsyn",
