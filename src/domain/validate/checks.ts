@@ -3,16 +3,14 @@
  * plausibility ranges and completeness.
  */
 import type { CompletenessNeed } from "../catalogue/rules";
-import type { FieldDef, PlausibilityRange } from "../catalogue/types";
+import type { FieldDef } from "../catalogue/types";
 import { makeFinding } from "../findings";
 import type { Finding, FieldValue, RawCell } from "../model";
 import { formatDanishNumber } from "../parse/number";
-import { commonYears, findRow, idOf, locationAt, originalAt, valueAt, type TemplateContext } from "./context";
+import { PCT_SUM_TARGET, PCT_SUM_TOLERANCE, pctSumStatus } from "../pctSum";
+import { commonYears, findRow, idOf, locationAt, numberAt, originalAt, valueAt, type TemplateContext } from "./context";
 
 const fmt = (n: number) => formatDanishNumber(n);
-
-/** Tolerance around 100 for a pct block (spec: ± 1). */
-export const PCT_SUM_TOLERANCE = 1;
 
 export const GENERIC_RULES = {
   negativ: "negativ",
@@ -71,10 +69,9 @@ export function checkPctBlocks(ctx: TemplateContext): Finding[] {
     const years = [...new Set(pctRows.flatMap((r) => r.years ?? b.years))].sort((x, y) => x - y);
     for (const year of years) {
       const refs = pctRows.filter((r) => (r.years ?? b.years).includes(year)).map((r) => `${b.id}.${r.id}`);
-      const nums = refs.map((r) => valueAt(ctx, r, year)).filter((v): v is number => typeof v === "number");
-      if (nums.length === 0) continue;
-      const sum = nums.reduce((s, v) => s + v, 0);
-      if (Math.abs(sum - 100) <= PCT_SUM_TOLERANCE) continue;
+      const status = pctSumStatus(refs.map((r) => numberAt(ctx, r, year)));
+      if (status.status !== "afviger") continue;
+      const sum = status.sum;
       const first = refs.find((r) => typeof valueAt(ctx, r, year) === "number") ?? refs[0];
       const firstCell = locationAt(ctx, refs[0], year)?.cell;
       const lastCell = locationAt(ctx, refs[refs.length - 1], year)?.cell;
@@ -83,7 +80,7 @@ export function checkPctBlocks(ctx: TemplateContext): Finding[] {
         makeFinding({
           rule: GENERIC_RULES.pctSum,
           severity: "fejl",
-          text: `fordelingen i procent for »${b.title}« ${year}${range} skal give 100 (± ${PCT_SUM_TOLERANCE}) eller stå tom, men giver ${fmt(
+          text: `fordelingen i procent for »${b.title}« ${year}${range} skal give ${PCT_SUM_TARGET} (± ${PCT_SUM_TOLERANCE}) eller stå tom, men giver ${fmt(
             Number(sum.toPrecision(12)),
           )}.`,
           field: idOf(ctx, first, year),
@@ -103,7 +100,7 @@ export function checkPctBlocks(ctx: TemplateContext): Finding[] {
 export function checkPlausibility(ctx: TemplateContext): Finding[] {
   const out: Finding[] = [];
   for (const range of ctx.template.plausibility ?? []) {
-    const per = (range as PlausibilityRange & { readonly per?: string }).per;
+    const per = range.per;
     for (const year of commonYears(ctx.template, per ? [range.field, per] : [range.field])) {
       const v = valueAt(ctx, range.field, year);
       if (typeof v !== "number") continue;

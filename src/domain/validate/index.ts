@@ -14,7 +14,7 @@ import type { TemplateContext } from "./context";
 import { resolveMeta } from "./meta";
 import { evaluateRule } from "./rules";
 
-export { GENERIC_RULES, PCT_SUM_TOLERANCE } from "./checks";
+export { GENERIC_RULES } from "./checks";
 export { META_RULES, resolveMeta, splitTemplateIds } from "./meta";
 export { evaluateRule, ruleRefs } from "./rules";
 export type { ResolvedMeta } from "./meta";
