@@ -1,15 +1,18 @@
 // Used by `npm run lint` (office-addin-lint picks up eslint.config.mjs from the project root).
+// The office-addins "react" preset brings typescript-eslint, prettier and React rules; we add the
+// office-js correctness rules (no context.sync() in loops, load before read, …) as errors.
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
-import tsEsLint from "typescript-eslint";
+
+// Reuse the preset's own plugin instances (registering a second copy is an error in flat config).
+const presetPlugins = Object.assign({}, ...officeAddins.configs.react.map((c) => c.plugins ?? {}));
 
 export default [
-  { ignores: ["dist/**", "node_modules/**", "out/**", "coverage/**", "bin/**", "test/stubs/**", "**/*.js", "**/*.mjs"] },
-  ...tsEsLint.configs.recommended,
+  { ignores: ["dist/**", "dist-web/**", "node_modules/**", "out/**", "coverage/**", "bin/**", "test/stubs/**", "**/*.js", "**/*.mjs"] },
   ...officeAddins.configs.react,
   {
     files: ["**/*.ts", "**/*.tsx"],
-    plugins: { "office-addins": officeAddins },
+    plugins: { "@typescript-eslint": presetPlugins["@typescript-eslint"], "office-addins": presetPlugins["office-addins"] },
     languageOptions: { parser: tsParser },
     rules: {
       "office-addins/no-context-sync-in-loop": "error",
@@ -19,6 +22,8 @@ export default [
       "office-addins/no-empty-load": "error",
       "office-addins/no-navigational-load": "error",
       "office-addins/test-for-null-using-isNullObject": "error",
+      // TypeScript itself checks undefined names.
+      "no-undef": "off",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
