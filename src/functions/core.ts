@@ -100,7 +100,13 @@ function mapCells(range: unknown, what: string, f: (n: number) => number): Matri
     const row = rows[r];
     const outRow: Cell[] = new Array(row.length);
     for (let c = 0; c < row.length; c++, index++) {
-      const n = readNonNegative(row[c], what, index);
+      const v = row[c];
+      // Fast path for the common case, a non-negative number; everything else goes through readNonNegative.
+      if (typeof v === "number" && v >= 0 && v < Infinity) {
+        outRow[c] = f(v);
+        continue;
+      }
+      const n = readNonNegative(v, what, index);
       outRow[c] = n === null ? "" : isCellError(n) ? n : f(n);
     }
     out[r] = outRow;
