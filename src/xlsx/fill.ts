@@ -3,6 +3,7 @@ import { ALL_FIELDS } from "../domain/catalogue";
 import { checkFillValues } from "../domain/layout/fillvalues";
 import type { Finding } from "../domain/model";
 import { type XlsxBytes, loadWorkbook, workbookBytes } from "./bytes";
+import { XlsxRejected } from "./guard";
 import { cellAt, definedNames } from "./names";
 
 export type FillResult =
@@ -63,7 +64,11 @@ export async function fillWorkbook(bytes: XlsxBytes, values: Readonly<Record<str
   } catch (e) {
     return {
       ok: false,
-      errors: [{ rule: "ulaeselig_fil", severity: "fejl", message: `Filen kan ikke læses som .xlsx: ${(e as Error).message}` }],
+      errors: [
+        e instanceof XlsxRejected
+          ? { rule: e.rule, severity: "fejl", message: e.message }
+          : { rule: "ulaeselig_fil", severity: "fejl", message: `Filen kan ikke læses som .xlsx: ${(e as Error).message}` },
+      ],
     };
   }
   return fillWorkbookObject(wb, values);

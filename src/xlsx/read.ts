@@ -2,6 +2,7 @@ import type { Workbook } from "exceljs";
 import { ALL_FIELDS, META_FIELDS } from "../domain/catalogue";
 import type { Finding, RawCell, RawReturn } from "../domain/model";
 import { type XlsxBytes, loadWorkbook } from "./bytes";
+import { XlsxRejected } from "./guard";
 import { withLabelFallback } from "./locate";
 import { cellAt, definedNames, plainValue } from "./names";
 
@@ -119,9 +120,10 @@ export async function readReturn(bytes: XlsxBytes, file?: string): Promise<RawRe
       locatedBy: "navne",
       findings: [
         {
-          rule: "ulaeselig_fil",
+          ...(e instanceof XlsxRejected
+            ? { rule: e.rule, message: e.message }
+            : { rule: "ulaeselig_fil", message: `Filen kan ikke læses som .xlsx: ${(e as Error).message}` }),
           severity: "fejl",
-          message: `Filen kan ikke læses som .xlsx: ${(e as Error).message}`,
           ...(file !== undefined ? { file } : {}),
         },
       ],
