@@ -46,6 +46,8 @@ export interface ComponentDef {
 export interface MethodDef {
   readonly id: string;
   readonly navn: string;
+  /** Sheet name of its fact sheet in the report (≤ 31 characters). */
+  readonly arkNavn: string;
   readonly omraade: string;
   /** Templates whose returns feed this nedslagspunkt. */
   readonly templates: readonly string[];
@@ -89,6 +91,7 @@ function perKommunedata(
 export const UKN: MethodDef = {
   id: "ukn",
   navn: "Ungdomskriminalitetsnævnet",
+  arkNavn: "UKN",
   omraade: "Udsatte børn og unge",
   templates: ["ukn"],
   enhed: "timer",
@@ -130,6 +133,7 @@ export const UKN: MethodDef = {
 export const BAROMETRE: MethodDef = {
   id: "barometre",
   navn: "Børnesagsbarometeret og Handicapsagsbarometeret",
+  arkNavn: "Barometre",
   omraade: "Udsatte børn og unge",
   templates: ["barometre"],
   enhed: "timer",
@@ -179,6 +183,7 @@ export const BAROMETRE: MethodDef = {
 export const NORMERING: MethodDef = {
   id: "normering",
   navn: "Minimumsnormeringer",
+  arkNavn: "Minimumsnormeringer",
   omraade: "Dagtilbud",
   templates: ["normering"],
   enhed: "timer",
@@ -203,6 +208,7 @@ export const NORMERING: MethodDef = {
 export const TILSYN: MethodDef = {
   id: "tilsyn",
   navn: "Tilsyn med pædagogisk praksis",
+  arkNavn: "Pædagogisk tilsyn",
   omraade: "Dagtilbud",
   templates: ["tilsyn"],
   enhed: "timer",
@@ -269,6 +275,7 @@ function outcome(
 export const KVALITET: MethodDef = {
   id: "kvalitet",
   navn: "Kvalitetstilsyn",
+  arkNavn: "Kvalitetstilsyn",
   omraade: "Skole",
   templates: ["kvalitet"],
   enhed: "timer",
@@ -302,6 +309,7 @@ export const KVALITET: MethodDef = {
 export const PARALLEL: MethodDef = {
   id: "parallel",
   navn: "Parallelsamfundstilsyn",
+  arkNavn: "Parallelsamfundstilsyn",
   omraade: "Skole",
   templates: ["parallel"],
   enhed: "timer",
@@ -346,6 +354,7 @@ function magtArea(template: string, label: string): RatioDef {
 export const MAGT: MethodDef = {
   id: "magt",
   navn: "Magtanvendelsesregler",
+  arkNavn: "Magtanvendelse",
   omraade: "Socialområdet (voksen) og Ældre",
   templates: ["magt_voksen", "magt_aeldre"],
   enhed: "timer",
@@ -376,6 +385,7 @@ export const MAGT: MethodDef = {
 export const MITID: MethodDef = {
   id: "mitid",
   navn: "MitID og pas-regler",
+  arkNavn: "MitID og pas",
   omraade: "Central administration (Borgerservice)",
   templates: ["mitid"],
   enhed: "timer",
@@ -404,6 +414,7 @@ export const MITID: MethodDef = {
 export const GDPR: MethodDef = {
   id: "gdpr",
   navn: "Databeskyttelsesloven",
+  arkNavn: "Databeskyttelse",
   omraade: "Central administration",
   templates: ["gdpr"],
   enhed: "aarsvaerk",
