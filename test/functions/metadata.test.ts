@@ -28,7 +28,11 @@ const EXPECTED: [string, string, string[]][] = [
   ["TIMER", "TIMER", ["årsværk:", "[timer_pr_årsværk]"]],
   ["GNS.PR.ENHED", "GNS.PR.ENHED", ["byrde:", "enheder:"]],
   ["OPREGN", "OPREGN", ["byrde:", "enheder:", "landstal", "[timer_pr_årsværk]", "[medtag:]"]],
-  ["OPREGN.TOTRIN", "OPREGN.TOTRIN", ["byrde_pr_enhed:", "enheder:", "grundlag:", "landsgrundlag", "[timer_pr_årsværk]"]],
+  [
+    "OPREGN.TOTRIN",
+    "OPREGN.TOTRIN",
+    ["byrde_pr_enhed:", "enheder:", "grundlag:", "landsgrundlag", "[timer_pr_årsværk]"],
+  ],
   ["SPAEND", "SPÆND", ["værdi", "[procent]"]],
   ["SPAEND.LAV", "SPÆND.LAV", ["værdi", "[procent]"]],
   ["SPAEND.HOEJ", "SPÆND.HØJ", ["værdi", "[procent]"]],
@@ -57,10 +61,13 @@ describe("generated custom-function metadata", () => {
     expect(functions.map((f) => [f.id, f.name])).toEqual(EXPECTED.map(([id, name]) => [id, name]));
   });
 
-  it.each(EXPECTED)("%s (%s) has the parameters, optional flags and range parameters users see", (id, _name, params) => {
-    const f = functions.find((x) => x.id === id)!;
-    expect(f.parameters.map(signature)).toEqual(params);
-  });
+  it.each(EXPECTED)(
+    "%s (%s) has the parameters, optional flags and range parameters users see",
+    (id, _name, params) => {
+      const f = functions.find((x) => x.id === id)!;
+      expect(f.parameters.map(signature)).toEqual(params);
+    }
+  );
 
   it("describes every function and parameter in Danish", () => {
     for (const f of functions) {
@@ -88,7 +95,10 @@ describe("generated custom-function metadata", () => {
   });
 
   it("associates every id with a function that functions.ts exports", async () => {
-    const mod = (await import("../../src/functions/functions")) as unknown as Record<string, unknown>;
+    const mod = (await import("../../src/functions/functions")) as unknown as Record<
+      string,
+      unknown
+    >;
     expect(associate.map((a) => a.id)).toEqual(EXPECTED.map(([id]) => id));
     for (const a of associate) expect(typeof mod[a.functionName]).toBe("function");
   });
