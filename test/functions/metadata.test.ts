@@ -2,6 +2,7 @@
  * Runs the metadata generator (the one CustomFunctionsMetadataPlugin uses in webpack) on
  * functions.ts and checks what Excel will show: ids, Danish names, parameters, optional flags.
  */
+import * as fs from "fs";
 import * as path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 
@@ -101,5 +102,13 @@ describe("generated custom-function metadata", () => {
     >;
     expect(associate.map((a) => a.id)).toEqual(EXPECTED.map(([id]) => id));
     for (const a of associate) expect(typeof mod[a.functionName]).toBe("function");
+  });
+
+  it("has a row in the README's function table for every function, under the name users type", () => {
+    const readme = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+    for (const f of functions) {
+      expect([f.name, readme.includes(`| \`BYRDE.${f.name}(`)]).toEqual([f.name, true]);
+      expect([f.name, readme.includes(`\`=BYRDE.${f.name}(`)]).toEqual([f.name, true]);
+    }
   });
 });
