@@ -3,6 +3,8 @@ import { ALL_FIELDS } from "../domain/catalogue";
 import { checkFillValues } from "../domain/layout/fillvalues";
 import type { Finding } from "../domain/model";
 import { type XlsxBytes, loadWorkbook, workbookBytes } from "./bytes";
+import { excelJsCellValue } from "../domain/safeText";
+import { XlsxRejected } from "./guard";
 import { cellAt, definedNames } from "./names";
 
 export type FillResult =
@@ -64,7 +66,7 @@ export async function fillWorkbookObject(
   if (errors.length > 0) return { ok: false, errors };
   for (const [hit, value] of targets) {
     // A JS string becomes a shared/inline string in ExcelJS, never a formula.
-    hit!.cell.value = value;
+    hit!.cell.value = excelJsCellValue(value);
   }
   forgetFormulaResults(wb);
   return { ok: true, bytes: await workbookBytes(wb), written: targets.length };
@@ -82,11 +84,13 @@ export async function fillWorkbook(
     return {
       ok: false,
       errors: [
-        {
-          rule: "ulaeselig_fil",
-          severity: "fejl",
-          message: `Filen kan ikke læses som .xlsx: ${(e as Error).message}`,
-        },
+        e instanceof XlsxRejected
+          ? { rule: e.rule, severity: "fejl", message: e.message }
+          : {
+              rule: "ulaeselig_fil",
+              severity: "fejl",
+              message: `Filen kan ikke læses som .xlsx: ${(e as Error).message}`,
+            },
       ],
     };
   }

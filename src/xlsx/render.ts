@@ -8,6 +8,7 @@ import type {
   ValidationPlan,
   WorkbookPlan,
 } from "../domain/layout/types";
+import { excelJsCellValue } from "../domain/safeText";
 import { workbookBytes } from "./bytes";
 
 const FONT_NAME = "Calibri";
@@ -78,7 +79,8 @@ function renderCell(ws: Worksheet, c: CellPlan): void {
         ? { formula: c.formula, result: c.value }
         : { formula: c.formula };
   } else if (c.value !== undefined && c.value !== null) {
-    cell.value = c.value;
+    // Plan text may come from returns (comments, names): written as text, never as a formula.
+    cell.value = excelJsCellValue(c.value);
   }
   if (c.validation)
     cell.dataValidation = excelValidation(c.validation) as typeof cell.dataValidation;
