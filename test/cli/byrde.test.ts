@@ -181,3 +181,14 @@ describe("byrde læs on hand-typed values", () => {
     expect(r.err).toContain("12,5");
   });
 });
+
+describe("byrde læs on a file that is no template", () => {
+  it("fails with exit code 2 and a Danish message", () => {
+    const file = join(dir, "ikke-excel.xlsx");
+    writeFileSync(file, "dette er ikke en excel-fil");
+    const r = byrde("læs", file, "--json");
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/^fejl: .*ikke-excel\.xlsx: /);
+  });
+});

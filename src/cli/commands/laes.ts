@@ -44,8 +44,11 @@ export function registerLaes(program: Command, io: CliIo): void {
     .option("--json", 'skriv { "kommune", "skabelon", "version", "felter" } som JSON')
     .action(async (fil: string, opts: { json?: boolean }) => {
       const raw = await readReturn(readBytes(fil), fil);
-      const fatal = raw.findings.filter((f) => f.severity === "fejl" && f.rule === "ulaeselig_fil");
-      if (fatal.length > 0) throw new CliError(fatal.map((f) => f.message).join("\n"));
+      // Nothing could be read (not an .xlsx, corrupt, no fields): an error, exit code 2.
+      const errors = raw.findings.filter((f) => f.severity === "fejl");
+      if (Object.keys(raw.cells).length === 0 && errors.length > 0) {
+        throw new CliError(`${fil}: ${errors.map((f) => f.message).join("\n")}`);
+      }
       const out = returnJson(raw);
       for (const f of [...raw.findings, ...out.findings]) io.err(`${f.severity}: ${f.message}`);
       if (opts.json) {
