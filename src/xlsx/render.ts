@@ -73,6 +73,9 @@ function renderSheet(wb: Workbook, sheet: SheetPlan): void {
   });
   for (const [col, width] of Object.entries(sheet.columnWidths)) ws.getColumn(Number(col)).width = width;
   for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
+  if (sheet.print) {
+    ws.pageSetup = { paperSize: 9, orientation: sheet.print.orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  }
   for (const c of sheet.cells) renderCell(ws, c);
   for (const m of sheet.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
   if (sheet.protect) {
