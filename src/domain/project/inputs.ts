@@ -3,6 +3,7 @@
  * (per-municipality drivers) and *Indstillinger* (settings). Their shapes mirror the JSON files
  * of the CLI contract (landstal.json, kommunedata.json, indstillinger.json).
  */
+import { fieldsOf, getTemplate } from "../catalogue";
 import { findKommune } from "../catalogue/kommuner";
 import type { RawCell, RawReturn } from "../model";
 import { DEFAULT_SPAEND_PCT, DEFAULT_TIMER_PR_AARSVAERK } from "./arithmetic";
@@ -250,10 +251,16 @@ export function parseIndstillinger(json: unknown, nedslagspunkter: readonly stri
  */
 export function rawReturnFromFelter(json: FelterJson, file?: string, version?: number): RawReturn {
   const cells: Record<string, RawCell> = {};
+  const skabelon = json.skabelon ?? templatesOfFields(Object.keys(json.felter)).join(",");
+  // A JSON return lists what was filled in; every other field of its templates is empty, not absent.
+  for (const id of skabelon.split(",")) {
+    const t = getTemplate(id.trim());
+    if (t) for (const f of fieldsOf(t)) cells[f.id] = { value: null };
+  }
   for (const [id, value] of Object.entries(json.felter)) cells[id] = { value };
   return {
     file,
-    meta: { kommune: json.kommune, skabelon: json.skabelon ?? templatesOfFields(Object.keys(json.felter)).join(","), version: json.version ?? version },
+    meta: { kommune: json.kommune, skabelon, version: json.version ?? version },
     cells,
     locatedBy: "navne",
     findings: [],
