@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { DOMParser, Element, MIME_TYPE } from "@xmldom/xmldom";
+import { DOMParser, MIME_TYPE } from "@xmldom/xmldom";
 
 const ROOT = path.join(__dirname, "..");
 const MANIFEST = path.join(ROOT, "manifest.xml");
@@ -21,10 +21,37 @@ const BT = "http://schemas.microsoft.com/office/officeappbasictypes/1.0";
  */
 const ORDER: Record<string, [string[], string[]]> = {
   "OfficeApp:TaskPaneApp": [
-    ["Id", "AlternateId", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl",
-      "HighResolutionIconUrl", "SupportUrl", "AppDomains", "Hosts", "Requirements", "DefaultSettings", "Permissions",
-      "AllowSnapshot", "Dictionary", "VersionOverrides", "ExtendedOverrides"],
-    ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "DefaultSettings", "Permissions"],
+    [
+      "Id",
+      "AlternateId",
+      "Version",
+      "ProviderName",
+      "DefaultLocale",
+      "DisplayName",
+      "Description",
+      "IconUrl",
+      "HighResolutionIconUrl",
+      "SupportUrl",
+      "AppDomains",
+      "Hosts",
+      "Requirements",
+      "DefaultSettings",
+      "Permissions",
+      "AllowSnapshot",
+      "Dictionary",
+      "VersionOverrides",
+      "ExtendedOverrides",
+    ],
+    [
+      "Id",
+      "Version",
+      "ProviderName",
+      "DefaultLocale",
+      "DisplayName",
+      "Description",
+      "DefaultSettings",
+      "Permissions",
+    ],
   ],
   DisplayName: [["Override"], []],
   Description: [["Override"], []],
@@ -43,19 +70,37 @@ const ORDER: Record<string, [string[], string[]]> = {
   Runtimes: [["Runtime"], ["Runtime"]],
   Runtime: [["Override"], []],
   AllFormFactors: [["ExtensionPoint"], []],
-  "ExtensionPoint:CustomFunctions": [["Script", "Page", "Metadata", "Namespace"], ["Script", "Page", "Metadata", "Namespace"]],
+  "ExtensionPoint:CustomFunctions": [
+    ["Script", "Page", "Metadata", "Namespace"],
+    ["Script", "Page", "Metadata", "Namespace"],
+  ],
   Script: [["SourceLocation"], ["SourceLocation"]],
   Page: [["SourceLocation"], ["SourceLocation"]],
   Metadata: [["SourceLocation"], ["SourceLocation"]],
   DesktopFormFactor: [["GetStarted", "FunctionFile", "ExtensionPoint"], ["FunctionFile"]],
-  GetStarted: [["Title", "Description", "LearnMoreUrl"], ["Title", "Description"]],
+  GetStarted: [
+    ["Title", "Description", "LearnMoreUrl"],
+    ["Title", "Description"],
+  ],
   "ExtensionPoint:PrimaryCommandSurface": [["CustomTab", "OfficeTab"], []],
   OfficeTab: [["Group"], []],
-  Group: [["Label", "Icon", "Control"], ["Label", "Icon"]],
-  "Control:Button": [["Label", "Supertip", "Icon", "Action", "Enabled"], ["Label", "Supertip", "Icon", "Action"]],
-  Supertip: [["Title", "Description"], ["Title", "Description"]],
+  Group: [
+    ["Label", "Icon", "Control"],
+    ["Label", "Icon"],
+  ],
+  "Control:Button": [
+    ["Label", "Supertip", "Icon", "Action", "Enabled"],
+    ["Label", "Supertip", "Icon", "Action"],
+  ],
+  Supertip: [
+    ["Title", "Description"],
+    ["Title", "Description"],
+  ],
   Icon: [["Image"], ["Image"]],
-  "Action:ShowTaskpane": [["TaskpaneId", "SourceLocation", "Title", "SupportsPinning"], ["SourceLocation"]],
+  "Action:ShowTaskpane": [
+    ["TaskpaneId", "SourceLocation", "Title", "SupportsPinning"],
+    ["SourceLocation"],
+  ],
   Resources: [["Images", "Urls", "ShortStrings", "LongStrings"], []],
   Images: [["Image"], []],
   Urls: [["Url"], []],
@@ -68,7 +113,9 @@ const ORDER: Record<string, [string[], string[]]> = {
 
 function parse(xml: string): { doc: Document; problems: string[] } {
   const problems: string[] = [];
-  const parser = new DOMParser({ onError: (level, message) => problems.push(`${level}: ${message}`) });
+  const parser = new DOMParser({
+    onError: (level, message) => problems.push(`${level}: ${message}`),
+  });
   let doc: Document;
   try {
     doc = parser.parseFromString(xml, MIME_TYPE.XML_TEXT) as unknown as Document;
@@ -109,7 +156,8 @@ function orderProblems(e: globalThis.Element): string[] {
     else if (i < last) out.push(`<${k.localName}> comes after <${order[last]}> in <${key(e)}>`);
     else last = i;
   }
-  for (const r of required) if (!kids.some((k) => k.localName === r)) out.push(`<${key(e)}> lacks <${r}>`);
+  for (const r of required)
+    if (!kids.some((k) => k.localName === r)) out.push(`<${key(e)}> lacks <${r}>`);
   return out;
 }
 
@@ -139,7 +187,6 @@ function urlOf(resid: string): string {
 }
 
 async function webpackConfig(mode: "development" | "production") {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const factory = require(path.join(ROOT, "webpack.config.js"));
   return factory({}, { mode });
 }
@@ -162,7 +209,7 @@ describe("manifest.xml", () => {
 
   it("the order check flags a swapped pair and a missing required element", () => {
     const { doc: bad } = parse(
-      `<OfficeApp xmlns:xsi="${XSI}" xsi:type="TaskPaneApp"><Version/><Id/><ProviderName/><DefaultLocale/><DisplayName/><Description/><DefaultSettings><SourceLocation/></DefaultSettings></OfficeApp>`,
+      `<OfficeApp xmlns:xsi="${XSI}" xsi:type="TaskPaneApp"><Version/><Id/><ProviderName/><DefaultLocale/><DisplayName/><Description/><DefaultSettings><SourceLocation/></DefaultSettings></OfficeApp>`
     );
     expect(orderProblems(bad.documentElement)).toEqual([
       "<Id> comes after <Version> in <OfficeApp:TaskPaneApp>",
@@ -201,12 +248,22 @@ describe("manifest.xml", () => {
     expect(children(page)[0].getAttribute("resid")).toBe(id);
     expect(byName("FunctionFile")[0].getAttribute("resid")).toBe(id);
     const action = byName("Action").find((a) => a.getAttributeNS(XSI, "type") === "ShowTaskpane")!;
-    expect(children(action).find((c) => c.localName === "SourceLocation")!.getAttribute("resid")).toBe(id);
-    expect(byName("DefaultSettings")[0].getElementsByTagName("SourceLocation")[0].getAttribute("DefaultValue")).toBe(urlOf(id!));
+    expect(
+      children(action)
+        .find((c) => c.localName === "SourceLocation")!
+        .getAttribute("resid")
+    ).toBe(id);
+    expect(
+      byName("DefaultSettings")[0]
+        .getElementsByTagName("SourceLocation")[0]
+        .getAttribute("DefaultValue")
+    ).toBe(urlOf(id!));
   });
 
   it("declares the requirement sets: SharedRuntime 1.1, CustomFunctionsRuntime ≥ 1.2 (CustomFunctions.Error), ExcelApi", () => {
-    const sets = new Map(byName("Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")]));
+    const sets = new Map(
+      byName("Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")])
+    );
     expect(sets.get("SharedRuntime")).toBe("1.1");
     expect(Number(sets.get("CustomFunctionsRuntime"))).toBeGreaterThanOrEqual(1.2);
     expect(sets.get("ExcelApi")).toMatch(/^1\.\d+$/);
@@ -219,19 +276,33 @@ describe("manifest.xml", () => {
   it("names the add-in in English and Danish, and the functions' namespace BYRDE", () => {
     const name = byName("DisplayName")[0];
     expect(name.getAttribute("DefaultValue")).toBe("Burden Calculator");
-    expect(children(name).map((o) => [o.getAttribute("Locale"), o.getAttribute("Value")])).toEqual([["da-DK", "Byrdeberegner"]]);
+    expect(children(name).map((o) => [o.getAttribute("Locale"), o.getAttribute("Value")])).toEqual([
+      ["da-DK", "Byrdeberegner"],
+    ]);
     const ns = byName("Namespace")[0].getAttribute("resid")!;
     expect(resources().get(ns)).toEqual(["ShortStrings", "BYRDE"]);
     // Every user-visible string has a Danish override, except the namespace (the same in every language).
     for (const s of elements().filter((e) => e.localName === "String" && e.namespaceURI === BT)) {
       if (s.getAttribute("id") === ns) continue;
-      expect([s.getAttribute("id"), children(s).map((o) => o.getAttribute("Locale"))]).toEqual([s.getAttribute("id"), ["da-DK"]]);
+      expect([s.getAttribute("id"), children(s).map((o) => o.getAttribute("Locale"))]).toEqual([
+        s.getAttribute("id"),
+        ["da-DK"],
+      ]);
     }
   });
 
   it("uses https for every URL", () => {
     const urls = elements()
-      .filter((e) => ["IconUrl", "HighResolutionIconUrl", "SupportUrl", "SourceLocation", "Image", "Url"].includes(e.localName))
+      .filter((e) =>
+        [
+          "IconUrl",
+          "HighResolutionIconUrl",
+          "SupportUrl",
+          "SourceLocation",
+          "Image",
+          "Url",
+        ].includes(e.localName)
+      )
       .map((e) => e.getAttribute("DefaultValue"))
       .filter((u): u is string => !!u);
     expect(urls.length).toBeGreaterThan(8);
@@ -242,7 +313,9 @@ describe("manifest.xml", () => {
     const icons: [string, number | null][] = [
       [byName("IconUrl")[0].getAttribute("DefaultValue")!, 32],
       [byName("HighResolutionIconUrl")[0].getAttribute("DefaultValue")!, 64],
-      ...byName("Images").flatMap((g) => children(g).map((i): [string, number | null] => [i.getAttribute("DefaultValue")!, null])),
+      ...byName("Images").flatMap((g) =>
+        children(g).map((i): [string, number | null] => [i.getAttribute("DefaultValue")!, null])
+      ),
     ];
     for (const [url, size] of icons) {
       const file = path.join(ROOT, new URL(url).pathname);
@@ -257,18 +330,25 @@ describe("manifest.xml", () => {
   describe("against webpack.config.js", () => {
     it("loads the metadata and script webpack emits (functions.json, functions.js)", async () => {
       const config = await webpackConfig("production");
-      const plugin = config.plugins.find((p: object) => p.constructor.name === "CustomFunctionsMetadataPlugin");
+      const plugin = config.plugins.find(
+        (p: object) => p.constructor.name === "CustomFunctionsMetadataPlugin"
+      );
       expect(new URL(urlOf("Functions.Metadata.Url")).pathname).toBe("/" + plugin.options.output);
-      expect(path.resolve(ROOT, plugin.options.input)).toBe(path.join(ROOT, "src/functions/functions.ts"));
+      expect(path.resolve(ROOT, plugin.options.input)).toBe(
+        path.join(ROOT, "src/functions/functions.ts")
+      );
       expect(Object.keys(config.entry)).toContain("functions");
-      expect(new URL(urlOf("Functions.Script.Url")).pathname).toBe("/" + config.output.filename.replace("[name]", "functions"));
+      expect(new URL(urlOf("Functions.Script.Url")).pathname).toBe(
+        "/" + config.output.filename.replace("[name]", "functions")
+      );
     });
 
     it("hosts the shared runtime on the page webpack builds with the functions chunk loaded", async () => {
       const config = await webpackConfig("production");
       const html = config.plugins.find(
         (p: { constructor: { name: string }; userOptions?: { filename?: string } }) =>
-          p.constructor.name === "HtmlWebpackPlugin" && "/" + p.userOptions?.filename === new URL(urlOf("Taskpane.Url")).pathname,
+          p.constructor.name === "HtmlWebpackPlugin" &&
+          "/" + p.userOptions?.filename === new URL(urlOf("Taskpane.Url")).pathname
       );
       expect(html).toBeDefined();
       expect(html.userOptions.chunks).toEqual(expect.arrayContaining(["functions", "taskpane"]));
@@ -278,7 +358,9 @@ describe("manifest.xml", () => {
       const config = await webpackConfig("production");
       const copy = config.plugins.find((p: object) => p.constructor.name === "CopyPlugin");
       const patterns: { from: string; transform?: (c: Buffer) => string }[] = copy.patterns;
-      expect(patterns.map((p) => p.from)).toEqual(expect.arrayContaining(["assets/*", "manifest*.xml"]));
+      expect(patterns.map((p) => p.from)).toEqual(
+        expect.arrayContaining(["assets/*", "manifest*.xml"])
+      );
       const transform = patterns.find((p) => p.from === "manifest*.xml")!.transform!;
       const prod = transform(fs.readFileSync(MANIFEST));
       expect(prod).not.toContain("localhost");
