@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { CliIo } from "../io";
 import { registerKatalog } from "./katalog";
 import { registerLaes } from "./laes";
+import { registerOpregn } from "./opregn";
 import { registerSkabelon } from "./skabelon";
 import { registerUdfyld } from "./udfyld";
 
@@ -17,4 +18,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerSkabelon,
   registerUdfyld,
   registerLaes,
+  registerOpregn,
 ];
