@@ -2,7 +2,8 @@
 /**
  * Custom functions: 100 000 BYRDE.ÅRSVÆRK evaluations in one call (a 100 000 × 1 range, as
  * Excel passes it), through the same code path as in Excel minus office-js: src/functions/core
- * (compiled to dist/ by `npm run build:cli`). Median of 15 timed runs after 3 warm-ups.
+ * (compiled to dist/ by `npm run build:cli`). Median (target < 50 ms) and best of 15 timed runs
+ * after 3 warm-ups.
  * Contract (bench/run.js): module exports `async run(report)`; report(name, value, unit, target?).
  */
 const { performance } = require("perf_hooks");
@@ -38,7 +39,9 @@ async function run(report) {
   if (!Array.isArray(out) || out.length !== N || out[1][0] !== 1.5 / 1400 || out[0][0] !== "") {
     throw new Error("BYRDE.ÅRSVÆRK gav et forkert resultat i benchmark");
   }
-  report("BYRDE.ÅRSVÆRK: 100 000 celler i ét kald", Math.round(median(times) * 100) / 100, "ms", 50);
+  report("BYRDE.ÅRSVÆRK: 100 000 celler i ét kald (median)", Math.round(median(times) * 100) / 100, "ms", 50);
+  // The best run shows the code's own cost when other processes share the two cores.
+  report("BYRDE.ÅRSVÆRK: 100 000 celler i ét kald (bedste af 15)", Math.round(Math.min(...times) * 100) / 100, "ms");
 }
 
 module.exports = { run };
