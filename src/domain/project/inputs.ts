@@ -3,7 +3,9 @@
  * (per-municipality drivers) and *Indstillinger* (settings). Their shapes mirror the JSON files
  * of the CLI contract (landstal.json, kommunedata.json, indstillinger.json).
  */
+import { fieldsOf, getTemplate } from "../catalogue";
 import { findKommune } from "../catalogue/kommuner";
+import type { RawCell, RawReturn } from "../model";
 import { DEFAULT_SPAEND_PCT, DEFAULT_TIMER_PR_AARSVAERK } from "./arithmetic";
 
 /** One number for every year, or numbers by year ("2023": n). */
@@ -133,4 +135,134 @@ export function templatesOfFields(ids: Iterable<string>): string[] {
     if (t !== "meta" && !out.includes(t)) out.push(t);
   }
   return out;
+}
+
+// ------------------------------------------------------------------ checking the JSON input files
+
+export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly string[] };
+
+const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+const desc = (v: unknown) => (typeof v === "string" ? `"${v}"` : JSON.stringify(v));
+
+function checkByYear(v: unknown, path: string, errors: string[]): ByYear | undefined {
+  if (typeof v === "number" && Number.isFinite(v)) {
+    if (v < 0) errors.push(`${path} må ikke være negativ (fandt ${v}).`);
+    return v;
+  }
+  if (!isObj(v)) {
+    errors.push(`${path} skal være et tal eller et objekt med tal pr. år, fx {"2023": 1000} (fandt ${desc(v)}).`);
+    return undefined;
+  }
+  const out: Record<string, number> = {};
+  for (const [y, n] of Object.entries(v)) {
+    if (!/^\d{4}$/.test(y)) errors.push(`${path}: »${y}« er ikke et årstal.`);
+    else if (typeof n !== "number" || !Number.isFinite(n)) errors.push(`${path}.${y} skal være et tal (fandt ${desc(n)}).`);
+    else if (n < 0) errors.push(`${path}.${y} må ikke være negativ (fandt ${n}).`);
+    else out[y] = n;
+  }
+  return out;
+}
+
+/** landstal.json → Landstal, or Danish errors naming each key. Unknown keys are errors (typos). */
+export function parseLandstal(json: unknown): Parsed<Landstal> {
+  if (!isObj(json)) return { ok: false, errors: ["skal være et JSON-objekt med landstal, fx { \"dagtilbud\": {\"2023\": 4000} }."] };
+  const errors: string[] = [];
+  const out: Record<string, ByYear> = {};
+  for (const [k, v] of Object.entries(json)) {
+    if (!(k in LANDSTAL_KEYS)) {
+      errors.push(`ukendt nøgle »${k}«; kendte nøgler: ${Object.keys(LANDSTAL_KEYS).join(", ")}.`);
+      continue;
+    }
+    const b = checkByYear(v, `»${k}«`, errors);
+    if (b !== undefined) out[k] = b;
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, value: out };
+}
+
+/** kommunedata.json → Kommunedata, or Danish errors naming municipality and key. */
+export function parseKommunedata(json: unknown): Parsed<Kommunedata> {
+  if (!isObj(json)) return { ok: false, errors: ["skal være et JSON-objekt: { \"<kommune>\": { \"ansatte\": {\"2023\": n}, … } }."] };
+  const errors: string[] = [];
+  const out: Record<string, Partial<Record<KommunedataKey, ByYear>>> = {};
+  for (const [kommune, data] of Object.entries(json)) {
+    if (!findKommune(kommune)) errors.push(`»${kommune}« er ikke en dansk kommune.`);
+    if (!isObj(data)) {
+      errors.push(`»${kommune}« skal være et objekt med ${KOMMUNEDATA_KEYS.join(", ")}.`);
+      continue;
+    }
+    const row: Partial<Record<KommunedataKey, ByYear>> = {};
+    for (const [k, v] of Object.entries(data)) {
+      if (!(KOMMUNEDATA_KEYS as readonly string[]).includes(k)) {
+        errors.push(`»${kommune}«: ukendt nøgle »${k}«; kendte nøgler: ${KOMMUNEDATA_KEYS.join(", ")}.`);
+        continue;
+      }
+      const b = checkByYear(v, `»${kommune}«.»${k}«`, errors);
+      if (b !== undefined) row[k as KommunedataKey] = b;
+    }
+    out[kommune] = row;
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, value: out };
+}
+
+/** indstillinger.json → Indstillinger, or Danish errors naming each key. */
+export function parseIndstillinger(json: unknown, nedslagspunkter: readonly string[]): Parsed<Indstillinger> {
+  if (!isObj(json)) return { ok: false, errors: ["skal være et JSON-objekt, fx { \"timer_pr_aarsvaerk\": 1400 }."] };
+  const errors: string[] = [];
+  const num = (k: string, min: number, strict: boolean) => {
+    const v = json[k];
+    if (v === undefined) return;
+    if (typeof v !== "number" || !Number.isFinite(v) || (strict ? v <= min : v < min)) {
+      errors.push(`»${k}« skal være et tal ${strict ? "større end" : "på mindst"} ${min} (fandt ${desc(v)}).`);
+    }
+  };
+  num("timer_pr_aarsvaerk", 0, true);
+  num("spaend_pct", 0, false);
+  num("loen_pr_aarsvaerk", 0, false);
+  const known = ["timer_pr_aarsvaerk", "spaend_pct", "perioder", "loen_pr_aarsvaerk", "udelad", "medtag"];
+  for (const k of Object.keys(json)) if (!known.includes(k)) errors.push(`ukendt nøgle »${k}«; kendte nøgler: ${known.join(", ")}.`);
+  const checkIds = (k: string, check: (id: string, v: unknown) => void) => {
+    const v = json[k];
+    if (v === undefined) return;
+    if (!isObj(v)) return void errors.push(`»${k}« skal være et objekt pr. nedslagspunkt.`);
+    for (const [id, x] of Object.entries(v)) {
+      if (!nedslagspunkter.includes(id)) errors.push(`»${k}«: ukendt nedslagspunkt »${id}«; kendte: ${nedslagspunkter.join(", ")}.`);
+      else check(id, x);
+    }
+  };
+  checkIds("perioder", (id, p) => {
+    if (!isObj(p)) return void errors.push(`»perioder«.»${id}« skal være { "basis": år, "slut": år }.`);
+    for (const [k, y] of Object.entries(p)) {
+      if (k !== "basis" && k !== "slut") errors.push(`»perioder«.»${id}«: ukendt nøgle »${k}« (brug basis og slut).`);
+      else if (typeof y !== "number" || !Number.isInteger(y)) errors.push(`»perioder«.»${id}«.»${k}« skal være et årstal (fandt ${desc(y)}).`);
+    }
+  });
+  for (const k of ["udelad", "medtag"]) {
+    checkIds(k, (id, list) => {
+      if (!Array.isArray(list) || list.some((x) => typeof x !== "string")) errors.push(`»${k}«.»${id}« skal være en liste af kommunenavne.`);
+      else for (const n of list as string[]) if (!findKommune(n)) errors.push(`»${k}«.»${id}«: »${n}« er ikke en dansk kommune.`);
+    });
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, value: json as Indstillinger };
+}
+
+/**
+ * A return given as JSON (`{ "kommune", "felter" }`, what `byrde læs --json` prints) as the raw
+ * return validation expects, so JSON returns go through the same rules as workbooks.
+ */
+export function rawReturnFromFelter(json: FelterJson, file?: string, version?: number): RawReturn {
+  const cells: Record<string, RawCell> = {};
+  const skabelon = json.skabelon ?? templatesOfFields(Object.keys(json.felter)).join(",");
+  // A JSON return lists what was filled in; every other field of its templates is empty, not absent.
+  for (const id of skabelon.split(",")) {
+    const t = getTemplate(id.trim());
+    if (t) for (const f of fieldsOf(t)) cells[f.id] = { value: null };
+  }
+  for (const [id, value] of Object.entries(json.felter)) cells[id] = { value };
+  return {
+    file,
+    meta: { kommune: json.kommune, skabelon, version: json.version ?? version },
+    cells,
+    locatedBy: "navne",
+    findings: [],
+  };
 }
