@@ -16,6 +16,8 @@ export type StyleName =
   | "label"
   | "sublabel"
   | "yearHeader"
+  /** A table's column header that may wrap over several lines (report tables). */
+  | "tableHeader"
   | "input"
   | "inputText"
   | "check"
