@@ -1,14 +1,177 @@
-import { aarsvaerk } from "../domain/project/arithmetic";
-
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes ranges of mixed cells as any[][] */
+/* global CustomFunctions */
 /**
- * Omregner timer til årsværk (standard 1400 timer pr. årsværk).
- * @customfunction AARSVAERK ÅRSVÆRK
- * @param timer Antal timer.
- * @param [timerPrAarsvaerk] Timer pr. effektivt årsværk (standard 1400).
- * @returns Antal årsværk.
+ * Byrdeberegner's custom functions in the namespace BYRDE. The JSDoc below is the metadata
+ * (CustomFunctionsMetadataPlugin turns it into functions.json): `@customfunction ID NAVN` gives
+ * an ASCII id and the Danish name users type, e.g. =BYRDE.ÅRSVÆRK(B2:B10). Parameter names are
+ * the ones Excel shows in its tooltip, hence Danish identifiers.
+ *
+ * Each function only hands its arguments to ./core (range handling over src/domain) and turns
+ * a failure into an Excel error. Excel shows a custom message only for #VALUE! (and #N/A);
+ * #DIV/0! and #NUM! carry none, so their causes are documented in the README.
  */
-export function aarsvaerkFunction(timer: number, timerPrAarsvaerk?: number): number {
-  return aarsvaerk(timer, timerPrAarsvaerk ?? undefined);
+import * as core from "./core";
+
+function toExcelError(e: core.CellError): CustomFunctions.Error {
+  switch (e.error) {
+    case "div0":
+      return new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero);
+    case "num":
+      return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
+    default:
+      return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, e.message);
+  }
 }
 
-CustomFunctions.associate("AARSVAERK", aarsvaerkFunction);
+/** A whole-call result: the value, or an Excel error thrown. */
+function result<T>(r: T | core.CellError): T {
+  if (core.isCellError(r)) throw toExcelError(r);
+  return r;
+}
+
+/** A range result: errors in single cells become Excel errors in those cells. */
+function matrix(r: core.Matrix | core.CellError): any[][] {
+  return result(r).map((row) => row.map((c) => (core.isCellError(c) ? toExcelError(c) : c)));
+}
+
+/**
+ * Omregner timer til årsværk: timer / timer_pr_årsværk. Tager et område og giver et lige så stort område. Tomme celler forbliver tomme.
+ * @customfunction AARSVAERK ÅRSVÆRK
+ * @param timer Timer (en celle eller et område). Tekst giver #VÆRDI!, negative timer #NUM!.
+ * @param [timer_pr_årsværk] Timer pr. effektivt årsværk (standard 1400).
+ * @returns Årsværk i samme form som timer.
+ */
+export function aarsvaerkFn(timer: any[][], timer_pr_årsværk?: number): any[][] {
+  return matrix(core.aarsvaerkRange(timer, timer_pr_årsværk));
+}
+
+/**
+ * Omregner årsværk til timer: årsværk × timer_pr_årsværk. Tager et område og giver et lige så stort område. Tomme celler forbliver tomme.
+ * @customfunction TIMER TIMER
+ * @param årsværk Årsværk (en celle eller et område). Tekst giver #VÆRDI!, negative årsværk #NUM!.
+ * @param [timer_pr_årsværk] Timer pr. effektivt årsværk (standard 1400).
+ * @returns Timer i samme form som årsværk.
+ */
+export function timerFn(årsværk: any[][], timer_pr_årsværk?: number): any[][] {
+  return matrix(core.timerRange(årsværk, timer_pr_årsværk));
+}
+
+/**
+ * Gennemsnit pr. enhed: gennemsnittet over kommunerne af byrde / enheder. Rækker hvor en af cellerne er tom eller enheder er 0, springes over.
+ * @customfunction GNS.PR.ENHED GNS.PR.ENHED
+ * @param byrde Byrden pr. kommune (fx timer), én celle pr. kommune.
+ * @param enheder Antal enheder pr. kommune (fx sager), samme antal celler som byrde.
+ * @returns Gennemsnitlig byrde pr. enhed.
+ */
+export function gnsPrEnhedFn(byrde: any[][], enheder: any[][]): number {
+  return result(core.gnsPrEnhed(byrde, enheder));
+}
+
+/**
+ * Opregner til landsplan i årsværk: gennemsnit af byrde / enheder × landstal / timer_pr_årsværk. Tomme rækker springes over.
+ * @customfunction OPREGN OPREGN
+ * @param byrde Byrden pr. kommune i timer, én celle pr. kommune.
+ * @param enheder Antal enheder pr. kommune, samme antal celler som byrde.
+ * @param landstal Antal enheder på landsplan.
+ * @param [timer_pr_årsværk] Timer pr. effektivt årsværk (standard 1400; brug 1 for byrder opgjort i årsværk).
+ * @param [medtag] SAND/FALSK pr. kommune: FALSK udelader kommunen (tom celle = SAND).
+ * @returns Årsværk på landsplan.
+ */
+export function opregnFn(
+  byrde: any[][],
+  enheder: any[][],
+  landstal: number,
+  timer_pr_årsværk?: number,
+  medtag?: any[][],
+): number {
+  return result(core.opregn(byrde, enheder, landstal, timer_pr_årsværk, medtag));
+}
+
+/**
+ * Totrinsopregning: gennemsnit af byrde pr. enhed × (sum af enheder / sum af grundlag × landsgrundlag) / timer_pr_årsværk.
+ * @customfunction OPREGN.TOTRIN OPREGN.TOTRIN
+ * @param byrde_pr_enhed Timer pr. enhed pr. kommune (fx timer pr. tilsyn); tomme celler springes over.
+ * @param enheder Antal enheder pr. kommune (fx tilsyn).
+ * @param grundlag Grundlaget pr. kommune (fx dagtilbud), samme antal celler som enheder.
+ * @param landsgrundlag Grundlaget på landsplan (fx dagtilbud i hele landet).
+ * @param [timer_pr_årsværk] Timer pr. effektivt årsværk (standard 1400).
+ * @returns Årsværk på landsplan.
+ */
+export function opregnTotrinFn(
+  byrde_pr_enhed: any[][],
+  enheder: any[][],
+  grundlag: any[][],
+  landsgrundlag: number,
+  timer_pr_årsværk?: number,
+): number {
+  return result(core.opregnTotrin(byrde_pr_enhed, enheder, grundlag, landsgrundlag, timer_pr_årsværk));
+}
+
+/**
+ * Rapportens spænd som tekst: afrundet værdi ± procent, fx 84 giver "76-92 (84)".
+ * @customfunction SPAEND SPÆND
+ * @param værdi Tallet spændet lægges om (fx stigningen i årsværk).
+ * @param [procent] Procent til hver side (standard 10).
+ * @returns Tekst som "76-92 (84)".
+ */
+export function spaendFn(værdi: number, procent?: number): string {
+  return result(core.spaendTekst(værdi, procent));
+}
+
+/**
+ * Spændets nedre grænse: AFRUND(værdi × (1 − procent/100)).
+ * @customfunction SPAEND.LAV SPÆND.LAV
+ * @param værdi Tallet spændet lægges om.
+ * @param [procent] Procent til hver side (standard 10).
+ * @returns Nedre grænse, afrundet til helt tal.
+ */
+export function spaendLavFn(værdi: number, procent?: number): number {
+  return result(core.spaendLav(værdi, procent));
+}
+
+/**
+ * Spændets øvre grænse: AFRUND(værdi × (1 + procent/100)).
+ * @customfunction SPAEND.HOEJ SPÆND.HØJ
+ * @param værdi Tallet spændet lægges om.
+ * @param [procent] Procent til hver side (standard 10).
+ * @returns Øvre grænse, afrundet til helt tal.
+ */
+export function spaendHoejFn(værdi: number, procent?: number): number {
+  return result(core.spaendHoej(værdi, procent));
+}
+
+/**
+ * Foreslår afvigere: SAND hvor den modificerede z-værdi numerisk overstiger grænsen. Under 4 værdier eller MAD = 0 giver FALSK overalt.
+ * @customfunction AFVIGER AFVIGER
+ * @param værdier Værdierne (fx timer pr. sag pr. kommune); tomme celler tæller ikke med og får FALSK.
+ * @param [grænse] Grænse for den modificerede z-værdi (standard 3,5).
+ * @returns SAND/FALSK i samme form som værdier.
+ */
+export function afvigerFn(værdier: any[][], grænse?: number): boolean[][] {
+  return result(core.afviger(værdier, grænse));
+}
+
+/**
+ * Tjekker at procentfordelingen i en blok summer til 100 (± 1): giver "OK" eller en besked om, hvad blokken summer til.
+ * @customfunction FORDELING FORDELING
+ * @param procenter Blokkens procentceller; tomme celler springes over, og en helt tom blok er OK.
+ * @returns "OK" eller en dansk besked.
+ */
+export function fordelingFn(procenter: any[][]): string {
+  return result(core.fordeling(procenter));
+}
+
+/**
+ * Stigning fra basisår til slutår: slut − basis. En tom basis tæller som 0 (nyt nedslagspunkt).
+ * @customfunction STIGNING STIGNING
+ * @param basis Tallet i basisåret.
+ * @param slut Tallet i slutåret.
+ * @returns Stigningen.
+ */
+export function stigningFn(basis: number, slut: number): number {
+  return result(core.stigning(basis, slut));
+}
+
+// Registration: CustomFunctionsMetadataPlugin's loader appends `CustomFunctions.associate(ID, fn)`
+// for every @customfunction above when webpack builds this file, so the ids and the
+// functions cannot drift apart (test/functions/metadata.test.ts checks the generated list).

@@ -1,23 +1,97 @@
 import type { FieldDef, FieldKind, TemplateDef } from "./types";
+import { barometre } from "./templates/barometre";
+import { gdpr } from "./templates/gdpr";
+import { kvalitet } from "./templates/kvalitet";
+import { magt_aeldre } from "./templates/magt_aeldre";
+import { magt_voksen } from "./templates/magt_voksen";
+import { mitid } from "./templates/mitid";
+import { normering } from "./templates/normering";
+import { parallel } from "./templates/parallel";
+import { tilsyn } from "./templates/tilsyn";
 import { ukn } from "./templates/ukn";
 
 export * from "./types";
 export { KOMMUNER, findKommune } from "./kommuner";
 
 /** Catalogue version, `yyyymmddNN`: raise it whenever a field id, label, kind or year changes. */
-export const CATALOGUE_VERSION = 2026112301;
+export const CATALOGUE_VERSION = 2026112302;
 
 /** All templates, in the report's order. */
-export const TEMPLATES: readonly TemplateDef[] = [ukn];
+export const TEMPLATES: readonly TemplateDef[] = [
+  ukn,
+  barometre,
+  normering,
+  tilsyn,
+  kvalitet,
+  parallel,
+  magt_voksen,
+  magt_aeldre,
+  mitid,
+  gdpr,
+];
 
 /** A nedslagspunkt of the report: what the projection works on. Several templates may feed one. */
 export interface NedslagspunktDef {
   readonly id: string;
+  /** The report's Danish name, e.g. "Magtanvendelsesregler". */
   readonly name: string;
   readonly area: string;
   /** Template ids whose returns feed this nedslagspunkt. */
   readonly templates: readonly string[];
+  /** Where the increased burden comes from (the overview table's last column, in our own words). */
+  readonly description?: string;
 }
+
+/** Names and descriptions of the nedslagspunkter, by id. */
+const NEDSLAGSPUNKT_TEXT: Readonly<
+  Record<string, { readonly name: string; readonly description: string }>
+> = {
+  ukn: {
+    name: "Ungdomskriminalitetsnævnet",
+    description:
+      "Ungdomskriminalitetsnævnet blev oprettet 1. januar 2019 og behandler sager om børn og unge, der er mistænkt eller dømt for kriminalitet. Kommunen skal levere udtalelser og ungefaglige undersøgelser og deltage i nævnets møder, ved siden af sin egen sagsbehandling af barnet, hvilket giver dobbeltarbejde.",
+  },
+  barometre: {
+    name: "Børnesagsbarometeret og Handicapsagsbarometeret",
+    description:
+      "Børnesagsbarometeret (fra 2020) og Handicapsagsbarometeret (fra 2023) undersøger med Ankestyrelsen som tovholder, om kommunerne overholder centrale krav i serviceloven. Udvalgte kommuner skal finde, samle og indsende sager og følge op på resultaterne.",
+  },
+  normering: {
+    name: "Minimumsnormeringer",
+    description:
+      "Opgørelsen af minimumsnormeringer i dagtilbud er lovpligtig fra 1. januar 2024. Forberedelsen med beregningsmodeller, dataindsamling og indberetning har øget byrden allerede i 2022 og 2023.",
+  },
+  tilsyn: {
+    name: "Tilsyn med pædagogisk praksis",
+    description:
+      "Minimumskrav til kommunernes tilsyn med dagtilbud gælder fra maj 2022. De skarpere og tydeligere krav til, hvordan tilsynet skal føres, har gjort opgaven større i mange kommuner.",
+  },
+  kvalitet: {
+    name: "Kvalitetstilsyn",
+    description:
+      "STUK indførte i 2020 en ny model for kvalitetstilsynet med folkeskolerne. Kun få skoler kommer i tilsyn, men for dem er arbejdet betydeligt og vurderes ikke helt at stå mål med værdien.",
+  },
+  parallel: {
+    name: "Parallelsamfundstilsyn",
+    description:
+      "Siden 2020 er kvalitetstilsynet suppleret med nye databaserede screeningsindikatorer og udvidet med parallelsamfundstilsynet. Det kan opleves som dobbeltarbejde, og værdien kan være svær at få øje på.",
+  },
+  magt: {
+    name: "Magtanvendelsesregler",
+    description:
+      "Krav om forhåndsgodkendelse af magtanvendelse gælder fra 1. januar 2020, sammen med en ny indberetningspraksis og nye skemaer. Tilsammen har det øget den administrative byrde på botilbud, plejecentre og i hjemmeplejen.",
+  },
+  mitid: {
+    name: "MitID og pas-regler",
+    description:
+      "Overgangen fra NemID til MitID og de nye pasregler, hvor kommunerne står for udleveringen af pas, har givet Borgerservice flere opgaver.",
+  },
+  gdpr: {
+    name: "Databeskyttelsesloven",
+    description:
+      "Databeskyttelsesloven fra maj 2018 følger EU's databeskyttelsesforordning og gælder al automatisk behandling af personoplysninger. Den har givet nye opgaver på tværs af kommunen, fx kontroller, tilsyn med databehandlere, risikovurderinger, fortegnelser og oplysningspligt.",
+  },
+};
 
 /** The nine nedslagspunkter, in the report's order (magt is fed by magt_voksen and magt_aeldre). */
 export const NEDSLAGSPUNKTER: readonly NedslagspunktDef[] = (() => {
@@ -27,8 +101,15 @@ export const NEDSLAGSPUNKTER: readonly NedslagspunktDef[] = (() => {
     if (existing) {
       byId.set(t.nedslagspunkt, { ...existing, templates: [...existing.templates, t.id] });
     } else {
-      const name = t.nedslagspunkt === t.id ? t.name : t.name.split(":")[0];
-      byId.set(t.nedslagspunkt, { id: t.nedslagspunkt, name, area: t.area, templates: [t.id] });
+      const text = NEDSLAGSPUNKT_TEXT[t.nedslagspunkt];
+      const name = text?.name ?? (t.nedslagspunkt === t.id ? t.name : t.name.split(":")[0]);
+      byId.set(t.nedslagspunkt, {
+        id: t.nedslagspunkt,
+        name,
+        area: t.area,
+        templates: [t.id],
+        ...(text ? { description: text.description } : {}),
+      });
     }
   }
   return [...byId.values()];
@@ -71,7 +152,12 @@ export function fieldsOf(t: TemplateDef): readonly FieldDef[] {
     }
   }
   for (const tx of t.texts) {
-    out.push({ id: textFieldId(t.id, tx.id), template: t.id, kind: "tekst" as FieldKind, label: tx.label });
+    out.push({
+      id: textFieldId(t.id, tx.id),
+      template: t.id,
+      kind: "tekst" as FieldKind,
+      label: tx.label,
+    });
   }
   fieldCache.set(t, out);
   return out;
@@ -79,7 +165,7 @@ export function fieldsOf(t: TemplateDef): readonly FieldDef[] {
 
 /** Every field of every template, by id. */
 export const ALL_FIELDS: ReadonlyMap<string, FieldDef> = new Map(
-  TEMPLATES.flatMap((t) => fieldsOf(t)).map((f) => [f.id, f] as const),
+  TEMPLATES.flatMap((t) => fieldsOf(t)).map((f) => [f.id, f] as const)
 );
 
 /** Meta fields every template workbook carries. */

@@ -81,6 +81,12 @@ export interface PlausibilityRange {
   readonly field: string;
   readonly min: number;
   readonly max: number;
+  /**
+   * Optional divisor, a field pattern `<block>.<row>` of the same template: when set, the value
+   * checked against min–max is `field ÷ per` for the same year (e.g. hours per case), and the
+   * check is skipped for a year where either is empty or the divisor is 0.
+   */
+  readonly per?: string;
   /** Danish explanation shown with the warning. */
   readonly message: string;
 }

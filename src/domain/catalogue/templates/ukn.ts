@@ -1,25 +1,24 @@
-import { ANDET_PCT, STANDARD_TEXTS, pctRows, years } from "../common";
-import type { BlockDef, TemplateDef } from "../types";
+import {
+  STANDARD_TEXTS,
+  VEJL_ARK,
+  VEJL_KONTAKT,
+  VEJL_PCT,
+  VEJL_SKOEN,
+  timeBlock,
+  volumeBlock,
+  years,
+} from "../common";
+import type { TemplateDef } from "../types";
 
 const YEARS = years(2019, 2023);
 
-const SUBTASKS = pctRows([
+const SUBTASKS = [
   ["udtalelse", "Udarbejdelse af indledende udtalelse"],
   ["undersoegelse", "Udarbejdelse af ungefaglig undersøgelse"],
   ["partshoering", "Selve partshøringen (inkl. forberedelse og transport)"],
   ["ivaerksaettelse", "Iværksættelse af indsatser efter afgørelsen"],
   ["opfoelgning", "Opfølgning på iværksatte indsatser"],
-]).concat(ANDET_PCT);
-
-function timeBlock(id: string, title: string, timerLabel: string): BlockDef {
-  return {
-    id,
-    title,
-    section: "tid",
-    years: YEARS,
-    rows: [{ id: "timer_pr_sag", label: timerLabel, kind: "timer" }, ...SUBTASKS],
-  };
-}
+] as const;
 
 export const ukn: TemplateDef = {
   id: "ukn",
@@ -28,20 +27,22 @@ export const ukn: TemplateDef = {
   area: "Udsatte børn og unge",
   nedslagspunkt: "ukn",
   vejledning: [
-    "Skabelonen har tre ark: denne vejledning, et ark der beskriver opgavens procestrin og de konkrete opgaver under hvert trin, og et dataark, hvor I skriver jeres opgørelse.",
+    VEJL_ARK,
     "Det er tidsforbruget på de fem procestrin på procesarket, I skal estimere: fra kommunens udtalelse til politiet og frem til opfølgningen på de indsatser, nævnet har besluttet. Opgør det for hvert af årene 2019, 2020, 2021, 2022 og 2023.",
     "Medregn hele det administrative tidsforbrug: chefer, ledere, socialrådgivere og andre medarbejdere. Angiv det i timer.",
-    "Lav ét samlet estimat for hovedsager og ét for genindbringelsessager, som det gennemsnitlige antal timer pr. sag, I er myndighed på. Spørg gerne de involverede hver for sig, og brug procesarket som tjekliste, så intet trin bliver glemt. Mangler der en opgavetype, så tag den med. Kan I, så fordel bagefter timerne i procent på underopgaverne (summen skal være 100).",
+    `Lav ét samlet estimat for hovedsager og ét for genindbringelsessager, som det gennemsnitlige antal timer pr. sag, I er myndighed på. Spørg gerne de involverede hver for sig, og brug procesarket som tjekliste, så intet trin bliver glemt. Mangler der en opgavetype, så tag den med. ${VEJL_PCT}`,
     "Skriv under opgavens volumen, hvor mange UKN-sager I i alt er myndighed på i hvert år, og hvor mange af dem der er hovedsager og genindbringelsessager.",
-    "Opgørelsen er et skøn og bliver aldrig helt præcis. Procesbeskrivelsen giver alle kommuner den samme ramme, så tallene kan sammenlignes.",
-    "Har I spørgsmål, så kontakt den ansvarlige konsulent (se kontaktoplysningerne øverst), og send den udfyldte fil tilbage inden fristen.",
+    VEJL_SKOEN,
+    VEJL_KONTAKT,
   ],
   proces: {
     sporbarhed: "Ungdomskriminalitetsnævnet blev oprettet pr. 1. januar 2019.",
     steps: [
       {
         title: "UKN får henvist sager fra politiet og retten",
-        tasks: ["UKN behandler sager, hvor et barn eller en ung er mistænkt eller dømt for kriminalitet."],
+        tasks: [
+          "UKN behandler sager, hvor et barn eller en ung er mistænkt eller dømt for kriminalitet.",
+        ],
       },
       {
         title: "Kommunen laver en udtalelse",
@@ -87,24 +88,30 @@ export const ukn: TemplateDef = {
     timeBlock(
       "hovedsager",
       "Estimeret administrativ tid brugt på opgaven: Hovedsager",
-      "Samlet antal timer brugt pr. hovedsag I er myndighed på (gns.)",
+      YEARS,
+      {
+        id: "timer_pr_sag",
+        label: "Samlet antal timer brugt pr. hovedsag I er myndighed på (gns.)",
+        kind: "timer",
+      },
+      SUBTASKS
     ),
     timeBlock(
       "genindbringelse",
       "Estimeret administrativ tid brugt på opgaven: Genindbringelsessager",
-      "Samlet antal timer brugt pr. genindbringelsessag I er myndighed på (gns.)",
+      YEARS,
+      {
+        id: "timer_pr_sag",
+        label: "Samlet antal timer brugt pr. genindbringelsessag I er myndighed på (gns.)",
+        kind: "timer",
+      },
+      SUBTASKS
     ),
-    {
-      id: "volumen",
-      title: "Opgavens volumen",
-      section: "volumen",
-      years: YEARS,
-      rows: [
-        { id: "sager_i_alt", label: "Antal sager i UKN i alt, som I er myndighed på.", kind: "antal" },
-        { id: "hovedsager", label: "Hovedsager", kind: "antal" },
-        { id: "genindbringelsessager", label: "Genindbringelsessager", kind: "antal" },
-      ],
-    },
+    volumeBlock("volumen", "Opgavens volumen", YEARS, [
+      ["sager_i_alt", "Antal sager i UKN i alt, som I er myndighed på."],
+      ["hovedsager", "Hovedsager"],
+      ["genindbringelsessager", "Genindbringelsessager"],
+    ]),
   ],
   texts: STANDARD_TEXTS,
   plausibility: [

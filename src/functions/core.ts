@@ -1,0 +1,340 @@
+/**
+ * The custom functions' range handling, free of office-js so that it can be tested in Node:
+ * 2-D arrays in and out, empty cells, and failures as data ({@link CellError}). Every number
+ * is computed by `src/domain`; this module only reads cells, checks them and calls it.
+ * `functions.ts` registers these with Excel and turns a CellError into `CustomFunctions.Error`.
+ *
+ * Empty cells (Excel passes null, undefined or "") are handled per function, as the JSDoc of
+ * each export says and the README's function table documents.
+ */
+import { aarsvaerk, DEFAULT_SPAEND_PCT, DEFAULT_TIMER_PR_AARSVAERK, spaend, timer } from "../domain/project/arithmetic";
+import { estimateNationalCount, increase, meanOfRatios, projectPerUnit } from "../domain/project/primitives";
+import { mean, outlierFlags, MODIFIED_Z_THRESHOLD } from "../domain/project/stats";
+import { pctSumMessage, pctSumStatus } from "../domain/pctSum";
+
+/** Excel error kinds the functions return: #VALUE!, #DIV/0!, #NUM!. */
+export type ErrorKind = "value" | "div0" | "num";
+
+/** A failure as data. `message` is Danish. */
+export interface CellError {
+  readonly error: ErrorKind;
+  readonly message: string;
+}
+
+export type Cell = number | string | boolean | CellError;
+export type Matrix<T = Cell> = T[][];
+
+export function isCellError(v: unknown): v is CellError {
+  return typeof v === "object" && v !== null && "error" in v && "message" in v;
+}
+
+const valueError = (message: string): CellError => ({ error: "value", message });
+const div0Error = (message: string): CellError => ({ error: "div0", message });
+const numError = (message: string): CellError => ({ error: "num", message });
+
+/** A cell Excel hands over as empty. */
+export function isEmpty(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** Excel passes ranges as 2-D arrays; a lone value (or a 1-D array) is wrapped the same way. */
+export function asMatrix(v: unknown): unknown[][] {
+  if (!Array.isArray(v)) return [[v]];
+  if (v.length === 0) return [];
+  return v.map((row) => (Array.isArray(row) ? row : [row]));
+}
+
+function flatten(v: unknown): unknown[] {
+  const out: unknown[] = [];
+  for (const row of asMatrix(v)) for (const c of row) out.push(c);
+  return out;
+}
+
+function describe(v: unknown): string {
+  if (typeof v === "string") return `teksten "${v}"`;
+  if (typeof v === "boolean") return v ? "SAND" : "FALSK";
+  return String(v);
+}
+
+/** `what`, plus "celle n" when the value came from a range. */
+function where(what: string, index?: number): string {
+  return index === undefined ? what : `${what} (celle ${index + 1})`;
+}
+
+/** A number, null for an empty cell, or #VALUE! for text, TRUE/FALSE and anything else. */
+export function readNumber(v: unknown, what: string, index?: number): number | null | CellError {
+  if (isEmpty(v)) return null;
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  return valueError(`${where(what, index)} indeholder ${describe(v)}, hvor der skal stå et tal.`);
+}
+
+/** Like {@link readNumber}, and a negative number is #NUM!. */
+function readNonNegative(v: unknown, what: string, index?: number): number | null | CellError {
+  const n = readNumber(v, what, index);
+  if (typeof n === "number" && n < 0) return numError(`${where(what, index)} er negativ (${n}); det giver ikke mening her.`);
+  return n;
+}
+
+/** A required scalar: empty is #VALUE! ("mangler"). */
+function requireNonNegative(v: unknown, what: string): number | CellError {
+  const n = readNonNegative(v, what);
+  return n === null ? valueError(`${what} mangler.`) : n;
+}
+
+/** Optional `timer_pr_årsværk`: empty means 1400; 0 is #DIV/0!, negative #NUM!. */
+export function readTimerPrAarsvaerk(v: unknown): number | CellError {
+  const n = readNumber(v, "timer_pr_årsværk");
+  if (n === null) return DEFAULT_TIMER_PR_AARSVAERK;
+  if (isCellError(n)) return n;
+  if (n === 0) return div0Error("timer_pr_årsværk er 0; der kan ikke divideres med 0.");
+  if (n < 0) return numError(`timer_pr_årsværk er negativ (${n}).`);
+  return n;
+}
+
+/** Maps every cell of a range through `f`, keeping its shape; empty cells stay empty (""). */
+function mapCells(range: unknown, what: string, f: (n: number) => number): Matrix {
+  const rows = asMatrix(range);
+  const out: Matrix = new Array(rows.length);
+  let index = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const outRow: Cell[] = new Array(row.length);
+    for (let c = 0; c < row.length; c++, index++) {
+      const n = readNonNegative(row[c], what, index);
+      outRow[c] = n === null ? "" : isCellError(n) ? n : f(n);
+    }
+    out[r] = outRow;
+  }
+  return out;
+}
+
+/**
+ * BYRDE.ÅRSVÆRK: hours → årsværk, cell by cell, same shape as the input. Empty cells give empty
+ * cells; text gives #VALUE! in that cell; negative hours #NUM! in that cell.
+ */
+export function aarsvaerkRange(timerRange: unknown, timerPrAarsvaerk?: unknown): Matrix | CellError {
+  const h = readTimerPrAarsvaerk(timerPrAarsvaerk);
+  if (isCellError(h)) return h;
+  return mapCells(timerRange, "timer", (n) => aarsvaerk(n, h));
+}
+
+/** BYRDE.TIMER: årsværk → hours, cell by cell; empty, text and negative cells as ÅRSVÆRK. */
+export function timerRange(aarsvaerkRange: unknown, timerPrAarsvaerk?: unknown): Matrix | CellError {
+  const h = readTimerPrAarsvaerk(timerPrAarsvaerk);
+  if (isCellError(h)) return h;
+  return mapCells(aarsvaerkRange, "årsværk", (n) => timer(n, h));
+}
+
+/** Reads a column of burdens or drivers: null for empty; the first bad cell fails the whole call. */
+function readColumn(range: unknown, what: string): (number | null)[] | CellError {
+  const cells = flatten(range);
+  const out: (number | null)[] = new Array(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const n = readNonNegative(cells[i], what, i);
+    if (isCellError(n)) return n;
+    out[i] = n;
+  }
+  return out;
+}
+
+function sameSize(a: readonly unknown[], b: readonly unknown[], what: string): CellError | null {
+  return a.length === b.length ? null : valueError(`${what} skal have lige mange celler (${a.length} og ${b.length}).`);
+}
+
+/** Reads the optional `medtag` column: TRUE/1 or empty includes, FALSE/0 excludes. */
+function readMedtag(range: unknown, n: number): boolean[] | CellError {
+  if (range === null || range === undefined) return new Array<boolean>(n).fill(true);
+  const cells = flatten(range);
+  const size = sameSize(cells, new Array(n), "byrde og medtag");
+  if (size) return size;
+  const out: boolean[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = cells[i];
+    if (isEmpty(v) || v === true || v === 1) out[i] = true;
+    else if (v === false || v === 0) out[i] = false;
+    else return valueError(`${where("medtag", i)} indeholder ${describe(v)}; brug SAND eller FALSK.`);
+  }
+  return out;
+}
+
+/** The mean of ratios as a number or a #DIV/0! (no municipality with both burden and units > 0). */
+function meanRatio(byrde: readonly (number | null)[], enheder: readonly (number | null)[]): number | CellError {
+  const r = meanOfRatios(byrde.map((b, i) => ({ burden: b, driver: enheder[i] })));
+  return r.ok ? r.value.mean : div0Error(capitalise(r.reason) + ".");
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function readPairs(byrde: unknown, enheder: unknown): { b: (number | null)[]; d: (number | null)[] } | CellError {
+  const b = readColumn(byrde, "byrde");
+  if (isCellError(b)) return b;
+  const d = readColumn(enheder, "enheder");
+  if (isCellError(d)) return d;
+  return sameSize(b, d, "byrde og enheder") ?? { b, d };
+}
+
+/**
+ * BYRDE.GNS.PR.ENHED: the mean over municipalities of byrde/enheder. Rows where either cell is
+ * empty, or enheder is 0, are skipped. No usable row: #DIV/0!. Text: #VALUE!. Negative: #NUM!.
+ */
+export function gnsPrEnhed(byrde: unknown, enheder: unknown): number | CellError {
+  const p = readPairs(byrde, enheder);
+  if (isCellError(p)) return p;
+  return meanRatio(p.b, p.d);
+}
+
+/**
+ * BYRDE.OPREGN: per-unit projection to national årsværk, mean(byrde/enheder) × landstal /
+ * timer_pr_årsværk. Rows are skipped as in GNS.PR.ENHED, and where `medtag` is FALSE (an empty
+ * medtag cell counts as SAND).
+ */
+export function opregn(
+  byrde: unknown,
+  enheder: unknown,
+  landstal: unknown,
+  timerPrAarsvaerk?: unknown,
+  medtag?: unknown,
+): number | CellError {
+  const p = readPairs(byrde, enheder);
+  if (isCellError(p)) return p;
+  const include = readMedtag(medtag, p.b.length);
+  if (isCellError(include)) return include;
+  const D = requireNonNegative(landstal, "landstal");
+  if (isCellError(D)) return D;
+  const h = readTimerPrAarsvaerk(timerPrAarsvaerk);
+  if (isCellError(h)) return h;
+  const r = meanRatio(
+    p.b.map((b, i) => (include[i] ? b : null)),
+    p.d,
+  );
+  if (isCellError(r)) return r;
+  return fromComputed(projectPerUnit(r, D, h));
+}
+
+function fromComputed(c: { ok: true; value: number } | { ok: false; reason: string }): number | CellError {
+  return c.ok ? c.value : valueError(capitalise(c.reason) + ".");
+}
+
+/**
+ * BYRDE.OPREGN.TOTRIN: two-stage projection. The national number of units is estimated as
+ * Σ enheder / Σ grundlag × landsgrundlag (rows with both enheder and grundlag), and multiplied
+ * by the mean of byrde_pr_enhed (non-empty cells) / timer_pr_årsværk. E.g. tilsyn: hours per
+ * tilsyn, tilsyn and dagtilbud per municipality, dagtilbud nationally.
+ */
+export function opregnTotrin(
+  byrdePrEnhed: unknown,
+  enheder: unknown,
+  grundlag: unknown,
+  landsgrundlag: unknown,
+  timerPrAarsvaerk?: unknown,
+): number | CellError {
+  const b = readColumn(byrdePrEnhed, "byrde_pr_enhed");
+  if (isCellError(b)) return b;
+  const u = readColumn(enheder, "enheder");
+  if (isCellError(u)) return u;
+  const g = readColumn(grundlag, "grundlag");
+  if (isCellError(g)) return g;
+  const size = sameSize(u, g, "enheder og grundlag");
+  if (size) return size;
+  const L = requireNonNegative(landsgrundlag, "landsgrundlag");
+  if (isCellError(L)) return L;
+  const h = readTimerPrAarsvaerk(timerPrAarsvaerk);
+  if (isCellError(h)) return h;
+  const perUnit = b.filter((x): x is number => x !== null);
+  if (perUnit.length === 0) return div0Error("Ingen kommuner med byrde pr. enhed.");
+  const count = estimateNationalCount(u, g, L);
+  if (!count.ok) return div0Error(capitalise(count.reason) + ".");
+  return fromComputed(projectPerUnit(mean(perUnit), count.value, h));
+}
+
+/** `procent` for SPÆND: empty means 10; negative or 100 and above is #NUM!. */
+function readProcent(v: unknown): number | CellError {
+  const n = readNumber(v, "procent");
+  if (n === null) return DEFAULT_SPAEND_PCT;
+  if (isCellError(n)) return n;
+  if (n < 0 || n >= 100) return numError(`procent skal ligge fra 0 til under 100 (fik ${n}).`);
+  return n;
+}
+
+function spaendOf(vaerdi: unknown, procent: unknown): ReturnType<typeof spaend> | CellError {
+  const v = readNumber(vaerdi, "værdi");
+  if (v === null) return valueError("værdi mangler.");
+  if (isCellError(v)) return v;
+  const p = readProcent(procent);
+  if (isCellError(p)) return p;
+  return spaend(v, p);
+}
+
+/** BYRDE.SPÆND: the report's span as text, e.g. 84 → "76-92 (84)". Empty værdi: #VALUE!. */
+export function spaendTekst(vaerdi: unknown, procent?: unknown): string | CellError {
+  const s = spaendOf(vaerdi, procent);
+  return isCellError(s) ? s : s.tekst;
+}
+
+/** BYRDE.SPÆND.LAV: the span's lower end, round(værdi × (1 − procent/100)). */
+export function spaendLav(vaerdi: unknown, procent?: unknown): number | CellError {
+  const s = spaendOf(vaerdi, procent);
+  return isCellError(s) ? s : s.lav;
+}
+
+/** BYRDE.SPÆND.HØJ: the span's upper end, round(værdi × (1 + procent/100)). */
+export function spaendHoej(vaerdi: unknown, procent?: unknown): number | CellError {
+  const s = spaendOf(vaerdi, procent);
+  return isCellError(s) ? s : s.hoej;
+}
+
+/**
+ * BYRDE.AFVIGER: TRUE where |modified z| > grænse (default 3.5), same shape as the input.
+ * Empty cells are left out of the statistics and get FALSE. Fewer than 4 values or MAD = 0:
+ * FALSE everywhere. Text: #VALUE!; grænse ≤ 0: #NUM!.
+ */
+export function afviger(vaerdier: unknown, graense?: unknown): Matrix<boolean> | CellError {
+  let threshold = MODIFIED_Z_THRESHOLD;
+  const g = readNumber(graense, "grænse");
+  if (isCellError(g)) return g;
+  if (g !== null) {
+    if (g <= 0) return numError(`grænse skal være større end 0 (fik ${g}).`);
+    threshold = g;
+  }
+  const rows = asMatrix(vaerdier);
+  const values: number[] = [];
+  let index = 0;
+  for (const row of rows) {
+    for (const v of row) {
+      const n = readNumber(v, "værdier", index++);
+      if (isCellError(n)) return n;
+      if (n !== null) values.push(n);
+    }
+  }
+  const flags = outlierFlags(values, threshold);
+  let k = 0;
+  return rows.map((row) => row.map((v) => (isEmpty(v) ? false : flags[k++])));
+}
+
+/**
+ * BYRDE.FORDELING: "OK" when a block's pct cells sum to 100 (± 1) or are all empty, otherwise
+ * a Danish message with the sum. Empty cells are skipped. If every filled cell lies in 0–1, they
+ * are read as percent-formatted cells (25 % is stored as 0,25) and multiplied by 100.
+ * Text: #VALUE!; a negative share: #NUM!.
+ */
+export function fordeling(procenter: unknown): string | CellError {
+  const cells = readColumn(procenter, "procenter");
+  if (isCellError(cells)) return cells;
+  const filled = cells.filter((x): x is number => x !== null);
+  // Every share ≤ 1 cannot be whole percentages summing to 100: read as percent-formatted cells.
+  const fractions = filled.length > 0 && filled.every((x) => x <= 1);
+  const status = pctSumStatus(fractions ? filled.map((x) => x * 100) : filled);
+  return status.status === "afviger" ? pctSumMessage(status.sum) : "OK";
+}
+
+/** BYRDE.STIGNING: slut − basis. An empty basis counts as 0 (a new nedslagspunkt); empty slut: #VALUE!. */
+export function stigning(basis: unknown, slut: unknown): number | CellError {
+  const b = readNumber(basis, "basis");
+  if (isCellError(b)) return b;
+  const s = readNumber(slut, "slut");
+  if (isCellError(s)) return s;
+  if (s === null) return valueError("slut mangler.");
+  return increase(b ?? 0, s);
+}

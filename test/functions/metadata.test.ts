@@ -1,0 +1,95 @@
+/**
+ * Runs the metadata generator (the one CustomFunctionsMetadataPlugin uses in webpack) on
+ * functions.ts and checks what Excel will show: ids, Danish names, parameters, optional flags.
+ */
+import * as path from "path";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+
+interface Param {
+  name: string;
+  type: string;
+  dimensionality?: string;
+  optional?: boolean;
+  description?: string;
+}
+interface Fn {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: Param[];
+  result?: { type?: string; dimensionality?: string };
+}
+
+const FILE = path.join(__dirname, "../../src/functions/functions.ts");
+
+// [id, Danish name, parameters as "name" or "[name]" for optional, range parameters marked with ":"]
+const EXPECTED: [string, string, string[]][] = [
+  ["AARSVAERK", "ÅRSVÆRK", ["timer:", "[timer_pr_årsværk]"]],
+  ["TIMER", "TIMER", ["årsværk:", "[timer_pr_årsværk]"]],
+  ["GNS.PR.ENHED", "GNS.PR.ENHED", ["byrde:", "enheder:"]],
+  ["OPREGN", "OPREGN", ["byrde:", "enheder:", "landstal", "[timer_pr_årsværk]", "[medtag:]"]],
+  ["OPREGN.TOTRIN", "OPREGN.TOTRIN", ["byrde_pr_enhed:", "enheder:", "grundlag:", "landsgrundlag", "[timer_pr_årsværk]"]],
+  ["SPAEND", "SPÆND", ["værdi", "[procent]"]],
+  ["SPAEND.LAV", "SPÆND.LAV", ["værdi", "[procent]"]],
+  ["SPAEND.HOEJ", "SPÆND.HØJ", ["værdi", "[procent]"]],
+  ["AFVIGER", "AFVIGER", ["værdier:", "[grænse]"]],
+  ["FORDELING", "FORDELING", ["procenter:"]],
+  ["STIGNING", "STIGNING", ["basis", "slut"]],
+];
+
+function signature(p: Param): string {
+  const core = p.name + (p.dimensionality === "matrix" ? ":" : "");
+  return p.optional ? `[${core}]` : core;
+}
+
+describe("generated custom-function metadata", () => {
+  let functions: Fn[];
+  let associate: { functionName: string; id: string }[];
+
+  beforeAll(async () => {
+    const r = await generateCustomFunctionsMetadata(FILE);
+    expect(r.errors).toEqual([]);
+    functions = JSON.parse(r.metadataJson).functions;
+    associate = r.associate;
+  });
+
+  it("lists exactly the eleven functions, in order, with ASCII ids and Danish names", () => {
+    expect(functions.map((f) => [f.id, f.name])).toEqual(EXPECTED.map(([id, name]) => [id, name]));
+  });
+
+  it.each(EXPECTED)("%s (%s) has the parameters, optional flags and range parameters users see", (id, _name, params) => {
+    const f = functions.find((x) => x.id === id)!;
+    expect(f.parameters.map(signature)).toEqual(params);
+  });
+
+  it("describes every function and parameter in Danish", () => {
+    for (const f of functions) {
+      expect(f.description).toMatch(/[a-zæøå]/);
+      for (const p of f.parameters) expect(p.description ?? "").not.toBe("");
+    }
+    expect(functions[0].description).toContain("Omregner timer til årsværk");
+  });
+
+  it("follows Excel's naming rules: ids A–Z 0–9 _ . only, names letters _ . only, both start with a letter, ≥ 3 characters", () => {
+    for (const f of functions) {
+      expect(f.id).toMatch(/^[A-Z][A-Z0-9_.]{2,}$/);
+      expect(f.name).toMatch(/^\p{L}[\p{L}0-9_.]{2,}$/u);
+    }
+  });
+
+  it("declares the result shapes: arrays for ÅRSVÆRK, TIMER, AFVIGER; text for SPÆND and FORDELING", () => {
+    const byId = new Map(functions.map((f) => [f.id, f]));
+    expect(byId.get("AARSVAERK")!.result?.dimensionality).toBe("matrix");
+    expect(byId.get("TIMER")!.result?.dimensionality).toBe("matrix");
+    expect(byId.get("AFVIGER")!.result).toEqual({ type: "boolean", dimensionality: "matrix" });
+    expect(byId.get("SPAEND")!.result?.type).toBe("string");
+    expect(byId.get("FORDELING")!.result?.type).toBe("string");
+    expect(byId.get("OPREGN")!.result?.type).toBe("number");
+  });
+
+  it("associates every id with a function that functions.ts exports", async () => {
+    const mod = (await import("../../src/functions/functions")) as unknown as Record<string, unknown>;
+    expect(associate.map((a) => a.id)).toEqual(EXPECTED.map(([id]) => id));
+    for (const a of associate) expect(typeof mod[a.functionName]).toBe("function");
+  });
+});
