@@ -1,27 +1,20 @@
 // Used by `npm run lint` (office-addin-lint picks up eslint.config.mjs from the project root).
+// The office-addins "react" preset brings typescript-eslint, prettier and React rules; we add the
+// office-js correctness rules (no context.sync() in loops, load before read, …) as errors.
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
-import tsEsLint from "typescript-eslint";
 
-// The office-addins "react" preset also registers its own, older copy of the @typescript-eslint
-// plugin (ESLint refuses two copies under one key, and the old one breaks on ESLint 9), so take
-// the preset's React and core-rule parts only, and typescript-eslint's recommended set itself.
-const presetWithoutTs = officeAddins.configs.react.filter((c) => !(c.plugins && c.plugins["@typescript-eslint"]));
+// Reuse the preset's own plugin instances (registering a second copy is an error in flat config).
+const presetPlugins = Object.assign({}, ...officeAddins.configs.react.map((c) => c.plugins ?? {}));
 
 export default [
   { ignores: ["dist/**", "dist-web/**", "node_modules/**", "out/**", "coverage/**", "bin/**", "test/stubs/**", "**/*.js", "**/*.mjs"] },
-  ...tsEsLint.configs.recommended,
-  ...presetWithoutTs,
+  ...officeAddins.configs.react,
   {
     files: ["**/*.ts", "**/*.tsx"],
-    plugins: { "office-addins": officeAddins },
+    plugins: { "@typescript-eslint": presetPlugins["@typescript-eslint"], "office-addins": presetPlugins["office-addins"] },
     languageOptions: { parser: tsParser },
-    settings: { react: { version: "19" } },
     rules: {
-      "no-undef": "off", // TypeScript checks names; the Office, Excel and DOM globals are typed.
-      "no-unused-vars": "off",
-      "react/react-in-jsx-scope": "off", // React 17+ JSX transform.
-      "react/prop-types": "off", // TypeScript types the props.
       "office-addins/no-context-sync-in-loop": "error",
       "office-addins/call-sync-after-load": "error",
       "office-addins/call-sync-before-read": "error",
@@ -29,6 +22,8 @@ export default [
       "office-addins/no-empty-load": "error",
       "office-addins/no-navigational-load": "error",
       "office-addins/test-for-null-using-isNullObject": "error",
+      // TypeScript itself checks undefined names.
+      "no-undef": "off",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
