@@ -22,7 +22,32 @@ export type StyleName =
   | "note"
   | "body"
   | "number"
-  | "result";
+  | "result"
+  /** A year column a row does not ask for (e.g. pas timer before 2022): grey, locked. */
+  | "blank"
+  /** A field label's leading number or bullet column. */
+  | "stepNo";
+
+/** Renderer-neutral formatting of a named style (see styles.ts). */
+export interface StyleDef {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  /** Points. */
+  readonly fontSize?: number;
+  /** "RRGGBB". */
+  readonly fontColor?: string;
+  /** Solid fill, "RRGGBB". */
+  readonly fill?: string;
+  readonly wrap?: boolean;
+  /** Indent level (about three characters each). */
+  readonly indent?: number;
+  readonly hAlign?: "left" | "center" | "right";
+  readonly vAlign?: "top" | "middle" | "bottom";
+  /** Thin border on all four sides, "RRGGBB". */
+  readonly border?: string;
+  /** Default number format for cells of this style ("@" = text). */
+  readonly numFmt?: string;
+}
 
 /** Native data validation for an input cell, with Danish messages. */
 export interface ValidationPlan {
@@ -44,6 +69,7 @@ export interface CellPlan {
   /** 1-based row and column. */
   readonly row: number;
   readonly col: number;
+  /** The value; for a formula cell, its expected result (a cached value renderers may write). */
   readonly value?: string | number | boolean | null;
   /** Invariant-syntax formula without "=". */
   readonly formula?: string;
@@ -73,6 +99,8 @@ export interface SheetPlan {
   readonly merges: readonly MergePlan[];
   /** Column widths in characters, by 1-based column. */
   readonly columnWidths: Readonly<Record<number, number>>;
+  /** Row heights in points, by 1-based row (rows not listed keep the default height). */
+  readonly rowHeights?: Readonly<Record<number, number>>;
   /** Protect the sheet (no password): only input cells editable. */
   readonly protect: boolean;
   /** Rows frozen at the top (0 = none). */
@@ -82,4 +110,8 @@ export interface SheetPlan {
 
 export interface WorkbookPlan {
   readonly sheets: readonly SheetPlan[];
+  /** Document title (file properties). */
+  readonly title?: string;
+  /** Ask the spreadsheet program to recalculate every formula when the file is opened. */
+  readonly fullCalcOnLoad?: boolean;
 }

@@ -1,0 +1,57 @@
+import { CATALOGUE_VERSION, TEMPLATES } from "../catalogue";
+import type { TemplateDef } from "../catalogue/types";
+import { a1 } from "./a1";
+import { dataSheet } from "./data";
+import { type TemplateOptions, forsideSheet } from "./forside";
+import { procesSheet, vejledningSheet } from "./textsheets";
+import type { CellPlan, SheetPlan, WorkbookPlan } from "./types";
+
+const TAB_COLORS = ["2E75B6", "548235", "C55A11", "7030A0", "BF8F00", "1F7F7F", "A9376B", "3A5A40", "8C6D46", "44546A"];
+
+/**
+ * The fill-in workbook for one municipality: a front page, then per template its Vejledning,
+ * Proces and Data sheets. `templateIds` must be catalogue ids (see `resolvePunkter`); they are
+ * laid out in catalogue order. An empty list means every template.
+ *
+ * @throws RangeError for an id the catalogue does not know (a programming error: resolve user input first).
+ */
+export function buildTemplateWorkbook(
+  kommune: string,
+  templateIds: readonly string[],
+  options: TemplateOptions = {},
+): WorkbookPlan {
+  for (const id of templateIds) {
+    if (!TEMPLATES.some((t) => t.id === id)) throw new RangeError(`Ukendt skabelon: ${id}`);
+  }
+  const templates: TemplateDef[] =
+    templateIds.length === 0 ? [...TEMPLATES] : TEMPLATES.filter((t) => templateIds.includes(t.id));
+  const sheets: SheetPlan[] = [forsideSheet(kommune, templates, CATALOGUE_VERSION, options)];
+  templates.forEach((t, i) => {
+    const color = TAB_COLORS[i % TAB_COLORS.length];
+    sheets.push(vejledningSheet(t, color), procesSheet(t, color), dataSheet(t, kommune, color));
+  });
+  return {
+    sheets,
+    title: `Opgørelse af administrative byrder: ${kommune}`,
+    fullCalcOnLoad: true,
+  };
+}
+
+/** Where a named cell sits in a plan. */
+export interface PlannedCell {
+  readonly sheet: string;
+  /** A1 address, e.g. "C7". */
+  readonly cell: string;
+  readonly plan: CellPlan;
+}
+
+/** Every named cell of a plan (field ids and meta.*), by name. */
+export function namedCells(plan: WorkbookPlan): Map<string, PlannedCell> {
+  const out = new Map<string, PlannedCell>();
+  for (const sheet of plan.sheets) {
+    for (const c of sheet.cells) {
+      if (c.name) out.set(c.name, { sheet: sheet.name, cell: a1(c.row, c.col), plan: c });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,5 @@
+export { type XlsxBytes, loadWorkbook, workbookBytes } from "./bytes";
+export { planToExcel, renderWorkbook, excelValidation } from "./render";
+export { readReturn, readReturnFromWorkbook } from "./read";
+export { type FillResult, fillWorkbook, fillWorkbookObject } from "./fill";
+export { type NamedRef, definedNames, parseRef, plainValue } from "./names";

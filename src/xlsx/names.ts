@@ -1,0 +1,56 @@
+import type { Cell, Workbook, Worksheet } from "exceljs";
+import type { CellLocation } from "../domain/model";
+import { parseA1 } from "../domain/layout/a1";
+
+/** A workbook-scoped defined name that points at one cell. */
+export interface NamedRef {
+  readonly name: string;
+  /** Sheet and A1 cell (top-left cell when the name covers a range). */
+  readonly location?: CellLocation;
+  /** The name's raw reference when it points nowhere usable (e.g. "#REF!"). */
+  readonly broken?: string;
+}
+
+const REF = /^(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Za-z]{1,3}\$?\d+)(?::\$?[A-Za-z]{1,3}\$?\d+)?$/;
+
+/** Splits "'UKN Data'!$C$8" into sheet and cell; undefined when it is no cell reference. */
+export function parseRef(ref: string): CellLocation | undefined {
+  const m = REF.exec(ref.trim());
+  if (!m) return undefined;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  const cell = parseA1(m[3]);
+  if (!cell) return undefined;
+  return { sheet, cell: m[3].replace(/\$/g, "").toUpperCase() };
+}
+
+/** Every defined name of the workbook with the cell it points at, by name (lower case). */
+export function definedNames(wb: Workbook): Map<string, NamedRef> {
+  const out = new Map<string, NamedRef>();
+  const model = wb.definedNames.model as unknown as Array<{ name: string; ranges: string[] }>;
+  for (const { name, ranges } of model) {
+    const key = name.toLowerCase();
+    const first = ranges[0] ?? "";
+    const location = parseRef(first);
+    out.set(key, location ? { name: key, location } : { name: key, broken: first || "(tom)" });
+  }
+  return out;
+}
+
+/** The cell a location points at, or undefined when the sheet is gone. */
+export function cellAt(wb: Workbook, loc: CellLocation): { ws: Worksheet; cell: Cell } | undefined {
+  const ws = wb.getWorksheet(loc.sheet);
+  if (!ws) return undefined;
+  return { ws, cell: ws.getCell(loc.cell) };
+}
+
+/** A cell's value as plain data: rich text joined, formulas as their cached result, errors as their code. */
+export function plainValue(v: unknown): unknown {
+  if (v === undefined || v === null) return null;
+  if (typeof v !== "object" || v instanceof Date) return v;
+  const o = v as Record<string, unknown>;
+  if (Array.isArray(o.richText)) return (o.richText as Array<{ text: string }>).map((r) => r.text).join("");
+  if ("formula" in o || "sharedFormula" in o) return plainValue(o.result);
+  if ("error" in o) return String(o.error);
+  if ("text" in o) return plainValue(o.text);
+  return null;
+}

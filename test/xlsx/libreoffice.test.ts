@@ -1,0 +1,58 @@
+import { spawnSync } from "child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { a1, buildTemplateWorkbook, namedCells } from "../../src/domain/layout";
+import { fillWorkbook, loadWorkbook, renderWorkbook } from "../../src/xlsx";
+
+const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
+if (!hasSoffice) {
+  console.warn("LibreOffice (soffice) findes ikke på denne maskine: LibreOffice-testen af kontrolformlerne springes over.");
+}
+const itLo = hasSoffice ? it : it.skip;
+
+/** The check cell under a pct run: the first formula cell below `fieldId` in its column. */
+function checkCellBelow(plan: ReturnType<typeof buildTemplateWorkbook>, fieldId: string): { sheet: string; cell: string } {
+  const at = namedCells(plan).get(fieldId)!;
+  const sheet = plan.sheets.find((s) => s.name === at.sheet)!;
+  const check = sheet.cells
+    .filter((c) => c.col === at.plan.col && c.row > at.plan.row && c.formula?.startsWith("IF(COUNTA"))
+    .sort((a, b) => a.row - b.row)[0];
+  return { sheet: at.sheet, cell: a1(check.row, check.col) };
+}
+
+describe("check formulas in LibreOffice (no add-in)", () => {
+  itLo("shows OK for a pct block summing to 100 and the sum for one that does not", async () => {
+    const plan = buildTemplateWorkbook("Aarhus", ["ukn"]);
+    const filled = await fillWorkbook(await renderWorkbook(plan), {
+      "ukn.hovedsager.udtalelse.2019": 50,
+      "ukn.hovedsager.undersoegelse.2019": 30,
+      "ukn.hovedsager.andet.2019": 20,
+      "ukn.genindbringelse.udtalelse.2019": 60,
+      "ukn.genindbringelse.andet.2019": 30,
+    });
+    if (!filled.ok) throw new Error(JSON.stringify(filled.errors));
+    const dir = mkdtempSync(join(tmpdir(), "byrde-lo-"));
+    try {
+      writeFileSync(join(dir, "ind.xlsx"), filled.bytes);
+      const res = spawnSync(
+        "soffice",
+        [`-env:UserInstallation=file://${join(dir, "profil")}`, "--headless", "--convert-to", "xlsx", "--outdir", join(dir, "ud"), join(dir, "ind.xlsx")],
+        { encoding: "utf8", timeout: 120_000 },
+      );
+      expect(res.status).toBe(0);
+      const wb = await loadWorkbook(readFileSync(join(dir, "ud", "ind.xlsx")));
+      const result = (id: string) => {
+        const { sheet, cell } = checkCellBelow(plan, id);
+        const v = wb.getWorksheet(sheet)!.getCell(cell).value as { result?: unknown };
+        return v.result;
+      };
+      expect(result("ukn.hovedsager.udtalelse.2019")).toBe("OK");
+      expect(result("ukn.genindbringelse.udtalelse.2019")).toBe("Summen er 90 %");
+      // An untouched year shows nothing.
+      expect(result("ukn.hovedsager.udtalelse.2020") ?? "").toBe("");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
