@@ -130,3 +130,44 @@ export async function selectName(context: Excel.RequestContext, id: string): Pro
 export function formatLocation(location: CellLocation): string {
   return `${quoteSheet(location.sheet)}!${location.cell}`;
 }
+
+export interface WorkbookInfo {
+  /** Sheet names in tab order. */
+  readonly sheets: readonly string[];
+  /** meta.kommune, when the workbook has it. */
+  readonly kommune?: string;
+  /** Template ids from meta.skabelon. */
+  readonly skabeloner: readonly string[];
+  readonly version?: number;
+}
+
+/** Which sheets and templates the open workbook holds. Two syncs. */
+export async function readWorkbookInfo(context: Excel.RequestContext): Promise<WorkbookInfo & { syncs: number }> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  const names = context.workbook.names;
+  names.load("items/name,items/type");
+  await context.sync();
+  const metaIds = new Set(Object.values(META_FIELDS).map((m) => m.toLowerCase()));
+  const metas = names.items
+    .filter((n) => n.type === "Range" && metaIds.has(n.name.toLowerCase()))
+    .map((n) => {
+      const range = n.getRange();
+      range.load("values");
+      return { name: n.name.toLowerCase(), range };
+    });
+  await context.sync();
+  const value = (id: string) => {
+    const v = metas.find((m) => m.name === id)?.range.values[0]?.[0];
+    return v === undefined || v === null || v === "" ? undefined : v;
+  };
+  const skabelon = value(META_FIELDS.skabelon);
+  const version = Number(value(META_FIELDS.version));
+  return {
+    sheets: worksheets.items.map((w) => w.name),
+    kommune: value(META_FIELDS.kommune) === undefined ? undefined : String(value(META_FIELDS.kommune)),
+    skabeloner: skabelon === undefined ? [] : String(skabelon).split(/[,;\s]+/).filter(Boolean),
+    version: Number.isFinite(version) && version > 0 ? version : undefined,
+    syncs: 2,
+  };
+}

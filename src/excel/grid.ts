@@ -4,6 +4,7 @@
  * under Excel on the web's 5 MB request limit. Pure: no office-js calls.
  */
 import type { CellPlan, SheetPlan } from "../domain/layout/types";
+import { STYLE_DEFS } from "../domain/layout/styles";
 import { cellAddress } from "./a1";
 
 /** Excel on the web refuses requests over 5 MB; keep a margin for the rest of the batch. */
@@ -52,7 +53,8 @@ export function planGrid(cells: readonly CellPlan[]): SheetGrid {
   for (const c of cells) {
     const r = c.row - 1;
     const k = c.col - 1;
-    if (c.numFmt) numberFormats[r][k] = c.numFmt;
+    const numFmt = c.numFmt ?? (c.style ? STYLE_DEFS[c.style]?.numFmt : undefined);
+    if (numFmt) numberFormats[r][k] = numFmt;
     if (c.formula !== undefined) {
       formulas[r][k] = `=${c.formula.replace(/^=/, "")}`;
     } else if (typeof c.value === "string" && looksLikeFormula(c.value)) {

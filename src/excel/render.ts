@@ -12,7 +12,7 @@ import { cellAddress, compressCells, joinAddresses, quoteSheet, rangeAddress } f
 import { groupSteps, runBatches, type Step } from "./batch";
 import { ExcelAdapterError, errors, fromExcelError, isValidSheetName } from "./errors";
 import { DEFAULT_PAYLOAD_LIMIT, payloadSize, planGrid } from "./grid";
-import { STYLE_FORMATS, type CellFormat } from "./styles";
+import { STYLE_FORMATS, applyFormat } from "./styles";
 
 export interface RenderOptions {
   /**
@@ -43,25 +43,6 @@ export interface RenderResult {
 
 /** Points per character of column width (Calibri 11). */
 const POINTS_PER_CHAR = 6;
-
-export function applyFormat(format: Excel.RangeFormat, f: CellFormat, multiCell: boolean): void {
-  if (f.bold !== undefined) format.font.bold = f.bold;
-  if (f.italic !== undefined) format.font.italic = f.italic;
-  if (f.size !== undefined) format.font.size = f.size;
-  if (f.color !== undefined) format.font.color = f.color;
-  if (f.fill !== undefined) format.fill.color = f.fill;
-  if (f.wrap !== undefined) format.wrapText = f.wrap;
-  if (f.horizontal !== undefined) format.horizontalAlignment = f.horizontal;
-  if (f.border) {
-    const edges = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
-    if (multiCell) edges.push("InsideHorizontal", "InsideVertical");
-    for (const edge of edges) {
-      const b = format.borders.getItem(edge as Excel.BorderIndex);
-      b.style = "Continuous";
-      b.color = "#8EA9DB";
-    }
-  }
-}
 
 const OPERATORS = {
   between: "Between",
@@ -197,6 +178,13 @@ function sheetSteps(ws: () => Excel.Worksheet, plan: SheetPlan, limit: number): 
       small(() => {
         const letter = cellAddress(1, Number(col)).replace(/\d+$/, "");
         ws().getRange(`${letter}:${letter}`).format.columnWidth = Math.round(width * POINTS_PER_CHAR);
+      }),
+    );
+  }
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) {
+    steps.push(
+      small(() => {
+        ws().getRange(`${row}:${row}`).format.rowHeight = height;
       }),
     );
   }

@@ -1,31 +1,36 @@
-/** How each named layout style looks in live Excel (the .xlsx renderer has its own mapping). */
-import type { StyleName } from "../domain/layout/types";
+/**
+ * Translates the layout model's renderer-neutral style definitions (STYLE_DEFS, shared with the
+ * .xlsx renderer) into office-js range formatting. No style is defined here.
+ */
+import { STYLE_DEFS } from "../domain/layout/styles";
+import type { StyleDef, StyleName } from "../domain/layout/types";
 
-export interface CellFormat {
-  readonly bold?: boolean;
-  readonly italic?: boolean;
-  readonly size?: number;
-  readonly color?: string;
-  readonly fill?: string;
-  readonly wrap?: boolean;
-  readonly horizontal?: "Left" | "Center" | "Right";
-  readonly border?: boolean;
+export type CellFormat = StyleDef;
+
+export const STYLE_FORMATS: Readonly<Record<StyleName, CellFormat>> = STYLE_DEFS;
+
+const H = { left: "Left", center: "Center", right: "Right" } as const;
+const V = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
+
+const hex = (c: string) => (c.startsWith("#") ? c : `#${c.slice(-6)}`);
+
+export function applyFormat(format: Excel.RangeFormat, f: CellFormat, multiCell: boolean): void {
+  if (f.bold !== undefined) format.font.bold = f.bold;
+  if (f.italic !== undefined) format.font.italic = f.italic;
+  if (f.fontSize !== undefined) format.font.size = f.fontSize;
+  if (f.fontColor !== undefined) format.font.color = hex(f.fontColor);
+  if (f.fill !== undefined) format.fill.color = hex(f.fill);
+  if (f.wrap !== undefined) format.wrapText = f.wrap;
+  if (f.indent !== undefined) format.indentLevel = f.indent;
+  if (f.hAlign !== undefined) format.horizontalAlignment = H[f.hAlign];
+  if (f.vAlign !== undefined) format.verticalAlignment = V[f.vAlign];
+  if (f.border) {
+    const edges = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+    if (multiCell) edges.push("InsideHorizontal", "InsideVertical");
+    for (const edge of edges) {
+      const b = format.borders.getItem(edge as Excel.BorderIndex);
+      b.style = "Continuous";
+      b.color = hex(f.border);
+    }
+  }
 }
-
-const INPUT_FILL = "#FFF2CC";
-
-export const STYLE_FORMATS: Readonly<Record<StyleName, CellFormat>> = {
-  title: { bold: true, size: 16, color: "#1F3864" },
-  subtitle: { bold: true, size: 12, color: "#1F3864" },
-  heading: { bold: true, size: 11, fill: "#D9E1F2", wrap: true },
-  label: { wrap: true },
-  sublabel: { italic: true, wrap: true },
-  yearHeader: { bold: true, horizontal: "Center", fill: "#D9E1F2" },
-  input: { fill: INPUT_FILL, border: true, horizontal: "Right" },
-  inputText: { fill: INPUT_FILL, border: true, wrap: true },
-  check: { italic: true, color: "#7F6000" },
-  note: { italic: true, color: "#595959", wrap: true },
-  body: { wrap: true },
-  number: { horizontal: "Right" },
-  result: { bold: true, horizontal: "Right", fill: "#E2EFDA" },
-};

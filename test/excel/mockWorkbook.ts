@@ -43,6 +43,7 @@ type Rect = { top: number; left: number; bottom: number; right: number };
 
 function rectOf(address: string): Rect {
   const [a, b = a] = address.replace(/\$/g, "").split(":");
+  if (/^\d+$/.test(a)) return { top: Number(a), left: 1, bottom: Number(b), right: 16384 };
   if (/^[A-Z]+$/.test(a)) {
     const c1 = parseCell(`${a}1`) as { col: number };
     const c2 = parseCell(`${b}1`) as { col: number };
@@ -148,7 +149,7 @@ export function createMockWorkbook(init: {
     const snapshot = () => {
       const out: Record<string, unknown> = {};
       const m = f as unknown as Record<string, Record<string, unknown>> & Record<string, unknown>;
-      for (const k of ["wrapText", "horizontalAlignment", "columnWidth"]) {
+      for (const k of ["wrapText", "horizontalAlignment", "verticalAlignment", "indentLevel", "columnWidth", "rowHeight"]) {
         if (m[k] !== undefined) out[k] = m[k];
       }
       for (const part of ["font", "fill", "protection"]) {
@@ -214,6 +215,7 @@ export function createMockWorkbook(init: {
       }),
     );
     const m = range as unknown as Record<string, unknown>;
+    m.__address = `${quoted}!${address}`;
     (m as { worksheet: unknown }).worksheet = worksheetMock(sheetName);
     const dv = track(
       new OfficeMockObject({
@@ -226,8 +228,9 @@ export function createMockWorkbook(init: {
     m.dataValidation = dv;
     m.format = formatMock((f) => {
       for (const rect of areas) {
-        if (rect.bottom === 1048576) {
+        if (rect.bottom === 1048576 || rect.right === 16384) {
           if (f.columnWidth !== undefined) s.columnWidths[address] = f.columnWidth as number;
+          if (f.rowHeight !== undefined) s.columnWidths[`rad ${address}`] = f.rowHeight as number;
           continue;
         }
         for (const a of cellsIn(rect)) {
@@ -323,8 +326,8 @@ export function createMockWorkbook(init: {
             worksheetMocks.delete(key);
           }),
         charts: {
-          add: (type: string, source: { address: string }, seriesBy: string) => {
-            const log: Record<string, unknown> = { type, source: source.address, seriesBy };
+          add: (type: string, source: { __address: string }, seriesBy: string) => {
+            const log: Record<string, unknown> = { type, source: source.__address, seriesBy };
             pending.push(() => s().charts.push(log));
             return recorder(log);
           },
