@@ -12,14 +12,16 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { readWorkbookInfo, type WorkbookInfo } from "../excel/fields";
+import type { WorkbookInfo } from "../excel/fields";
 import { excelAvailable, messageOf, withExcel } from "./office";
 import { PaneContext, type Notice, type PaneState } from "./state";
-import { Skabeloner } from "./views/Skabeloner";
-import { Udfyld } from "./views/Udfyld";
-import { Valider } from "./views/Valider";
 
-// Loaded on demand: reading returned files needs ExcelJS, the projection needs the engine.
+// Every view is loaded on demand, so the pane starts with React, Fluent's shell and nothing
+// else: the catalogue, layout and validation come with the first view, ExcelJS (reading
+// returned files) only with Indsaml, the projection engine only with Opregn.
+const Skabeloner = React.lazy(() => import(/* webpackChunkName: "skabeloner" */ "./views/Skabeloner"));
+const Udfyld = React.lazy(() => import(/* webpackChunkName: "udfyld" */ "./views/Udfyld"));
+const Valider = React.lazy(() => import(/* webpackChunkName: "valider" */ "./views/Valider"));
 const Indsaml = React.lazy(() => import(/* webpackChunkName: "indsaml" */ "./views/Indsaml"));
 const Opregn = React.lazy(() => import(/* webpackChunkName: "opregn" */ "./views/Opregn"));
 
@@ -52,6 +54,7 @@ export function App(): React.JSX.Element {
   const refresh = React.useCallback(async () => {
     if (!excelAvailable()) return;
     try {
+      const { readWorkbookInfo } = await import(/* webpackChunkName: "excel" */ "../excel/fields");
       setInfo(await withExcel((ctx) => readWorkbookInfo(ctx)));
     } catch (e) {
       setNotice({ intent: "error", text: messageOf(e) });

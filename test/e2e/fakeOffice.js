@@ -85,7 +85,13 @@
     }
     function write2d(arr, fn) {
       var s = sheetOrThrow(sheetName);
-      guard(s);
+      // Like Excel: on a protected sheet only unlocked cells may be written.
+      if (s.protected)
+        for (var a = 0; a < arr.length; a++)
+          for (var b = 0; b < arr[a].length; b++) {
+            var c0 = s.cells[colLetters(r.left + b) + (r.top + a)];
+            if (arr[a][b] !== null && !(c0 && c0.locked === false)) guard(s);
+          }
       for (var i = 0; i < arr.length; i++)
         for (var j = 0; j < arr[i].length; j++) {
           var v = arr[i][j];
@@ -276,6 +282,17 @@
       return Promise.resolve().then(function () { return fn(context); });
     },
   };
+  // The shared runtime's custom-functions registry (functions.js registers into it).
+  var registered = {};
+  window.CustomFunctions = {
+    associate: function (id, fn) {
+      if (typeof id === "object") Object.assign(registered, id);
+      else registered[id] = fn;
+    },
+    Error: function (code, message) { this.code = code; this.message = message; },
+    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!" },
+  };
+  wb.customFunctions = registered;
   window.Office = {
     HostType: { Excel: "Excel" },
     context: {

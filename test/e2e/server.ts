@@ -19,14 +19,16 @@ function newest(dir: string): number {
 
 /** Runs `webpack --mode production` unless dist-web is newer than src/ and webpack.config.js. */
 export function ensureBuild(): void {
-  const html = path.join(DIST, "taskpane.html");
+  // webpack leaves unchanged files alone, so a stamp written after each build tells the age.
+  const stamp = path.join(DIST, ".gebygget");
   const sources = Math.max(newest(path.join(ROOT, "src")), fs.statSync(path.join(ROOT, "webpack.config.js")).mtimeMs);
-  if (fs.existsSync(html) && fs.statSync(html).mtimeMs > sources) return;
+  if (fs.existsSync(stamp) && fs.existsSync(path.join(DIST, "taskpane.html")) && fs.statSync(stamp).mtimeMs > sources) return;
   execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], {
     cwd: ROOT,
     stdio: "pipe",
     env: { ...process.env, OFFICE_ADDIN_USAGE_DATA_OPT_OUT: "true" },
   });
+  fs.writeFileSync(stamp, new Date().toISOString());
 }
 
 const TYPES: Record<string, string> = {

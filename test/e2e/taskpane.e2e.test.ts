@@ -81,12 +81,15 @@ describeBrowser("task pane in Chromium", () => {
   test("the pane renders in Danish", async () => {
     await page.getByRole("heading", { name: "Byrdeberegner" }).waitFor();
     await page.getByRole("tab", { name: "Skabeloner" }).waitFor();
-    expect(await page.getByRole("tab").allTextContents()).toEqual(["Skabeloner", "Udfyld", "Valider", "Indsaml", "Opregn"]);
+    for (const name of ["Skabeloner", "Udfyld", "Valider", "Indsaml", "Opregn"]) {
+      await expect(page.getByRole("tab", { name, exact: true }).count()).resolves.toBe(1);
+    }
   });
 
   test("a template is inserted into the workbook", async () => {
     const combo = page.getByRole("combobox", { name: /Kommune/ });
-    await combo.fill("Aarh");
+    await combo.click();
+    await combo.pressSequentially("Aarh");
     await page.getByRole("option", { name: "Aarhus" }).click();
     await page.getByRole("button", { name: "Fravælg alle" }).click();
     await page.getByRole("checkbox", { name: "Ungdomskriminalitetsnævnet" }).check();
@@ -118,7 +121,10 @@ describeBrowser("task pane in Chromium", () => {
     await page.getByRole("button", { name: "Valider projektmappen" }).click();
     const list = page.getByRole("list", { name: "Bemærkninger" });
     await list.waitFor();
-    const address = (await wb()).addressOf("ukn.hovedsager.udtalelse.2019") as string; // "UKN Data!D12"
+    const address = (await page.evaluate(
+      (n) => (window as unknown as { __workbook: FakeWorkbook }).__workbook.addressOf(n),
+      "ukn.hovedsager.udtalelse.2019",
+    )) as string; // "UKN Data!C12"
     const cell = address.split("!")[1];
     const button = list.getByRole("button", { name: `Vis UKN Data!${cell} i arket` }).first();
     await button.click();
@@ -129,7 +135,9 @@ describeBrowser("task pane in Chromium", () => {
     await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document);
+      // Tabster's focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>) hand focus on at
+      // once and are never read; axe's aria-hidden-focus rule cannot tell, so they are left out.
+      const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] } as unknown as Document);
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 3) }));
     });
     const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");

@@ -24,7 +24,7 @@ const useStyles = makeStyles({
   actions: { display: "flex", gap: "8px", flexWrap: "wrap" },
 });
 
-export function Skabeloner(): React.JSX.Element {
+export default function Skabeloner(): React.JSX.Element {
   const styles = useStyles();
   const { info, refresh, notify, attempt } = usePane();
   const present = React.useMemo(() => new Set(info?.skabeloner ?? []), [info]);

@@ -32,7 +32,11 @@ const useStyles = makeStyles({
   row: { display: "flex", flexDirection: "column", gap: "4px" },
   years: { display: "flex", flexWrap: "wrap", gap: "6px" },
   year: { width: "84px" },
+  yearInput: { minWidth: 0, width: "84px" },
   unit: { color: tokens.colorNeutralForeground3 },
+  messages: { margin: 0, paddingLeft: "16px", display: "flex", flexDirection: "column", gap: "2px" },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
 /** How a cell's value is shown in the form: numbers with a decimal comma. */
@@ -61,6 +65,11 @@ interface FieldProps {
   readonly onCommit: (id: string, kind: FieldKind, text: string) => void;
   readonly multiline?: boolean;
   readonly className?: string;
+  readonly inputClassName?: string;
+  /** Show the findings under the field (text fields); year fields list them under their row. */
+  readonly inlineMessage?: boolean;
+  /** Id of the element that lists this field's findings. */
+  readonly describedBy?: string;
 }
 
 function FormField(props: FieldProps): React.JSX.Element {
@@ -75,13 +84,15 @@ function FormField(props: FieldProps): React.JSX.Element {
     value: text,
     "data-field": props.id,
     onBlur: commit,
+    "aria-invalid": state === "error" ? true : undefined,
+    "aria-describedby": !props.inlineMessage && props.findings?.length ? props.describedBy : undefined,
   };
   return (
     <Field
       className={props.className}
       label={props.label}
       validationState={state}
-      validationMessage={message(props.findings)}
+      validationMessage={props.inlineMessage ? message(props.findings) : undefined}
       size="small"
     >
       {props.multiline ? (
@@ -89,6 +100,7 @@ function FormField(props: FieldProps): React.JSX.Element {
       ) : (
         <Input
           {...common}
+          className={props.inputClassName}
           size="small"
           inputMode={props.kind === "x" ? "text" : "decimal"}
           onChange={(_, d) => setText(d.value)}
@@ -101,7 +113,7 @@ function FormField(props: FieldProps): React.JSX.Element {
   );
 }
 
-export function Udfyld(): React.JSX.Element {
+export default function Udfyld(): React.JSX.Element {
   const styles = useStyles();
   const { info, notify, attempt } = usePane();
   const available = TEMPLATES.filter((t) => info?.skabeloner.includes(t.id));
@@ -169,6 +181,10 @@ export function Udfyld(): React.JSX.Element {
             </Text>
             {b.rows.map((r) => {
               const rowId = `raekke-${template.id}-${b.id}-${r.id}`;
+              const years = r.years ?? b.years;
+              const rowFindings = years.flatMap((y) =>
+                fieldFindings(fieldId(template.id, b.id, r.id, y)).map((f) => ({ year: y, f })),
+              );
               return (
                 <div key={r.id} role="group" aria-labelledby={rowId} className={styles.row}>
                   <Text id={rowId} size={200}>
@@ -176,22 +192,35 @@ export function Udfyld(): React.JSX.Element {
                     {KIND_UNIT[r.kind] ? <span className={styles.unit}> ({KIND_UNIT[r.kind]})</span> : null}
                   </Text>
                   <div className={styles.years}>
-                    {(r.years ?? b.years).map((y) => {
+                    {years.map((y) => {
                       const id = fieldId(template.id, b.id, r.id, y);
                       return (
                         <FormField
                           key={id}
                           className={styles.year}
+                          inputClassName={styles.yearInput}
                           id={id}
                           kind={r.kind}
                           label={String(y)}
                           cell={raw.cells[id]}
                           findings={fieldFindings(id)}
                           onCommit={commit}
+                          describedBy={`${rowId}-bem`}
                         />
                       );
                     })}
                   </div>
+                  {rowFindings.length > 0 && (
+                    <ul id={`${rowId}-bem`} className={styles.messages}>
+                      {rowFindings.map(({ year, f }, i) => (
+                        <li key={i} className={f.severity === "fejl" ? styles.error : styles.warning}>
+                          <Text size={200}>
+                            {f.message.includes(String(year)) ? f.message : `${year}: ${f.message}`}
+                          </Text>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </div>
               );
             })}
@@ -211,6 +240,7 @@ export function Udfyld(): React.JSX.Element {
                 findings={fieldFindings(id)}
                 onCommit={commit}
                 multiline
+                inlineMessage
               />
             );
           })}

@@ -20,7 +20,7 @@ const useStyles = makeStyles({
 
 const BADGE = { fejl: "danger", advarsel: "warning", info: "informative" } as const;
 
-export function Valider(): React.JSX.Element {
+export default function Valider(): React.JSX.Element {
   const styles = useStyles();
   const { attempt, notify } = usePane();
   const [findings, setFindings] = React.useState<Finding[] | undefined>(undefined);

@@ -1,0 +1,216 @@
+/**
+ * Lenient, reported parsing of one returned cell. Municipalities type `37,4`, `1.400`,
+ * `ca. 40`, `25 %`, `ved ikke` or `X`; the parser reads what it safely can and reports every
+ * reinterpretation as a finding, and refuses the rest with a fejl quoting the original.
+ * Never a silent 0; never throws.
+ */
+import type { FieldKind } from "../catalogue/types";
+import { makeFinding, quote } from "../findings";
+import type { FieldValue, Finding, RawCell, Severity } from "../model";
+import { formatDanishNumber, readNumberText } from "./number";
+
+export interface ParsedCell {
+  readonly value: FieldValue;
+  readonly findings: Finding[];
+}
+
+/** Rule ids the parser reports (see the README's rules table). */
+export const PARSE_RULES = {
+  talFortolket: "tal_fortolket",
+  talEngelskFormat: "tal_engelsk_format",
+  talOmtrentligt: "tal_omtrentligt",
+  talMedEnhed: "tal_med_enhed",
+  pctTegn: "pct_tegn",
+  pctSomBroek: "pct_som_broek",
+  tomMarkering: "tom_markering",
+  ugyldigtTal: "ugyldigt_tal",
+  krydsFortolket: "kryds_fortolket",
+  ugyldigtKryds: "ugyldigt_kryds",
+  ugyldigTekst: "ugyldig_tekst",
+} as const;
+
+const KIND_NOUN: Record<FieldKind, string> = {
+  timer: "timer",
+  aarsvaerk: "årsværk",
+  pct: "procent",
+  antal: "et antal",
+  kr: "kroner",
+  x: "et x",
+  tekst: "tekst",
+};
+
+type Unwrapped =
+  | { readonly ok: true; readonly value: string | number | boolean | Date | null }
+  | { readonly ok: false; readonly why: string };
+
+/** ExcelJS and office-js hand over rich text, formula results, hyperlinks and error values. */
+function unwrap(value: unknown, depth = 0): Unwrapped {
+  if (value === null || value === undefined) return { ok: true, value: null };
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return { ok: true, value };
+  if (value instanceof Date) return { ok: true, value };
+  if (typeof value === "object" && depth < 3) {
+    const o = value as Record<string, unknown>;
+    if (Array.isArray(o.richText)) {
+      const text = o.richText
+        .map((r) => (r && typeof r === "object" && typeof (r as { text?: unknown }).text === "string" ? (r as { text: string }).text : ""))
+        .join("");
+      return { ok: true, value: text };
+    }
+    if (typeof o.error === "string") return { ok: false, why: `cellen viser fejlværdien ${o.error}` };
+    if ("formula" in o || "sharedFormula" in o) {
+      if ("result" in o) return unwrap(o.result, depth + 1);
+      return { ok: false, why: "cellen indeholder en formel uden beregnet resultat" };
+    }
+    if ("result" in o) return unwrap(o.result, depth + 1);
+    if (typeof o.text === "string") return { ok: true, value: o.text };
+  }
+  return { ok: false, why: "cellens indhold kan ikke læses som en værdi" };
+}
+
+function isPercentFormat(numFmt: string | undefined): boolean {
+  // A % outside quotes and escapes, as in "0%" or "0,0 %".
+  return !!numFmt && /%/.test(numFmt.replace(/"[^"]*"|\\./g, ""));
+}
+
+/** Cleans float noise from ×100 (0.07 × 100 = 7.000000000000001). */
+function times100(v: number): number {
+  return Number((v * 100).toPrecision(15));
+}
+
+/**
+ * Parses one cell for a field of the given kind. `field` (the global field id) is only used to
+ * label the findings.
+ */
+export function parseCell(raw: RawCell, kind: FieldKind, field?: string): ParsedCell {
+  const findings: Finding[] = [];
+  const original = raw?.value;
+  const location = raw?.location;
+  const add = (rule: string, severity: Severity, text: string) =>
+    findings.push(makeFinding({ rule, severity, text, field, location, original }));
+
+  try {
+    const u = unwrap(original);
+    if (!u.ok) {
+      if (kind === "tekst") add(PARSE_RULES.ugyldigTekst, "fejl", `${u.why}; skriv teksten igen.`);
+      else if (kind === "x") add(PARSE_RULES.ugyldigtKryds, "fejl", `${u.why}; skriv x eller lad feltet stå tomt.`);
+      else add(PARSE_RULES.ugyldigtTal, "fejl", `${u.why}; skriv ${KIND_NOUN[kind]} som et tal.`);
+      return { value: null, findings };
+    }
+    const v = u.value;
+    if (kind === "tekst") return { value: parseText(v), findings };
+    if (kind === "x") return { value: parseTick(v, add), findings };
+    return { value: parseNumber(v, kind, raw?.numFmt, add), findings };
+  } catch {
+    // Defensive: user data must never crash the reader.
+    add(PARSE_RULES.ugyldigtTal, "fejl", `${quote(original)} kan ikke læses.`);
+    return { value: null, findings };
+  }
+}
+
+function parseText(v: string | number | boolean | Date | null): FieldValue {
+  if (v === null) return null;
+  if (typeof v === "string") return v.trim() === "" ? null : v;
+  if (v instanceof Date) return isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
+  if (typeof v === "boolean") return v ? "SAND" : "FALSK";
+  return formatDanishNumber(v);
+}
+
+type Add = (rule: string, severity: Severity, text: string) => void;
+
+const TICK_YES = ["ja", "j", "yes", "✓", "✔", "✗", "✘", "1"];
+const TICK_NO = ["nej", "n", "no", "0"];
+
+function parseTick(v: string | number | boolean | Date | null, add: Add): FieldValue {
+  if (v === null) return null;
+  if (typeof v === "string") {
+    const s = v.trim().toLowerCase();
+    if (s === "") return null;
+    if (s === "x") return "x";
+    if (TICK_YES.includes(s)) {
+      add(PARSE_RULES.krydsFortolket, "advarsel", `${quote(v)} læst som x (året er udvalgt); skriv x.`);
+      return "x";
+    }
+    if (TICK_NO.includes(s) || readNumberText(s).kind === "emptyMarker") {
+      add(PARSE_RULES.tomMarkering, "info", `${quote(v)} læst som tomt (året er ikke udvalgt).`);
+      return null;
+    }
+    add(PARSE_RULES.ugyldigtKryds, "fejl", `${quote(v)} er ikke et x; skriv x, hvis året er udvalgt, ellers lad feltet stå tomt.`);
+    return null;
+  }
+  if (v === true || v === 1) {
+    add(PARSE_RULES.krydsFortolket, "advarsel", `${quote(v)} læst som x (året er udvalgt); skriv x.`);
+    return "x";
+  }
+  if (v === false || v === 0) {
+    add(PARSE_RULES.tomMarkering, "info", `${quote(v)} læst som tomt (året er ikke udvalgt).`);
+    return null;
+  }
+  add(PARSE_RULES.ugyldigtKryds, "fejl", `${quote(v)} er ikke et x; skriv x, hvis året er udvalgt, ellers lad feltet stå tomt.`);
+  return null;
+}
+
+function parseNumber(v: string | number | boolean | Date | null, kind: FieldKind, numFmt: string | undefined, add: Add): FieldValue {
+  if (v === null) return null;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) {
+      add(PARSE_RULES.ugyldigtTal, "fejl", `${quote(v)} er ikke et endeligt tal; skriv ${KIND_NOUN[kind]} som et tal.`);
+      return null;
+    }
+    if (kind === "pct" && isPercentFormat(numFmt)) {
+      const pct = times100(v);
+      if (pct !== v) {
+        add(
+          PARSE_RULES.pctSomBroek,
+          "info",
+          `${formatDanishNumber(v)} i en procentformateret celle læst som ${formatDanishNumber(pct)} %.`,
+        );
+      }
+      return pct;
+    }
+    return v;
+  }
+  if (typeof v === "boolean") {
+    add(PARSE_RULES.ugyldigtTal, "fejl", `${quote(v)} er ikke et tal; skriv ${KIND_NOUN[kind]} som et tal.`);
+    return null;
+  }
+  if (v instanceof Date) {
+    add(
+      PARSE_RULES.ugyldigtTal,
+      "fejl",
+      `cellen indeholder datoen ${quote(v)}, ikke et tal (Excel gør fx 1.4 til 1. april); formatér cellen som tal, og skriv tallet igen.`,
+    );
+    return null;
+  }
+
+  const r = readNumberText(v);
+  switch (r.kind) {
+    case "blank":
+      return null;
+    case "emptyMarker":
+      add(PARSE_RULES.tomMarkering, "info", `${quote(v)} læst som tomt (intet tal).`);
+      return null;
+    case "invalid":
+      add(PARSE_RULES.ugyldigtTal, "fejl", `${quote(v)} kan ikke læses som ${KIND_NOUN[kind]}; skriv ét tal, fx 37,4.`);
+      return null;
+    case "number": {
+      if (r.percent && kind !== "pct") {
+        add(PARSE_RULES.ugyldigtTal, "fejl", `${quote(v)} er en procentsats, men feltet skal indeholde ${KIND_NOUN[kind]}.`);
+        return null;
+      }
+      const shown = formatDanishNumber(r.value);
+      if (r.approx) add(PARSE_RULES.talOmtrentligt, "advarsel", `${quote(v)} læst som ${shown} (omtrentligt tal).`);
+      if (r.unit !== undefined)
+        add(PARSE_RULES.talMedEnhed, "advarsel", `${quote(v)} læst som ${shown} (enheden »${r.unit}« er fjernet).`);
+      if (r.percent) add(PARSE_RULES.pctTegn, "info", `${quote(v)} læst som ${shown} %.`);
+      if (r.format === "engelsk")
+        add(
+          PARSE_RULES.talEngelskFormat,
+          "advarsel",
+          `${quote(v)} læst som ${shown} (punktum opfattet som decimaltegn); skriv decimaler med komma.`,
+        );
+      else if (r.format === "dansk" && !r.approx && r.unit === undefined)
+        add(PARSE_RULES.talFortolket, "info", `tallet er skrevet som tekst; ${quote(v)} læst som ${shown}.`);
+      return r.value;
+    }
+  }
+}

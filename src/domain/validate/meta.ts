@@ -1,0 +1,148 @@
+/**
+ * `meta.*` first: which templates a return covers, which catalogue version wrote it, and
+ * which municipality sent it.
+ */
+import { META_FIELDS, findKommune } from "../catalogue";
+import type { TemplateDef } from "../catalogue/types";
+import { makeFinding, quote } from "../findings";
+import type { Finding, RawReturn } from "../model";
+
+export const META_RULES = {
+  ukendtSkabelon: "ukendt_skabelon",
+  skabelonMangler: "skabelon_mangler",
+  skabelonUdledt: "skabelon_udledt",
+  versionMangler: "version_mangler",
+  gammelVersion: "gammel_version",
+  nyereVersion: "nyere_version",
+  kommuneMangler: "kommune_mangler",
+  ukendtKommune: "ukendt_kommune",
+} as const;
+
+export interface ResolvedMeta {
+  /** Known templates the return covers, in the catalogue's order. */
+  readonly templates: readonly TemplateDef[];
+  /** The municipality's official name when recognised, else as written ("" when missing). */
+  readonly kommune: string;
+  readonly version: number;
+  readonly findings: readonly Finding[];
+}
+
+/** Template ids as written in `meta.skabelon` ("ukn, barometre" → ["ukn", "barometre"]). */
+export function splitTemplateIds(skabelon: string | undefined): string[] {
+  return (skabelon ?? "")
+    .split(/[,;]/)
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => s !== "");
+}
+
+export function resolveMeta(raw: RawReturn, templates: readonly TemplateDef[], catalogueVersion: number): ResolvedMeta {
+  const findings: Finding[] = [];
+  const loc = (id: string) => raw.cells?.[id]?.location;
+  const byId = new Map(templates.map((t) => [t.id, t] as const));
+
+  // Templates.
+  const ids = splitTemplateIds(raw.meta?.skabelon);
+  let chosen: TemplateDef[] = [];
+  if (ids.length > 0) {
+    for (const id of ids) {
+      const t = byId.get(id);
+      if (t) {
+        if (!chosen.includes(t)) chosen.push(t);
+      } else {
+        findings.push(
+          makeFinding({
+            rule: META_RULES.ukendtSkabelon,
+            severity: "fejl",
+            text: `skabelonen ${quote(id)} findes ikke i kataloget (kendte skabeloner: ${templates.map((t) => t.id).join(", ")}); dens felter læses ikke.`,
+            field: META_FIELDS.skabelon,
+            location: loc(META_FIELDS.skabelon),
+            original: raw.meta.skabelon,
+          }),
+        );
+      }
+    }
+  } else {
+    const prefixes = new Set(Object.keys(raw.cells ?? {}).map((k) => k.split(".")[0]));
+    chosen = templates.filter((t) => prefixes.has(t.id));
+    findings.push(
+      chosen.length > 0
+        ? makeFinding({
+            rule: META_RULES.skabelonUdledt,
+            severity: "advarsel",
+            text: `projektmappen siger ikke, hvilken skabelon den er (meta.skabelon er tom); læst som ${chosen.map((t) => t.id).join(", ")} ud fra felterne.`,
+            field: META_FIELDS.skabelon,
+            location: loc(META_FIELDS.skabelon),
+          })
+        : makeFinding({
+            rule: META_RULES.skabelonMangler,
+            severity: "fejl",
+            text: "projektmappen siger ikke, hvilken skabelon den er (meta.skabelon er tom), og ingen felter fra kataloget blev fundet.",
+            field: META_FIELDS.skabelon,
+            location: loc(META_FIELDS.skabelon),
+          }),
+    );
+  }
+  chosen.sort((a, b) => templates.indexOf(a) - templates.indexOf(b));
+
+  // Version.
+  const v = raw.meta?.version;
+  const version = typeof v === "number" && Number.isFinite(v) ? v : 0;
+  const vBase = { field: META_FIELDS.version, location: loc(META_FIELDS.version), original: v };
+  if (version === 0) {
+    findings.push(
+      makeFinding({
+        ...vBase,
+        rule: META_RULES.versionMangler,
+        severity: "advarsel",
+        text: `projektmappen har ingen katalogversion (meta.version); felterne læses efter den gældende version ${catalogueVersion}.`,
+      }),
+    );
+  } else if (version < catalogueVersion) {
+    findings.push(
+      makeFinding({
+        ...vBase,
+        rule: META_RULES.gammelVersion,
+        severity: "advarsel",
+        text: `skabelonen er lavet med katalogversion ${version}, den gældende er ${catalogueVersion}; de felter, der stadig findes, er læst.`,
+      }),
+    );
+  } else if (version > catalogueVersion) {
+    findings.push(
+      makeFinding({
+        ...vBase,
+        rule: META_RULES.nyereVersion,
+        severity: "advarsel",
+        text: `skabelonen er lavet med katalogversion ${version}, som er nyere end programmets (${catalogueVersion}); opdatér Byrdeberegner. De kendte felter er læst.`,
+      }),
+    );
+  }
+
+  // Municipality.
+  const written = typeof raw.meta?.kommune === "string" ? raw.meta.kommune.trim() : "";
+  let kommune = written;
+  const kBase = { field: META_FIELDS.kommune, location: loc(META_FIELDS.kommune), original: raw.meta?.kommune };
+  if (written === "") {
+    findings.push(
+      makeFinding({
+        ...kBase,
+        rule: META_RULES.kommuneMangler,
+        severity: "fejl",
+        text: "kommunens navn mangler (meta.kommune på forsiden); skriv kommunens navn.",
+      }),
+    );
+  } else {
+    const k = findKommune(written);
+    if (k) kommune = k.navn;
+    else
+      findings.push(
+        makeFinding({
+          ...kBase,
+          rule: META_RULES.ukendtKommune,
+          severity: "advarsel",
+          text: `${quote(written)} er ikke navnet på en af de 98 kommuner; tjek stavemåden.`,
+        }),
+      );
+  }
+
+  return { templates: chosen, kommune, version, findings };
+}
