@@ -7,8 +7,19 @@
  * Empty cells (Excel passes null, undefined or "") are handled per function, as the JSDoc of
  * each export says and the README's function table documents.
  */
-import { aarsvaerk, DEFAULT_SPAEND_PCT, DEFAULT_TIMER_PR_AARSVAERK, spaend, timer } from "../domain/project/arithmetic";
-import { estimateNationalCount, increase, meanOfRatios, projectPerUnit } from "../domain/project/primitives";
+import {
+  aarsvaerk,
+  DEFAULT_SPAEND_PCT,
+  DEFAULT_TIMER_PR_AARSVAERK,
+  spaend,
+  timer,
+} from "../domain/project/arithmetic";
+import {
+  estimateNationalCount,
+  increase,
+  meanOfRatios,
+  projectPerUnit,
+} from "../domain/project/primitives";
 import { mean, outlierFlags, MODIFIED_Z_THRESHOLD } from "../domain/project/stats";
 import { pctSumMessage, pctSumStatus } from "../domain/pctSum";
 
@@ -71,7 +82,8 @@ export function readNumber(v: unknown, what: string, index?: number): number | n
 /** Like {@link readNumber}, and a negative number is #NUM!. */
 function readNonNegative(v: unknown, what: string, index?: number): number | null | CellError {
   const n = readNumber(v, what, index);
-  if (typeof n === "number" && n < 0) return numError(`${where(what, index)} er negativ (${n}); det giver ikke mening her.`);
+  if (typeof n === "number" && n < 0)
+    return numError(`${where(what, index)} er negativ (${n}); det giver ikke mening her.`);
   return n;
 }
 
@@ -100,7 +112,13 @@ function mapCells(range: unknown, what: string, f: (n: number) => number): Matri
     const row = rows[r];
     const outRow: Cell[] = new Array(row.length);
     for (let c = 0; c < row.length; c++, index++) {
-      const n = readNonNegative(row[c], what, index);
+      const v = row[c];
+      // Fast path for the common case, a non-negative number; everything else goes through readNonNegative.
+      if (typeof v === "number" && v >= 0 && v < Infinity) {
+        outRow[c] = f(v);
+        continue;
+      }
+      const n = readNonNegative(v, what, index);
       outRow[c] = n === null ? "" : isCellError(n) ? n : f(n);
     }
     out[r] = outRow;
@@ -112,14 +130,20 @@ function mapCells(range: unknown, what: string, f: (n: number) => number): Matri
  * BYRDE.ÅRSVÆRK: hours → årsværk, cell by cell, same shape as the input. Empty cells give empty
  * cells; text gives #VALUE! in that cell; negative hours #NUM! in that cell.
  */
-export function aarsvaerkRange(timerRange: unknown, timerPrAarsvaerk?: unknown): Matrix | CellError {
+export function aarsvaerkRange(
+  timerRange: unknown,
+  timerPrAarsvaerk?: unknown
+): Matrix | CellError {
   const h = readTimerPrAarsvaerk(timerPrAarsvaerk);
   if (isCellError(h)) return h;
   return mapCells(timerRange, "timer", (n) => aarsvaerk(n, h));
 }
 
 /** BYRDE.TIMER: årsværk → hours, cell by cell; empty, text and negative cells as ÅRSVÆRK. */
-export function timerRange(aarsvaerkRange: unknown, timerPrAarsvaerk?: unknown): Matrix | CellError {
+export function timerRange(
+  aarsvaerkRange: unknown,
+  timerPrAarsvaerk?: unknown
+): Matrix | CellError {
   const h = readTimerPrAarsvaerk(timerPrAarsvaerk);
   if (isCellError(h)) return h;
   return mapCells(aarsvaerkRange, "årsværk", (n) => timer(n, h));
@@ -138,7 +162,9 @@ function readColumn(range: unknown, what: string): (number | null)[] | CellError
 }
 
 function sameSize(a: readonly unknown[], b: readonly unknown[], what: string): CellError | null {
-  return a.length === b.length ? null : valueError(`${what} skal have lige mange celler (${a.length} og ${b.length}).`);
+  return a.length === b.length
+    ? null
+    : valueError(`${what} skal have lige mange celler (${a.length} og ${b.length}).`);
 }
 
 /** Reads the optional `medtag` column: TRUE/1 or empty includes, FALSE/0 excludes. */
@@ -152,13 +178,17 @@ function readMedtag(range: unknown, n: number): boolean[] | CellError {
     const v = cells[i];
     if (isEmpty(v) || v === true || v === 1) out[i] = true;
     else if (v === false || v === 0) out[i] = false;
-    else return valueError(`${where("medtag", i)} indeholder ${describe(v)}; brug SAND eller FALSK.`);
+    else
+      return valueError(`${where("medtag", i)} indeholder ${describe(v)}; brug SAND eller FALSK.`);
   }
   return out;
 }
 
 /** The mean of ratios as a number or a #DIV/0! (no municipality with both burden and units > 0). */
-function meanRatio(byrde: readonly (number | null)[], enheder: readonly (number | null)[]): number | CellError {
+function meanRatio(
+  byrde: readonly (number | null)[],
+  enheder: readonly (number | null)[]
+): number | CellError {
   const r = meanOfRatios(byrde.map((b, i) => ({ burden: b, driver: enheder[i] })));
   return r.ok ? r.value.mean : div0Error(capitalise(r.reason) + ".");
 }
@@ -167,7 +197,10 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function readPairs(byrde: unknown, enheder: unknown): { b: (number | null)[]; d: (number | null)[] } | CellError {
+function readPairs(
+  byrde: unknown,
+  enheder: unknown
+): { b: (number | null)[]; d: (number | null)[] } | CellError {
   const b = readColumn(byrde, "byrde");
   if (isCellError(b)) return b;
   const d = readColumn(enheder, "enheder");
@@ -195,7 +228,7 @@ export function opregn(
   enheder: unknown,
   landstal: unknown,
   timerPrAarsvaerk?: unknown,
-  medtag?: unknown,
+  medtag?: unknown
 ): number | CellError {
   const p = readPairs(byrde, enheder);
   if (isCellError(p)) return p;
@@ -207,13 +240,15 @@ export function opregn(
   if (isCellError(h)) return h;
   const r = meanRatio(
     p.b.map((b, i) => (include[i] ? b : null)),
-    p.d,
+    p.d
   );
   if (isCellError(r)) return r;
   return fromComputed(projectPerUnit(r, D, h));
 }
 
-function fromComputed(c: { ok: true; value: number } | { ok: false; reason: string }): number | CellError {
+function fromComputed(
+  c: { ok: true; value: number } | { ok: false; reason: string }
+): number | CellError {
   return c.ok ? c.value : valueError(capitalise(c.reason) + ".");
 }
 
@@ -228,7 +263,7 @@ export function opregnTotrin(
   enheder: unknown,
   grundlag: unknown,
   landsgrundlag: unknown,
-  timerPrAarsvaerk?: unknown,
+  timerPrAarsvaerk?: unknown
 ): number | CellError {
   const b = readColumn(byrdePrEnhed, "byrde_pr_enhed");
   if (isCellError(b)) return b;

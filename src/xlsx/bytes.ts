@@ -1,4 +1,5 @@
 import { Workbook } from "exceljs";
+import { checkCellCount, checkXlsxBytes } from "./guard";
 
 /** Bytes of an .xlsx file, as Node (Buffer) or the browser (ArrayBuffer) hands them over. */
 export type XlsxBytes = Uint8Array | ArrayBuffer;
@@ -10,12 +11,18 @@ function toUint8(data: unknown): Uint8Array {
   throw new TypeError("Uventet datatype fra ExcelJS");
 }
 
-/** Loads an .xlsx file from memory (no file system: works in Node and in the browser). */
+/**
+ * Loads an .xlsx file from memory (no file system: works in Node and in the browser). Bad files
+ * (not .xlsx, .xls, password-protected, corrupt, zip bomb, over the limits) are refused with an
+ * `XlsxRejected` carrying one Danish message, before ExcelJS parses them (see ./guard.ts).
+ */
 export async function loadWorkbook(bytes: XlsxBytes): Promise<Workbook> {
   const wb = new Workbook();
   const data = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes;
+  await checkXlsxBytes(data);
   // ExcelJS's types ask for a Node Buffer; JSZip underneath takes any Uint8Array.
   await wb.xlsx.load(data as unknown as Parameters<typeof wb.xlsx.load>[0]);
+  checkCellCount(wb);
   return wb;
 }
 

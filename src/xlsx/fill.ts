@@ -3,6 +3,8 @@ import { ALL_FIELDS } from "../domain/catalogue";
 import { checkFillValues } from "../domain/layout/fillvalues";
 import type { Finding } from "../domain/model";
 import { type XlsxBytes, loadWorkbook, workbookBytes } from "./bytes";
+import { excelJsCellValue } from "../domain/safeText";
+import { XlsxRejected } from "./guard";
 import { cellAt, definedNames } from "./names";
 
 export type FillResult =
@@ -49,7 +51,7 @@ export async function fillWorkbookObject(wb: Workbook, values: Readonly<Record<s
   if (errors.length > 0) return { ok: false, errors };
   for (const [hit, value] of targets) {
     // A JS string becomes a shared/inline string in ExcelJS, never a formula.
-    hit!.cell.value = value;
+    hit!.cell.value = excelJsCellValue(value);
   }
   forgetFormulaResults(wb);
   return { ok: true, bytes: await workbookBytes(wb), written: targets.length };
@@ -63,7 +65,11 @@ export async function fillWorkbook(bytes: XlsxBytes, values: Readonly<Record<str
   } catch (e) {
     return {
       ok: false,
-      errors: [{ rule: "ulaeselig_fil", severity: "fejl", message: `Filen kan ikke læses som .xlsx: ${(e as Error).message}` }],
+      errors: [
+        e instanceof XlsxRejected
+          ? { rule: e.rule, severity: "fejl", message: e.message }
+          : { rule: "ulaeselig_fil", severity: "fejl", message: `Filen kan ikke læses som .xlsx: ${(e as Error).message}` },
+      ],
     };
   }
   return fillWorkbookObject(wb, values);

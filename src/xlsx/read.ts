@@ -2,6 +2,8 @@ import type { Workbook } from "exceljs";
 import { ALL_FIELDS, META_FIELDS } from "../domain/catalogue";
 import type { Finding, RawCell, RawReturn } from "../domain/model";
 import { type XlsxBytes, loadWorkbook } from "./bytes";
+import { XlsxRejected } from "./guard";
+import { withLabelFallback } from "./locate";
 import { cellAt, definedNames, plainValue } from "./names";
 
 function metaString(v: unknown): string | undefined {
@@ -18,8 +20,9 @@ function metaNumber(v: unknown): number | undefined {
 
 /**
  * Reads a returned workbook: the `meta.*` cells first, then every catalogue field by its
- * defined name (value as stored, number format, sheet and cell). Never throws on the
- * workbook's content; problems come back as findings.
+ * defined name (value as stored, number format, sheet and cell); fields whose names are lost
+ * or misplaced are then found by their labels and year headers (see ./locate.ts). Never throws
+ * on the workbook's content; problems come back as findings.
  */
 export function readReturnFromWorkbook(wb: Workbook, file?: string): RawReturn {
   const findings: Finding[] = [];
@@ -91,7 +94,7 @@ export function readReturnFromWorkbook(wb: Workbook, file?: string): RawReturn {
       ...fileProp,
     });
   }
-  return {
+  return withLabelFallback(wb, {
     ...fileProp,
     meta: {
       ...(skabelon !== undefined ? { skabelon } : {}),
@@ -101,7 +104,7 @@ export function readReturnFromWorkbook(wb: Workbook, file?: string): RawReturn {
     cells,
     locatedBy: "navne",
     findings,
-  };
+  });
 }
 
 /** Reads a returned workbook from its bytes (Node and browser). */
@@ -117,9 +120,10 @@ export async function readReturn(bytes: XlsxBytes, file?: string): Promise<RawRe
       locatedBy: "navne",
       findings: [
         {
-          rule: "ulaeselig_fil",
+          ...(e instanceof XlsxRejected
+            ? { rule: e.rule, message: e.message }
+            : { rule: "ulaeselig_fil", message: `Filen kan ikke læses som .xlsx: ${(e as Error).message}` }),
           severity: "fejl",
-          message: `Filen kan ikke læses som .xlsx: ${(e as Error).message}`,
           ...(file !== undefined ? { file } : {}),
         },
       ],

@@ -1,6 +1,7 @@
 import { Workbook, type Style, type Worksheet } from "exceljs";
 import { STYLE_DEFS } from "../domain/layout/styles";
 import type { CellPlan, SheetPlan, StyleDef, StyleName, ValidationPlan, WorkbookPlan } from "../domain/layout/types";
+import { excelJsCellValue } from "../domain/safeText";
 import { workbookBytes } from "./bytes";
 
 const FONT_NAME = "Calibri";
@@ -60,7 +61,8 @@ function renderCell(ws: Worksheet, c: CellPlan): void {
     // A cached result only where the plan knows it for certain; the rest are calculated on load.
     cell.value = c.value !== undefined && c.value !== null ? { formula: c.formula, result: c.value } : { formula: c.formula };
   } else if (c.value !== undefined && c.value !== null) {
-    cell.value = c.value;
+    // Plan text may come from returns (comments, names): written as text, never as a formula.
+    cell.value = excelJsCellValue(c.value);
   }
   if (c.validation) cell.dataValidation = excelValidation(c.validation) as typeof cell.dataValidation;
   if (c.name) cell.name = c.name;
@@ -73,6 +75,9 @@ function renderSheet(wb: Workbook, sheet: SheetPlan): void {
   });
   for (const [col, width] of Object.entries(sheet.columnWidths)) ws.getColumn(Number(col)).width = width;
   for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
+  if (sheet.print) {
+    ws.pageSetup = { paperSize: 9, orientation: sheet.print.orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  }
   for (const c of sheet.cells) renderCell(ws, c);
   for (const m of sheet.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
   if (sheet.protect) {

@@ -50,7 +50,10 @@ describe("ÅRSVÆRK", () => {
   it("gives #VALUE! in a text cell and #NUM! in a negative cell, computing the rest", () => {
     const r = aarsvaerkRange([[1400], ["ti"], [-14], [true]]) as unknown[][];
     expect(r[0][0]).toBe(1);
-    expect(errorOf(r[1][0])).toEqual({ error: "value", message: 'timer (celle 2) indeholder teksten "ti", hvor der skal stå et tal.' });
+    expect(errorOf(r[1][0])).toEqual({
+      error: "value",
+      message: 'timer (celle 2) indeholder teksten "ti", hvor der skal stå et tal.',
+    });
     expect(errorOf(r[2][0]).error).toBe("num");
     expect(errorOf(r[2][0]).message).toContain("timer (celle 3) er negativ (-14)");
     expect(errorOf(r[3][0]).error).toBe("value");
@@ -102,8 +105,12 @@ describe("GNS.PR.ENHED", () => {
   });
 
   it("gives #VALUE! for text and for ranges of different sizes, #NUM! for negative numbers", () => {
-    expect(errorOf(gnsPrEnhed([[100], ["n/a"]], [[4], [2]])).message).toBe('byrde (celle 2) indeholder teksten "n/a", hvor der skal stå et tal.');
-    expect(errorOf(gnsPrEnhed([[100], [60]], [[4]])).message).toBe("byrde og enheder skal have lige mange celler (2 og 1).");
+    expect(errorOf(gnsPrEnhed([[100], ["n/a"]], [[4], [2]])).message).toBe(
+      'byrde (celle 2) indeholder teksten "n/a", hvor der skal stå et tal.'
+    );
+    expect(errorOf(gnsPrEnhed([[100], [60]], [[4]])).message).toBe(
+      "byrde og enheder skal have lige mange celler (2 og 1)."
+    );
     expect(errorOf(gnsPrEnhed([[100]], [[-4]])).error).toBe("num");
   });
 
@@ -131,13 +138,15 @@ describe("OPREGN", () => {
 
   it("gives #VALUE! for a medtag cell that is not SAND/FALSK and for a medtag range of another size", () => {
     expect(errorOf(opregn([[100], [60]], [[4], [2]], 2800, null, [["ja"], [true]])).message).toBe(
-      'medtag (celle 1) indeholder teksten "ja"; brug SAND eller FALSK.',
+      'medtag (celle 1) indeholder teksten "ja"; brug SAND eller FALSK.'
     );
     expect(errorOf(opregn([[100], [60]], [[4], [2]], 2800, null, [[true]])).error).toBe("value");
   });
 
   it("gives #DIV/0! when every municipality is left out", () => {
-    expect(errorOf(opregn([[100], [60]], [[4], [2]], 2800, null, [[false], [false]])).error).toBe("div0");
+    expect(errorOf(opregn([[100], [60]], [[4], [2]], 2800, null, [[false], [false]])).error).toBe(
+      "div0"
+    );
   });
 
   it("checks landstal and timer_pr_årsværk", () => {
@@ -153,8 +162,13 @@ describe("OPREGN.TOTRIN", () => {
   it("multiplies the mean hours per unit by the two-stage national count", () => {
     // mean(10, 20) = 15 hours per tilsyn; Σ tilsyn / Σ dagtilbud = 10/100; × 1000 dagtilbud = 100 tilsyn;
     // 15 × 100 = 1500 hours → 1500/1400 årsværk; with 100 hours per årsværk: 15.
-    expect(opregnTotrin([[10], [20], [""]], [[5], [3], [2]], [[50], [30], [20]], 1000)).toBeCloseTo(1500 / 1400, 12);
-    expect(opregnTotrin([[10], [20], [""]], [[5], [3], [2]], [[50], [30], [20]], 1000, 100)).toBeCloseTo(15, 12);
+    expect(opregnTotrin([[10], [20], [""]], [[5], [3], [2]], [[50], [30], [20]], 1000)).toBeCloseTo(
+      1500 / 1400,
+      12
+    );
+    expect(
+      opregnTotrin([[10], [20], [""]], [[5], [3], [2]], [[50], [30], [20]], 1000, 100)
+    ).toBeCloseTo(15, 12);
   });
 
   it("estimates the count only from rows with both units and base", () => {
@@ -163,15 +177,23 @@ describe("OPREGN.TOTRIN", () => {
   });
 
   it("gives #DIV/0! without per-unit burdens or when the base sums to 0", () => {
-    expect(errorOf(opregnTotrin([[null]], [[5]], [[50]], 1000)).message).toBe("Ingen kommuner med byrde pr. enhed.");
-    expect(errorOf(opregnTotrin([[10]], [[5]], [[0]], 1000)).message).toBe("Grundlaget summer til 0.");
-    expect(errorOf(opregnTotrin([[10]], [[null]], [[5]], 1000)).message).toBe("Ingen kommuner med både enheder og grundlag.");
+    expect(errorOf(opregnTotrin([[null]], [[5]], [[50]], 1000)).message).toBe(
+      "Ingen kommuner med byrde pr. enhed."
+    );
+    expect(errorOf(opregnTotrin([[10]], [[5]], [[0]], 1000)).message).toBe(
+      "Grundlaget summer til 0."
+    );
+    expect(errorOf(opregnTotrin([[10]], [[null]], [[5]], 1000)).message).toBe(
+      "Ingen kommuner med både enheder og grundlag."
+    );
   });
 
   it("gives #VALUE! for unequal enheder/grundlag, text or a missing landsgrundlag; #NUM! for negatives", () => {
     expect(errorOf(opregnTotrin([[10]], [[5], [1]], [[50]], 1000)).error).toBe("value");
     expect(errorOf(opregnTotrin([["ti"]], [[5]], [[50]], 1000)).error).toBe("value");
-    expect(errorOf(opregnTotrin([[10]], [[5]], [[50]], null)).message).toBe("landsgrundlag mangler.");
+    expect(errorOf(opregnTotrin([[10]], [[5]], [[50]], null)).message).toBe(
+      "landsgrundlag mangler."
+    );
     expect(errorOf(opregnTotrin([[-10]], [[5]], [[50]], 1000)).error).toBe("num");
   });
 });
@@ -205,17 +227,37 @@ describe("SPÆND, SPÆND.LAV, SPÆND.HØJ", () => {
 describe("AFVIGER", () => {
   it("flags values with |modified z| above 3.5, in the input's shape", () => {
     // median 12, |deviations| 2,1,0,1,88 → MAD 1; z(100) = 0.6745 × 88 = 59.4; z(10) = 1.35.
-    expect(afviger([[10], [11], [12], [13], [100]])).toEqual([[false], [false], [false], [false], [true]]);
+    expect(afviger([[10], [11], [12], [13], [100]])).toEqual([
+      [false],
+      [false],
+      [false],
+      [false],
+      [true],
+    ]);
     expect(afviger([[10, 11, 12, 13, 100]])).toEqual([[false, false, false, false, true]]);
   });
 
   it("uses the given grænse", () => {
     // z(10) = 0.6745 × (10 − 12) / 1 = −1.349 → above a grænse of 1.
-    expect(afviger([[10], [11], [12], [13], [100]], 1)).toEqual([[true], [false], [false], [false], [true]]);
+    expect(afviger([[10], [11], [12], [13], [100]], 1)).toEqual([
+      [true],
+      [false],
+      [false],
+      [false],
+      [true],
+    ]);
   });
 
   it("leaves empty cells out of the statistics and gives them FALSE", () => {
-    expect(afviger([[10], [null], [11], [12], [""], [13], [100]])).toEqual([[false], [false], [false], [false], [false], [false], [true]]);
+    expect(afviger([[10], [null], [11], [12], [""], [13], [100]])).toEqual([
+      [false],
+      [false],
+      [false],
+      [false],
+      [false],
+      [false],
+      [true],
+    ]);
   });
 
   it("gives FALSE everywhere for fewer than 4 values or MAD = 0", () => {

@@ -5,14 +5,22 @@
 class FakeError {
   constructor(
     readonly code: string,
-    readonly message?: string,
+    readonly message?: string
   ) {}
 }
-const ErrorCode = { invalidValue: "#VALUE!", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", notAvailable: "#N/A" };
-(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = { Error: FakeError, ErrorCode };
+const ErrorCode = {
+  invalidValue: "#VALUE!",
+  divisionByZero: "#DIV/0!",
+  invalidNumber: "#NUM!",
+  notAvailable: "#N/A",
+};
+(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
+  Error: FakeError,
+  ErrorCode,
+};
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the global exists
-const f = require("../../src/functions/functions") as typeof import("../../src/functions/functions");
+const f =
+  require("../../src/functions/functions") as typeof import("../../src/functions/functions");
 
 function thrown(fn: () => unknown): FakeError {
   try {
@@ -34,8 +42,16 @@ describe("custom functions as Excel sees them", () => {
     expect(f.spaendFn(84)).toBe("76-92 (84)");
     expect(f.spaendLavFn(84)).toBe(76);
     expect(f.spaendHoejFn(84)).toBe(92);
-    expect(f.afvigerFn([[10], [11], [12], [13], [100]])).toEqual([[false], [false], [false], [false], [true]]);
-    expect(f.fordelingFn([[25], [25], [45]])).toBe("Procenterne summer til 95 %, ikke 100 % (± 1).");
+    expect(f.afvigerFn([[10], [11], [12], [13], [100]])).toEqual([
+      [false],
+      [false],
+      [false],
+      [false],
+      [true],
+    ]);
+    expect(f.fordelingFn([[25], [25], [45]])).toBe(
+      "Procenterne summer til 95 %, ikke 100 % (± 1)."
+    );
     expect(f.stigningFn(73, 131)).toBe(58);
   });
 

@@ -2,6 +2,7 @@
  * Runs the metadata generator (the one CustomFunctionsMetadataPlugin uses in webpack) on
  * functions.ts and checks what Excel will show: ids, Danish names, parameters, optional flags.
  */
+import * as fs from "fs";
 import * as path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 
@@ -28,7 +29,11 @@ const EXPECTED: [string, string, string[]][] = [
   ["TIMER", "TIMER", ["årsværk:", "[timer_pr_årsværk]"]],
   ["GNS.PR.ENHED", "GNS.PR.ENHED", ["byrde:", "enheder:"]],
   ["OPREGN", "OPREGN", ["byrde:", "enheder:", "landstal", "[timer_pr_årsværk]", "[medtag:]"]],
-  ["OPREGN.TOTRIN", "OPREGN.TOTRIN", ["byrde_pr_enhed:", "enheder:", "grundlag:", "landsgrundlag", "[timer_pr_årsværk]"]],
+  [
+    "OPREGN.TOTRIN",
+    "OPREGN.TOTRIN",
+    ["byrde_pr_enhed:", "enheder:", "grundlag:", "landsgrundlag", "[timer_pr_årsværk]"],
+  ],
   ["SPAEND", "SPÆND", ["værdi", "[procent]"]],
   ["SPAEND.LAV", "SPÆND.LAV", ["værdi", "[procent]"]],
   ["SPAEND.HOEJ", "SPÆND.HØJ", ["værdi", "[procent]"]],
@@ -57,10 +62,13 @@ describe("generated custom-function metadata", () => {
     expect(functions.map((f) => [f.id, f.name])).toEqual(EXPECTED.map(([id, name]) => [id, name]));
   });
 
-  it.each(EXPECTED)("%s (%s) has the parameters, optional flags and range parameters users see", (id, _name, params) => {
-    const f = functions.find((x) => x.id === id)!;
-    expect(f.parameters.map(signature)).toEqual(params);
-  });
+  it.each(EXPECTED)(
+    "%s (%s) has the parameters, optional flags and range parameters users see",
+    (id, _name, params) => {
+      const f = functions.find((x) => x.id === id)!;
+      expect(f.parameters.map(signature)).toEqual(params);
+    }
+  );
 
   it("describes every function and parameter in Danish", () => {
     for (const f of functions) {
@@ -88,8 +96,19 @@ describe("generated custom-function metadata", () => {
   });
 
   it("associates every id with a function that functions.ts exports", async () => {
-    const mod = (await import("../../src/functions/functions")) as unknown as Record<string, unknown>;
+    const mod = (await import("../../src/functions/functions")) as unknown as Record<
+      string,
+      unknown
+    >;
     expect(associate.map((a) => a.id)).toEqual(EXPECTED.map(([id]) => id));
     for (const a of associate) expect(typeof mod[a.functionName]).toBe("function");
+  });
+
+  it("has a row in the README's function table for every function, under the name users type", () => {
+    const readme = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+    for (const f of functions) {
+      expect([f.name, readme.includes(`| \`BYRDE.${f.name}(`)]).toEqual([f.name, true]);
+      expect([f.name, readme.includes(`\`=BYRDE.${f.name}(`)]).toEqual([f.name, true]);
+    }
   });
 });

@@ -48,7 +48,12 @@ export class SheetBuilder {
     return this;
   }
 
-  build(options: { protect: boolean; tabColor?: string; freezeRows?: number }): SheetPlan {
+  build(options: {
+    protect: boolean;
+    tabColor?: string;
+    freezeRows?: number;
+    orientation?: "portrait" | "landscape";
+  }): SheetPlan {
     const cells = [...this.cells.values()].sort((a, b) => a.row - b.row || a.col - b.col);
     return {
       name: this.name,
@@ -59,6 +64,7 @@ export class SheetBuilder {
       protect: options.protect,
       ...(options.tabColor ? { tabColor: options.tabColor } : {}),
       ...(options.freezeRows ? { freezeRows: options.freezeRows } : {}),
+      print: { orientation: options.orientation ?? "portrait" },
     };
   }
 }

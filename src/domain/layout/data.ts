@@ -79,7 +79,7 @@ export function dataSheet(t: TemplateDef, kommune: string, tabColor: string): Sh
     s.merge(row, LABEL_COL, row, lastCol).height(row, TEXT_BOX_HEIGHT);
     row += 2;
   }
-  return s.build({ protect: true, tabColor });
+  return s.build({ protect: true, tabColor, orientation: span > 5 ? "landscape" : "portrait" });
 }
 
 /** Lays out one block from `top`; returns the first free row after it. */

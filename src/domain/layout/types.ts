@@ -106,6 +106,8 @@ export interface SheetPlan {
   /** Rows frozen at the top (0 = none). */
   readonly freezeRows?: number;
   readonly tabColor?: string;
+  /** Printing: A4, scaled to the page width. */
+  readonly print?: { readonly orientation: "portrait" | "landscape" };
 }
 
 export interface WorkbookPlan {

@@ -15,7 +15,10 @@ export function aarsvaerk(timer: number, timerPrAarsvaerk = DEFAULT_TIMER_PR_AAR
 }
 
 /** Årsværk → hours. */
-export function timer(aarsvaerkValue: number, timerPrAarsvaerk = DEFAULT_TIMER_PR_AARSVAERK): number {
+export function timer(
+  aarsvaerkValue: number,
+  timerPrAarsvaerk = DEFAULT_TIMER_PR_AARSVAERK
+): number {
   return aarsvaerkValue * timerPrAarsvaerk;
 }
 

@@ -6,7 +6,8 @@
 import { DEFAULT_TIMER_PR_AARSVAERK } from "./arithmetic";
 import { mean, sum } from "./stats";
 
-export type Computed<T = number> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+export type Computed<T = number> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
 export const ok = <T>(value: T): Computed<T> => ({ ok: true, value });
 export const fail = (reason: string): Computed<never> => ({ ok: false, reason });
@@ -57,11 +58,12 @@ export function meanOfRatios(pairs: readonly RatioPair[]): Computed<MeanOfRatios
 export function projectPerUnit(
   meanRatio: number,
   nationalDriver: number,
-  timerPrAarsvaerk: number = DEFAULT_TIMER_PR_AARSVAERK,
+  timerPrAarsvaerk: number = DEFAULT_TIMER_PR_AARSVAERK
 ): Computed {
   if (!isNumber(meanRatio)) return fail("gennemsnittet pr. enhed kan ikke beregnes");
   if (!isNumber(nationalDriver)) return fail("landstallet mangler");
-  if (!isNumber(timerPrAarsvaerk) || timerPrAarsvaerk <= 0) return fail("timer pr. årsværk skal være større end 0");
+  if (!isNumber(timerPrAarsvaerk) || timerPrAarsvaerk <= 0)
+    return fail("timer pr. årsværk skal være større end 0");
   return ok((meanRatio * nationalDriver) / timerPrAarsvaerk);
 }
 
@@ -72,7 +74,7 @@ export function projectPerUnit(
 export function estimateNationalCount(
   units: readonly (number | null | undefined)[],
   base: readonly (number | null | undefined)[],
-  nationalBase: number,
+  nationalBase: number
 ): Computed {
   let su = 0;
   let sb = 0;

@@ -46,18 +46,27 @@ export type ModifiedZResult =
 /** Modified z-scores `0.6745 (x − median) / MAD`; refuses for n < 4 or MAD = 0, saying why (Danish). */
 export function modifiedZScores(values: readonly number[]): ModifiedZResult {
   if (values.length < MODIFIED_Z_MIN_N) {
-    return { ok: false, reason: `For få værdier (${values.length}) til at vurdere afvigere; der kræves mindst ${MODIFIED_Z_MIN_N}.` };
+    return {
+      ok: false,
+      reason: `For få værdier (${values.length}) til at vurdere afvigere; der kræves mindst ${MODIFIED_Z_MIN_N}.`,
+    };
   }
   const m = median(values);
   const d = mad(values);
   if (d === 0) {
-    return { ok: false, reason: "Mindst halvdelen af værdierne er ens (MAD = 0), så afvigere kan ikke vurderes." };
+    return {
+      ok: false,
+      reason: "Mindst halvdelen af værdierne er ens (MAD = 0), så afvigere kan ikke vurderes.",
+    };
   }
   return { ok: true, scores: values.map((v) => (0.6745 * (v - m)) / d) };
 }
 
 /** TRUE per value whose |modified z| exceeds the threshold; all FALSE where scores cannot be computed. */
-export function outlierFlags(values: readonly number[], threshold = MODIFIED_Z_THRESHOLD): boolean[] {
+export function outlierFlags(
+  values: readonly number[],
+  threshold = MODIFIED_Z_THRESHOLD
+): boolean[] {
   const r = modifiedZScores(values);
   if (!r.ok) return values.map(() => false);
   return r.scores.map((z) => Math.abs(z) > threshold);

@@ -1,0 +1,92 @@
+import type { Command } from "commander";
+import { join } from "path";
+import { KOMMUNER, findKommune } from "../../domain/catalogue";
+import { buildTemplateWorkbook, resolvePunkter, validPunktNames } from "../../domain/layout";
+import type { TemplateOptions } from "../../domain/layout";
+import { renderWorkbook } from "../../xlsx";
+import { CliError } from "../errors";
+import { type CliIo, listDa, splitList, writeBytes } from "../io";
+
+interface SkabelonOptions {
+  kommune: string[];
+  punkter?: string[];
+  ud: string;
+  kontaktNavn?: string;
+  kontaktEmail?: string;
+  kontaktTelefon?: string;
+  frist?: string;
+}
+
+/** File name for a municipality's template: ASCII, lower case, e.g. "skabelon-hoeje-taastrup.xlsx". */
+export function templateFileName(kommune: string): string {
+  const slug = kommune
+    .toLowerCase()
+    .replace(/æ/g, "ae")
+    .replace(/ø/g, "oe")
+    .replace(/å/g, "aa")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+  return `skabelon-${slug}.xlsx`;
+}
+
+/** Resolves municipality names (or "alle"); unknown names fail with the list of valid ones. */
+export function resolveKommuner(names: readonly string[]): string[] {
+  const wanted = splitList(names);
+  if (wanted.some((n) => n.toLowerCase() === "alle")) return KOMMUNER.map((k) => k.navn);
+  const unknown = wanted.filter((n) => !findKommune(n));
+  if (unknown.length > 0) {
+    throw new CliError(
+      `Ukendt kommune: ${unknown.join(", ")}. Gyldige navne (eller "alle"): ${listDa(KOMMUNER.map((k) => k.navn))}.`,
+    );
+  }
+  const out: string[] = [];
+  for (const n of wanted) {
+    const navn = findKommune(n)!.navn;
+    if (!out.includes(navn)) out.push(navn);
+  }
+  return out;
+}
+
+export function registerSkabelon(program: Command, io: CliIo): void {
+  program
+    .command("skabelon")
+    .description("lav en udfyldningsskabelon (.xlsx) pr. kommune")
+    .requiredOption("-k, --kommune <navne...>", 'kommunenavne (eller kommunekoder); "alle" giver alle 98')
+    .option(
+      "-p, --punkter <ids...>",
+      "skabeloner eller nedslagspunkter, kommasepareret (fx ukn,tilsyn,magt); standard: alle",
+    )
+    .option("-o, --ud <mappe>", "mappe, filerne skrives i", ".")
+    .option("--kontakt-navn <navn>", "kontaktperson, vises på forsiden")
+    .option("--kontakt-email <e-mail>", "kontaktpersonens e-mail")
+    .option("--kontakt-telefon <telefon>", "kontaktpersonens telefonnummer")
+    .option("--frist <frist>", 'frist for returnering, fx "7. februar 2025 kl. 12"')
+    .action(async (opts: SkabelonOptions) => {
+      const kommuner = resolveKommuner(opts.kommune);
+      if (kommuner.length === 0) throw new CliError("Angiv mindst én kommune med --kommune.");
+      const punkter = splitList(opts.punkter);
+      const selection = resolvePunkter(punkter);
+      if (selection.unknown.length > 0) {
+        throw new CliError(
+          `Ukendt nedslagspunkt eller skabelon: ${selection.unknown.join(", ")}. Gyldige: ${validPunktNames().join(", ")}.`,
+        );
+      }
+      const options: TemplateOptions = {
+        kontakt: { navn: opts.kontaktNavn, email: opts.kontaktEmail, telefon: opts.kontaktTelefon },
+        ...(opts.frist ? { frist: opts.frist } : {}),
+      };
+      // Render everything before writing anything.
+      const files: Array<[string, Uint8Array]> = [];
+      for (const k of kommuner) {
+        const bytes = await renderWorkbook(buildTemplateWorkbook(k, selection.templateIds, options));
+        files.push([join(opts.ud, templateFileName(k)), bytes]);
+      }
+      for (const [path, bytes] of files) writeBytes(path, bytes);
+      io.out(
+        `Skrev ${files.length} ${files.length === 1 ? "skabelon" : "skabeloner"} (${selection.templateIds.join(",")}) til ${opts.ud}:`,
+      );
+      for (const [path] of files) io.out(`  ${path}`);
+    });
+}

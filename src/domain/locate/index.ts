@@ -1,0 +1,264 @@
+/**
+ * Finding a template's fields by their catalogue labels and year headers, for returns whose
+ * defined names were lost (sheet copied into another workbook, retyped) or point at the wrong
+ * cells (rows inserted by a tool that did not move the names). Works on any grid of plain cell
+ * values, so the ExcelJS reader and the office-js reader share it.
+ */
+import { META_FIELDS, fieldId, textFieldId } from "../catalogue";
+import type { FieldDef, TemplateDef } from "../catalogue/types";
+import { a1, parseA1 } from "../layout/a1";
+import { blockYears } from "../layout/data";
+import { FORSIDE, dataSheetName } from "../layout/names";
+import { buildTemplateWorkbook } from "../layout/workbook";
+import type { CellLocation } from "../model";
+
+/** One worksheet as plain values (1-based rows and columns). */
+export interface GridSheet {
+  readonly name: string;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  value(row: number, col: number): unknown;
+}
+
+/** Rows and columns scanned at most (bad-file limits keep real returns far below). */
+const MAX_ROWS = 5000;
+const MAX_COLS = 60;
+
+/** Label text as compared: lower case, single spaces, no trailing colon/period/asterisk. */
+export function normLabel(v: unknown): string | undefined {
+  if (typeof v !== "string") return undefined;
+  const s = v
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[\s\u00a0]+/g, " ")
+    .replace(/[\s:*.]+$/, "")
+    .trim();
+  return s === "" ? undefined : s;
+}
+
+function labelMatches(cellText: string, label: string): boolean {
+  if (cellText === label) return true;
+  // Long labels: tolerate a cut or an added tail (PDF line breaks, "(gns.)" dropped).
+  const min = 25;
+  return label.length >= min && cellText.length >= min && (cellText.startsWith(label) || label.startsWith(cellText));
+}
+
+function yearOf(v: unknown): number | undefined {
+  if (typeof v === "number" && Number.isInteger(v) && v >= 1990 && v <= 2100) return v;
+  if (typeof v === "string") {
+    const m = /^\s*(\d{4})\s*$/.exec(v);
+    if (m) return yearOf(Number(m[1]));
+  }
+  return undefined;
+}
+
+interface TextCell {
+  readonly row: number;
+  readonly col: number;
+  readonly text: string;
+}
+
+/** A sheet's text cells, in reading order, for label searches. */
+class SheetIndex {
+  readonly texts: TextCell[] = [];
+  constructor(readonly sheet: GridSheet) {
+    const rows = Math.min(sheet.rowCount, MAX_ROWS);
+    const cols = Math.min(sheet.columnCount, MAX_COLS);
+    for (let r = 1; r <= rows; r++) {
+      for (let c = 1; c <= cols; c++) {
+        const t = normLabel(sheet.value(r, c));
+        if (t) this.texts.push({ row: r, col: c, text: t });
+      }
+    }
+  }
+
+  /** First cell at or after row `from` (and before `until`, left of `beforeCol`) matching the label. */
+  find(label: string, from = 1, until = Infinity, beforeCol = Infinity): TextCell | undefined {
+    const l = normLabel(label);
+    if (!l) return undefined;
+    return this.texts.find((t) => t.row >= from && t.row < until && t.col < beforeCol && labelMatches(t.text, l));
+  }
+
+  has(label: string): boolean {
+    return this.find(label) !== undefined;
+  }
+
+  /** Year → column in the row among [from, to] that shows most of `years`. */
+  yearHeader(years: readonly number[], from: number, to: number): { row: number; cols: Map<number, number> } | undefined {
+    let best: { row: number; cols: Map<number, number> } | undefined;
+    const cols = Math.min(this.sheet.columnCount, MAX_COLS);
+    for (let r = from; r <= Math.min(to, this.sheet.rowCount); r++) {
+      const found = new Map<number, number>();
+      for (let c = 1; c <= cols; c++) {
+        const y = yearOf(this.sheet.value(r, c));
+        if (y !== undefined && years.includes(y) && !found.has(y)) found.set(y, c);
+      }
+      if (found.size > (best?.cols.size ?? 0)) best = { row: r, cols: found };
+      if (found.size === years.length) break;
+    }
+    return best && best.cols.size * 2 >= years.length ? best : undefined;
+  }
+}
+
+/** How well a sheet matches a template: the share of its block titles and row labels found. */
+function score(index: SheetIndex, t: TemplateDef): number {
+  const labels = [...new Set([...t.blocks.map((b) => b.title), ...t.blocks.flatMap((b) => b.rows.map((r) => r.label)), ...t.texts.map((x) => x.label)])];
+  const found = labels.filter((l) => index.has(l)).length;
+  return found / labels.length;
+}
+
+export interface LocatedTemplate {
+  readonly template: TemplateDef;
+  readonly sheet: string;
+  /** Share of the template's labels found on the sheet (0–1). */
+  readonly score: number;
+  /** Field id → cell, for every field found. */
+  readonly fields: ReadonlyMap<string, CellLocation>;
+}
+
+/** A sheet must show at least this share of a template's labels to be taken for its Data sheet. */
+export const MIN_SCORE = 0.5;
+
+function locateOn(index: SheetIndex, t: TemplateDef): Map<string, CellLocation> {
+  const out = new Map<string, CellLocation>();
+  const name = index.sheet.name;
+  let cursor = 1;
+  t.blocks.forEach((b, bi) => {
+    const years = blockYears(b);
+    const title = index.find(b.title, cursor);
+    const start = title ? title.row : cursor;
+    const nextTitle = bi + 1 < t.blocks.length ? index.find(t.blocks[bi + 1].title, start + 1) : undefined;
+    const end = nextTitle ? nextTitle.row : Infinity;
+    const header = index.yearHeader(years, start, Math.min(end - 1, start + 12));
+    if (!header) return;
+    const firstYearCol = Math.min(...header.cols.values());
+    let rowCursor = header.row + 1;
+    for (const r of b.rows) {
+      const hit = index.find(r.label, rowCursor, end, firstYearCol);
+      if (!hit) continue;
+      for (const y of r.years ?? b.years) {
+        const col = header.cols.get(y);
+        if (col !== undefined) out.set(fieldId(t.id, b.id, r.id, y), { sheet: name, cell: a1(hit.row, col) });
+      }
+      rowCursor = hit.row + 1;
+      cursor = hit.row + 1;
+    }
+  });
+  for (const tx of t.texts) {
+    const hit = index.find(tx.label, cursor);
+    if (hit) out.set(textFieldId(t.id, tx.id), { sheet: name, cell: a1(hit.row + 1, hit.col) });
+  }
+  return out;
+}
+
+/** Sheet indexes, built once per workbook and shared by the functions below. */
+export class LabelLocator {
+  private readonly indexes: SheetIndex[];
+
+  constructor(sheets: readonly GridSheet[]) {
+    this.indexes = sheets.map((s) => new SheetIndex(s));
+  }
+
+  /**
+   * The template's Data sheet (by name when it is there and matches, else the best-matching
+   * sheet) and every field found on it; undefined when no sheet matches well enough.
+   */
+  locate(t: TemplateDef): LocatedTemplate | undefined {
+    let best: { index: SheetIndex; score: number } | undefined;
+    for (const index of this.indexes) {
+      const s = score(index, t);
+      const exact = index.sheet.name === dataSheetName(t);
+      if (s >= MIN_SCORE && (!best || s > best.score || (s === best.score && exact))) best = { index, score: s };
+    }
+    if (!best) return undefined;
+    return { template: t, sheet: best.index.sheet.name, score: best.score, fields: locateOn(best.index, t) };
+  }
+
+  /** Templates whose Data sheet can be found, best match first. */
+  detect(templates: readonly TemplateDef[]): TemplateDef[] {
+    return templates
+      .map((t) => ({ t, s: Math.max(0, ...this.indexes.map((i) => score(i, t))) }))
+      .filter((x) => x.s >= MIN_SCORE)
+      .sort((a, b) => b.s - a.s)
+      .map((x) => x.t);
+  }
+
+  /**
+   * Does the cell at `loc` sit where the field's labels say? Its row must carry the field's row
+   * label left of it (a text field: the label just above), and its column a year header with
+   * the field's year above it.
+   */
+  agrees(f: FieldDef, loc: CellLocation): boolean {
+    const index = this.indexes.find((i) => i.sheet.name === loc.sheet);
+    const at = parseA1(loc.cell);
+    if (!index || !at) return false;
+    const label = normLabel(f.label);
+    if (!label) return false;
+    if (f.year === undefined) {
+      const above = normLabel(index.sheet.value(at.row - 1, at.col));
+      return above !== undefined && labelMatches(above, label);
+    }
+    const rowOk = index.texts.some((t) => t.row === at.row && t.col < at.col && labelMatches(t.text, label));
+    if (!rowOk) return false;
+    for (let r = at.row - 1; r >= Math.max(1, at.row - 40); r--) {
+      if (yearOf(index.sheet.value(r, at.col)) === f.year) return true;
+    }
+    return false;
+  }
+
+  /** `meta.*` by the labels beside them (Forside, or the Data sheet's "Anfør kommunenavn"). */
+  meta(): { kommune?: string; skabelon?: string; version?: number; locations: Record<string, CellLocation> } {
+    const out: { kommune?: string; skabelon?: string; version?: number; locations: Record<string, CellLocation> } = { locations: {} };
+    const labels = metaLabels();
+    const ordered = [...this.indexes].sort((a, b) => Number(b.sheet.name === FORSIDE) - Number(a.sheet.name === FORSIDE));
+    for (const [id, label] of labels) {
+      for (const index of ordered) {
+        const hit = index.find(label);
+        if (!hit) continue;
+        const cols = Math.min(index.sheet.columnCount, MAX_COLS);
+        let value: unknown;
+        let col = hit.col + 1;
+        for (; col <= cols; col++) {
+          value = index.sheet.value(hit.row, col);
+          if (value !== null && value !== undefined && String(value).trim() !== "") break;
+        }
+        if (value === null || value === undefined || String(value).trim() === "") continue;
+        const key = id.slice("meta.".length) as "kommune" | "skabelon" | "version";
+        if (out[key] !== undefined) continue;
+        if (key === "version") {
+          const n = typeof value === "number" ? value : Number(String(value).trim());
+          if (!Number.isFinite(n)) continue;
+          out.version = n;
+        } else {
+          out[key] = String(value).trim();
+        }
+        out.locations[id] = { sheet: index.sheet.name, cell: a1(hit.row, col) };
+      }
+    }
+    return out;
+  }
+}
+
+let metaLabelCache: Array<[string, string]> | undefined;
+
+/**
+ * The labels written beside the meta cells, taken from the layout itself (so they cannot drift):
+ * the Forside's labels, and the Data sheet's label before its municipality cell.
+ */
+export function metaLabels(): Array<[string, string]> {
+  if (metaLabelCache) return metaLabelCache;
+  const plan = buildTemplateWorkbook("", []);
+  const out: Array<[string, string]> = [];
+  for (const sheet of plan.sheets) {
+    for (const c of sheet.cells) {
+      const isMeta = c.name && Object.values(META_FIELDS).includes(c.name as never);
+      const isKommuneRef = !c.name && c.formula !== undefined && /Forside/.test(c.formula) && sheet.name !== FORSIDE;
+      if (!isMeta && !isKommuneRef) continue;
+      const label = sheet.cells.find((l) => l.row === c.row && l.col === c.col - 1 && typeof l.value === "string");
+      const id = isMeta ? c.name! : META_FIELDS.kommune;
+      if (label && !out.some(([i, l]) => i === id && l === label.value)) out.push([id, label.value as string]);
+    }
+  }
+  metaLabelCache = out;
+  return out;
+}

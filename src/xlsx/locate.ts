@@ -1,0 +1,126 @@
+import type { Workbook, Worksheet } from "exceljs";
+import { META_FIELDS, TEMPLATES, fieldsOf, getTemplate } from "../domain/catalogue";
+import { makeFinding } from "../domain/findings";
+import { LabelLocator, type GridSheet } from "../domain/locate";
+import type { CellLocation, Finding, RawCell, RawReturn } from "../domain/model";
+import { splitTemplateIds } from "../domain/validate/meta";
+import { cellAt, plainValue } from "./names";
+
+/** An ExcelJS worksheet as a grid of plain values. */
+export function gridOf(ws: Worksheet): GridSheet {
+  return {
+    name: ws.name,
+    rowCount: ws.rowCount,
+    columnCount: ws.columnCount,
+    value: (row, col) => plainValue(ws.findCell(row, col)?.value),
+  };
+}
+
+function readCell(wb: Workbook, loc: CellLocation): RawCell | undefined {
+  const hit = cellAt(wb, loc);
+  if (!hit) return undefined;
+  const numFmt = hit.cell.numFmt;
+  return { value: plainValue(hit.cell.value), ...(numFmt ? { numFmt } : {}), location: loc };
+}
+
+export const LOCATE_RULES = {
+  laestViaEtiketter: "laest_via_etiketter",
+  navneFlyttet: "navne_flyttet",
+  metaViaEtiketter: "meta_via_etiketter",
+} as const;
+
+/**
+ * Completes a names-based read: fields whose defined names are missing are found by their
+ * labels and year headers; named cells that do not sit beside their label and year (rows
+ * inserted by a tool that left the names behind) are read where the labels say. Each
+ * fallback is reported. Meta missing by name is looked up beside its label.
+ */
+export function withLabelFallback(wb: Workbook, raw: RawReturn): RawReturn {
+  const locator = new LabelLocator(wb.worksheets.map(gridOf));
+  const file = raw.file !== undefined ? { file: raw.file } : {};
+  let findings: Finding[] = [...raw.findings];
+  const cells: Record<string, RawCell> = { ...raw.cells };
+  const meta: { -readonly [K in keyof RawReturn["meta"]]: RawReturn["meta"][K] } = { ...raw.meta };
+
+  if (meta.kommune === undefined || meta.skabelon === undefined || meta.version === undefined) {
+    const found = locator.meta();
+    for (const key of ["kommune", "skabelon", "version"] as const) {
+      if (meta[key] !== undefined || found[key] === undefined) continue;
+      (meta as Record<string, unknown>)[key] = found[key];
+      const id = META_FIELDS[key];
+      const location = found.locations[id];
+      findings = findings.filter((f) => !(f.rule === "meta_mangler" && f.field === id));
+      findings.push(
+        makeFinding({
+          rule: LOCATE_RULES.metaViaEtiketter,
+          severity: "info",
+          text: `${id} havde intet navn; læst ud for sin etiket.`,
+          field: id,
+          location,
+          original: found[key],
+          ...file,
+        }),
+      );
+    }
+  }
+
+  const known = splitTemplateIds(meta.skabelon)
+    .map((id) => getTemplate(id))
+    .filter((t) => t !== undefined);
+  const templates = known.length > 0 ? known : locator.detect(TEMPLATES);
+  let viaLabels = false;
+  for (const t of templates) {
+    const fields = fieldsOf(t);
+    const missing = fields.filter((f) => !cells[f.id]);
+    const suspect = fields.filter((f) => cells[f.id]?.location && !locator.agrees(f, cells[f.id].location!));
+    if (missing.length === 0 && suspect.length === 0) continue;
+    const located = locator.locate(t);
+    if (!located) continue;
+    let added = 0;
+    let moved = 0;
+    for (const f of missing) {
+      const loc = located.fields.get(f.id);
+      const cell = loc && readCell(wb, loc);
+      if (cell) {
+        cells[f.id] = cell;
+        added++;
+      }
+    }
+    for (const f of suspect) {
+      const loc = located.fields.get(f.id);
+      const old = cells[f.id].location!;
+      if (!loc || (loc.sheet === old.sheet && loc.cell === old.cell)) continue;
+      const cell = readCell(wb, loc);
+      if (cell) {
+        cells[f.id] = cell;
+        moved++;
+      }
+    }
+    if (added > 0) {
+      viaLabels = true;
+      findings.push(
+        makeFinding({
+          rule: LOCATE_RULES.laestViaEtiketter,
+          severity: "advarsel",
+          text: `${added} af ${t.shortName}s ${fields.length} felter havde intet navn i projektmappen og er fundet på arket »${located.sheet}« ud fra etiketter og årstal. Tjek, at tallene står ud for de rigtige etiketter og år.`,
+          ...file,
+        }),
+      );
+    }
+    if (moved > 0) {
+      viaLabels = true;
+      findings.push(
+        makeFinding({
+          rule: LOCATE_RULES.navneFlyttet,
+          severity: "advarsel",
+          text: `${moved} navngivne felter i ${t.shortName} pegede ikke på cellen ud for deres etiket og årstal (er der indsat eller flyttet rækker?); værdierne er læst ud for etiketterne på »${located.sheet}«.`,
+          ...file,
+        }),
+      );
+    }
+  }
+  if (viaLabels && Object.keys(cells).some((k) => !k.startsWith("meta."))) {
+    findings = findings.filter((f) => f.rule !== "ingen_felter");
+  }
+  return { ...raw, meta, cells, locatedBy: viaLabels ? "etiketter" : raw.locatedBy, findings };
+}

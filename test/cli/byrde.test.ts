@@ -1,0 +1,131 @@
+import { spawnSync } from "child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { ALL_FIELDS, KOMMUNER, TEMPLATES } from "../../src/domain/catalogue";
+import { sampleValues } from "../helpers/values";
+
+const ROOT = join(__dirname, "..", "..");
+const BIN = join(ROOT, "bin", "byrde.js");
+
+function byrde(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: ROOT, timeout: 120_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+let dir: string;
+beforeAll(() => {
+  if (!existsSync(join(ROOT, "dist", "cli", "main.js"))) {
+    const b = spawnSync("npm", ["run", "build:cli"], { cwd: ROOT, encoding: "utf8" });
+    if (b.status !== 0) throw new Error(`build:cli fejlede: ${b.stderr}`);
+  }
+  dir = mkdtempSync(join(tmpdir(), "byrde-cli-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("byrde katalog", () => {
+  it("--json lists every field id of the catalogue", () => {
+    const r = byrde("katalog", "--json");
+    expect(r.code).toBe(0);
+    const k = JSON.parse(r.out);
+    expect(k.skabeloner.map((t: { id: string }) => t.id)).toEqual(TEMPLATES.map((t) => t.id));
+    const ids = k.skabeloner.flatMap((t: { blokke: Array<{ raekker: Array<{ felter: string[] }> }>; tekster: Array<{ id: string }> }) => [
+      ...t.blokke.flatMap((b) => b.raekker.flatMap((row) => row.felter)),
+      ...t.tekster.map((x) => x.id),
+    ]);
+    expect(ids.sort()).toEqual([...ALL_FIELDS.keys()].sort());
+  });
+});
+
+describe("byrde skabelon", () => {
+  it("writes one file per municipality with the chosen nedslagspunkter", () => {
+    const out = join(dir, "ok");
+    const r = byrde("skabelon", "--kommune", "Aarhus", "høje-taastrup", "--punkter", "magt", "-o", out, "--kontakt-navn", "Kontakt");
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["skabelon-aarhus.xlsx", "skabelon-hoeje-taastrup.xlsx"]);
+    const l = byrde("læs", join(out, "skabelon-hoeje-taastrup.xlsx"), "--json");
+    expect(l.code).toBe(0);
+    const parsed = JSON.parse(l.out);
+    expect(parsed.kommune).toBe("Høje-Taastrup");
+    expect(parsed.skabelon).toBe(TEMPLATES.filter((t) => t.nedslagspunkt === "magt").map((t) => t.id).join(","));
+  });
+
+  it("rejects an unknown municipality with exit code 2, the valid names, and writes nothing", () => {
+    const out = join(dir, "ukendt-kommune");
+    const r = byrde("skabelon", "--kommune", "Aarhus", "Atlantis", "-o", out);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("Ukendt kommune: Atlantis");
+    for (const k of KOMMUNER) expect(r.err).toContain(k.navn);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("rejects an unknown nedslagspunkt with exit code 2, the valid ids, and writes nothing", () => {
+    const out = join(dir, "ukendt-punkt");
+    const r = byrde("skabelon", "--kommune", "Aarhus", "--punkter", "ukn,trafik", "-o", out);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("Ukendt nedslagspunkt eller skabelon: trafik");
+    for (const t of TEMPLATES) expect(r.err).toContain(t.id);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe("byrde udfyld and læs", () => {
+  let template: string;
+  beforeAll(() => {
+    const r = byrde("skabelon", "--kommune", "Vejle", "-o", join(dir, "alle"));
+    expect(r.code).toBe(0);
+    template = join(dir, "alle", "skabelon-vejle.xlsx");
+  });
+
+  it("fills every field of every template and reads exactly those values back ({ felter } form)", () => {
+    const values = sampleValues();
+    writeFileSync(join(dir, "data.json"), JSON.stringify({ felter: values }));
+    const ud = join(dir, "udfyldt.xlsx");
+    const f = byrde("udfyld", template, join(dir, "data.json"), "-o", ud);
+    expect(f.err).toBe("");
+    expect(f.code).toBe(0);
+    const l = byrde("laes", ud, "--json");
+    expect(l.code).toBe(0);
+    const parsed = JSON.parse(l.out);
+    expect(parsed.kommune).toBe("Vejle");
+    expect(parsed.skabelon).toBe(TEMPLATES.map((t) => t.id).join(","));
+    expect(parsed.felter).toEqual(values);
+  });
+
+  it("accepts a flat { id: value } file", () => {
+    writeFileSync(join(dir, "flad.json"), JSON.stringify({ "ukn.hovedsager.timer_pr_sag.2021": 7 }));
+    const ud = join(dir, "flad.xlsx");
+    expect(byrde("udfyld", template, join(dir, "flad.json"), "-o", ud).code).toBe(0);
+    expect(JSON.parse(byrde("læs", ud, "--json").out).felter["ukn.hovedsager.timer_pr_sag.2021"]).toBe(7);
+  });
+
+  it("rejects unknown ids and wrong kinds with exit code 2, naming each id, and writes nothing", () => {
+    writeFileSync(join(dir, "forkert.json"), JSON.stringify({ felter: { "ukn.findes_ikke": 1, "ukn.volumen.hovedsager.2019": "tre" } }));
+    const ud = join(dir, "forkert.xlsx");
+    const r = byrde("udfyld", template, join(dir, "forkert.json"), "-o", ud);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("ukn.findes_ikke");
+    expect(r.err).toContain("ukn.volumen.hovedsager.2019");
+    expect(r.err).toContain("intet er skrevet");
+    expect(existsSync(ud)).toBe(false);
+  });
+
+  it("rejects a DATA file that is not JSON, and a missing file, with exit code 2", () => {
+    writeFileSync(join(dir, "ikke.json"), "{ ikke json");
+    const r = byrde("udfyld", template, join(dir, "ikke.json"), "-o", join(dir, "x.xlsx"));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("er ikke gyldig JSON");
+    const m = byrde("læs", join(dir, "findes-ikke.xlsx"));
+    expect(m.code).toBe(2);
+    expect(m.err).toContain("Filen findes ikke");
+  });
+
+  it("answers usage errors in Danish with exit code 2", () => {
+    const r = byrde("foo");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("ukendt kommando 'foo'");
+    const u = byrde("udfyld", template, "-o", join(dir, "y.xlsx"));
+    expect(u.code).toBe(2);
+    expect(u.err).toContain("argumentet 'data' mangler");
+  });
+});

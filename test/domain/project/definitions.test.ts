@@ -1,0 +1,35 @@
+/** The method definitions and the examples speak the catalogue's field ids. */
+import { ALL_FIELDS, NEDSLAGSPUNKTER } from "../../../src/domain/catalogue";
+import { METHODS, computedYears, fieldsRead, type Expr } from "../../../src/domain/project";
+import { exampleReturns } from "./examples";
+
+describe("method definitions", () => {
+  it("cover the catalogue's nine nedslagspunkter, with the same templates", () => {
+    expect(METHODS.map((m) => m.id)).toEqual(NEDSLAGSPUNKTER.map((n) => n.id));
+    for (const m of METHODS)
+      expect([...m.templates]).toEqual([...NEDSLAGSPUNKTER.find((n) => n.id === m.id)!.templates]);
+  });
+
+  it.each(METHODS.map((m) => [m.id, m] as const))(
+    "%s reads only catalogue fields in its computed years",
+    (_id, m) => {
+      const exprs: Expr[] = m.components.flatMap((c) => [
+        ...c.ratios.flatMap((r) => [r.burden, r.driver]),
+        c.units,
+        ...(c.weight ? [c.weight] : []),
+      ]);
+      const ids = computedYears(m, m.basis, m.slut).flatMap((y) =>
+        exprs.flatMap((e) => fieldsRead(e, y))
+      );
+      expect(ids.length).toBeGreaterThan(0);
+      expect(ids.filter((id) => !ALL_FIELDS.has(id))).toEqual([]);
+    }
+  );
+});
+
+describe("examples", () => {
+  it("hold only catalogue field ids", () => {
+    for (const r of exampleReturns())
+      expect(Object.keys(r.values).filter((id) => !ALL_FIELDS.has(id))).toEqual([]);
+  });
+});

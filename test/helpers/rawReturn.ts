@@ -1,0 +1,67 @@
+/**
+ * Builds RawReturns for domain tests without a workbook. Cells get a simple, predictable
+ * location (not the real layout, which src/domain/layout owns): on "<shortName> Data", each
+ * block takes a year-header row followed by one row per catalogue row and a blank row; years
+ * run from column C. UKN: hovedsager rows 2–8, genindbringelse 11–17, volumen 19–22
+ * (sager_i_alt 20, hovedsager 21, genindbringelsessager 22); 2019 = C … 2023 = G.
+ */
+import { CATALOGUE_VERSION, fieldId, textFieldId, type TemplateDef } from "../../src/domain/catalogue";
+import type { CellLocation, RawCell, RawReturn } from "../../src/domain/model";
+
+export function columnLetter(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function synthLocations(t: TemplateDef): Map<string, CellLocation> {
+  const sheet = `${t.shortName} Data`;
+  const out = new Map<string, CellLocation>();
+  let row = 1;
+  for (const b of t.blocks) {
+    const years = [...new Set([...b.years, ...b.rows.flatMap((r) => r.years ?? [])])].sort((a, c) => a - c);
+    for (const r of b.rows) {
+      row++;
+      for (const y of r.years ?? b.years) {
+        out.set(fieldId(t.id, b.id, r.id, y), { sheet, cell: `${columnLetter(3 + years.indexOf(y))}${row}` });
+      }
+    }
+    row += 2;
+  }
+  for (const tx of t.texts) out.set(textFieldId(t.id, tx.id), { sheet, cell: `C${row++}` });
+  return out;
+}
+
+export interface RawOptions {
+  readonly kommune?: string;
+  readonly skabelon?: string;
+  readonly version?: number;
+  readonly file?: string;
+  /** Number formats by field id. */
+  readonly numFmt?: Readonly<Record<string, string>>;
+  /** Leave every other catalogue field out of the workbook (default: present and empty). */
+  readonly onlyGiven?: boolean;
+}
+
+/** A return for the given templates with the given cell values (by field id); other fields empty. */
+export function rawReturn(templates: readonly TemplateDef[], values: Readonly<Record<string, unknown>>, o: RawOptions = {}): RawReturn {
+  const cells: Record<string, RawCell> = {};
+  for (const t of templates) {
+    for (const [id, location] of synthLocations(t)) {
+      if (o.onlyGiven && !(id in values)) continue;
+      cells[id] = { value: id in values ? values[id] : null, location, ...(o.numFmt?.[id] ? { numFmt: o.numFmt[id] } : {}) };
+    }
+  }
+  for (const id of Object.keys(values)) if (!cells[id]) cells[id] = { value: values[id] };
+  return {
+    ...(o.file ? { file: o.file } : {}),
+    meta: {
+      kommune: "kommune" in o ? o.kommune : "Aarhus",
+      skabelon: "skabelon" in o ? o.skabelon : templates.map((t) => t.id).join(","),
+      version: "version" in o ? o.version : CATALOGUE_VERSION,
+    },
+    cells,
+    locatedBy: "navne",
+    findings: [],
+  };
+}
