@@ -2,7 +2,7 @@
 export class CliError extends Error {
   constructor(
     message: string,
-    readonly exitCode = 2,
+    readonly exitCode = 2
   ) {
     super(message);
     this.name = "CliError";

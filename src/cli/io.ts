@@ -19,13 +19,19 @@ export function readBytes(path: string): Uint8Array {
     return readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(code === "ENOENT" ? `Filen findes ikke: ${path}` : `Filen ${path} kan ikke læses (${code ?? (e as Error).message}).`);
+    throw new CliError(
+      code === "ENOENT"
+        ? `Filen findes ikke: ${path}`
+        : `Filen ${path} kan ikke læses (${code ?? (e as Error).message}).`
+    );
   }
 }
 
 /** Reads and parses a JSON file, or fails with a Danish message naming the file. */
 export function readJson(path: string): unknown {
-  const text = Buffer.from(readBytes(path)).toString("utf8").replace(/^\uFEFF/, "");
+  const text = Buffer.from(readBytes(path))
+    .toString("utf8")
+    .replace(/^\uFEFF/, "");
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -39,7 +45,9 @@ export function writeBytes(path: string, bytes: Uint8Array): void {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, bytes);
   } catch (e) {
-    throw new CliError(`Kan ikke skrive ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+    throw new CliError(
+      `Kan ikke skrive ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`
+    );
   }
 }
 
@@ -51,5 +59,8 @@ export function listDa(names: readonly string[]): string {
 /** Splits repeated and comma-separated option values: ["ukn,tilsyn", "magt"] → ["ukn", "tilsyn", "magt"]. */
 export function splitList(values: readonly string[] | string | undefined): string[] {
   const arr = values === undefined ? [] : typeof values === "string" ? [values] : values;
-  return arr.flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v.length > 0);
+  return arr
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
 }

@@ -18,7 +18,10 @@ export function danishCommanderMessage(text: string): string {
     .replace(/^error: unknown command '([^']*)'(.*)$/m, "fejl: ukendt kommando '$1'$2")
     .replace(/^error: missing required argument '([^']*)'/m, "fejl: argumentet '$1' mangler")
     .replace(/^error: option '([^']*)' argument missing/m, "fejl: tilvalget '$1' mangler en værdi")
-    .replace(/^error: required option '([^']*)' not specified/m, "fejl: tilvalget '$1' skal angives")
+    .replace(
+      /^error: required option '([^']*)' not specified/m,
+      "fejl: tilvalget '$1' skal angives"
+    )
     .replace(/^error: too many arguments.*$/m, "fejl: for mange argumenter")
     .replace(/\(Did you mean (.*)\?\)/, "(Mente du $1?)");
 }
@@ -26,7 +29,9 @@ export function danishCommanderMessage(text: string): string {
 /** The `byrde` program with every command registered (see commands/index.ts). */
 export function buildProgram(io: CliIo = processIo): Command {
   const program = new Command("byrde")
-    .description("Byrdeberegner: skabeloner, udfyldning og aflæsning af kommunernes opgørelser af administrative byrder.")
+    .description(
+      "Byrdeberegner: skabeloner, udfyldning og aflæsning af kommunernes opgørelser af administrative byrder."
+    )
     .helpOption("-h, --help", "vis hjælp")
     .helpCommand("help [kommando]", "vis hjælp til en kommando")
     .showHelpAfterError("(Skriv byrde --help for hjælp.)")
@@ -40,7 +45,9 @@ export function buildProgram(io: CliIo = processIo): Command {
     .exitOverride();
   for (const register of COMMANDS) register(program, io);
   for (const cmd of program.commands) {
-    const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`));
+    const args = cmd.registeredArguments.map((a) =>
+      a.required ? `<${a.name()}>` : `[${a.name()}]`
+    );
     cmd
       .usage(["[tilvalg]", ...args].join(" "))
       .helpOption("-h, --help", "vis hjælp")
@@ -52,7 +59,10 @@ export function buildProgram(io: CliIo = processIo): Command {
 }
 
 /** Runs `byrde` on process-style argv; resolves to the exit code (0 ok, 2 user error). */
-export async function main(argv: readonly string[] = process.argv, io: CliIo = processIo): Promise<number> {
+export async function main(
+  argv: readonly string[] = process.argv,
+  io: CliIo = processIo
+): Promise<number> {
   const program = buildProgram(io);
   try {
     await program.parseAsync([...argv]);

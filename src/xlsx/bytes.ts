@@ -7,7 +7,8 @@ export type XlsxBytes = Uint8Array | ArrayBuffer;
 function toUint8(data: unknown): Uint8Array {
   if (data instanceof Uint8Array) return data;
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (ArrayBuffer.isView(data))
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   throw new TypeError("Uventet datatype fra ExcelJS");
 }
 

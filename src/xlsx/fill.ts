@@ -17,7 +17,12 @@ function forgetFormulaResults(wb: Workbook): void {
     ws.eachRow({ includeEmpty: false }, (row) => {
       row.eachCell({ includeEmpty: false }, (cell) => {
         const v = cell.value as unknown;
-        if (v && typeof v === "object" && ("formula" in v || "sharedFormula" in v) && "result" in v) {
+        if (
+          v &&
+          typeof v === "object" &&
+          ("formula" in v || "sharedFormula" in v) &&
+          "result" in v
+        ) {
           const { result: _drop, ...rest } = v as Record<string, unknown>;
           cell.value = rest as unknown as typeof cell.value;
         }
@@ -32,9 +37,14 @@ function forgetFormulaResults(wb: Workbook): void {
  * names and protection. Unknown ids or values of the wrong kind: nothing is written and the
  * result carries Danish errors naming each id. Text is always written as text, never as a formula.
  */
-export async function fillWorkbookObject(wb: Workbook, values: Readonly<Record<string, unknown>>): Promise<FillResult> {
+export async function fillWorkbookObject(
+  wb: Workbook,
+  values: Readonly<Record<string, unknown>>
+): Promise<FillResult> {
   const names = definedNames(wb);
-  const available = new Set([...names.keys()].filter((n) => ALL_FIELDS.has(n) && names.get(n)?.location));
+  const available = new Set(
+    [...names.keys()].filter((n) => ALL_FIELDS.has(n) && names.get(n)?.location)
+  );
   const checked = checkFillValues(values, available);
   if (checked.errors.length > 0) return { ok: false, errors: checked.errors };
   const errors: Finding[] = [];
@@ -43,7 +53,12 @@ export async function fillWorkbookObject(wb: Workbook, values: Readonly<Record<s
     const loc = names.get(id)?.location;
     const hit = loc ? cellAt(wb, loc) : undefined;
     if (!hit) {
-      errors.push({ rule: "navn_uden_celle", severity: "fejl", field: id, message: `Feltet ${id} peger ikke på en celle i filen.` });
+      errors.push({
+        rule: "navn_uden_celle",
+        severity: "fejl",
+        field: id,
+        message: `Feltet ${id} peger ikke på en celle i filen.`,
+      });
       continue;
     }
     targets.push([hit, value]);
@@ -58,7 +73,10 @@ export async function fillWorkbookObject(wb: Workbook, values: Readonly<Record<s
 }
 
 /** `fillWorkbookObject` on .xlsx bytes. */
-export async function fillWorkbook(bytes: XlsxBytes, values: Readonly<Record<string, unknown>>): Promise<FillResult> {
+export async function fillWorkbook(
+  bytes: XlsxBytes,
+  values: Readonly<Record<string, unknown>>
+): Promise<FillResult> {
   let wb: Workbook;
   try {
     wb = await loadWorkbook(bytes);
@@ -68,7 +86,11 @@ export async function fillWorkbook(bytes: XlsxBytes, values: Readonly<Record<str
       errors: [
         e instanceof XlsxRejected
           ? { rule: e.rule, severity: "fejl", message: e.message }
-          : { rule: "ulaeselig_fil", severity: "fejl", message: `Filen kan ikke læses som .xlsx: ${(e as Error).message}` },
+          : {
+              rule: "ulaeselig_fil",
+              severity: "fejl",
+              message: `Filen kan ikke læses som .xlsx: ${(e as Error).message}`,
+            },
       ],
     };
   }

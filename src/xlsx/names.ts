@@ -48,7 +48,8 @@ export function plainValue(v: unknown): unknown {
   if (v === undefined || v === null) return null;
   if (typeof v !== "object" || v instanceof Date) return v;
   const o = v as Record<string, unknown>;
-  if (Array.isArray(o.richText)) return (o.richText as Array<{ text: string }>).map((r) => r.text).join("");
+  if (Array.isArray(o.richText))
+    return (o.richText as Array<{ text: string }>).map((r) => r.text).join("");
   if ("formula" in o || "sharedFormula" in o) return plainValue(o.result);
   if ("error" in o) return String(o.error);
   if ("text" in o) return plainValue(o.text);

@@ -90,7 +90,8 @@ export function readReturnFromWorkbook(wb: Workbook, file?: string): RawReturn {
     findings.push({
       rule: "ingen_felter",
       severity: "fejl",
-      message: "Filen har ingen navngivne felter fra skabelonkataloget, så ingen værdier kunne læses via navne.",
+      message:
+        "Filen har ingen navngivne felter fra skabelonkataloget, så ingen værdier kunne læses via navne.",
       ...fileProp,
     });
   }

@@ -1,6 +1,13 @@
 import { Workbook, type Style, type Worksheet } from "exceljs";
 import { STYLE_DEFS } from "../domain/layout/styles";
-import type { CellPlan, SheetPlan, StyleDef, StyleName, ValidationPlan, WorkbookPlan } from "../domain/layout/types";
+import type {
+  CellPlan,
+  SheetPlan,
+  StyleDef,
+  StyleName,
+  ValidationPlan,
+  WorkbookPlan,
+} from "../domain/layout/types";
 import { excelJsCellValue } from "../domain/safeText";
 import { workbookBytes } from "./bytes";
 
@@ -8,7 +15,11 @@ const FONT_NAME = "Calibri";
 const argb = (hex: string) => ({ argb: `FF${hex}` });
 
 /** ExcelJS style for a style definition; every cell gets its own object (ExcelJS mutates them). */
-function excelStyle(def: StyleDef | undefined, numFmt: string | undefined, locked: boolean): Partial<Style> {
+function excelStyle(
+  def: StyleDef | undefined,
+  numFmt: string | undefined,
+  locked: boolean
+): Partial<Style> {
   const d = def ?? {};
   const style: Partial<Style> = {
     font: {
@@ -56,15 +67,23 @@ export function excelValidation(v: ValidationPlan) {
 
 function renderCell(ws: Worksheet, c: CellPlan): void {
   const cell = ws.getCell(c.row, c.col);
-  cell.style = excelStyle(c.style ? STYLE_DEFS[c.style as StyleName] : undefined, c.numFmt, !c.input);
+  cell.style = excelStyle(
+    c.style ? STYLE_DEFS[c.style as StyleName] : undefined,
+    c.numFmt,
+    !c.input
+  );
   if (c.formula !== undefined) {
     // A cached result only where the plan knows it for certain; the rest are calculated on load.
-    cell.value = c.value !== undefined && c.value !== null ? { formula: c.formula, result: c.value } : { formula: c.formula };
+    cell.value =
+      c.value !== undefined && c.value !== null
+        ? { formula: c.formula, result: c.value }
+        : { formula: c.formula };
   } else if (c.value !== undefined && c.value !== null) {
     // Plan text may come from returns (comments, names): written as text, never as a formula.
     cell.value = excelJsCellValue(c.value);
   }
-  if (c.validation) cell.dataValidation = excelValidation(c.validation) as typeof cell.dataValidation;
+  if (c.validation)
+    cell.dataValidation = excelValidation(c.validation) as typeof cell.dataValidation;
   if (c.name) cell.name = c.name;
 }
 
@@ -73,16 +92,30 @@ function renderSheet(wb: Workbook, sheet: SheetPlan): void {
     ...(sheet.tabColor ? { properties: { tabColor: argb(sheet.tabColor) } } : {}),
     ...(sheet.freezeRows ? { views: [{ state: "frozen", ySplit: sheet.freezeRows }] } : {}),
   });
-  for (const [col, width] of Object.entries(sheet.columnWidths)) ws.getColumn(Number(col)).width = width;
-  for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
+  for (const [col, width] of Object.entries(sheet.columnWidths))
+    ws.getColumn(Number(col)).width = width;
+  for (const [row, height] of Object.entries(sheet.rowHeights ?? {}))
+    ws.getRow(Number(row)).height = height;
   if (sheet.print) {
-    ws.pageSetup = { paperSize: 9, orientation: sheet.print.orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+    ws.pageSetup = {
+      paperSize: 9,
+      orientation: sheet.print.orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    };
   }
   for (const c of sheet.cells) renderCell(ws, c);
   for (const m of sheet.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
   if (sheet.protect) {
     // No password: the protection guards the layout, not secrets.
-    (ws as Worksheet & { sheetProtection: Record<string, boolean> }).sheetProtection = { sheet: true, formatColumns: true, formatRows: true, selectLockedCells: true, selectUnlockedCells: true };
+    (ws as Worksheet & { sheetProtection: Record<string, boolean> }).sheetProtection = {
+      sheet: true,
+      formatColumns: true,
+      formatRows: true,
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+    };
   }
 }
 

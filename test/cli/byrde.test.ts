@@ -9,7 +9,11 @@ const ROOT = join(__dirname, "..", "..");
 const BIN = join(ROOT, "bin", "byrde.js");
 
 function byrde(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: ROOT, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    cwd: ROOT,
+    timeout: 120_000,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -29,10 +33,15 @@ describe("byrde katalog", () => {
     expect(r.code).toBe(0);
     const k = JSON.parse(r.out);
     expect(k.skabeloner.map((t: { id: string }) => t.id)).toEqual(TEMPLATES.map((t) => t.id));
-    const ids = k.skabeloner.flatMap((t: { blokke: Array<{ raekker: Array<{ felter: string[] }> }>; tekster: Array<{ id: string }> }) => [
-      ...t.blokke.flatMap((b) => b.raekker.flatMap((row) => row.felter)),
-      ...t.tekster.map((x) => x.id),
-    ]);
+    const ids = k.skabeloner.flatMap(
+      (t: {
+        blokke: Array<{ raekker: Array<{ felter: string[] }> }>;
+        tekster: Array<{ id: string }>;
+      }) => [
+        ...t.blokke.flatMap((b) => b.raekker.flatMap((row) => row.felter)),
+        ...t.tekster.map((x) => x.id),
+      ]
+    );
     expect(ids.sort()).toEqual([...ALL_FIELDS.keys()].sort());
   });
 });
@@ -40,14 +49,32 @@ describe("byrde katalog", () => {
 describe("byrde skabelon", () => {
   it("writes one file per municipality with the chosen nedslagspunkter", () => {
     const out = join(dir, "ok");
-    const r = byrde("skabelon", "--kommune", "Aarhus", "høje-taastrup", "--punkter", "magt", "-o", out, "--kontakt-navn", "Kontakt");
+    const r = byrde(
+      "skabelon",
+      "--kommune",
+      "Aarhus",
+      "høje-taastrup",
+      "--punkter",
+      "magt",
+      "-o",
+      out,
+      "--kontakt-navn",
+      "Kontakt"
+    );
     expect(r.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["skabelon-aarhus.xlsx", "skabelon-hoeje-taastrup.xlsx"]);
+    expect(readdirSync(out).sort()).toEqual([
+      "skabelon-aarhus.xlsx",
+      "skabelon-hoeje-taastrup.xlsx",
+    ]);
     const l = byrde("læs", join(out, "skabelon-hoeje-taastrup.xlsx"), "--json");
     expect(l.code).toBe(0);
     const parsed = JSON.parse(l.out);
     expect(parsed.kommune).toBe("Høje-Taastrup");
-    expect(parsed.skabelon).toBe(TEMPLATES.filter((t) => t.nedslagspunkt === "magt").map((t) => t.id).join(","));
+    expect(parsed.skabelon).toBe(
+      TEMPLATES.filter((t) => t.nedslagspunkt === "magt")
+        .map((t) => t.id)
+        .join(",")
+    );
   });
 
   it("rejects an unknown municipality with exit code 2, the valid names, and writes nothing", () => {
@@ -93,14 +120,22 @@ describe("byrde udfyld and læs", () => {
   });
 
   it("accepts a flat { id: value } file", () => {
-    writeFileSync(join(dir, "flad.json"), JSON.stringify({ "ukn.hovedsager.timer_pr_sag.2021": 7 }));
+    writeFileSync(
+      join(dir, "flad.json"),
+      JSON.stringify({ "ukn.hovedsager.timer_pr_sag.2021": 7 })
+    );
     const ud = join(dir, "flad.xlsx");
     expect(byrde("udfyld", template, join(dir, "flad.json"), "-o", ud).code).toBe(0);
-    expect(JSON.parse(byrde("læs", ud, "--json").out).felter["ukn.hovedsager.timer_pr_sag.2021"]).toBe(7);
+    expect(
+      JSON.parse(byrde("læs", ud, "--json").out).felter["ukn.hovedsager.timer_pr_sag.2021"]
+    ).toBe(7);
   });
 
   it("rejects unknown ids and wrong kinds with exit code 2, naming each id, and writes nothing", () => {
-    writeFileSync(join(dir, "forkert.json"), JSON.stringify({ felter: { "ukn.findes_ikke": 1, "ukn.volumen.hovedsager.2019": "tre" } }));
+    writeFileSync(
+      join(dir, "forkert.json"),
+      JSON.stringify({ felter: { "ukn.findes_ikke": 1, "ukn.volumen.hovedsager.2019": "tre" } })
+    );
     const ud = join(dir, "forkert.xlsx");
     const r = byrde("udfyld", template, join(dir, "forkert.json"), "-o", ud);
     expect(r.code).toBe(2);
@@ -127,5 +162,33 @@ describe("byrde udfyld and læs", () => {
     const u = byrde("udfyld", template, "-o", join(dir, "y.xlsx"));
     expect(u.code).toBe(2);
     expect(u.err).toContain("argumentet 'data' mangler");
+  });
+});
+
+describe("byrde læs on hand-typed values", () => {
+  it("reads text typed into number cells leniently, as validation does, and reports it on stderr", async () => {
+    const { loadWorkbook, workbookBytes, renderWorkbook } = await import("../../src/xlsx");
+    const { buildTemplateWorkbook, namedCells } = await import("../../src/domain/layout");
+    const plan = buildTemplateWorkbook("Odense", ["ukn"]);
+    const wb = await loadWorkbook(await renderWorkbook(plan));
+    const at = namedCells(plan).get("ukn.hovedsager.timer_pr_sag.2019")!;
+    wb.getWorksheet(at.sheet)!.getCell(at.cell).value = "12,5";
+    const file = join(dir, "haandtastet.xlsx");
+    writeFileSync(file, await workbookBytes(wb));
+    const r = byrde("læs", file, "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).felter["ukn.hovedsager.timer_pr_sag.2019"]).toBe(12.5);
+    expect(r.err).toContain("12,5");
+  });
+});
+
+describe("byrde læs on a file that is no template", () => {
+  it("fails with exit code 2 and a Danish message", () => {
+    const file = join(dir, "ikke-excel.xlsx");
+    writeFileSync(file, "dette er ikke en excel-fil");
+    const r = byrde("læs", file, "--json");
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/^fejl: .*ikke-excel\.xlsx: /);
   });
 });

@@ -7,16 +7,23 @@ import { fillWorkbook, loadWorkbook, renderWorkbook } from "../../src/xlsx";
 
 const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
 if (!hasSoffice) {
-  console.warn("LibreOffice (soffice) findes ikke på denne maskine: LibreOffice-testen af kontrolformlerne springes over.");
+  console.warn(
+    "LibreOffice (soffice) findes ikke på denne maskine: LibreOffice-testen af kontrolformlerne springes over."
+  );
 }
 const itLo = hasSoffice ? it : it.skip;
 
 /** The check cell under a pct run: the first formula cell below `fieldId` in its column. */
-function checkCellBelow(plan: ReturnType<typeof buildTemplateWorkbook>, fieldId: string): { sheet: string; cell: string } {
+function checkCellBelow(
+  plan: ReturnType<typeof buildTemplateWorkbook>,
+  fieldId: string
+): { sheet: string; cell: string } {
   const at = namedCells(plan).get(fieldId)!;
   const sheet = plan.sheets.find((s) => s.name === at.sheet)!;
   const check = sheet.cells
-    .filter((c) => c.col === at.plan.col && c.row > at.plan.row && c.formula?.startsWith("IF(COUNTA"))
+    .filter(
+      (c) => c.col === at.plan.col && c.row > at.plan.row && c.formula?.startsWith("IF(COUNTA")
+    )
     .sort((a, b) => a.row - b.row)[0];
   return { sheet: at.sheet, cell: a1(check.row, check.col) };
 }
@@ -37,8 +44,16 @@ describe("check formulas in LibreOffice (no add-in)", () => {
       writeFileSync(join(dir, "ind.xlsx"), filled.bytes);
       const res = spawnSync(
         "soffice",
-        [`-env:UserInstallation=file://${join(dir, "profil")}`, "--headless", "--convert-to", "xlsx", "--outdir", join(dir, "ud"), join(dir, "ind.xlsx")],
-        { encoding: "utf8", timeout: 120_000 },
+        [
+          `-env:UserInstallation=file://${join(dir, "profil")}`,
+          "--headless",
+          "--convert-to",
+          "xlsx",
+          "--outdir",
+          join(dir, "ud"),
+          join(dir, "ind.xlsx"),
+        ],
+        { encoding: "utf8", timeout: 120_000 }
       );
       expect(res.status).toBe(0);
       const wb = await loadWorkbook(readFileSync(join(dir, "ud", "ind.xlsx")));

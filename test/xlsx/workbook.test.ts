@@ -1,7 +1,18 @@
 import JSZip from "jszip";
 import { ALL_FIELDS, CATALOGUE_VERSION, TEMPLATES, fieldsOf } from "../../src/domain/catalogue";
-import { VALIDATION_BY_KIND, buildTemplateWorkbook, dataSheetName, namedCells } from "../../src/domain/layout";
-import { definedNames, fillWorkbook, loadWorkbook, readReturn, renderWorkbook } from "../../src/xlsx";
+import {
+  VALIDATION_BY_KIND,
+  buildTemplateWorkbook,
+  dataSheetName,
+  namedCells,
+} from "../../src/domain/layout";
+import {
+  definedNames,
+  fillWorkbook,
+  loadWorkbook,
+  readReturn,
+  renderWorkbook,
+} from "../../src/xlsx";
 import { sampleValues } from "../helpers/values";
 
 const ALL_IDS = TEMPLATES.map((t) => t.id);
@@ -34,20 +45,26 @@ describe("renderWorkbook", () => {
         if (f.kind === "x") expect(cell.dataValidation.formulae).toEqual(['"x"']);
         if (f.kind === "pct") expect(cell.dataValidation.formulae).toEqual([0, 100]);
         if (["timer", "aarsvaerk", "kr", "antal"].includes(f.kind)) {
-          expect(cell.dataValidation).toMatchObject({ operator: "greaterThanOrEqual", formulae: [0] });
+          expect(cell.dataValidation).toMatchObject({
+            operator: "greaterThanOrEqual",
+            formulae: [0],
+          });
         }
         expect(cell.protection?.locked).toBe(false);
       }
-    },
+    }
   );
 
   it("locks every non-input cell and protects every sheet without a password", async () => {
     const wb = await loadWorkbook(bytes);
-    const inputs = new Set([...namedCells(plan).values()].filter((c) => c.plan.input).map((c) => `${c.sheet}!${c.cell}`));
+    const inputs = new Set(
+      [...namedCells(plan).values()].filter((c) => c.plan.input).map((c) => `${c.sheet}!${c.cell}`)
+    );
     expect(inputs.size).toBe(ALL_FIELDS.size);
     const unlocked: string[] = [];
     for (const ws of wb.worksheets) {
-      const prot = (ws as unknown as { sheetProtection?: { sheet?: boolean; hashValue?: string } }).sheetProtection;
+      const prot = (ws as unknown as { sheetProtection?: { sheet?: boolean; hashValue?: string } })
+        .sheetProtection;
       expect(prot?.sheet).toBe(true);
       expect(prot?.hashValue).toBeUndefined();
       // Every cell in the used range, plus a margin of untouched cells.
@@ -57,7 +74,12 @@ describe("renderWorkbook", () => {
         for (let c = 1; c <= cols; c++) {
           const cell = ws.getCell(r, c);
           if (inputs.has(`${ws.name}!${cell.address}`)) continue;
-          if (cell.isMerged && cell.master !== cell && inputs.has(`${ws.name}!${cell.master.address}`)) continue;
+          if (
+            cell.isMerged &&
+            cell.master !== cell &&
+            inputs.has(`${ws.name}!${cell.master.address}`)
+          )
+            continue;
           if (cell.protection?.locked === false) unlocked.push(`${ws.name}!${cell.address}`);
         }
       }
@@ -83,12 +105,19 @@ describe("fillWorkbook and readReturn", () => {
     if (!filled.ok) throw new Error(JSON.stringify(filled.errors));
     expect(filled.written).toBe(ALL_FIELDS.size);
     const raw = await readReturn(filled.bytes, "aalborg.xlsx");
-    expect(raw.meta).toEqual({ kommune: "Aalborg", skabelon: ALL_IDS.join(","), version: CATALOGUE_VERSION });
+    expect(raw.meta).toEqual({
+      kommune: "Aalborg",
+      skabelon: ALL_IDS.join(","),
+      version: CATALOGUE_VERSION,
+    });
     expect(raw.findings).toEqual([]);
     expect(raw.locatedBy).toBe("navne");
     const read = Object.fromEntries(Object.entries(raw.cells).map(([id, c]) => [id, c.value]));
     expect(read).toEqual(values);
-    expect(raw.cells["ukn.hovedsager.timer_pr_sag.2019"].location).toEqual({ sheet: "UKN Data", cell: "C8" });
+    expect(raw.cells["ukn.hovedsager.timer_pr_sag.2019"].location).toEqual({
+      sheet: "UKN Data",
+      cell: "C8",
+    });
   });
 
   it("keeps names, validation, protection and styles when filling", async () => {
@@ -100,7 +129,7 @@ describe("fillWorkbook and readReturn", () => {
     for (const ws of before.worksheets) {
       const ws2 = after.getWorksheet(ws.name)!;
       expect((ws2 as unknown as { sheetProtection: unknown }).sheetProtection).toEqual(
-        (ws as unknown as { sheetProtection: unknown }).sheetProtection,
+        (ws as unknown as { sheetProtection: unknown }).sheetProtection
       );
       expect(ws2.model.merges).toEqual(ws.model.merges);
     }
@@ -113,7 +142,10 @@ describe("fillWorkbook and readReturn", () => {
 
   it("writes text as text, never as a formula", async () => {
     const evil = '=HYPERLINK("http://example.invalid","klik")';
-    const filled = await fillWorkbook(bytes, { "ukn.kommentarer": evil, "ukn.andet_byrde": "+1+2" });
+    const filled = await fillWorkbook(bytes, {
+      "ukn.kommentarer": evil,
+      "ukn.andet_byrde": "+1+2",
+    });
     if (!filled.ok) throw new Error("fill failed");
     const raw = await readReturn(filled.bytes);
     expect(raw.cells["ukn.kommentarer"].value).toBe(evil);
@@ -166,7 +198,8 @@ describe("fillWorkbook and readReturn", () => {
     const f = fieldsOf(others[0])[0];
     const res = await fillWorkbook(onlyUkn, { [f.id]: null });
     expect(res.ok).toBe(false);
-    if (!res.ok) expect(res.errors[0].message).toContain(`Feltet ${f.id} findes ikke i denne skabelon`);
+    if (!res.ok)
+      expect(res.errors[0].message).toContain(`Feltet ${f.id} findes ikke i denne skabelon`);
   });
 
   it("reports a file that is no .xlsx instead of throwing", async () => {

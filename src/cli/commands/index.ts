@@ -13,4 +13,10 @@ export type RegisterCommand = (program: Command, io: CliIo) => void;
  * Every `byrde` command, in the order `byrde --help` lists them. To add a command, write
  * `commands/<navn>.ts` exporting a RegisterCommand and add it here.
  */
-export const COMMANDS: readonly RegisterCommand[] = [registerKatalog, registerSkabelon, registerUdfyld, registerLaes, registerOpregn];
+export const COMMANDS: readonly RegisterCommand[] = [
+  registerKatalog,
+  registerSkabelon,
+  registerUdfyld,
+  registerLaes,
+  registerOpregn,
+];

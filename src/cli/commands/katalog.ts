@@ -1,5 +1,11 @@
 import type { Command } from "commander";
-import { CATALOGUE_VERSION, KIND_UNIT, NEDSLAGSPUNKTER, TEMPLATES, fieldsOf } from "../../domain/catalogue";
+import {
+  CATALOGUE_VERSION,
+  KIND_UNIT,
+  NEDSLAGSPUNKTER,
+  TEMPLATES,
+  fieldsOf,
+} from "../../domain/catalogue";
 import type { CliIo } from "../io";
 
 /** The catalogue as plain JSON: templates with blocks, rows, labels, kinds, years and field ids. */
@@ -35,12 +41,17 @@ export function catalogueJson(): unknown {
 function catalogueText(): string {
   const lines: string[] = [`Skabelonkatalog, version ${CATALOGUE_VERSION}`, ""];
   for (const t of TEMPLATES) {
-    lines.push(`${t.id}: ${t.name} (${t.area}; nedslagspunkt ${t.nedslagspunkt}; ${fieldsOf(t).length} felter)`);
+    lines.push(
+      `${t.id}: ${t.name} (${t.area}; nedslagspunkt ${t.nedslagspunkt}; ${fieldsOf(t).length} felter)`
+    );
     for (const b of t.blocks) {
       lines.push(`  ${b.id}: ${b.title} [${b.years.join(", ")}]`);
       for (const r of b.rows) {
         const years = r.years ? ` [${r.years.join(", ")}]` : "";
-        const unit = KIND_UNIT[r.kind] && KIND_UNIT[r.kind] !== r.kind ? `${r.kind}, ${KIND_UNIT[r.kind]}` : r.kind;
+        const unit =
+          KIND_UNIT[r.kind] && KIND_UNIT[r.kind] !== r.kind
+            ? `${r.kind}, ${KIND_UNIT[r.kind]}`
+            : r.kind;
         lines.push(`    ${t.id}.${b.id}.${r.id}.<år> (${unit})${years}: ${r.label}`);
       }
     }
@@ -53,7 +64,9 @@ function catalogueText(): string {
 export function registerKatalog(program: Command, io: CliIo): void {
   program
     .command("katalog")
-    .description("vis skabelonkataloget: skabeloner, blokke, rækker, etiketter, typer, år og felt-id'er")
+    .description(
+      "vis skabelonkataloget: skabeloner, blokke, rækker, etiketter, typer, år og felt-id'er"
+    )
     .option("--json", "skriv kataloget som JSON")
     .action((opts: { json?: boolean }) => {
       io.out(opts.json ? JSON.stringify(catalogueJson(), null, 2) : catalogueText());

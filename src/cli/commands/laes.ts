@@ -1,37 +1,37 @@
 import type { Command } from "commander";
 import { ALL_FIELDS } from "../../domain/catalogue";
-import type { FieldValue, RawReturn } from "../../domain/model";
+import type { FieldValue, Finding, RawReturn } from "../../domain/model";
+import { parseCell } from "../../domain/parse";
 import { readReturn } from "../../xlsx";
 import { CliError } from "../errors";
 import { type CliIo, readBytes } from "../io";
 
-/**
- * A raw cell value as a FieldValue: numbers stay numbers, "x" ticks become "x", other text is
- * kept as written, blank is null. (No lenient reinterpretation here: that is validation's job.)
- */
-export function plainFieldValue(id: string, value: unknown): FieldValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number") return value;
-  if (value instanceof Date) return value.toISOString();
-  const s = String(value);
-  if (s.trim() === "") return null;
-  if (ALL_FIELDS.get(id)?.kind === "x" && s.trim().toLowerCase() === "x") return "x";
-  return s;
-}
-
 /** What `byrde læs --json` prints. */
-export function returnJson(raw: RawReturn): { kommune: string | null; skabelon: string | null; version: number | null; felter: Record<string, FieldValue> } {
+export function returnJson(raw: RawReturn): {
+  kommune: string | null;
+  skabelon: string | null;
+  version: number | null;
+  felter: Record<string, FieldValue>;
+  findings: Finding[];
+} {
   const felter: Record<string, FieldValue> = {};
+  const findings: Finding[] = [];
   const ids = Object.keys(raw.cells);
   // Catalogue order, so output is stable whatever order the workbook lists its names in.
   const order = [...ALL_FIELDS.keys()];
   ids.sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  for (const id of ids) felter[id] = plainFieldValue(id, raw.cells[id].value);
+  for (const id of ids) {
+    // The same lenient, reported parsing validation uses ("12,5" → 12.5, "X" → "x").
+    const parsed = parseCell(raw.cells[id], ALL_FIELDS.get(id)!.kind, id);
+    felter[id] = parsed.value;
+    findings.push(...parsed.findings);
+  }
   return {
     kommune: raw.meta.kommune ?? null,
     skabelon: raw.meta.skabelon ?? null,
     version: raw.meta.version ?? null,
     felter,
+    findings,
   };
 }
 
@@ -44,12 +44,16 @@ export function registerLaes(program: Command, io: CliIo): void {
     .option("--json", 'skriv { "kommune", "skabelon", "version", "felter" } som JSON')
     .action(async (fil: string, opts: { json?: boolean }) => {
       const raw = await readReturn(readBytes(fil), fil);
-      const fatal = raw.findings.filter((f) => f.severity === "fejl" && f.rule === "ulaeselig_fil");
-      if (fatal.length > 0) throw new CliError(fatal.map((f) => f.message).join("\n"));
-      for (const f of raw.findings) io.err(`${f.severity}: ${f.message}`);
+      // Nothing could be read (not an .xlsx, corrupt, no fields): an error, exit code 2.
+      const errors = raw.findings.filter((f) => f.severity === "fejl");
+      if (Object.keys(raw.cells).length === 0 && errors.length > 0) {
+        throw new CliError(`${fil}: ${errors.map((f) => f.message).join("\n")}`);
+      }
       const out = returnJson(raw);
+      for (const f of [...raw.findings, ...out.findings]) io.err(`${f.severity}: ${f.message}`);
       if (opts.json) {
-        io.out(JSON.stringify(out, null, 2));
+        const { findings: _f, ...json } = out;
+        io.out(JSON.stringify(json, null, 2));
         return;
       }
       io.out(`Kommune: ${out.kommune ?? "(mangler)"}`);

@@ -38,7 +38,7 @@ export function resolveKommuner(names: readonly string[]): string[] {
   const unknown = wanted.filter((n) => !findKommune(n));
   if (unknown.length > 0) {
     throw new CliError(
-      `Ukendt kommune: ${unknown.join(", ")}. Gyldige navne (eller "alle"): ${listDa(KOMMUNER.map((k) => k.navn))}.`,
+      `Ukendt kommune: ${unknown.join(", ")}. Gyldige navne (eller "alle"): ${listDa(KOMMUNER.map((k) => k.navn))}.`
     );
   }
   const out: string[] = [];
@@ -53,10 +53,13 @@ export function registerSkabelon(program: Command, io: CliIo): void {
   program
     .command("skabelon")
     .description("lav en udfyldningsskabelon (.xlsx) pr. kommune")
-    .requiredOption("-k, --kommune <navne...>", 'kommunenavne (eller kommunekoder); "alle" giver alle 98')
+    .requiredOption(
+      "-k, --kommune <navne...>",
+      'kommunenavne (eller kommunekoder); "alle" giver alle 98'
+    )
     .option(
       "-p, --punkter <ids...>",
-      "skabeloner eller nedslagspunkter, kommasepareret (fx ukn,tilsyn,magt); standard: alle",
+      "skabeloner eller nedslagspunkter, kommasepareret (fx ukn,tilsyn,magt); standard: alle"
     )
     .option("-o, --ud <mappe>", "mappe, filerne skrives i", ".")
     .option("--kontakt-navn <navn>", "kontaktperson, vises på forsiden")
@@ -70,7 +73,7 @@ export function registerSkabelon(program: Command, io: CliIo): void {
       const selection = resolvePunkter(punkter);
       if (selection.unknown.length > 0) {
         throw new CliError(
-          `Ukendt nedslagspunkt eller skabelon: ${selection.unknown.join(", ")}. Gyldige: ${validPunktNames().join(", ")}.`,
+          `Ukendt nedslagspunkt eller skabelon: ${selection.unknown.join(", ")}. Gyldige: ${validPunktNames().join(", ")}.`
         );
       }
       const options: TemplateOptions = {
@@ -80,12 +83,14 @@ export function registerSkabelon(program: Command, io: CliIo): void {
       // Render everything before writing anything.
       const files: Array<[string, Uint8Array]> = [];
       for (const k of kommuner) {
-        const bytes = await renderWorkbook(buildTemplateWorkbook(k, selection.templateIds, options));
+        const bytes = await renderWorkbook(
+          buildTemplateWorkbook(k, selection.templateIds, options)
+        );
         files.push([join(opts.ud, templateFileName(k)), bytes]);
       }
       for (const [path, bytes] of files) writeBytes(path, bytes);
       io.out(
-        `Skrev ${files.length} ${files.length === 1 ? "skabelon" : "skabeloner"} (${selection.templateIds.join(",")}) til ${opts.ud}:`,
+        `Skrev ${files.length} ${files.length === 1 ? "skabelon" : "skabeloner"} (${selection.templateIds.join(",")}) til ${opts.ud}:`
       );
       for (const [path] of files) io.out(`  ${path}`);
     });

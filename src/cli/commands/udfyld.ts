@@ -10,7 +10,9 @@ interface UdfyldOptions {
 /** DATA.json: `{ "felter": { id: value } }` or a flat `{ id: value }`. */
 export function fieldValuesFrom(data: unknown, file: string): Record<string, unknown> {
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    throw new CliError(`${file} skal være et JSON-objekt: { "felter": { "felt-id": værdi } } eller { "felt-id": værdi }.`);
+    throw new CliError(
+      `${file} skal være et JSON-objekt: { "felter": { "felt-id": værdi } } eller { "felt-id": værdi }.`
+    );
   }
   const o = data as Record<string, unknown>;
   if ("felter" in o) {
@@ -35,7 +37,9 @@ export function registerUdfyld(program: Command, io: CliIo): void {
       const res = await fillWorkbook(readBytes(skabelon), values);
       if (!res.ok) {
         const lines = res.errors.map((e) => `  ${e.message}`);
-        throw new CliError(`${data}: ${res.errors.length} fejl; intet er skrevet.\n${lines.join("\n")}`);
+        throw new CliError(
+          `${data}: ${res.errors.length} fejl; intet er skrevet.\n${lines.join("\n")}`
+        );
       }
       writeBytes(opts.ud, res.bytes);
       io.out(`Udfyldte ${res.written} felter; skrev ${opts.ud}.`);

@@ -47,12 +47,13 @@ export function dataSheet(t: TemplateDef, kommune: string, tabColor: string): Sh
 
   s.set({ row: 1, col: LABEL_COL, value: `${t.name}: Data`, style: "title" }).height(1, 24);
   s.set({ row: 3, col: LABEL_COL, value: "Anfør kommunenavn:", style: "label" });
-  s.set({ row: 3, col: FIRST_YEAR_COL, formula: KOMMUNE_REF, value: kommune, style: "result" }).merge(
-    3,
-    FIRST_YEAR_COL,
-    3,
-    lastCol,
-  );
+  s.set({
+    row: 3,
+    col: FIRST_YEAR_COL,
+    formula: KOMMUNE_REF,
+    value: kommune,
+    style: "result",
+  }).merge(3, FIRST_YEAR_COL, 3, lastCol);
   const note =
     "Skriv i de gule celler. Tal skrives uden enheder; procenter som tal mellem 0 og 100. Lad cellen stå tom, hvis I ikke kender tallet.";
   s.set({ row: 4, col: LABEL_COL, value: note, style: "note" }).merge(4, LABEL_COL, 4, lastCol);
@@ -62,7 +63,12 @@ export function dataSheet(t: TemplateDef, kommune: string, tabColor: string): Sh
   for (const b of t.blocks) row = block(s, t, b, row, lastCol, spanWidth) + 1;
 
   for (const tx of t.texts) {
-    s.set({ row, col: LABEL_COL, value: tx.label, style: "heading" }).merge(row, LABEL_COL, row, lastCol);
+    s.set({ row, col: LABEL_COL, value: tx.label, style: "heading" }).merge(
+      row,
+      LABEL_COL,
+      row,
+      lastCol
+    );
     s.fit(row, tx.label, spanWidth);
     row += 1;
     const id = textFieldId(t.id, tx.id);
@@ -83,11 +89,23 @@ export function dataSheet(t: TemplateDef, kommune: string, tabColor: string): Sh
 }
 
 /** Lays out one block from `top`; returns the first free row after it. */
-function block(s: SheetBuilder, t: TemplateDef, b: BlockDef, top: number, lastCol: number, spanWidth: number): number {
+function block(
+  s: SheetBuilder,
+  t: TemplateDef,
+  b: BlockDef,
+  top: number,
+  lastCol: number,
+  spanWidth: number
+): number {
   const years = blockYears(b);
   const colOf = (y: number) => FIRST_YEAR_COL + years.indexOf(y);
   let row = top;
-  s.set({ row, col: LABEL_COL, value: b.title, style: "heading" }).merge(row, LABEL_COL, row, lastCol);
+  s.set({ row, col: LABEL_COL, value: b.title, style: "heading" }).merge(
+    row,
+    LABEL_COL,
+    row,
+    lastCol
+  );
   s.fit(row, b.title, spanWidth);
   row += 1;
   s.set({ row, col: LABEL_COL, value: null, style: "yearHeader" });
@@ -100,7 +118,12 @@ function block(s: SheetBuilder, t: TemplateDef, b: BlockDef, top: number, lastCo
     s.set({ row, col: LABEL_COL, value: CHECK_LABEL, style: "note" });
     for (const y of years) {
       if (run.years.has(y)) {
-        s.set({ row, col: colOf(y), formula: pctCheckFormula(colOf(y), run.first, row - 1), style: "check" });
+        s.set({
+          row,
+          col: colOf(y),
+          formula: pctCheckFormula(colOf(y), run.first, row - 1),
+          style: "check",
+        });
       }
     }
     row += 1;
@@ -130,7 +153,7 @@ function inputRow(
   r: RowDef,
   row: number,
   years: readonly number[],
-  colOf: (y: number) => number,
+  colOf: (y: number) => number
 ): void {
   s.set({ row, col: LABEL_COL, value: r.label, style: r.kind === "pct" ? "sublabel" : "label" });
   s.fit(row, r.label, LABEL_WIDTH);

@@ -17,7 +17,8 @@ function kindError(f: FieldDef, value: unknown): string | undefined {
     case "timer":
     case "aarsvaerk":
     case "kr":
-      if (!numeric || (value as number) < 0) return `${f.id}: ${shown} er ikke et tal, der er 0 eller større.`;
+      if (!numeric || (value as number) < 0)
+        return `${f.id}: ${shown} er ikke et tal, der er 0 eller større.`;
       return undefined;
     case "antal":
       if (!numeric || (value as number) < 0 || !Number.isInteger(value))
@@ -33,7 +34,8 @@ function kindError(f: FieldDef, value: unknown): string | undefined {
       return undefined;
     case "tekst":
       if (typeof value !== "string") return `${f.id}: ${shown} er ikke en tekst.`;
-      if (value.length > MAX_TEXT_LENGTH) return `${f.id}: teksten er ${value.length} tegn; højst ${MAX_TEXT_LENGTH} er tilladt.`;
+      if (value.length > MAX_TEXT_LENGTH)
+        return `${f.id}: teksten er ${value.length} tegn; højst ${MAX_TEXT_LENGTH} er tilladt.`;
       return undefined;
   }
 }
@@ -43,14 +45,22 @@ function kindError(f: FieldDef, value: unknown): string | undefined {
  * in the workbook (`available`), and the value of the field's kind (number ≥ 0, whole number,
  * 0–100, "x", text) or null. All errors are reported at once.
  */
-export function checkFillValues(input: Readonly<Record<string, unknown>>, available: ReadonlySet<string>): CheckedValues {
+export function checkFillValues(
+  input: Readonly<Record<string, unknown>>,
+  available: ReadonlySet<string>
+): CheckedValues {
   const errors: Finding[] = [];
   const values: Record<string, FieldValue> = {};
   for (const [rawId, value] of Object.entries(input)) {
     const id = rawId.trim().toLowerCase();
     const f = ALL_FIELDS.get(id);
     if (!f) {
-      errors.push({ rule: "ukendt_felt", severity: "fejl", field: rawId, message: `Ukendt felt-id: ${rawId}. Kataloget har intet felt med det id.` });
+      errors.push({
+        rule: "ukendt_felt",
+        severity: "fejl",
+        field: rawId,
+        message: `Ukendt felt-id: ${rawId}. Kataloget har intet felt med det id.`,
+      });
       continue;
     }
     if (!available.has(id)) {
@@ -68,7 +78,13 @@ export function checkFillValues(input: Readonly<Record<string, unknown>>, availa
     }
     const err = kindError(f, value);
     if (err) {
-      errors.push({ rule: "forkert_type", severity: "fejl", field: id, original: value, message: err });
+      errors.push({
+        rule: "forkert_type",
+        severity: "fejl",
+        field: id,
+        original: value,
+        message: err,
+      });
       continue;
     }
     values[id] = f.kind === "x" ? "x" : (value as number | string);

@@ -42,18 +42,36 @@ export function forsideSheet(
   kommune: string,
   templates: readonly TemplateDef[],
   version: number,
-  options: TemplateOptions,
+  options: TemplateOptions
 ): SheetPlan {
-  const s = new SheetBuilder(FORSIDE).width(1, 2).width(LABEL_COL, 24).width(VALUE_COL, VALUE_WIDTH);
-  s.set({ row: 1, col: LABEL_COL, value: "Opgørelse af kommunernes administrative byrder", style: "title" }).height(1, 24);
+  const s = new SheetBuilder(FORSIDE)
+    .width(1, 2)
+    .width(LABEL_COL, 24)
+    .width(VALUE_COL, VALUE_WIDTH);
+  s.set({
+    row: 1,
+    col: LABEL_COL,
+    value: "Opgørelse af kommunernes administrative byrder",
+    style: "title",
+  }).height(1, 24);
   const intro =
     "Skabelon til kommunens opgørelse af ressourceforbruget på nye statslige regler (nedslagspunkter), til brug for KL's analyse af statens administrative byrder på kommunerne.";
-  s.set({ row: 2, col: LABEL_COL, value: intro, style: "subtitle" }).merge(2, LABEL_COL, 2, VALUE_COL);
+  s.set({ row: 2, col: LABEL_COL, value: intro, style: "subtitle" }).merge(
+    2,
+    LABEL_COL,
+    2,
+    VALUE_COL
+  );
   s.fit(2, intro, 24 + VALUE_WIDTH);
 
   const meta: Array<[number, string, string | number, string]> = [
     [META_ROWS.kommune, "Kommune", kommune, META_FIELDS.kommune],
-    [META_ROWS.skabelon, "Skabeloner (id)", templates.map((t) => t.id).join(","), META_FIELDS.skabelon],
+    [
+      META_ROWS.skabelon,
+      "Skabeloner (id)",
+      templates.map((t) => t.id).join(","),
+      META_FIELDS.skabelon,
+    ],
     [META_ROWS.version, "Katalogversion", version, META_FIELDS.version],
   ];
   for (const [row, label, value, name] of meta) {

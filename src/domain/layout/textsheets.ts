@@ -14,7 +14,12 @@ function textSheet(name: string): SheetBuilder {
 /** *Vejledning til udfyldelse*: the template's numbered steps. */
 export function vejledningSheet(t: TemplateDef, tabColor: string): SheetPlan {
   const s = textSheet(vejledningSheetName(t));
-  s.set({ row: 1, col: NO_COL, value: `${t.name}: Vejledning til udfyldelse`, style: "title" }).height(1, 24);
+  s.set({
+    row: 1,
+    col: NO_COL,
+    value: `${t.name}: Vejledning til udfyldelse`,
+    style: "title",
+  }).height(1, 24);
   s.set({ row: 2, col: NO_COL, value: `Område: ${t.area}`, style: "subtitle" });
   let row = 4;
   t.vejledning.forEach((step, i) => {
@@ -38,7 +43,11 @@ export function procesSheet(t: TemplateDef, tabColor: string): SheetPlan {
   let row = 4;
   t.proces.steps.forEach((step, i) => {
     s.set({ row, col: NO_COL, value: `${i + 1}.`, style: "stepNo" });
-    s.set({ row, col: TEXT_COL, value: step.title, style: "result" }).fit(row, step.title, TEXT_WIDTH);
+    s.set({ row, col: TEXT_COL, value: step.title, style: "result" }).fit(
+      row,
+      step.title,
+      TEXT_WIDTH
+    );
     row += 1;
     for (const task of step.tasks) {
       const text = `• ${task}`;
@@ -49,7 +58,11 @@ export function procesSheet(t: TemplateDef, tabColor: string): SheetPlan {
   });
   s.set({ row, col: NO_COL, value: "Nedslagspunktets sporbarhed", style: "heading" });
   row += 1;
-  s.set({ row, col: TEXT_COL, value: t.proces.sporbarhed, style: "body" }).fit(row, t.proces.sporbarhed, TEXT_WIDTH);
+  s.set({ row, col: TEXT_COL, value: t.proces.sporbarhed, style: "body" }).fit(
+    row,
+    t.proces.sporbarhed,
+    TEXT_WIDTH
+  );
   row += 1;
   if (t.proces.beskrivelse) {
     row += 1;
@@ -58,7 +71,7 @@ export function procesSheet(t: TemplateDef, tabColor: string): SheetPlan {
     s.set({ row, col: TEXT_COL, value: t.proces.beskrivelse, style: "body" }).fit(
       row,
       t.proces.beskrivelse,
-      TEXT_WIDTH,
+      TEXT_WIDTH
     );
   }
   return s.build({ protect: true, tabColor });

@@ -18,7 +18,8 @@ export const VALIDATION_BY_KIND: Readonly<Record<FieldKind, ValidationPlan>> = {
     promptTitle: "Timer",
     prompt: "Skriv antal timer som et tal, 0 eller større. Decimaler er tilladt (fx 12,5).",
     errorTitle: "Ugyldigt antal timer",
-    error: "Timer skal være et tal, der er 0 eller større. Lad cellen stå tom, hvis I ikke kender tallet.",
+    error:
+      "Timer skal være et tal, der er 0 eller større. Lad cellen stå tom, hvis I ikke kender tallet.",
   },
   aarsvaerk: {
     kind: "aarsvaerk",
@@ -29,7 +30,8 @@ export const VALIDATION_BY_KIND: Readonly<Record<FieldKind, ValidationPlan>> = {
     promptTitle: "Årsværk",
     prompt: "Skriv antal årsværk som et tal, 0 eller større. Decimaler er tilladt (fx 0,8).",
     errorTitle: "Ugyldigt antal årsværk",
-    error: "Årsværk skal være et tal, der er 0 eller større. Lad cellen stå tom, hvis I ikke kender tallet.",
+    error:
+      "Årsværk skal være et tal, der er 0 eller større. Lad cellen stå tom, hvis I ikke kender tallet.",
   },
   kr: {
     kind: "kr",
@@ -38,7 +40,7 @@ export const VALIDATION_BY_KIND: Readonly<Record<FieldKind, ValidationPlan>> = {
     formulae: [0],
     allowBlank: true,
     promptTitle: "Kroner",
-    prompt: "Skriv beløbet i kroner som et tal, 0 eller større (uden \"kr.\").",
+    prompt: 'Skriv beløbet i kroner som et tal, 0 eller større (uden "kr.").',
     errorTitle: "Ugyldigt beløb",
     error: "Beløbet skal være et tal i kroner, der er 0 eller større.",
   },
@@ -60,7 +62,8 @@ export const VALIDATION_BY_KIND: Readonly<Record<FieldKind, ValidationPlan>> = {
     formulae: [0, 100],
     allowBlank: true,
     promptTitle: "Procent",
-    prompt: "Skriv andelen i procent (0–100), uden %-tegn. Underopgaverne for et år skal tilsammen give 100.",
+    prompt:
+      "Skriv andelen i procent (0–100), uden %-tegn. Underopgaverne for et år skal tilsammen give 100.",
     errorTitle: "Ugyldig procent",
     error: "Andelen skal være et tal mellem 0 og 100 (uden %-tegn).",
   },

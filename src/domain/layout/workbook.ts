@@ -6,7 +6,18 @@ import { type TemplateOptions, forsideSheet } from "./forside";
 import { procesSheet, vejledningSheet } from "./textsheets";
 import type { CellPlan, SheetPlan, WorkbookPlan } from "./types";
 
-const TAB_COLORS = ["2E75B6", "548235", "C55A11", "7030A0", "BF8F00", "1F7F7F", "A9376B", "3A5A40", "8C6D46", "44546A"];
+const TAB_COLORS = [
+  "2E75B6",
+  "548235",
+  "C55A11",
+  "7030A0",
+  "BF8F00",
+  "1F7F7F",
+  "A9376B",
+  "3A5A40",
+  "8C6D46",
+  "44546A",
+];
 
 /**
  * The fill-in workbook for one municipality: a front page, then per template its Vejledning,
@@ -18,7 +29,7 @@ const TAB_COLORS = ["2E75B6", "548235", "C55A11", "7030A0", "BF8F00", "1F7F7F", 
 export function buildTemplateWorkbook(
   kommune: string,
   templateIds: readonly string[],
-  options: TemplateOptions = {},
+  options: TemplateOptions = {}
 ): WorkbookPlan {
   for (const id of templateIds) {
     if (!TEMPLATES.some((t) => t.id === id)) throw new RangeError(`Ukendt skabelon: ${id}`);

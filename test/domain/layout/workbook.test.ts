@@ -1,4 +1,9 @@
-import { CATALOGUE_VERSION, NEDSLAGSPUNKTER, TEMPLATES, fieldsOf } from "../../../src/domain/catalogue";
+import {
+  CATALOGUE_VERSION,
+  NEDSLAGSPUNKTER,
+  TEMPLATES,
+  fieldsOf,
+} from "../../../src/domain/catalogue";
 import {
   CHECK_LABEL,
   FORSIDE,
@@ -46,7 +51,13 @@ describe("buildTemplateWorkbook", () => {
 
   it("shows contact, deadline, the included nedslagspunkter and the how-to on the Forside", () => {
     const texts = sheet(FORSIDE).cells.map((c) => String(c.value ?? ""));
-    for (const v of ["Kontakt Person", "kontakt@example.dk", "12 34 56 78", "1. marts 2025 kl. 12", ...HOW_TO]) {
+    for (const v of [
+      "Kontakt Person",
+      "kontakt@example.dk",
+      "12 34 56 78",
+      "1. marts 2025 kl. 12",
+      ...HOW_TO,
+    ]) {
       expect(texts).toContain(v);
     }
     for (const t of TEMPLATES) expect(texts.some((x) => x.startsWith(t.name))).toBe(true);
@@ -58,77 +69,114 @@ describe("buildTemplateWorkbook", () => {
     expect(texts.filter((v) => v === "(ikke angivet)")).toHaveLength(4);
   });
 
-  it.each(TEMPLATES.map((t) => [t.id, t] as const))("%s: one named, validated input cell per field on its Data sheet", (_id, t) => {
-    const data = sheet(dataSheetName(t));
-    const inputs = data.cells.filter((c) => c.input);
-    expect(inputs.map((c) => c.name).sort()).toEqual(fieldsOf(t).map((f) => f.id).sort());
-    for (const f of fieldsOf(t)) {
-      const c = named.get(f.id);
-      expect(c?.sheet).toBe(data.name);
-      expect(c?.plan.validation).toEqual(VALIDATION_BY_KIND[f.kind]);
-      expect(c?.plan.field).toBe(f.id);
+  it.each(TEMPLATES.map((t) => [t.id, t] as const))(
+    "%s: one named, validated input cell per field on its Data sheet",
+    (_id, t) => {
+      const data = sheet(dataSheetName(t));
+      const inputs = data.cells.filter((c) => c.input);
+      expect(inputs.map((c) => c.name).sort()).toEqual(
+        fieldsOf(t)
+          .map((f) => f.id)
+          .sort()
+      );
+      for (const f of fieldsOf(t)) {
+        const c = named.get(f.id);
+        expect(c?.sheet).toBe(data.name);
+        expect(c?.plan.validation).toEqual(VALIDATION_BY_KIND[f.kind]);
+        expect(c?.plan.field).toBe(f.id);
+      }
+      // Only input cells are unlocked, and every sheet is protected.
+      for (const s of plan.sheets) expect(s.protect).toBe(true);
     }
-    // Only input cells are unlocked, and every sheet is protected.
-    for (const s of plan.sheets) expect(s.protect).toBe(true);
-  });
+  );
 
-  it.each(TEMPLATES.map((t) => [t.id, t] as const))("%s: field labels appear verbatim in the row of their input cells", (_id, t) => {
-    const data = sheet(dataSheetName(t));
-    for (const f of fieldsOf(t)) {
-      const c = named.get(f.id)!.plan;
-      const labelCell = f.year === undefined ? data.cells.find((x) => x.row === c.row - 1 && x.col === 2) : data.cells.find((x) => x.row === c.row && x.col === 2);
-      expect(labelCell?.value).toBe(f.label);
-      if (f.year !== undefined) {
-        // The year header of the block sits above, in the same column.
-        const header = data.cells.filter((x) => x.col === c.col && x.row < c.row && x.style === "yearHeader").pop();
-        expect(header?.value).toBe(f.year);
+  it.each(TEMPLATES.map((t) => [t.id, t] as const))(
+    "%s: field labels appear verbatim in the row of their input cells",
+    (_id, t) => {
+      const data = sheet(dataSheetName(t));
+      for (const f of fieldsOf(t)) {
+        const c = named.get(f.id)!.plan;
+        const labelCell =
+          f.year === undefined
+            ? data.cells.find((x) => x.row === c.row - 1 && x.col === 2)
+            : data.cells.find((x) => x.row === c.row && x.col === 2);
+        expect(labelCell?.value).toBe(f.label);
+        if (f.year !== undefined) {
+          // The year header of the block sits above, in the same column.
+          const header = data.cells
+            .filter((x) => x.col === c.col && x.row < c.row && x.style === "yearHeader")
+            .pop();
+          expect(header?.value).toBe(f.year);
+        }
       }
     }
-  });
+  );
 
-  it.each(TEMPLATES.map((t) => [t.id, t] as const))("%s: a check formula under every pct run, per year column, over exactly the run's rows", (_id, t) => {
-    const data = sheet(dataSheetName(t));
-    const pctCells = fieldsOf(t).filter((f) => f.kind === "pct").map((f) => named.get(f.id)!.plan);
-    for (const c of pctCells) {
-      // Walk down to the check row below this pct cell's run.
-      const check = data.cells
-        .filter((x) => x.col === c.col && x.row > c.row && x.formula !== undefined)
-        .sort((a, b) => a.row - b.row)[0];
-      expect(check).toBeDefined();
-      expect(data.cells.find((x) => x.row === check.row && x.col === 2)?.value).toBe(CHECK_LABEL);
-      const m = /COUNTA\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)/.exec(check.formula!);
-      expect(Number(m![2])).toBeLessThanOrEqual(c.row);
-      expect(Number(m![4])).toBe(check.row - 1);
+  it.each(TEMPLATES.map((t) => [t.id, t] as const))(
+    "%s: a check formula under every pct run, per year column, over exactly the run's rows",
+    (_id, t) => {
+      const data = sheet(dataSheetName(t));
+      const pctCells = fieldsOf(t)
+        .filter((f) => f.kind === "pct")
+        .map((f) => named.get(f.id)!.plan);
+      for (const c of pctCells) {
+        // Walk down to the check row below this pct cell's run.
+        const check = data.cells
+          .filter((x) => x.col === c.col && x.row > c.row && x.formula !== undefined)
+          .sort((a, b) => a.row - b.row)[0];
+        expect(check).toBeDefined();
+        expect(data.cells.find((x) => x.row === check.row && x.col === 2)?.value).toBe(CHECK_LABEL);
+        const m = /COUNTA\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)/.exec(check.formula!);
+        expect(Number(m![2])).toBeLessThanOrEqual(c.row);
+        expect(Number(m![4])).toBe(check.row - 1);
+      }
     }
-  });
+  );
 
   it("lays out the UKN Data sheet like the seed: kommune, title, years, total row, pct intro, pct rows, check row", () => {
     const data = sheet("UKN Data");
     expect(cellValue(data, "B3")?.value).toBe("Anfør kommunenavn:");
     expect(cellValue(data, "C3")).toMatchObject({ formula: "Forside!$C$4", value: "Aarhus" });
-    expect(cellValue(data, "B6")?.value).toBe("Estimeret administrativ tid brugt på opgaven: Hovedsager");
-    expect(["C7", "D7", "E7", "F7", "G7"].map((r) => cellValue(data, r)?.value)).toEqual([2019, 2020, 2021, 2022, 2023]);
-    expect(named.get("ukn.hovedsager.timer_pr_sag.2019")).toMatchObject({ sheet: "UKN Data", cell: "C8" });
+    expect(cellValue(data, "B6")?.value).toBe(
+      "Estimeret administrativ tid brugt på opgaven: Hovedsager"
+    );
+    expect(["C7", "D7", "E7", "F7", "G7"].map((r) => cellValue(data, r)?.value)).toEqual([
+      2019, 2020, 2021, 2022, 2023,
+    ]);
+    expect(named.get("ukn.hovedsager.timer_pr_sag.2019")).toMatchObject({
+      sheet: "UKN Data",
+      cell: "C8",
+    });
     expect(cellValue(data, "B9")?.value).toBe("Fordel gerne på følgende underopgaver (angiv i %):");
     expect(named.get("ukn.hovedsager.udtalelse.2019")?.cell).toBe("C10");
     expect(named.get("ukn.hovedsager.andet.2023")?.cell).toBe("G15");
     expect(cellValue(data, "C16")?.formula).toBe(
-      'IF(COUNTA(C10:C15)=0,"",IF(ABS(SUM(C10:C15)-100)<=1,"OK","Summen er "&ROUND(SUM(C10:C15),1)&" %"))',
+      'IF(COUNTA(C10:C15)=0,"",IF(ABS(SUM(C10:C15)-100)<=1,"OK","Summen er "&ROUND(SUM(C10:C15),1)&" %"))'
     );
     // The comment boxes are merged input areas across the label and year columns.
     const kom = named.get("ukn.kommentarer")!;
-    expect(data.merges).toContainEqual({ top: kom.plan.row, left: 2, bottom: kom.plan.row, right: 7 });
+    expect(data.merges).toContainEqual({
+      top: kom.plan.row,
+      left: 2,
+      bottom: kom.plan.row,
+      right: 7,
+    });
   });
 
   it("builds the check formula from column and rows", () => {
     expect(pctCheckFormula(4, 10, 12)).toBe(
-      'IF(COUNTA(D10:D12)=0,"",IF(ABS(SUM(D10:D12)-100)<=1,"OK","Summen er "&ROUND(SUM(D10:D12),1)&" %"))',
+      'IF(COUNTA(D10:D12)=0,"",IF(ABS(SUM(D10:D12)-100)<=1,"OK","Summen er "&ROUND(SUM(D10:D12),1)&" %"))'
     );
   });
 
   it("has only the chosen templates, and all of them for an empty list", () => {
     const one = buildTemplateWorkbook("Odense", ["ukn"]);
-    expect(one.sheets.map((s) => s.name)).toEqual(["Forside", "UKN Vejledning", "UKN Proces", "UKN Data"]);
+    expect(one.sheets.map((s) => s.name)).toEqual([
+      "Forside",
+      "UKN Vejledning",
+      "UKN Proces",
+      "UKN Data",
+    ]);
     expect(buildTemplateWorkbook("Odense", []).sheets).toHaveLength(1 + 3 * TEMPLATES.length);
     expect(() => buildTemplateWorkbook("Odense", ["findes_ikke"])).toThrow(RangeError);
   });
@@ -164,7 +212,12 @@ describe("resolvePunkter", () => {
   });
 
   it("reports unknown entries", () => {
-    expect(resolvePunkter(["ukn", "atlantis"])).toEqual({ templateIds: ["ukn"], unknown: ["atlantis"] });
-    expect(validPunktNames()).toEqual(expect.arrayContaining([...ALL_IDS, ...NEDSLAGSPUNKTER.map((n) => n.id)]));
+    expect(resolvePunkter(["ukn", "atlantis"])).toEqual({
+      templateIds: ["ukn"],
+      unknown: ["atlantis"],
+    });
+    expect(validPunktNames()).toEqual(
+      expect.arrayContaining([...ALL_IDS, ...NEDSLAGSPUNKTER.map((n) => n.id)])
+    );
   });
 });
