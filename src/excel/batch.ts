@@ -34,7 +34,11 @@ export function groupSteps(steps: readonly Step[], limit = DEFAULT_PAYLOAD_LIMIT
  * Runs batches one after the other, one sync each. Recursion rather than a loop: each sync
  * must finish before the next batch is queued, and the sync count is the batch count.
  */
-export async function runBatches(context: { sync(): Promise<unknown> }, batches: readonly Step[][], first = 0): Promise<number> {
+export async function runBatches(
+  context: { sync(): Promise<unknown> },
+  batches: readonly Step[][],
+  first = 0
+): Promise<number> {
   if (first >= batches.length) return 0;
   for (const s of batches[first]) s.run();
   await context.sync();

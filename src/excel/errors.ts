@@ -38,28 +38,29 @@ export const errors = {
       "ark_findes",
       names.length === 1
         ? `Arket ${list(names)} findes allerede i projektmappen. Omdøb eller slet det, og prøv igen. Intet er ændret.`
-        : `Arkene ${list(names)} findes allerede i projektmappen. Omdøb eller slet dem, og prøv igen. Intet er ændret.`,
+        : `Arkene ${list(names)} findes allerede i projektmappen. Omdøb eller slet dem, og prøv igen. Intet er ændret.`
     ),
   nameExists: (names: readonly string[]) =>
     new ExcelAdapterError(
       "navn_findes",
-      `Navnet ${list(names)} er allerede defineret i projektmappen (Formler › Navnestyring). Intet er ændret.`,
+      `Navnet ${list(names)} er allerede defineret i projektmappen (Formler › Navnestyring). Intet er ændret.`
     ),
   workbookProtected: () =>
     new ExcelAdapterError(
       "projektmappe_beskyttet",
-      "Projektmappens struktur er beskyttet, så der kan ikke indsættes ark. Ophæv beskyttelsen (Gennemse › Beskyt projektmappe), og prøv igen. Intet er ændret.",
+      "Projektmappens struktur er beskyttet, så der kan ikke indsættes ark. Ophæv beskyttelsen (Gennemse › Beskyt projektmappe), og prøv igen. Intet er ændret."
     ),
   sheetProtected: (sheet: string) =>
     new ExcelAdapterError(
       "ark_beskyttet",
-      `Arket »${sheet}« er beskyttet, så der kan ikke skrives i det. Ophæv beskyttelsen (Gennemse › Ophæv arkbeskyttelse), og prøv igen. Intet er ændret.`,
+      `Arket »${sheet}« er beskyttet, så der kan ikke skrives i det. Ophæv beskyttelsen (Gennemse › Ophæv arkbeskyttelse), og prøv igen. Intet er ændret.`
     ),
-  notFound: (what: string) => new ExcelAdapterError("ikke_fundet", `${what} findes ikke i projektmappen.`),
+  notFound: (what: string) =>
+    new ExcelAdapterError("ikke_fundet", `${what} findes ikke i projektmappen.`),
   invalidSheetName: (name: string) =>
     new ExcelAdapterError(
       "ugyldigt_navn",
-      `»${name}« kan ikke bruges som arknavn (højst 31 tegn og ingen af tegnene : \\ / ? * [ ]).`,
+      `»${name}« kan ikke bruges som arknavn (højst 31 tegn og ingen af tegnene : \\ / ? * [ ]).`
     ),
 };
 
@@ -80,7 +81,7 @@ export function fromExcelError(e: unknown, sheet?: string): ExcelAdapterError {
       return new ExcelAdapterError(
         "navn_findes",
         `Excel afviste handlingen, fordi et ark eller navn allerede findes (${message}). Intet er ændret.`,
-        code,
+        code
       );
     case "AccessDenied":
     case "InvalidOperationInCellEditMode":
@@ -88,7 +89,7 @@ export function fromExcelError(e: unknown, sheet?: string): ExcelAdapterError {
         return new ExcelAdapterError(
           "excel",
           "Excel er i redigeringstilstand. Afslut redigeringen af cellen (tryk Enter eller Esc), og prøv igen.",
-          code,
+          code
         );
       }
       return sheet
@@ -96,15 +97,19 @@ export function fromExcelError(e: unknown, sheet?: string): ExcelAdapterError {
         : new ExcelAdapterError(
             "ark_beskyttet",
             "Excel nægtede adgang: arket eller projektmappen er beskyttet. Ophæv beskyttelsen, og prøv igen.",
-            code,
+            code
           );
     case "ItemNotFound":
-      return new ExcelAdapterError("ikke_fundet", `Excel fandt ikke det, der skulle ændres (${message}).`, code);
+      return new ExcelAdapterError(
+        "ikke_fundet",
+        `Excel fandt ikke det, der skulle ændres (${message}).`,
+        code
+      );
     case "RequestPayloadSizeLimitExceeded":
       return new ExcelAdapterError(
         "for_stor",
         "Excel afviste en for stor forespørgsel. Prøv med færre filer ad gangen.",
-        code,
+        code
       );
     default:
       return new ExcelAdapterError("excel", `Excel afviste handlingen: ${message}`, code);

@@ -22,7 +22,10 @@ export interface ReadResult {
  * Reads every defined name in `ids` (all workbook names when omitted) with its value, number
  * format and location.
  */
-export async function readNamedCells(context: Excel.RequestContext, ids?: readonly string[]): Promise<ReadResult> {
+export async function readNamedCells(
+  context: Excel.RequestContext,
+  ids?: readonly string[]
+): Promise<ReadResult> {
   const names = context.workbook.names;
   names.load("items/name,items/type");
   await context.sync();
@@ -48,7 +51,10 @@ export async function readNamedCells(context: Excel.RequestContext, ids?: readon
 }
 
 /** Reads the open workbook as a RawReturn (the shape the validation and projection code take). */
-export async function readWorkbookReturn(context: Excel.RequestContext, ids?: readonly string[]): Promise<{ raw: RawReturn; syncs: number }> {
+export async function readWorkbookReturn(
+  context: Excel.RequestContext,
+  ids?: readonly string[]
+): Promise<{ raw: RawReturn; syncs: number }> {
   const wanted = ids ? [...ids, ...Object.values(META_FIELDS)] : undefined;
   const { cells, syncs } = await readNamedCells(context, wanted);
   const meta = (id: string) => cells[id]?.value;
@@ -77,7 +83,7 @@ export async function readWorkbookReturn(context: Excel.RequestContext, ids?: re
  */
 export async function writeNamedCells(
   context: Excel.RequestContext,
-  values: Readonly<Record<string, CellValue>>,
+  values: Readonly<Record<string, CellValue>>
 ): Promise<{ syncs: number; written: number }> {
   const names = context.workbook.names;
   names.load("items/name,items/type");
@@ -101,7 +107,10 @@ export async function writeNamedCells(
 }
 
 /** Activates the sheet and selects the cell (e.g. from a finding's location). One sync. */
-export async function selectCell(context: Excel.RequestContext, location: CellLocation): Promise<{ syncs: number }> {
+export async function selectCell(
+  context: Excel.RequestContext,
+  location: CellLocation
+): Promise<{ syncs: number }> {
   const ws = context.workbook.worksheets.getItem(location.sheet);
   ws.activate();
   ws.getRange(location.cell).select();
@@ -114,7 +123,10 @@ export async function selectCell(context: Excel.RequestContext, location: CellLo
 }
 
 /** Selects the cell behind a defined name (a field id). One sync. */
-export async function selectName(context: Excel.RequestContext, id: string): Promise<{ syncs: number }> {
+export async function selectName(
+  context: Excel.RequestContext,
+  id: string
+): Promise<{ syncs: number }> {
   const range = context.workbook.names.getItem(id).getRange();
   range.worksheet.activate();
   range.select();
@@ -142,7 +154,9 @@ export interface WorkbookInfo {
 }
 
 /** Which sheets and templates the open workbook holds. Two syncs. */
-export async function readWorkbookInfo(context: Excel.RequestContext): Promise<WorkbookInfo & { syncs: number }> {
+export async function readWorkbookInfo(
+  context: Excel.RequestContext
+): Promise<WorkbookInfo & { syncs: number }> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   const names = context.workbook.names;
@@ -165,8 +179,14 @@ export async function readWorkbookInfo(context: Excel.RequestContext): Promise<W
   const version = Number(value(META_FIELDS.version));
   return {
     sheets: worksheets.items.map((w) => w.name),
-    kommune: value(META_FIELDS.kommune) === undefined ? undefined : String(value(META_FIELDS.kommune)),
-    skabeloner: skabelon === undefined ? [] : String(skabelon).split(/[,;\s]+/).filter(Boolean),
+    kommune:
+      value(META_FIELDS.kommune) === undefined ? undefined : String(value(META_FIELDS.kommune)),
+    skabeloner:
+      skabelon === undefined
+        ? []
+        : String(skabelon)
+            .split(/[,;\s]+/)
+            .filter(Boolean),
     version: Number.isFinite(version) && version > 0 ? version : undefined,
     syncs: 2,
   };

@@ -5,6 +5,7 @@
  */
 import type { CellPlan, SheetPlan } from "../domain/layout/types";
 import { STYLE_DEFS } from "../domain/layout/styles";
+import { isFormulaLike } from "../domain/safeText";
 import { cellAddress } from "./a1";
 
 /** Excel on the web refuses requests over 5 MB; keep a margin for the rest of the batch. */
@@ -17,7 +18,7 @@ export type GridValue = string | number | boolean | null;
  * text from returns that starts with = + - @ is written as text, never as a formula.
  */
 export function looksLikeFormula(text: string): boolean {
-  return /^[=+\-@]/.test(text.trimStart());
+  return isFormulaLike(text) || isFormulaLike(text.trimStart());
 }
 
 export interface TextCell {
@@ -45,9 +46,11 @@ export function planGrid(cells: readonly CellPlan[]): SheetGrid {
     if (c.row > rows) rows = c.row;
     if (c.col > cols) cols = c.col;
   }
-  const formulas: GridValue[][] = Array.from({ length: rows }, () => new Array<GridValue>(cols).fill(null));
+  const formulas: GridValue[][] = Array.from({ length: rows }, () =>
+    new Array<GridValue>(cols).fill(null)
+  );
   const numberFormats: (string | null)[][] = Array.from({ length: rows }, () =>
-    new Array<string | null>(cols).fill(null),
+    new Array<string | null>(cols).fill(null)
   );
   const texts: TextCell[] = [];
   for (const c of cells) {
@@ -85,7 +88,10 @@ export function payloadSize(rows: readonly (readonly unknown[])[]): number {
  * Splits rows [0, n) into consecutive bands whose payload stays under `limit`.
  * One band for anything small; the number of bands grows only with the payload size.
  */
-export function rowBands(rows: readonly (readonly unknown[])[], limit = DEFAULT_PAYLOAD_LIMIT): { start: number; end: number }[] {
+export function rowBands(
+  rows: readonly (readonly unknown[])[],
+  limit = DEFAULT_PAYLOAD_LIMIT
+): { start: number; end: number }[] {
   const bands: { start: number; end: number }[] = [];
   let start = 0;
   let size = 0;

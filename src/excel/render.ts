@@ -76,7 +76,10 @@ interface Group {
   readonly cells: { row: number; col: number }[];
 }
 
-function groupBy<K>(cells: readonly CellPlan[], key: (c: CellPlan) => K | undefined): Map<K, Group> {
+function groupBy<K>(
+  cells: readonly CellPlan[],
+  key: (c: CellPlan) => K | undefined
+): Map<K, Group> {
   const out = new Map<K, Group>();
   for (const c of cells) {
     const k = key(c);
@@ -114,10 +117,8 @@ function sheetSteps(ws: () => Excel.Worksheet, plan: SheetPlan, limit: number): 
       steps.push({
         size: band.size,
         run: () => {
-          ws().getRange(rangeAddress(band.start + 1, 1, band.end, grid.cols)).numberFormat = grid.numberFormats.slice(
-            band.start,
-            band.end,
-          ) as string[][];
+          ws().getRange(rangeAddress(band.start + 1, 1, band.end, grid.cols)).numberFormat =
+            grid.numberFormats.slice(band.start, band.end) as string[][];
         },
       });
     }
@@ -125,10 +126,8 @@ function sheetSteps(ws: () => Excel.Worksheet, plan: SheetPlan, limit: number): 
       steps.push({
         size: band.size,
         run: () => {
-          ws().getRange(rangeAddress(band.start + 1, 1, band.end, grid.cols)).formulas = grid.formulas.slice(
-            band.start,
-            band.end,
-          ) as unknown as string[][];
+          ws().getRange(rangeAddress(band.start + 1, 1, band.end, grid.cols)).formulas =
+            grid.formulas.slice(band.start, band.end) as unknown as string[][];
         },
       });
     }
@@ -153,10 +152,12 @@ function sheetSteps(ws: () => Excel.Worksheet, plan: SheetPlan, limit: number): 
     steps.push(
       small(() => {
         ws().getRanges(addresses).format.protection.locked = false;
-      }),
+      })
     );
   }
-  for (const [key, g] of groupBy(plan.cells, (c) => (c.validation ? JSON.stringify(c.validation) : undefined))) {
+  for (const [key, g] of groupBy(plan.cells, (c) =>
+    c.validation ? JSON.stringify(c.validation) : undefined
+  )) {
     const v = JSON.parse(key) as ValidationPlan;
     for (const addresses of joinAddresses(compressCells(g.cells))) {
       steps.push(
@@ -166,26 +167,34 @@ function sheetSteps(ws: () => Excel.Worksheet, plan: SheetPlan, limit: number): 
           dv.rule = validationRule(v);
           dv.prompt = { showPrompt: true, title: v.promptTitle, message: v.prompt };
           dv.errorAlert = { showAlert: true, style: "Stop", title: v.errorTitle, message: v.error };
-        }),
+        })
       );
     }
   }
   for (const m of plan.merges) {
-    steps.push(small(() => ws().getRange(rangeAddress(m.top, m.left, m.bottom, m.right)).merge(false)));
+    steps.push(
+      small(() =>
+        ws()
+          .getRange(rangeAddress(m.top, m.left, m.bottom, m.right))
+          .merge(false)
+      )
+    );
   }
   for (const [col, width] of Object.entries(plan.columnWidths)) {
     steps.push(
       small(() => {
         const letter = cellAddress(1, Number(col)).replace(/\d+$/, "");
-        ws().getRange(`${letter}:${letter}`).format.columnWidth = Math.round(width * POINTS_PER_CHAR);
-      }),
+        ws().getRange(`${letter}:${letter}`).format.columnWidth = Math.round(
+          width * POINTS_PER_CHAR
+        );
+      })
     );
   }
   for (const [row, height] of Object.entries(plan.rowHeights ?? {})) {
     steps.push(
       small(() => {
         ws().getRange(`${row}:${row}`).format.rowHeight = height;
-      }),
+      })
     );
   }
   if (plan.freezeRows) {
@@ -197,7 +206,7 @@ function sheetSteps(ws: () => Excel.Worksheet, plan: SheetPlan, limit: number): 
     steps.push(
       small(() => {
         ws().tabColor = color;
-      }),
+      })
     );
   }
   return steps;
@@ -207,7 +216,8 @@ function sheetSteps(ws: () => Excel.Worksheet, plan: SheetPlan, limit: number): 
 export function planNames(plan: WorkbookPlan): Map<string, { sheet: string; cell: string }> {
   const out = new Map<string, { sheet: string; cell: string }>();
   for (const s of plan.sheets) {
-    for (const c of s.cells) if (c.name) out.set(c.name, { sheet: s.name, cell: cellAddress(c.row, c.col) });
+    for (const c of s.cells)
+      if (c.name) out.set(c.name, { sheet: s.name, cell: cellAddress(c.row, c.col) });
   }
   return out;
 }
@@ -215,7 +225,7 @@ export function planNames(plan: WorkbookPlan): Map<string, { sheet: string; cell
 export async function renderWorkbookPlan(
   context: Excel.RequestContext,
   plan: WorkbookPlan,
-  options: RenderOptions = {},
+  options: RenderOptions = {}
 ): Promise<RenderResult> {
   const limit = options.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT;
   const bad = plan.sheets.find((s) => !isValidSheetName(s.name));
@@ -237,7 +247,10 @@ export async function renderWorkbookPlan(
   const recreate = new Set((options.recreate ?? []).map((n) => n.toLowerCase()));
   const existing = new Map(worksheets.items.map((w) => [w.name.toLowerCase(), w] as const));
   const clashes = plan.sheets.filter(
-    (s) => existing.has(s.name.toLowerCase()) && !replaceable.has(s.name.toLowerCase()) && !recreate.has(s.name.toLowerCase()),
+    (s) =>
+      existing.has(s.name.toLowerCase()) &&
+      !replaceable.has(s.name.toLowerCase()) &&
+      !recreate.has(s.name.toLowerCase())
   );
   if (clashes.length > 0) throw errors.sheetExists(clashes.map((s) => s.name));
   const toReplace = plan.sheets
@@ -251,11 +264,12 @@ export async function renderWorkbookPlan(
   if (locked) throw errors.sheetProtected(locked.name);
   const replacedSet = new Set(toReplace.map((c) => c.name.toLowerCase()));
   const toAdd = plan.sheets.filter((s) => !replacedSet.has(s.name.toLowerCase()));
-  if ((toAdd.length > 0 || toDelete.length > 0) && wbProtection.protected) throw errors.workbookProtected();
+  if ((toAdd.length > 0 || toDelete.length > 0) && wbProtection.protected)
+    throw errors.workbookProtected();
   const existingNames = new Set(definedNames.items.map((n) => n.name.toLowerCase()));
   // Names may be redefined only when they point into a sheet that is being replaced.
   const nameClashes = [...names].filter(
-    ([n, at]) => existingNames.has(n.toLowerCase()) && !replacedSet.has(at.sheet.toLowerCase()),
+    ([n, at]) => existingNames.has(n.toLowerCase()) && !replacedSet.has(at.sheet.toLowerCase())
   );
   if (nameClashes.length > 0) throw errors.nameExists(nameClashes.map(([n]) => n));
 

@@ -69,7 +69,7 @@ export function sheetRef(sheet: string, cell: string): string {
 export async function writeReport(
   context: Excel.RequestContext,
   plan: WorkbookPlan,
-  chart?: SpanChartPlan,
+  chart?: SpanChartPlan
 ): Promise<RenderResult> {
   return renderWorkbookPlan(context, plan, {
     replace: plan.sheets.map((s) => s.name),

@@ -19,7 +19,10 @@ export interface Table {
 }
 
 /** Reads the table on `sheet`; undefined when the sheet does not exist. */
-export async function readTable(context: Excel.RequestContext, sheet: string): Promise<{ table?: Table; syncs: number }> {
+export async function readTable(
+  context: Excel.RequestContext,
+  sheet: string
+): Promise<{ table?: Table; syncs: number }> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   await context.sync();
@@ -30,7 +33,10 @@ export async function readTable(context: Excel.RequestContext, sheet: string): P
   await context.sync();
   if (used.isNullObject) return { table: { header: [], rows: [] }, syncs: 2 };
   // Re-base on A1 so columns keep their positions even when the table does not start there.
-  const pad = (row: readonly TableValue[]) => [...new Array<TableValue>(used.columnIndex).fill(null), ...row];
+  const pad = (row: readonly TableValue[]) => [
+    ...new Array<TableValue>(used.columnIndex).fill(null),
+    ...row,
+  ];
   const values = [
     ...Array.from({ length: used.rowIndex }, () => [] as TableValue[]),
     ...used.values.map((r) => pad(r.map((v) => (v === "" ? null : (v as TableValue))))),
@@ -62,7 +68,7 @@ export async function writeTable(
   context: Excel.RequestContext,
   sheet: string,
   table: Table,
-  options: WriteTableOptions = {},
+  options: WriteTableOptions = {}
 ): Promise<{ syncs: number; rows: number }> {
   if (!isValidSheetName(sheet)) throw errors.invalidSheetName(sheet);
   const limit = options.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT;
@@ -83,7 +89,7 @@ export async function writeTable(
     return row.map((v) => (v === null || v === undefined ? "" : v));
   });
   const formats: (string | null)[][] = grid.map((r, i) =>
-    r.map((v, k) => cellFormat(v) ?? (i > 0 ? (options.columnFormats?.[k] ?? null) : null)),
+    r.map((v, k) => cellFormat(v) ?? (i > 0 ? (options.columnFormats?.[k] ?? null) : null))
   );
   const hasFormats = formats.some((r) => r.some((f) => f !== null));
   let ws: Excel.Worksheet | undefined = found;
@@ -105,7 +111,9 @@ export async function writeTable(
     steps.push({
       size: payloadSize(slice) + (hasFormats ? payloadSize(fmt) : 0),
       run: () => {
-        const range = (ws as Excel.Worksheet).getRange(rangeAddress(band.start + 1, 1, band.end, width));
+        const range = (ws as Excel.Worksheet).getRange(
+          rangeAddress(band.start + 1, 1, band.end, width)
+        );
         if (hasFormats) range.numberFormat = fmt as string[][];
         range.values = slice as (string | number | boolean)[][];
       },

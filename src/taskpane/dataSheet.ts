@@ -35,15 +35,23 @@ export function headerMatches(table: Table | undefined): boolean {
  * Existing rows, minus the municipalities in `replace`, plus the incoming returns (a municipality
  * already present and not in `replace` is kept as it was, and its incoming return skipped).
  */
-export function mergeData(existing: Table | undefined, incoming: readonly KommuneReturn[], replace: ReadonlySet<string>): Table {
+export function mergeData(
+  existing: Table | undefined,
+  incoming: readonly KommuneReturn[],
+  replace: ReadonlySet<string>
+): Table {
   const present = kommunerIn(existing);
   const kept = (existing?.rows ?? []).filter((row) => !replace.has(String(row[0])));
-  const added = incoming.filter((r) => !present.has(r.kommune) || replace.has(r.kommune)).flatMap(returnRows);
+  const added = incoming
+    .filter((r) => !present.has(r.kommune) || replace.has(r.kommune))
+    .flatMap(returnRows);
   return { header: [...DATA_HEADER], rows: [...kept, ...added] };
 }
 
 /** Reads the Data table back into values by municipality (what the projection takes). */
-export function valuesByKommune(table: Table | undefined): Map<string, { values: Record<string, FieldValue>; file: string }> {
+export function valuesByKommune(
+  table: Table | undefined
+): Map<string, { values: Record<string, FieldValue>; file: string }> {
   const out = new Map<string, { values: Record<string, FieldValue>; file: string }>();
   for (const row of table?.rows ?? []) {
     const [k, id, v, file] = row;
@@ -53,7 +61,8 @@ export function valuesByKommune(table: Table | undefined): Map<string, { values:
       entry = { values: {}, file: String(file ?? "") };
       out.set(k, entry);
     }
-    entry.values[id] = v === null || v === undefined || v === "" ? null : typeof v === "boolean" ? String(v) : v;
+    entry.values[id] =
+      v === null || v === undefined || v === "" ? null : typeof v === "boolean" ? String(v) : v;
   }
   return out;
 }

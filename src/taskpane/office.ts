@@ -18,9 +18,14 @@ export function excelAvailable(): boolean {
   }
 }
 
-export async function withExcel<T>(operation: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+export async function withExcel<T>(
+  operation: (context: Excel.RequestContext) => Promise<T>
+): Promise<T> {
   if (!excelAvailable()) {
-    throw new ExcelAdapterError("excel", "Byrdeberegner skal åbnes i Excel (Excel 2019 eller nyere, Microsoft 365 eller Excel på nettet).");
+    throw new ExcelAdapterError(
+      "excel",
+      "Byrdeberegner skal åbnes i Excel (Excel 2019 eller nyere, Microsoft 365 eller Excel på nettet)."
+    );
   }
   try {
     return await Excel.run(operation);

@@ -21,13 +21,25 @@ function newest(dir: string): number {
 export function ensureBuild(): void {
   // webpack leaves unchanged files alone, so a stamp written after each build tells the age.
   const stamp = path.join(DIST, ".gebygget");
-  const sources = Math.max(newest(path.join(ROOT, "src")), fs.statSync(path.join(ROOT, "webpack.config.js")).mtimeMs);
-  if (fs.existsSync(stamp) && fs.existsSync(path.join(DIST, "taskpane.html")) && fs.statSync(stamp).mtimeMs > sources) return;
-  execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], {
-    cwd: ROOT,
-    stdio: "pipe",
-    env: { ...process.env, OFFICE_ADDIN_USAGE_DATA_OPT_OUT: "true" },
-  });
+  const sources = Math.max(
+    newest(path.join(ROOT, "src")),
+    fs.statSync(path.join(ROOT, "webpack.config.js")).mtimeMs
+  );
+  if (
+    fs.existsSync(stamp) &&
+    fs.existsSync(path.join(DIST, "taskpane.html")) &&
+    fs.statSync(stamp).mtimeMs > sources
+  )
+    return;
+  execFileSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"],
+    {
+      cwd: ROOT,
+      stdio: "pipe",
+      env: { ...process.env, OFFICE_ADDIN_USAGE_DATA_OPT_OUT: "true" },
+    }
+  );
   fs.writeFileSync(stamp, new Date().toISOString());
 }
 
@@ -43,7 +55,8 @@ const TYPES: Record<string, string> = {
 /** A tiny static server for dist-web on 127.0.0.1 (random port). */
 export async function serve(dir = DIST): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
-    const rel = decodeURIComponent((req.url ?? "/").split("?")[0]).replace(/^\/+/, "") || "taskpane.html";
+    const rel =
+      decodeURIComponent((req.url ?? "/").split("?")[0]).replace(/^\/+/, "") || "taskpane.html";
     const file = path.join(dir, path.normalize(rel));
     if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end();

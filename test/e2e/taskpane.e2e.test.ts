@@ -14,7 +14,6 @@ const hasChromium = fs.existsSync(CHROMIUM);
 const SHOTS = path.join(__dirname, "__screenshots__");
 
 if (!hasChromium) {
-  // eslint-disable-next-line no-console
   console.warn(`Browsertesten springes over: Chromium findes ikke på ${CHROMIUM}.`);
 }
 const describeBrowser = hasChromium ? describe : describe.skip;
@@ -61,7 +60,11 @@ describeBrowser("task pane in Chromium", () => {
       const url = route.request().url();
       if (url.startsWith(server.url)) return route.continue();
       if (url.includes("appsforoffice.microsoft.com")) {
-        return route.fulfill({ status: 200, contentType: "text/javascript", body: "/* office.js: fake injected by the test */" });
+        return route.fulfill({
+          status: 200,
+          contentType: "text/javascript",
+          body: "/* office.js: fake injected by the test */",
+        });
       }
       return route.abort();
     });
@@ -74,9 +77,13 @@ describeBrowser("task pane in Chromium", () => {
     await server?.close();
   });
 
-  const wb = () => page.evaluate(() => (window as unknown as { __workbook: FakeWorkbook }).__workbook);
+  const wb = () =>
+    page.evaluate(() => (window as unknown as { __workbook: FakeWorkbook }).__workbook);
   const valueOf = (name: string) =>
-    page.evaluate((n) => (window as unknown as { __workbook: FakeWorkbook }).__workbook.valueOf(n), name);
+    page.evaluate(
+      (n) => (window as unknown as { __workbook: FakeWorkbook }).__workbook.valueOf(n),
+      name
+    );
 
   test("the pane renders in Danish", async () => {
     await page.getByRole("heading", { name: "Byrdeberegner" }).waitFor();
@@ -96,7 +103,9 @@ describeBrowser("task pane in Chromium", () => {
     await page.getByRole("button", { name: "Indsæt skabeloner" }).click();
     await page.getByText("Skabeloner indsat").waitFor();
     const book = await wb();
-    expect(book.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Forside", "UKN Vejledning", "UKN Proces", "UKN Data"]));
+    expect(book.sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(["Forside", "UKN Vejledning", "UKN Proces", "UKN Data"])
+    );
     expect(book.sheets.find((s) => s.name === "UKN Data")?.protected).toBe(true);
     expect(await valueOf("meta.kommune")).toBe("Aarhus");
     expect(await valueOf("meta.skabelon")).toBe("ukn");
@@ -123,7 +132,7 @@ describeBrowser("task pane in Chromium", () => {
     await list.waitFor();
     const address = (await page.evaluate(
       (n) => (window as unknown as { __workbook: FakeWorkbook }).__workbook.addressOf(n),
-      "ukn.hovedsager.udtalelse.2019",
+      "ukn.hovedsager.udtalelse.2019"
     )) as string; // "UKN Data!C12"
     const cell = address.split("!")[1];
     const button = list.getByRole("button", { name: `Vis UKN Data!${cell} i arket` }).first();
@@ -134,11 +143,29 @@ describeBrowser("task pane in Chromium", () => {
   test("axe-core finds no serious or critical accessibility violations", async () => {
     await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (ctx: Document) => Promise<{
+              violations: {
+                id: string;
+                impact: string;
+                help: string;
+                nodes: { target: string[] }[];
+              }[];
+            }>;
+          };
+        }
+      ).axe;
       // Tabster's focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>) hand focus on at
       // once and are never read; axe's aria-hidden-focus rule cannot tell, so they are left out.
       const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] } as unknown as Document);
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 3) }));
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 3),
+      }));
     });
     const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious).toEqual([]);

@@ -92,11 +92,13 @@ export interface MockWorkbook {
   cell(sheet: string, address: string): CellState | undefined;
 }
 
-export function createMockWorkbook(init: {
-  sheets?: { name: string; protected?: boolean; cells?: Record<string, unknown> }[];
-  names?: Record<string, string>;
-  protected?: boolean;
-} = {}): MockWorkbook {
+export function createMockWorkbook(
+  init: {
+    sheets?: { name: string; protected?: boolean; cells?: Record<string, unknown> }[];
+    names?: Record<string, string>;
+    protected?: boolean;
+  } = {}
+): MockWorkbook {
   const state: WorkbookState = {
     sheets: (init.sheets ?? [{ name: "Ark1" }]).map((s) => ({
       name: s.name,
@@ -117,7 +119,8 @@ export function createMockWorkbook(init: {
   let pending: (() => void)[] = [];
   const created: OfficeMockObject[] = [];
 
-  const findSheet = (name: string) => state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  const findSheet = (name: string) =>
+    state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   const sheetState = (name: string) => {
     const s = findSheet(name);
     if (!s) throw Object.assign(new Error(`Arket ${name} findes ikke`), { code: "ItemNotFound" });
@@ -143,13 +146,20 @@ export function createMockWorkbook(init: {
         fill: {},
         protection: {},
         borders: { getItem: (edge: string) => recorder(borders, edge) },
-      }),
+      })
     );
     const borders: Record<string, unknown> = {};
     const snapshot = () => {
       const out: Record<string, unknown> = {};
       const m = f as unknown as Record<string, Record<string, unknown>> & Record<string, unknown>;
-      for (const k of ["wrapText", "horizontalAlignment", "verticalAlignment", "indentLevel", "columnWidth", "rowHeight"]) {
+      for (const k of [
+        "wrapText",
+        "horizontalAlignment",
+        "verticalAlignment",
+        "indentLevel",
+        "columnWidth",
+        "rowHeight",
+      ]) {
         if (m[k] !== undefined) out[k] = m[k];
       }
       for (const part of ["font", "fill", "protection"]) {
@@ -168,7 +178,13 @@ export function createMockWorkbook(init: {
     // The sheet may be added in the same batch: resolve it lazily when writes are applied.
     const sheetNow = findSheet(sheetName);
     const lazy = {} as SheetState;
-    const s = new Proxy(lazy, { get: (_t, p: string) => (sheetState(sheetName) as unknown as Record<string, unknown>)[p], set: (_t, p: string, v) => (((sheetState(sheetName) as unknown as Record<string, unknown>)[p] = v), true) });
+    const s = new Proxy(lazy, {
+      get: (_t, p: string) => (sheetState(sheetName) as unknown as Record<string, unknown>)[p],
+      set: (_t, p: string, v) => (
+        ((sheetState(sheetName) as unknown as Record<string, unknown>)[p] = v),
+        true
+      ),
+    });
     const areas = multi ? address.split(",").map(rectOf) : [rectOf(address)];
     const r = areas[0];
     const isWhole = address === "A1:XFD1048576";
@@ -178,12 +194,13 @@ export function createMockWorkbook(init: {
       const rows: unknown[][] = [];
       for (let row = r.top; row <= r.bottom; row++) {
         const line: unknown[] = [];
-        for (let col = r.left; col <= r.right; col++) line.push(pick(sheetNow?.cells.get(cellAddress(row, col))));
+        for (let col = r.left; col <= r.right; col++)
+          line.push(pick(sheetNow?.cells.get(cellAddress(row, col))));
         rows.push(line);
       }
       return rows;
     };
-    const values = grid((c) => (c?.value ?? ""));
+    const values = grid((c) => c?.value ?? "");
     const numberFormat = grid((c) => c?.numberFormat ?? "General");
     const formulas = grid((c) => (c?.formula ? `=${c.formula}` : (c?.value ?? "")));
     const quoted = /[^A-Za-z0-9_]/.test(sheetName) ? `'${sheetName}'` : sheetName;
@@ -212,7 +229,7 @@ export function createMockWorkbook(init: {
           });
         },
         getEntireColumn: () => range,
-      }),
+      })
     );
     const m = range as unknown as Record<string, unknown>;
     m.__address = `${quoted}!${address}`;
@@ -223,7 +240,7 @@ export function createMockWorkbook(init: {
           pending.push(() => {
             for (const c of s.cells.values()) delete c.validation;
           }),
-      }),
+      })
     );
     m.dataValidation = dv;
     m.format = formatMock((f) => {
@@ -236,13 +253,17 @@ export function createMockWorkbook(init: {
         for (const a of cellsIn(rect)) {
           const c = cellState(s, a);
           if (f["protection.locked"] !== undefined) c.locked = f["protection.locked"] as boolean;
-          const rest = Object.fromEntries(Object.entries(f).filter(([k]) => k !== "protection.locked"));
+          const rest = Object.fromEntries(
+            Object.entries(f).filter(([k]) => k !== "protection.locked")
+          );
           if (Object.keys(rest).length) c.format = { ...(c.format ?? {}), ...rest };
         }
       }
     });
     pending.push(() => {
-      const written = (k: string) => Array.isArray(m[k]) && m[k] !== ({ values, numberFormat, formulas } as Record<string, unknown>)[k];
+      const written = (k: string) =>
+        Array.isArray(m[k]) &&
+        m[k] !== ({ values, numberFormat, formulas } as Record<string, unknown>)[k];
       const apply = (k: string, fn: (c: CellState, v: unknown) => void) => {
         if (!written(k)) return;
         const rows = m[k] as unknown[][];
@@ -250,7 +271,7 @@ export function createMockWorkbook(init: {
           line.forEach((v, j) => {
             if (v === null) return;
             fn(cellState(s, cellAddress(r.top + i, r.left + j)), v);
-          }),
+          })
         );
       };
       apply("numberFormat", (c, v) => (c.numberFormat = v as string));
@@ -276,7 +297,12 @@ export function createMockWorkbook(init: {
       if (d.rule && typeof d.rule === "object") {
         for (const rect of areas)
           for (const a of cellsIn(rect))
-            cellState(s, a).validation = { rule: d.rule, prompt: d.prompt, errorAlert: d.errorAlert, ignoreBlanks: d.ignoreBlanks };
+            cellState(s, a).validation = {
+              rule: d.rule,
+              prompt: d.prompt,
+              errorAlert: d.errorAlert,
+              ignoreBlanks: d.ignoreBlanks,
+            };
       }
     });
     return range;
@@ -306,14 +332,22 @@ export function createMockWorkbook(init: {
             if (c.value === undefined && c.formula === undefined) continue;
             const p = parseCell(a) as { row: number; col: number };
             rect = rect
-              ? { top: Math.min(rect.top, p.row), left: Math.min(rect.left, p.col), bottom: Math.max(rect.bottom, p.row), right: Math.max(rect.right, p.col) }
+              ? {
+                  top: Math.min(rect.top, p.row),
+                  left: Math.min(rect.left, p.col),
+                  bottom: Math.max(rect.bottom, p.row),
+                  right: Math.max(rect.right, p.col),
+                }
               : { top: p.row, left: p.col, bottom: p.row, right: p.col };
           }
           if (!rect) {
             const nul = track(new OfficeMockObject({ isNullObject: true, values: [] }));
             return nul;
           }
-          const rm = rangeMock(name, `${cellAddress(rect.top, rect.left)}:${cellAddress(rect.bottom, rect.right)}`);
+          const rm = rangeMock(
+            name,
+            `${cellAddress(rect.top, rect.left)}:${cellAddress(rect.bottom, rect.right)}`
+          );
           (rm as unknown as Record<string, unknown>).isNullObject = false;
           return rm;
         },
@@ -332,7 +366,7 @@ export function createMockWorkbook(init: {
             return recorder(log);
           },
         },
-      }),
+      })
     );
     pending.push(() => {
       const t = (ws as unknown as Record<string, unknown>).tabColor;
@@ -346,15 +380,24 @@ export function createMockWorkbook(init: {
     new OfficeMockObject({
       add: (name: string) => {
         pending.push(() => {
-          if (findSheet(name)) throw Object.assign(new Error(`Arket ${name} findes`), { code: "ItemAlreadyExists" });
-          state.sheets.push({ name, cells: new Map(), protected: false, merges: [], frozenRows: 0, columnWidths: {}, charts: [] });
+          if (findSheet(name))
+            throw Object.assign(new Error(`Arket ${name} findes`), { code: "ItemAlreadyExists" });
+          state.sheets.push({
+            name,
+            cells: new Map(),
+            protected: false,
+            merges: [],
+            frozenRows: 0,
+            columnWidths: {},
+            charts: [],
+          });
         });
         worksheetMocks.delete(name.toLowerCase());
         const ws = worksheetMock(name);
         return ws;
       },
       getItem: (name: string) => worksheetMock(name),
-    }),
+    })
   );
   const wsc = worksheets as unknown as Record<string, unknown>;
   wsc.load = () => {
@@ -362,7 +405,7 @@ export function createMockWorkbook(init: {
       worksheetMocks.delete(sh.name.toLowerCase());
       const w = worksheetMock(sh.name);
       w.load("name");
-      ((w as unknown as Record<string, OfficeMockObject>).protection).load("protected");
+      (w as unknown as Record<string, OfficeMockObject>).protection.load("protected");
       return w;
     });
     return worksheets;
@@ -380,10 +423,11 @@ export function createMockWorkbook(init: {
         },
         delete: () =>
           pending.push(() => {
-            if (!state.names.has(n)) throw Object.assign(new Error("not found"), { code: "ItemNotFound" });
+            if (!state.names.has(n))
+              throw Object.assign(new Error("not found"), { code: "ItemNotFound" });
             state.names.delete(n);
           }),
-      }),
+      })
     );
   const names = track(
     new OfficeMockObject({
@@ -400,7 +444,7 @@ export function createMockWorkbook(init: {
         const key = [...state.names.keys()].find((k) => k.toLowerCase() === n.toLowerCase()) ?? n;
         return namedItem(key);
       },
-    }),
+    })
   );
   const nc = names as unknown as Record<string, unknown>;
   nc.load = () => {
@@ -418,7 +462,9 @@ export function createMockWorkbook(init: {
       suspendApiCalculationUntilNextSync: () => pending.push(() => state.calculationSuspended++),
     },
   });
-  const ctx = context as unknown as Record<string, Record<string, unknown>> & { sync: () => Promise<void> };
+  const ctx = context as unknown as Record<string, Record<string, unknown>> & {
+    sync: () => Promise<void>;
+  };
   ctx.workbook.worksheets = worksheets;
   ctx.workbook.names = names;
   const mockSync = context.sync.bind(context);
@@ -433,11 +479,7 @@ export function createMockWorkbook(init: {
       queue.slice(0, Math.floor(queue.length / 2)).forEach((op) => op());
       throw Object.assign(new Error(err.message), err);
     }
-    try {
-      for (const op of queue) op();
-    } catch (e) {
-      throw e;
-    }
+    for (const op of queue) op();
     await mockSync();
     await Promise.all(created.map((m) => m.sync()));
   };

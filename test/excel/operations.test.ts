@@ -6,7 +6,12 @@
 import { ALL_FIELDS, TEMPLATES, fieldsOf } from "../../src/domain/catalogue";
 import { buildTemplateWorkbook, namedCells } from "../../src/domain/layout";
 import type { SheetPlan } from "../../src/domain/layout/types";
-import { readWorkbookInfo, readWorkbookReturn, selectCell, writeNamedCells } from "../../src/excel/fields";
+import {
+  readWorkbookInfo,
+  readWorkbookReturn,
+  selectCell,
+  writeNamedCells,
+} from "../../src/excel/fields";
 import { renderWorkbookPlan } from "../../src/excel/render";
 import { writeReport } from "../../src/excel/report";
 import { readTable, writeTable } from "../../src/excel/table";
@@ -41,7 +46,9 @@ describe("insert all templates", () => {
     const forside = namedCells(plan).get("meta.kommune");
     expect(wb.cell(forside?.sheet as string, forside?.cell as string)?.value).toBe("Aarhus");
     const skab = namedCells(plan).get("meta.skabelon");
-    expect(wb.cell(skab?.sheet as string, skab?.cell as string)?.value).toBe(TEMPLATES.map((t) => t.id).join(","));
+    expect(wb.cell(skab?.sheet as string, skab?.cell as string)?.value).toBe(
+      TEMPLATES.map((t) => t.id).join(",")
+    );
     for (const s of plan.sheets) expect(wb.sheet(s.name).protected).toBe(s.protect);
   });
 
@@ -64,17 +71,30 @@ describe("read a filled form", () => {
     const wb = await withAllTemplates();
     const planned = namedCells(plan);
     const at = (id: string) => planned.get(id) as { sheet: string; cell: string };
-    wb.cell(at("ukn.hovedsager.timer_pr_sag.2019").sheet, at("ukn.hovedsager.timer_pr_sag.2019").cell)!.value = 37.4;
-    wb.cell(at("ukn.volumen.sager_i_alt.2020").sheet, at("ukn.volumen.sager_i_alt.2020").cell)!.value = 12;
-    wb.cell(at("ukn.kommentarer").sheet, at("ukn.kommentarer").cell)!.value = "=HYPERLINK(\"x\")";
+    wb.cell(
+      at("ukn.hovedsager.timer_pr_sag.2019").sheet,
+      at("ukn.hovedsager.timer_pr_sag.2019").cell
+    )!.value = 37.4;
+    wb.cell(
+      at("ukn.volumen.sager_i_alt.2020").sheet,
+      at("ukn.volumen.sager_i_alt.2020").cell
+    )!.value = 12;
+    wb.cell(at("ukn.kommentarer").sheet, at("ukn.kommentarer").cell)!.value = '=HYPERLINK("x")';
     const { raw, syncs } = await readWorkbookReturn(wb.context);
     expect(syncs).toBe(2);
     expect(wb.syncs()).toBe(2);
-    expect(raw.meta).toEqual({ kommune: "Aarhus", skabelon: TEMPLATES.map((t) => t.id).join(","), version: expect.any(Number) });
+    expect(raw.meta).toEqual({
+      kommune: "Aarhus",
+      skabelon: TEMPLATES.map((t) => t.id).join(","),
+      version: expect.any(Number),
+    });
     expect(raw.cells["ukn.hovedsager.timer_pr_sag.2019"]).toEqual({
       value: 37.4,
       numFmt: expect.any(String),
-      location: { sheet: at("ukn.hovedsager.timer_pr_sag.2019").sheet, cell: at("ukn.hovedsager.timer_pr_sag.2019").cell },
+      location: {
+        sheet: at("ukn.hovedsager.timer_pr_sag.2019").sheet,
+        cell: at("ukn.hovedsager.timer_pr_sag.2019").cell,
+      },
     });
     expect(raw.cells["ukn.volumen.sager_i_alt.2020"].value).toBe(12);
     expect(raw.cells["ukn.kommentarer"].value).toBe('=HYPERLINK("x")');
@@ -119,7 +139,9 @@ describe("write fields and select cells", () => {
 
   test("an unknown name → Danish error, nothing written", async () => {
     const wb = await withAllTemplates();
-    await expect(writeNamedCells(wb.context, { "ukn.findes.ikke.2019": 1 })).rejects.toThrow(/Navnet »ukn.findes.ikke.2019« findes ikke/);
+    await expect(writeNamedCells(wb.context, { "ukn.findes.ikke.2019": 1 })).rejects.toThrow(
+      /Navnet »ukn.findes.ikke.2019« findes ikke/
+    );
     expect(wb.syncs()).toBe(1);
   });
 
@@ -135,7 +157,12 @@ describe("write fields and select cells", () => {
 describe("tables (the Data sheet)", () => {
   const table = (n: number) => ({
     header: ["Kommune", "Felt", "Værdi", "Fil"],
-    rows: Array.from({ length: n * 3 }, (_, i) => [`K${Math.floor(i / 3)}`, `f${i % 3}`, i, "=cmd|' /C calc'!A0"]),
+    rows: Array.from({ length: n * 3 }, (_, i) => [
+      `K${Math.floor(i / 3)}`,
+      `f${i % 3}`,
+      i,
+      "=cmd|' /C calc'!A0",
+    ]),
   });
 
   test("writes a table and reads it back; the same syncs for 1 and 50 returns", async () => {
@@ -160,7 +187,9 @@ describe("tables (the Data sheet)", () => {
   });
 
   test("a protected Data sheet → Danish error, nothing written", async () => {
-    const wb = createMockWorkbook({ sheets: [{ name: "Data", protected: true, cells: { A1: "Kommune" } }] });
+    const wb = createMockWorkbook({
+      sheets: [{ name: "Data", protected: true, cells: { A1: "Kommune" } }],
+    });
     await expect(writeTable(wb.context, "Data", table(1))).rejects.toThrow(/»Data« er beskyttet/);
     expect(wb.cell("Data", "A2")).toBeUndefined();
   });
@@ -192,7 +221,11 @@ describe("write report sheets", () => {
     expect(wb.cell("Overblik", "D2")?.formula).toBe("Landstal!B2*2");
     expect(wb.cell("Overblik", "D2")?.numberFormat).toBe("0.0");
     expect(wb.sheet("Overblik").charts).toHaveLength(1);
-    expect(wb.sheet("Overblik").charts[0]).toMatchObject({ type: "ColumnStacked", source: "Overblik!A1:C2", "title.text": "Stigning" });
+    expect(wb.sheet("Overblik").charts[0]).toMatchObject({
+      type: "ColumnStacked",
+      source: "Overblik!A1:C2",
+      "title.text": "Stigning",
+    });
     wb.resetSyncs();
     const again = await writeReport(wb.context, { sheets: [overblik] }, chart);
     expect(again.syncs).toBe(2);

@@ -22,9 +22,22 @@ function dataSheet(name: string): SheetPlan {
       { row: 1, col: 1, value: "Data", style: "title" },
       { row: 2, col: 2, value: 2019, style: "yearHeader" },
       { row: 3, col: 1, value: "Timer pr. sag", style: "label" },
-      { row: 3, col: 2, input: true, name: `${name.toLowerCase().replace(/\W/g, "")}.b.timer.2019`, validation, numFmt: "0.0", style: "input" },
+      {
+        row: 3,
+        col: 2,
+        input: true,
+        name: `${name.toLowerCase().replace(/\W/g, "")}.b.timer.2019`,
+        validation,
+        numFmt: "0.0",
+        style: "input",
+      },
       { row: 4, col: 1, value: "=ikke en formel", style: "note" },
-      { row: 5, col: 2, formula: "IF(SUM(B3:B3)=100,\"OK\",\"Summen er \"&SUM(B3:B3))", style: "check" },
+      {
+        row: 5,
+        col: 2,
+        formula: 'IF(SUM(B3:B3)=100,"OK","Summen er "&SUM(B3:B3))',
+        style: "check",
+      },
     ],
     merges: [{ top: 1, left: 1, bottom: 1, right: 3 }],
     columnWidths: { 1: 40, 2: 10 },
@@ -48,13 +61,19 @@ describe("renderWorkbookPlan", () => {
     const s = wb.sheet("S1 Data");
     expect(wb.cell("S1 Data", "A1")?.value).toBe("Data");
     expect(wb.cell("S1 Data", "B2")?.value).toBe(2019);
-    expect(wb.cell("S1 Data", "B5")?.formula).toBe('IF(SUM(B3:B3)=100,"OK","Summen er "&SUM(B3:B3))');
+    expect(wb.cell("S1 Data", "B5")?.formula).toBe(
+      'IF(SUM(B3:B3)=100,"OK","Summen er "&SUM(B3:B3))'
+    );
     expect(wb.cell("S1 Data", "B3")?.numberFormat).toBe("0.0");
     expect(wb.cell("S1 Data", "B3")?.locked).toBe(false);
     expect(wb.cell("S1 Data", "B3")?.validation?.rule).toEqual({
       decimal: { formula1: 0, operator: "GreaterThanOrEqualTo" },
     });
-    expect(wb.cell("S1 Data", "B3")?.validation?.prompt).toEqual({ showPrompt: true, title: "Timer", message: "Skriv antal timer" });
+    expect(wb.cell("S1 Data", "B3")?.validation?.prompt).toEqual({
+      showPrompt: true,
+      title: "Timer",
+      message: "Skriv antal timer",
+    });
     expect(wb.cell("S1 Data", "A1")?.format?.["font.bold"]).toBe(true);
     expect(s.merges).toEqual(["A1:C1"]);
     expect(s.protected).toBe(true);
@@ -93,7 +112,9 @@ describe("renderWorkbookPlan", () => {
 
   test("a sheet name that exists already → Danish error, nothing written (1 sync)", async () => {
     const wb = createMockWorkbook({ sheets: [{ name: "Ark1" }, { name: "S2 Data" }] });
-    await expect(renderWorkbookPlan(wb.context, plan(3))).rejects.toThrow(/Arket »S2 Data« findes allerede/);
+    await expect(renderWorkbookPlan(wb.context, plan(3))).rejects.toThrow(
+      /Arket »S2 Data« findes allerede/
+    );
     expect(wb.syncs()).toBe(1);
     expect(wb.state.sheets.map((s) => s.name)).toEqual(["Ark1", "S2 Data"]);
     expect(wb.state.names.size).toBe(0);
@@ -128,7 +149,15 @@ describe("renderWorkbookPlan", () => {
 
   test("replacing a report sheet clears and rewrites it in place", async () => {
     const wb = createMockWorkbook({ sheets: [{ name: "S1 Data", cells: { Z9: "gammelt" } }] });
-    const result = await renderWorkbookPlan(wb.context, { sheets: [{ ...dataSheet("S1 Data"), cells: dataSheet("S1 Data").cells.filter((c) => !c.name) }] }, { replace: ["S1 Data"] });
+    const result = await renderWorkbookPlan(
+      wb.context,
+      {
+        sheets: [
+          { ...dataSheet("S1 Data"), cells: dataSheet("S1 Data").cells.filter((c) => !c.name) },
+        ],
+      },
+      { replace: ["S1 Data"] }
+    );
     expect(result.replaced).toEqual(["S1 Data"]);
     expect(wb.cell("S1 Data", "Z9")).toBeUndefined();
     expect(wb.cell("S1 Data", "A1")?.value).toBe("Data");
@@ -137,7 +166,9 @@ describe("renderWorkbookPlan", () => {
 
   test("a protected sheet that would be replaced → typed error naming the sheet", async () => {
     const wb = createMockWorkbook({ sheets: [{ name: "S1 Data", protected: true }] });
-    const err = await renderWorkbookPlan(wb.context, plan(1), { replace: ["S1 Data"] }).catch((e) => e);
+    const err = await renderWorkbookPlan(wb.context, plan(1), { replace: ["S1 Data"] }).catch(
+      (e) => e
+    );
     expect(err.code).toBe("ark_beskyttet");
     expect(err.message).toMatch(/»S1 Data« er beskyttet/);
   });
