@@ -17,6 +17,7 @@ export const STYLE_DEFS: Readonly<Record<StyleName, StyleDef>> = {
   label: { wrap: true, vAlign: "middle" },
   sublabel: { wrap: true, vAlign: "middle", fontColor: "404040", indent: 1 },
   yearHeader: { bold: true, fill: HEADER_FILL, hAlign: "center", border: BORDER },
+  tableHeader: { bold: true, fill: HEADER_FILL, hAlign: "center", vAlign: "middle", wrap: true, border: BORDER },
   input: { fill: INPUT_FILL, border: BORDER, hAlign: "right", numFmt: "General" },
   inputText: {
     fill: INPUT_FILL,
@@ -33,4 +34,6 @@ export const STYLE_DEFS: Readonly<Record<StyleName, StyleDef>> = {
   result: { bold: true },
   blank: { fill: BLANK_FILL, border: BORDER },
   stepNo: { bold: true, hAlign: "right", vAlign: "top" },
+  checkOk: { fontColor: "006100", fill: "C6EFCE" },
+  checkBad: { bold: true, fontColor: "9C0006", fill: "FFC7CE" },
 };

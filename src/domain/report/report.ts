@@ -78,7 +78,7 @@ function dataSheet(merged: ReturnType<typeof mergeReturns>, refs: Refs): SheetPl
     "note"
   );
   ["Kommune", "Felt", "Skabelon", "År", "Værdi"].forEach((h, i) =>
-    s.text(3, i + 1, h, "yearHeader")
+    s.text(3, i + 1, h, "tableHeader")
   );
   let row = 4;
   for (const m of merged) {
@@ -111,7 +111,7 @@ function landstalSheet(
     "Tal for hele landet, som opregningen ganger op med. Ret et tal, og alle resultater følger med.",
     "note"
   );
-  ["Nøgle", "Beskrivelse", "År", "Værdi"].forEach((h, i) => s.text(3, i + 1, h, "yearHeader"));
+  ["Nøgle", "Beskrivelse", "År", "Værdi"].forEach((h, i) => s.text(3, i + 1, h, "tableHeader"));
   let row = 4;
   const keys = [
     ...new Set([...Object.keys(LANDSTAL_KEYS), ...Object.keys(landstal), ...needed.keys()]),
@@ -160,9 +160,9 @@ function kommunedataSheet(
     "Tal pr. kommune og år, som forholdstallene deles med. Dagtilbud henter kommunens eget antal fra dens indberetning (en formel mod arket Data), hvis intet andet er angivet.",
     "note"
   );
-  s.text(3, 1, "Kommune", "yearHeader");
+  s.text(3, 1, "Kommune", "tableHeader");
   needed.forEach(([key, year], i) =>
-    s.text(3, i + 2, `${KOMMUNEDATA_LABELS[key]} ${year}`, "yearHeader")
+    s.text(3, i + 2, `${KOMMUNEDATA_LABELS[key]} ${year}`, "tableHeader")
   );
   const names = [...new Set([...merged.map((m) => m.kommune), ...kd.keys()])];
   names.forEach((k, ri) => {
@@ -220,7 +220,7 @@ function indstillingerSheet(
   refs.spaend = s.ref(5, 2);
   refs.loen = s.ref(6, 2);
   ["Nedslagspunkt", "Basisår", "Slutår", "Udelad", "Medtag trods forslag"].forEach((h, k) =>
-    s.text(9, k + 1, h, "yearHeader")
+    s.text(9, k + 1, h, "tableHeader")
   );
   methods.forEach((m, k) => {
     const r = result.nedslagspunkter.find((n) => n.id === m.id);
@@ -282,7 +282,7 @@ function componentTable(
   const bCol = twoStage ? col++ : null;
   cols.push(`Pr. ${c.unitName} (r)`, `Antal ${c.unitPlural}`);
   if (twoStage) cols.push(`Grundlag: ${KOMMUNEDATA_LABELS[twoStage.base].toLowerCase()}`);
-  cols.forEach((h, k) => s.text(row, k + 1, h, "yearHeader"));
+  cols.forEach((h, k) => s.text(row, k + 1, h, "tableHeader"));
   s.height(row, 45);
   row++;
   const first = row;
@@ -442,7 +442,7 @@ function factSheet(def: MethodDef, np: NedslagspunktResultat, refs: Refs): FactS
   s.text(2, 1, `Forvaltningsområde: ${def.omraade}`, "subtitle");
   s.text(4, 1, "Estimeret ressourcetræk (årsværk)", "heading");
   ["", String(np.basisaar), String(np.slutaar), "Stigning i ÅV"].forEach(
-    (h, k) => h && s.text(5, k + 1, h, "yearHeader")
+    (h, k) => h && s.text(5, k + 1, h, "tableHeader")
   );
   s.text(6, 1, "Undersøgte kommuner", "label");
   s.text(7, 1, "Alle kommuner", "label");
@@ -591,7 +591,7 @@ function extrasSection(
     row++;
     s.text(row, 1, `Alle kommuner ${np.slutaar} fordelt på grupper (timevægtet)`, "heading");
     row++;
-    ["Gruppe", "Del", "Andel", "Årsværk"].forEach((h, k) => s.text(row, k + 1, h, "yearHeader"));
+    ["Gruppe", "Del", "Andel", "Årsværk"].forEach((h, k) => s.text(row, k + 1, h, "tableHeader"));
     row++;
     for (const g of e.grupper) {
       s.text(row, 1, g.label, "label");
@@ -611,7 +611,7 @@ function extrasSection(
     );
     row++;
     ["Underopgave", "Gruppe", "Andel af gruppen", "Årsværk"].forEach((h, k) =>
-      s.text(row, k + 1, h, "yearHeader")
+      s.text(row, k + 1, h, "tableHeader")
     );
     row++;
     for (const u of e.underopgaver) {
@@ -660,7 +660,7 @@ function overblikSheet(
     "Ud over rapporten: uden én kommune, stigning",
     "Ud over rapporten: stigning i kr.",
   ];
-  head.forEach((h, k) => h && s.text(4, k + 1, h, "yearHeader"));
+  head.forEach((h, k) => h && s.text(4, k + 1, h, "tableHeader"));
   s.height(4, 48);
   let row = 5;
   for (const m of methods) {
@@ -742,7 +742,7 @@ function logSheet(input: ReportInput): SheetPlan {
   const s = new SheetBuilder(SHEET.log);
   s.text(1, 1, "Valideringslog", "title");
   ["Kommune", "Fil", "Nedslagspunkt", "Alvor / kilde", "Regel", "Celle", "Besked"].forEach((h, k) =>
-    s.text(3, k + 1, h, "yearHeader")
+    s.text(3, k + 1, h, "tableHeader")
   );
   let row = 4;
   for (const f of input.fileFindings ?? []) {
