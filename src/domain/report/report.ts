@@ -493,7 +493,7 @@ function factSheet(def: MethodDef, np: NedslagspunktResultat, refs: Refs): FactS
     s.text(7, 2, "kan ikke beregnes", "note");
     s.text(row, 1, `Kan ikke beregnes: ${np.kan_ikke_beregnes}.`, "body");
     s.merge(row, 1, row, 6);
-    out.plan = s.build({ 1: 46, 2: 16, 3: 16, 4: 16, 5: 16, 6: 16, 7: 16, 8: 16 });
+    out.plan = s.build({ 1: 64, 2: 16, 3: 16, 4: 16, 5: 16, 6: 16, 7: 16, 8: 16 });
     return out;
   }
 
@@ -538,7 +538,7 @@ function factSheet(def: MethodDef, np: NedslagspunktResultat, refs: Refs): FactS
   });
 
   row = extrasSection(s, row, np, refs);
-  out.plan = s.build({ 1: 46, 2: 16, 3: 16, 4: 16, 5: 16, 6: 16, 7: 16, 8: 16 });
+  out.plan = s.build({ 1: 64, 2: 16, 3: 16, 4: 16, 5: 16, 6: 16, 7: 16, 8: 16 });
   return out;
 }
 
@@ -551,6 +551,14 @@ function extrasSection(
   const e = np.ekstra;
   let row = startRow;
   s.text(row, 1, "Ud over rapporten (til sammenligning; rapportens tal står øverst)", "heading");
+  row++;
+  s.text(
+    row,
+    1,
+    "Tallene herunder er beregnet ved kørslen og følger ikke med, hvis tal ændres i projektmappen (undtagen kronerne).",
+    "note"
+  );
+  s.merge(row, 1, row, 6);
   row++;
   if (!e) return row;
   const line = (label: string, value: string) => {
@@ -726,7 +734,7 @@ function overblikSheet(
   s.text(
     row,
     1,
-    `Spændet er ± ${result.indstillinger.spaend_pct} % omkring stigningen for alle kommuner, afrundet til hele årsværk (se arket Indstillinger). Kolonnerne »Ud over rapporten« er ikke rapportens tal, men viser hvor følsomt resultatet er for metodevalget.`,
+    `Spændet er ± ${result.indstillinger.spaend_pct} % omkring stigningen for alle kommuner, afrundet til hele årsværk (se arket Indstillinger). Kolonnerne »Ud over rapporten« er ikke rapportens tal, men viser hvor følsomt resultatet er for metodevalget; de er beregnet ved kørslen (kun kronerne følger med, hvis tal ændres).`,
     "note"
   );
   s.merge(row, 1, row, 6);
