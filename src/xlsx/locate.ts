@@ -4,7 +4,7 @@ import { makeFinding } from "../domain/findings";
 import { LabelLocator, type GridSheet } from "../domain/locate";
 import type { CellLocation, Finding, RawCell, RawReturn } from "../domain/model";
 import { splitTemplateIds } from "../domain/validate/meta";
-import { cellAt, plainValue } from "./names";
+import { cellAt, definedNames, plainValue } from "./names";
 
 /** An ExcelJS worksheet as a grid of plain values. */
 export function gridOf(ws: Worksheet): GridSheet {
@@ -42,10 +42,13 @@ export function withLabelFallback(wb: Workbook, raw: RawReturn): RawReturn {
   const cells: Record<string, RawCell> = { ...raw.cells };
   const meta: { -readonly [K in keyof RawReturn["meta"]]: RawReturn["meta"][K] } = { ...raw.meta };
 
-  if (meta.kommune === undefined || meta.skabelon === undefined || meta.version === undefined) {
+  // Meta by label only where its defined name is gone (a named but empty cell is just empty).
+  const names = definedNames(wb);
+  const lost = (["kommune", "skabelon", "version"] as const).filter((k) => meta[k] === undefined && !names.get(META_FIELDS[k])?.location);
+  if (lost.length > 0) {
     const found = locator.meta();
-    for (const key of ["kommune", "skabelon", "version"] as const) {
-      if (meta[key] !== undefined || found[key] === undefined) continue;
+    for (const key of lost) {
+      if (found[key] === undefined) continue;
       (meta as Record<string, unknown>)[key] = found[key];
       const id = META_FIELDS[key];
       const location = found.locations[id];

@@ -1,4 +1,5 @@
 import { Workbook, type Style, type Worksheet } from "exceljs";
+import { a1 } from "../domain/layout/a1";
 import { STYLE_DEFS } from "../domain/layout/styles";
 import type {
   CellPlan,
@@ -87,6 +88,33 @@ function renderCell(ws: Worksheet, c: CellPlan): void {
   if (c.name) cell.name = c.name;
 }
 
+/** Differential style (dxf) for a conditional format: font colour, bold and fill only. */
+function conditionalStyle(def: StyleDef): Partial<Style> {
+  return {
+    font: {
+      ...(def.bold ? { bold: true } : {}),
+      ...(def.fontColor ? { color: argb(def.fontColor) } : {}),
+    },
+    ...(def.fill ? { fill: { type: "pattern", pattern: "solid", bgColor: argb(def.fill) } } : {}),
+  };
+}
+
+function renderConditionalFormats(ws: Worksheet, sheet: SheetPlan): void {
+  (sheet.conditionalFormats ?? []).forEach((cf, i) => {
+    ws.addConditionalFormatting({
+      ref: `${a1(cf.top, cf.left)}:${a1(cf.bottom, cf.right)}`,
+      rules: [
+        {
+          type: "expression",
+          priority: i + 1,
+          formulae: [cf.formula],
+          style: conditionalStyle(STYLE_DEFS[cf.style]),
+        },
+      ],
+    });
+  });
+}
+
 function renderSheet(wb: Workbook, sheet: SheetPlan): void {
   const ws = wb.addWorksheet(sheet.name, {
     ...(sheet.tabColor ? { properties: { tabColor: argb(sheet.tabColor) } } : {}),
@@ -107,6 +135,7 @@ function renderSheet(wb: Workbook, sheet: SheetPlan): void {
   }
   for (const c of sheet.cells) renderCell(ws, c);
   for (const m of sheet.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+  renderConditionalFormats(ws, sheet);
   if (sheet.protect) {
     // No password: the protection guards the layout, not secrets.
     (ws as Worksheet & { sheetProtection: Record<string, boolean> }).sheetProtection = {

@@ -5,6 +5,7 @@ import { registerLaes } from "./laes";
 import { registerOpregn } from "./opregn";
 import { registerSkabelon } from "./skabelon";
 import { registerUdfyld } from "./udfyld";
+import { registerValider } from "./valider";
 
 /** Adds one command (with its options and action) to the program. */
 export type RegisterCommand = (program: Command, io: CliIo) => void;
@@ -18,5 +19,6 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerSkabelon,
   registerUdfyld,
   registerLaes,
+  registerValider,
   registerOpregn,
 ];

@@ -1,4 +1,4 @@
-import type { CellPlan, MergePlan, SheetPlan } from "./types";
+import type { CellPlan, ConditionalFormatPlan, MergePlan, SheetPlan, StyleName } from "./types";
 
 /** Points per line of 11-pt text. */
 export const LINE_HEIGHT = 15;
@@ -15,6 +15,7 @@ export function wrappedHeight(text: string, widthChars: number, minLines = 1): n
 export class SheetBuilder {
   private readonly cells = new Map<string, CellPlan>();
   private readonly merges: MergePlan[] = [];
+  private readonly conditional: ConditionalFormatPlan[] = [];
   private readonly widths: Record<number, number> = {};
   private readonly heights: Record<number, number> = {};
 
@@ -27,6 +28,11 @@ export class SheetBuilder {
 
   merge(top: number, left: number, bottom: number, right: number): this {
     if (bottom > top || right > left) this.merges.push({ top, left, bottom, right });
+    return this;
+  }
+
+  conditionalFormat(cf: ConditionalFormatPlan): this {
+    this.conditional.push(cf);
     return this;
   }
 
@@ -48,6 +54,23 @@ export class SheetBuilder {
     return this;
   }
 
+  /**
+   * A wrapped text cell (optionally merged across to `mergeTo`) with its row height fitted to
+   * `widthChars`, the width of the column or merged area.
+   */
+  text(
+    row: number,
+    col: number,
+    value: string,
+    style: StyleName,
+    widthChars: number,
+    mergeTo?: number
+  ): this {
+    this.set({ row, col, value, style });
+    if (mergeTo !== undefined) this.merge(row, col, row, mergeTo);
+    return this.fit(row, value, widthChars);
+  }
+
   build(options: {
     protect: boolean;
     tabColor?: string;
@@ -59,6 +82,7 @@ export class SheetBuilder {
       name: this.name,
       cells,
       merges: this.merges,
+      ...(this.conditional.length > 0 ? { conditionalFormats: this.conditional } : {}),
       columnWidths: { ...this.widths },
       rowHeights: { ...this.heights },
       protect: options.protect,

@@ -11,7 +11,7 @@ import { VALIDATION_BY_KIND } from "./validation";
 const LABEL_COL = 2;
 const FIRST_YEAR_COL = 3;
 const LABEL_WIDTH = 62;
-const YEAR_WIDTH = 11;
+const YEAR_WIDTH = 13;
 /** Height of a comment box (points). */
 const TEXT_BOX_HEIGHT = 90;
 /** Comment boxes and titles span at least this many year columns. */
@@ -63,13 +63,7 @@ export function dataSheet(t: TemplateDef, kommune: string, tabColor: string): Sh
   for (const b of t.blocks) row = block(s, t, b, row, lastCol, spanWidth) + 1;
 
   for (const tx of t.texts) {
-    s.set({ row, col: LABEL_COL, value: tx.label, style: "heading" }).merge(
-      row,
-      LABEL_COL,
-      row,
-      lastCol
-    );
-    s.fit(row, tx.label, spanWidth);
+    s.text(row, LABEL_COL, tx.label, "heading", spanWidth, lastCol);
     row += 1;
     const id = textFieldId(t.id, tx.id);
     s.set({
@@ -100,13 +94,7 @@ function block(
   const years = blockYears(b);
   const colOf = (y: number) => FIRST_YEAR_COL + years.indexOf(y);
   let row = top;
-  s.set({ row, col: LABEL_COL, value: b.title, style: "heading" }).merge(
-    row,
-    LABEL_COL,
-    row,
-    lastCol
-  );
-  s.fit(row, b.title, spanWidth);
+  s.text(row, LABEL_COL, b.title, "heading", spanWidth, lastCol);
   row += 1;
   s.set({ row, col: LABEL_COL, value: null, style: "yearHeader" });
   for (const y of years) s.set({ row, col: colOf(y), value: y, style: "yearHeader", numFmt: "0" });
@@ -116,6 +104,15 @@ function block(
   const closeRun = () => {
     if (!run) return;
     s.set({ row, col: LABEL_COL, value: CHECK_LABEL, style: "note" });
+    const cols = years.filter((y) => run!.years.has(y)).map(colOf);
+    const range = { top: row, bottom: row, left: Math.min(...cols), right: Math.max(...cols) };
+    const first = a1(row, range.left);
+    s.conditionalFormat({ ...range, formula: `${first}="OK"`, style: "checkOk" });
+    s.conditionalFormat({
+      ...range,
+      formula: `AND(${first}<>"",${first}<>"OK")`,
+      style: "checkBad",
+    });
     for (const y of years) {
       if (run.years.has(y)) {
         s.set({

@@ -34,4 +34,6 @@ export const STYLE_DEFS: Readonly<Record<StyleName, StyleDef>> = {
   result: { bold: true },
   blank: { fill: BLANK_FILL, border: BORDER },
   stepNo: { bold: true, hAlign: "right", vAlign: "top" },
+  checkOk: { fontColor: "006100", fill: "C6EFCE" },
+  checkBad: { bold: true, fontColor: "9C0006", fill: "FFC7CE" },
 };

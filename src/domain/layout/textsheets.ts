@@ -50,29 +50,20 @@ export function procesSheet(t: TemplateDef, tabColor: string): SheetPlan {
     );
     row += 1;
     for (const task of step.tasks) {
-      const text = `• ${task}`;
-      s.set({ row, col: TEXT_COL, value: text, style: "body" }).fit(row, text, TEXT_WIDTH);
+      s.text(row, TEXT_COL, `• ${task}`, "body", TEXT_WIDTH);
       row += 1;
     }
     row += 1;
   });
   s.set({ row, col: NO_COL, value: "Nedslagspunktets sporbarhed", style: "heading" });
   row += 1;
-  s.set({ row, col: TEXT_COL, value: t.proces.sporbarhed, style: "body" }).fit(
-    row,
-    t.proces.sporbarhed,
-    TEXT_WIDTH
-  );
+  s.text(row, TEXT_COL, t.proces.sporbarhed, "body", TEXT_WIDTH);
   row += 1;
   if (t.proces.beskrivelse) {
     row += 1;
     s.set({ row, col: NO_COL, value: "Den administrative byrde", style: "heading" });
     row += 1;
-    s.set({ row, col: TEXT_COL, value: t.proces.beskrivelse, style: "body" }).fit(
-      row,
-      t.proces.beskrivelse,
-      TEXT_WIDTH
-    );
+    s.text(row, TEXT_COL, t.proces.beskrivelse, "body", TEXT_WIDTH);
   }
   return s.build({ protect: true, tabColor });
 }

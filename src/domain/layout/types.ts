@@ -28,7 +28,11 @@ export type StyleName =
   /** A year column a row does not ask for (e.g. pas timer before 2022): grey, locked. */
   | "blank"
   /** A field label's leading number or bullet column. */
-  | "stepNo";
+  | "stepNo"
+  /** Conditional format: a check that passes (green). */
+  | "checkOk"
+  /** Conditional format: a check that fails (red). */
+  | "checkBad";
 
 /** Renderer-neutral formatting of a named style (see styles.ts). */
 export interface StyleDef {
@@ -94,6 +98,19 @@ export interface MergePlan {
   readonly right: number;
 }
 
+/**
+ * Conditional formatting: where `formula` (invariant syntax, relative to the range's top-left
+ * cell, without "=") is true, the cell also gets `style`'s font colour, bold and fill.
+ */
+export interface ConditionalFormatPlan {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+  readonly formula: string;
+  readonly style: StyleName;
+}
+
 export interface SheetPlan {
   /** ≤ 31 characters, e.g. "UKN Data". */
   readonly name: string;
@@ -101,6 +118,8 @@ export interface SheetPlan {
   readonly merges: readonly MergePlan[];
   /** Column widths in characters, by 1-based column. */
   readonly columnWidths: Readonly<Record<number, number>>;
+  /** Conditional formats, applied in order (the first has the highest priority). */
+  readonly conditionalFormats?: readonly ConditionalFormatPlan[];
   /** Row heights in points, by 1-based row (rows not listed keep the default height). */
   readonly rowHeights?: Readonly<Record<number, number>>;
   /** Protect the sheet (no password): only input cells editable. */

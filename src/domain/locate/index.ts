@@ -225,6 +225,7 @@ export class LabelLocator {
         if (value === null || value === undefined || String(value).trim() === "") continue;
         const key = id.slice("meta.".length) as "kommune" | "skabelon" | "version";
         if (out[key] !== undefined) continue;
+        if (key === "kommune" && typeof value !== "string") continue;
         if (key === "version") {
           const n = typeof value === "number" ? value : Number(String(value).trim());
           if (!Number.isFinite(n)) continue;

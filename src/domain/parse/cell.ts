@@ -72,6 +72,20 @@ function isPercentFormat(numFmt: string | undefined): boolean {
   return !!numFmt && /%/.test(numFmt.replace(/"[^"]*"|\\./g, ""));
 }
 
+/** A date or time format such as "d-m-yyyy" or "[$-406]d. mmmm yyyy" (tokens outside quotes and brackets). */
+function isDateFormat(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  const bare = numFmt.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
+  return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
+}
+
+/** Excel's serial day number as an ISO date (1900 date system). */
+function serialToIso(serial: number): string {
+  const ms = Math.round((serial - 25569) * 86400000);
+  const d = new Date(ms);
+  return isNaN(d.getTime()) ? String(serial) : d.toISOString().slice(0, 10);
+}
+
 /** Cleans float noise from ×100 (0.07 × 100 = 7.000000000000001). */
 function times100(v: number): number {
   return Number((v * 100).toPrecision(15));
@@ -154,6 +168,14 @@ function parseNumber(v: string | number | boolean | Date | null, kind: FieldKind
   if (typeof v === "number") {
     if (!Number.isFinite(v)) {
       add(PARSE_RULES.ugyldigtTal, "fejl", `${quote(v)} er ikke et endeligt tal; skriv ${KIND_NOUN[kind]} som et tal.`);
+      return null;
+    }
+    if (isDateFormat(numFmt)) {
+      add(
+        PARSE_RULES.ugyldigtTal,
+        "fejl",
+        `cellen er formateret som dato og viser ${quote(serialToIso(v))}, ikke et tal (Excel gør fx 1.4 til 1. april); formatér cellen som tal, og skriv tallet igen.`,
+      );
       return null;
     }
     if (kind === "pct" && isPercentFormat(numFmt)) {

@@ -163,6 +163,14 @@ describe("buildTemplateWorkbook", () => {
     });
   });
 
+  it("colours the UKN check rows green for OK and red otherwise", () => {
+    const data = sheet("UKN Data");
+    expect(data.conditionalFormats?.slice(0, 2)).toEqual([
+      { top: 16, bottom: 16, left: 3, right: 7, formula: 'C16="OK"', style: "checkOk" },
+      { top: 16, bottom: 16, left: 3, right: 7, formula: 'AND(C16<>"",C16<>"OK")', style: "checkBad" },
+    ]);
+  });
+
   it("builds the check formula from column and rows", () => {
     expect(pctCheckFormula(4, 10, 12)).toBe(
       'IF(COUNTA(D10:D12)=0,"",IF(ABS(SUM(D10:D12)-100)<=1,"OK","Summen er "&ROUND(SUM(D10:D12),1)&" %"))'

@@ -223,3 +223,19 @@ describe("parser properties", () => {
     );
   });
 });
+
+describe("parseCell: date formats", () => {
+  it("refuses a serial number in a date-formatted cell (how office-js and Excel hand over 1.4 → 1. april)", () => {
+    const r = parseCell({ value: 43922, numFmt: "d-m-yyyy", location: at }, "timer");
+    expect(r.value).toBeNull();
+    expect(r.findings.map((f) => `${f.rule}/${f.severity}`)).toEqual(["ugyldigt_tal/fejl"]);
+    expect(r.findings[0].message).toContain("2020-04-01");
+  });
+
+  it("does not take number formats with quoted letters or colours for dates", () => {
+    expect(parseCell({ value: 5, numFmt: '0" timer"' }, "timer").value).toBe(5);
+    expect(parseCell({ value: 5, numFmt: "[Red]0.0" }, "timer").value).toBe(5);
+    expect(parseCell({ value: 5, numFmt: "General" }, "timer").value).toBe(5);
+    expect(parseCell({ value: 5, numFmt: "#,##0" }, "timer").value).toBe(5);
+  });
+});

@@ -1,0 +1,143 @@
+import { readFileSync, statSync } from "fs";
+import type { Command } from "commander";
+import { SEVERITY_ORDER, cellRef, countBySeverity } from "../../domain/findings";
+import type { Finding, KommuneReturn, RawReturn } from "../../domain/model";
+import { validateReturn } from "../../domain/validate";
+import { LIMITS, readReturn } from "../../xlsx";
+import { CliError } from "../errors";
+import type { CliIo } from "../io";
+
+/** Reader rules that mean the file itself could not be read (one error, nothing else). */
+const FILE_RULES = new Set([
+  "ulaeselig_fil",
+  "tom_fil",
+  "fil_for_stor",
+  "fil_krypteret",
+  "fil_xls",
+  "ikke_xlsx",
+  "fil_beskadiget",
+  "zipbombe",
+  "for_mange_celler",
+  "fil_mangler",
+]);
+
+/** The reader's own meta remark; validation reports meta with its own rules (kommune_mangler …). */
+const SUPERSEDED = new Set(["meta_mangler"]);
+
+export interface FileResult {
+  readonly fil: string;
+  /** Set when the file could be read. */
+  readonly retur?: KommuneReturn;
+  readonly locatedBy?: RawReturn["locatedBy"];
+  readonly findings: readonly Finding[];
+}
+
+function fileError(fil: string, rule: string, message: string): FileResult {
+  return { fil, findings: [{ rule, severity: "fejl", message, file: fil }] };
+}
+
+/** Reads and validates one file; never throws. */
+export async function validateFile(fil: string): Promise<FileResult> {
+  let bytes: Uint8Array;
+  try {
+    const size = statSync(fil).size;
+    if (size > LIMITS.maxFileBytes) {
+      const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString("da-DK", { maximumFractionDigits: 1 })} MB`;
+      return fileError(fil, "fil_for_stor", `Filen er ${mb(size)}; højst ${mb(LIMITS.maxFileBytes)} læses.`);
+    }
+    bytes = readFileSync(fil);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fileError(fil, "fil_mangler", code === "ENOENT" ? "Filen findes ikke." : `Filen kan ikke læses (${code ?? (e as Error).message}).`);
+  }
+  try {
+    const raw = await readReturn(bytes, fil);
+    const fatal = raw.findings.find((f) => FILE_RULES.has(f.rule) && f.severity === "fejl");
+    if (fatal) return { fil, findings: [{ ...fatal, file: fil }] };
+    const retur = validateReturn({ ...raw, findings: raw.findings.filter((f) => !SUPERSEDED.has(f.rule)) });
+    return { fil, retur, locatedBy: raw.locatedBy, findings: retur.findings };
+  } catch (e) {
+    return fileError(fil, "ulaeselig_fil", `Filen kan ikke læses: ${(e as Error).message}`);
+  }
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function summaryLine(r: FileResult): string {
+  const c = countBySeverity(r.findings);
+  if (!r.retur) return `${r.fil}: kunne ikke læses: ${r.findings[0]?.message ?? ""}`;
+  const via = r.locatedBy === "etiketter" ? ", delvis læst via etiketter" : "";
+  const who = r.retur.kommune || "(kommune mangler)";
+  return `${r.fil}: ${who}, ${r.retur.skabeloner.join(", ") || "ingen skabelon"}: ${plural(c.fejl, "fejl", "fejl")}, ${plural(c.advarsel, "advarsel", "advarsler")}, ${plural(c.info, "info", "info")}${via}.`;
+}
+
+/** The message without its leading `Sheet!Cell: `, which the table shows in its own column. */
+function bareMessage(f: Finding): string {
+  const ref = cellRef(f.location);
+  return ref && f.message.startsWith(`${ref}: `) ? f.message.slice(ref.length + 2) : f.message;
+}
+
+export function findingsTable(findings: readonly Finding[]): string[] {
+  if (findings.length === 0) return ["  Ingen fund."];
+  const sorted = findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .map((x) => x.f);
+  const rows = sorted.map((f) => [f.severity, f.rule, cellRef(f.location) ?? "", bareMessage(f)]);
+  const head = ["Alvor", "Regel", "Celle", "Besked"];
+  const widths = head.map((h, i) => (i === 3 ? 0 : Math.max(h.length, ...rows.map((r) => r[i].length))));
+  const line = (r: string[]) => `  ${r.map((v, i) => (i === 3 ? v : v.padEnd(widths[i]))).join("  ")}`.trimEnd();
+  return [line(head), line(widths.map((w, i) => "-".repeat(i === 3 ? 6 : w))), ...rows.map(line)];
+}
+
+export function resultJson(r: FileResult) {
+  const c = countBySeverity(r.findings);
+  return {
+    fil: r.fil,
+    laest: r.retur !== undefined,
+    kommune: r.retur?.kommune ?? null,
+    skabeloner: r.retur?.skabeloner ?? [],
+    version: r.retur?.version ?? null,
+    laestVia: r.locatedBy ?? null,
+    fejl: c.fejl,
+    advarsler: c.advarsel,
+    info: c.info,
+    fund: r.findings.map((f) => ({
+      regel: f.rule,
+      alvor: f.severity,
+      besked: f.message,
+      felt: f.field ?? null,
+      ark: f.location?.sheet ?? null,
+      celle: f.location?.cell ?? null,
+      original: f.original === undefined ? null : f.original instanceof Date ? f.original.toISOString() : f.original,
+    })),
+  };
+}
+
+export function registerValider(program: Command, io: CliIo): void {
+  program
+    .command("valider")
+    .description("læs og validér udfyldte skabeloner: en tabel med fund pr. fil (exitkode 1 ved fejl)")
+    .argument("<filer...>", "en eller flere udfyldte skabeloner (.xlsx)")
+    .option("--json", "skriv resultatet som JSON (én liste med en post pr. fil)")
+    .action(async (filer: string[], opts: { json?: boolean }) => {
+      const results: FileResult[] = [];
+      for (const fil of filer) {
+        const r = await validateFile(fil);
+        results.push(r);
+        if (!opts.json) {
+          // Each file's report is printed whole, once it is complete.
+          io.out([`== ${fil} ==`, ...findingsTable(r.findings), summaryLine(r), ""].join("\n"));
+        }
+      }
+      const withErrors = results.filter((r) => r.findings.some((f) => f.severity === "fejl")).length;
+      if (opts.json) io.out(JSON.stringify(results.map(resultJson), null, 2));
+      else if (results.length > 1)
+        io.out(`I alt: ${plural(results.length, "fil", "filer")}, ${withErrors} med fejl, ${results.length - withErrors} uden fejl.`);
+      if (withErrors > 0) {
+        throw new CliError(`${withErrors} af ${plural(results.length, "fil", "filer")} har fejl.`, 1);
+      }
+    });
+}
