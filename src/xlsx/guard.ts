@@ -21,15 +21,19 @@ export const LIMITS = {
   maxCells: 300_000,
 } as const;
 
-export type BadFileRule =
-  | "tom_fil"
-  | "fil_for_stor"
-  | "fil_krypteret"
-  | "fil_xls"
-  | "ikke_xlsx"
-  | "fil_beskadiget"
-  | "zipbombe"
-  | "for_mange_celler";
+/** Rule ids of refused files. */
+export const BAD_FILE_RULES = [
+  "tom_fil",
+  "fil_for_stor",
+  "fil_krypteret",
+  "fil_xls",
+  "ikke_xlsx",
+  "fil_beskadiget",
+  "zipbombe",
+  "for_mange_celler",
+] as const;
+
+export type BadFileRule = (typeof BAD_FILE_RULES)[number];
 
 /** Why a file was refused; `message` is Danish and complete. */
 export class XlsxRejected extends Error {
