@@ -24,6 +24,8 @@ export default [
       "office-addins/test-for-null-using-isNullObject": "error",
       // TypeScript itself checks undefined names.
       "no-undef": "off",
+      // The TypeScript rule below knows type signatures (the core rule flags their parameter names in .tsx).
+      "no-unused-vars": "off",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },

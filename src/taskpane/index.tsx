@@ -1,10 +1,24 @@
-// Placeholder until the task-pane issue lands: renders a Danish notice.
+/**
+ * Task pane entry: waits for office.js (`Office.onReady`), then renders the pane. Heavy parts
+ * (ExcelJS for returned files, the projection views) are loaded on demand by the views.
+ */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App } from "./App";
 
-function App(): React.JSX.Element {
-  return <p>Byrdeberegner indlæses …</p>;
+function start(): void {
+  const container = document.getElementById("container");
+  if (!container) return;
+  createRoot(container).render(
+    <FluentProvider theme={webLightTheme}>
+      <App />
+    </FluentProvider>,
+  );
 }
 
-const container = document.getElementById("container");
-if (container) createRoot(container).render(<App />);
+if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
+  Office.onReady(() => start());
+} else {
+  start();
+}

@@ -1,0 +1,227 @@
+/**
+ * *Indsaml* (consultant): pick many returned .xlsx files; each is read with the same reader as
+ * the CLI (src/xlsx, ExcelJS: loaded on demand with this view) and validated with the same rules.
+ * A progress bar and a per-file result (read, warnings, rejected and why). A municipality that is
+ * already in the *Data* sheet, or comes twice, is replaced only when the user says so.
+ */
+import * as React from "react";
+import {
+  Badge,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  ProgressBar,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { KommuneReturn } from "../../domain/model";
+import { validateReturn } from "../../domain/validate";
+import { readReturn } from "../../xlsx/read";
+import { readTable, writeTable } from "../../excel/table";
+import { DATA_SHEET, headerMatches, kommunerIn, mergeData } from "../dataSheet";
+import { countBySeverity, summary } from "../findings";
+import { messageOf, withExcel } from "../office";
+import { usePane } from "../state";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "10px" },
+  list: { listStyle: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: "6px" },
+  item: { display: "flex", flexDirection: "column", gap: "2px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: "4px" },
+  head: { display: "flex", gap: "6px", alignItems: "center", flexWrap: "wrap" },
+});
+
+/** Largest file read (a returned template is well under 1 MB). */
+const MAX_BYTES = 20 * 1024 * 1024;
+
+export type FileStatus = "laest" | "advarsler" | "afvist";
+
+export interface FileResult {
+  readonly file: string;
+  readonly status: FileStatus;
+  readonly text: string;
+  readonly kommune?: string;
+  readonly result?: KommuneReturn;
+}
+
+/** Reads and validates one file; never throws. */
+export async function readOne(name: string, bytes: ArrayBuffer): Promise<FileResult> {
+  if (!/\.xlsx$/i.test(name)) {
+    return { file: name, status: "afvist", text: "Ikke en .xlsx-fil. Gem filen som Excel-projektmappe (.xlsx), og prøv igen." };
+  }
+  if (bytes.byteLength > MAX_BYTES) {
+    return { file: name, status: "afvist", text: `Filen er for stor (${Math.round(bytes.byteLength / 1048576)} MB).` };
+  }
+  try {
+    const raw = await readReturn(new Uint8Array(bytes), name);
+    const r = validateReturn(raw);
+    const c = countBySeverity(r.findings);
+    if (!r.kommune || r.skabeloner.length === 0) {
+      const reason = r.findings.find((f) => f.severity === "fejl")?.message ?? "Filen er ikke en udfyldt skabelon.";
+      return { file: name, status: "afvist", text: reason };
+    }
+    return {
+      file: name,
+      status: c.fejl + c.advarsel > 0 ? "advarsler" : "laest",
+      text: `${r.kommune}: ${r.skabeloner.length} nedslagspunkt${r.skabeloner.length === 1 ? "" : "er"}. ${summary(r.findings)}`,
+      kommune: r.kommune,
+      result: r,
+    };
+  } catch (e) {
+    return { file: name, status: "afvist", text: messageOf(e) };
+  }
+}
+
+const BADGE: Record<FileStatus, { color: "success" | "warning" | "danger"; text: string }> = {
+  laest: { color: "success", text: "Læst" },
+  advarsler: { color: "warning", text: "Læst med bemærkninger" },
+  afvist: { color: "danger", text: "Afvist" },
+};
+
+interface Question {
+  readonly kommune: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+export default function Indsaml(): React.JSX.Element {
+  const styles = useStyles();
+  const { attempt, notify } = usePane();
+  const [results, setResults] = React.useState<FileResult[]>([]);
+  const [progress, setProgress] = React.useState<{ done: number; total: number } | undefined>(undefined);
+  const [question, setQuestion] = React.useState<Question | undefined>(undefined);
+  const answer = React.useRef<((replace: boolean) => void) | undefined>(undefined);
+  const inputRef = React.useRef<HTMLInputElement>(null);
+
+  const ask = (q: Question) =>
+    new Promise<boolean>((resolve) => {
+      answer.current = resolve;
+      setQuestion(q);
+    });
+  const reply = (replace: boolean) => {
+    setQuestion(undefined);
+    answer.current?.(replace);
+  };
+
+  const collect = async (files: readonly File[]) => {
+    notify(undefined);
+    setResults([]);
+    setProgress({ done: 0, total: files.length });
+    const read: FileResult[] = [];
+    // One file at a time keeps memory flat; the progress bar moves per file.
+    for (const f of files) {
+      read.push(await readOne(f.name, await f.arrayBuffer()));
+      setResults([...read]);
+      setProgress({ done: read.length, total: files.length });
+    }
+    const usable = read.filter((r) => r.result);
+    if (usable.length === 0) return;
+
+    const existing = await attempt(() => withExcel((ctx) => readTable(ctx, DATA_SHEET)));
+    if (!existing) return;
+    if (!headerMatches(existing.table)) {
+      notify({
+        intent: "error",
+        title: "Arket »Data« bruges til andet",
+        text: "Arket »Data« har ikke kolonnerne Kommune, Felt, Værdi, Fil. Omdøb det, og prøv igen. Intet er ændret.",
+      });
+      return;
+    }
+    const present = kommunerIn(existing.table);
+    const replace = new Set<string>();
+    const chosen = new Map<string, KommuneReturn>();
+    for (const r of usable) {
+      const k = r.kommune as string;
+      const earlier = chosen.get(k);
+      if (earlier) {
+        // The same municipality twice in this batch: ask which one to keep.
+        if (await ask({ kommune: k, from: earlier.file ?? "", to: r.file })) chosen.set(k, r.result as KommuneReturn);
+        continue;
+      }
+      if (present.has(k)) {
+        if (!(await ask({ kommune: k, from: present.get(k) || `arket »${DATA_SHEET}«`, to: r.file }))) continue;
+        replace.add(k);
+      }
+      chosen.set(k, r.result as KommuneReturn);
+    }
+    const incoming = [...chosen.values()];
+    const table = mergeData(existing.table, incoming, replace);
+    const added = incoming.filter((r) => !present.has(r.kommune) || replace.has(r.kommune));
+    if (added.length === 0) {
+      notify({ intent: "info", text: "Intet nyt at skrive: de eksisterende data er beholdt." });
+      return;
+    }
+    const written = await attempt(() => withExcel((ctx) => writeTable(ctx, DATA_SHEET, table, { freezeHeader: true })));
+    if (written) {
+      notify({
+        intent: "success",
+        title: "Data indsamlet",
+        text: `${added.length} kommune${added.length === 1 ? "" : "r"} skrevet til arket »${DATA_SHEET}«${replace.size ? ` (${replace.size} erstattet)` : ""}.`,
+      });
+    }
+  };
+
+  return (
+    <div className={styles.root}>
+      <Text>Vælg de returnerede skabeloner (.xlsx). De læses og valideres her i ruden, og data skrives til arket »Data«.</Text>
+      <Field label="Returnerede filer">
+        <input
+          ref={inputRef}
+          type="file"
+          multiple
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []);
+            if (files.length > 0) void collect(files);
+            e.target.value = "";
+          }}
+        />
+      </Field>
+      {progress && (
+        <Field
+          label="Fremdrift"
+          validationState="none"
+          validationMessage={`${progress.done} af ${progress.total} filer læst`}
+        >
+          <ProgressBar value={progress.total === 0 ? 0 : progress.done / progress.total} />
+        </Field>
+      )}
+      <ul className={styles.list} aria-label="Resultat pr. fil">
+        {results.map((r) => (
+          <li key={r.file} className={styles.item}>
+            <div className={styles.head}>
+              <Badge appearance="filled" color={BADGE[r.status].color}>
+                {BADGE[r.status].text}
+              </Badge>
+              <Text weight="semibold" size={200}>
+                {r.file}
+              </Text>
+            </div>
+            <Text size={200}>{r.text}</Text>
+          </li>
+        ))}
+      </ul>
+      <Dialog open={question !== undefined} modalType="alert">
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Erstat data for {question?.kommune}?</DialogTitle>
+            <DialogContent>
+              Der findes allerede data for {question?.kommune} (fra {question?.from}). Vil du erstatte dem med {question?.to}?
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => reply(true)}>
+                Erstat
+              </Button>
+              <Button onClick={() => reply(false)}>Behold de eksisterende</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * The task pane in a real browser: the production build served on localhost, Debian's headless
+ * Chromium driven by playwright-core, a fake Office/Excel (fakeOffice.js) injected before the
+ * page loads and the office.js CDN request answered locally (there is no internet).
+ * Skipped only where Chromium is absent.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { ensureBuild, serve } from "./server";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const hasChromium = fs.existsSync(CHROMIUM);
+const SHOTS = path.join(__dirname, "__screenshots__");
+
+if (!hasChromium) {
+  console.warn(`Browsertesten springes over: Chromium findes ikke på ${CHROMIUM}.`);
+}
+const describeBrowser = hasChromium ? describe : describe.skip;
+
+/** Waits until `read()` gives `expected` (the pane writes asynchronously), then asserts it. */
+async function poll<T>(read: () => Promise<T>, expected: T, timeoutMs = 10000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  let last = await read();
+  while (last !== expected && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 50));
+    last = await read();
+  }
+  expect(last).toBe(expected);
+}
+
+interface FakeWorkbook {
+  sheets: { name: string; protected: boolean }[];
+  names: Record<string, string>;
+  selected: string | null;
+  valueOf(name: string): unknown;
+  addressOf(name: string): string | undefined;
+}
+
+describeBrowser("task pane in Chromium", () => {
+  let browser: Browser;
+  let page: Page;
+  let server: Awaited<ReturnType<typeof serve>>;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    ensureBuild();
+    server = await serve();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    });
+    page = await browser.newPage({ viewport: { width: 360, height: 900 }, locale: "da-DK" });
+    page.on("console", (m) => {
+      if (m.type() === "error") consoleErrors.push(m.text());
+    });
+    page.on("pageerror", (e) => consoleErrors.push(String(e)));
+    // No internet: answer office.js locally (the fake is injected below), refuse anything else.
+    await page.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(server.url)) return route.continue();
+      if (url.includes("appsforoffice.microsoft.com")) {
+        return route.fulfill({
+          status: 200,
+          contentType: "text/javascript",
+          body: "/* office.js: fake injected by the test */",
+        });
+      }
+      return route.abort();
+    });
+    await page.addInitScript({ path: path.join(__dirname, "fakeOffice.js") });
+    await page.goto(`${server.url}taskpane.html`);
+  }, 240000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const wb = () =>
+    page.evaluate(() => (window as unknown as { __workbook: FakeWorkbook }).__workbook);
+  const valueOf = (name: string) =>
+    page.evaluate(
+      (n) => (window as unknown as { __workbook: FakeWorkbook }).__workbook.valueOf(n),
+      name
+    );
+
+  test("the pane renders in Danish", async () => {
+    await page.getByRole("heading", { name: "Byrdeberegner" }).waitFor();
+    await page.getByRole("tab", { name: "Skabeloner" }).waitFor();
+    for (const name of ["Skabeloner", "Udfyld", "Valider", "Indsaml", "Opregn"]) {
+      await expect(page.getByRole("tab", { name, exact: true }).count()).resolves.toBe(1);
+    }
+  });
+
+  test("a template is inserted into the workbook", async () => {
+    const combo = page.getByRole("combobox", { name: /Kommune/ });
+    await combo.click();
+    await combo.pressSequentially("Aarh");
+    await page.getByRole("option", { name: "Aarhus" }).click();
+    await page.getByRole("button", { name: "Fravælg alle" }).click();
+    await page.getByRole("checkbox", { name: "Ungdomskriminalitetsnævnet" }).check();
+    await page.getByRole("button", { name: "Indsæt skabeloner" }).click();
+    await page.getByText("Skabeloner indsat").waitFor();
+    const book = await wb();
+    expect(book.sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(["Forside", "UKN Vejledning", "UKN Proces", "UKN Data"])
+    );
+    expect(book.sheets.find((s) => s.name === "UKN Data")?.protected).toBe(true);
+    expect(await valueOf("meta.kommune")).toBe("Aarhus");
+    expect(await valueOf("meta.skabelon")).toBe("ukn");
+    expect(Object.keys(book.names)).toContain("ukn.hovedsager.timer_pr_sag.2019");
+  });
+
+  test("a value typed with a decimal comma reaches the workbook as a number", async () => {
+    await page.getByRole("tab", { name: "Udfyld" }).click();
+    const input = page.locator('input[data-field="ukn.hovedsager.timer_pr_sag.2019"]');
+    await input.waitFor();
+    await input.fill("37,4");
+    await input.press("Tab");
+    await poll(() => valueOf("ukn.hovedsager.timer_pr_sag.2019"), 37.4);
+  });
+
+  test("a validation finding appears and a click selects its cell", async () => {
+    const pct = page.locator('input[data-field="ukn.hovedsager.udtalelse.2019"]');
+    await pct.fill("150");
+    await pct.press("Tab");
+    await poll(() => valueOf("ukn.hovedsager.udtalelse.2019"), 150);
+    await page.getByRole("tab", { name: "Valider" }).click();
+    await page.getByRole("button", { name: "Valider projektmappen" }).click();
+    const list = page.getByRole("list", { name: "Bemærkninger" });
+    await list.waitFor();
+    const address = (await page.evaluate(
+      (n) => (window as unknown as { __workbook: FakeWorkbook }).__workbook.addressOf(n),
+      "ukn.hovedsager.udtalelse.2019"
+    )) as string; // "UKN Data!C12"
+    const cell = address.split("!")[1];
+    const button = list.getByRole("button", { name: `Vis UKN Data!${cell} i arket` }).first();
+    await button.click();
+    await poll(async () => (await wb()).selected, `UKN Data!${cell}`);
+  });
+
+  test("axe-core finds no serious or critical accessibility violations", async () => {
+    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (ctx: Document) => Promise<{
+              violations: {
+                id: string;
+                impact: string;
+                help: string;
+                nodes: { target: string[] }[];
+              }[];
+            }>;
+          };
+        }
+      ).axe;
+      // Tabster's focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>) hand focus on at
+      // once and are never read; axe's aria-hidden-focus rule cannot tell, so they are left out.
+      const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] } as unknown as Document);
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 3),
+      }));
+    });
+    const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious).toEqual([]);
+  });
+
+  test("screenshot and a clean console", async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.getByRole("tab", { name: "Udfyld" }).click();
+    await page.locator('input[data-field="ukn.hovedsager.timer_pr_sag.2019"]').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, "udfyld.png"), fullPage: false });
+    await page.getByRole("tab", { name: "Valider" }).click();
+    await page.getByRole("button", { name: "Valider projektmappen" }).click();
+    await page.getByRole("list", { name: "Bemærkninger" }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, "valider.png"), fullPage: false });
+    expect(consoleErrors).toEqual([]);
+  });
+});
