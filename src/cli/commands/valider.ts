@@ -3,23 +3,12 @@ import type { Command } from "commander";
 import { SEVERITY_ORDER, cellRef, countBySeverity } from "../../domain/findings";
 import type { Finding, KommuneReturn, RawReturn } from "../../domain/model";
 import { validateReturn } from "../../domain/validate";
-import { LIMITS, readReturn } from "../../xlsx";
+import { BAD_FILE_RULES, LIMITS, readReturn } from "../../xlsx";
 import { CliError } from "../errors";
 import type { CliIo } from "../io";
 
 /** Reader rules that mean the file itself could not be read (one error, nothing else). */
-const FILE_RULES = new Set([
-  "ulaeselig_fil",
-  "tom_fil",
-  "fil_for_stor",
-  "fil_krypteret",
-  "fil_xls",
-  "ikke_xlsx",
-  "fil_beskadiget",
-  "zipbombe",
-  "for_mange_celler",
-  "fil_mangler",
-]);
+const FILE_RULES = new Set<string>([...BAD_FILE_RULES, "ulaeselig_fil", "fil_mangler"]);
 
 /** The reader's own meta remark; validation reports meta with its own rules (kommune_mangler …). */
 const SUPERSEDED = new Set(["meta_mangler"]);
