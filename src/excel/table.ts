@@ -56,8 +56,8 @@ export interface WriteTableOptions {
   /** Number formats per column, e.g. { 3: "0.0" } (0-based column). */
   readonly columnFormats?: Readonly<Record<number, string>>;
   readonly payloadLimit?: number;
-  /** Freeze the header row. */
-  readonly freezeHeader?: boolean;
+  /** Rows to freeze at the top (e.g. title, note and header). */
+  readonly freezeRows?: number;
 }
 
 /**
@@ -100,7 +100,7 @@ export async function writeTable(
         context.application.suspendApiCalculationUntilNextSync();
         ws = found ?? worksheets.add(sheet);
         if (found) found.getRange().clear("Contents");
-        if (options.freezeHeader) ws.freezePanes.freezeRows(1);
+        if (options.freezeRows) ws.freezePanes.freezeRows(options.freezeRows);
         ws.getRange(rangeAddress(1, 1, 1, width)).format.font.bold = true;
       },
     },
@@ -125,4 +125,47 @@ export async function writeTable(
   } catch (e) {
     throw fromExcelError(e, sheet);
   }
+}
+
+/**
+ * Reads several sheets' tables at once (missing sheets give undefined). Two syncs however many
+ * sheets: find them, then load all their used ranges together.
+ */
+export async function readTables(
+  context: Excel.RequestContext,
+  sheets: readonly string[]
+): Promise<{ tables: Record<string, Table | undefined>; syncs: number }> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  await context.sync();
+  const found = sheets.map((name) => {
+    const ws = worksheets.items.find((w) => w.name.toLowerCase() === name.toLowerCase());
+    if (!ws) return { name, used: undefined };
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("values,rowIndex,columnIndex");
+    return { name, used };
+  });
+  await context.sync();
+  const tables: Record<string, Table | undefined> = {};
+  for (const { name, used } of found) {
+    if (!used) {
+      tables[name] = undefined;
+      continue;
+    }
+    if (used.isNullObject) {
+      tables[name] = { header: [], rows: [] };
+      continue;
+    }
+    const pad = (row: readonly TableValue[]) => [
+      ...new Array<TableValue>(used.columnIndex).fill(null),
+      ...row,
+    ];
+    const values = [
+      ...Array.from({ length: used.rowIndex }, () => [] as TableValue[]),
+      ...used.values.map((r) => pad(r.map((v) => (v === "" ? null : (v as TableValue))))),
+    ];
+    const [header = [], ...rows] = values;
+    tables[name] = { header: header.map((h) => (h === null ? "" : String(h))), rows };
+  }
+  return { tables, syncs: 2 };
 }
