@@ -18,6 +18,20 @@ export interface Table {
   readonly rows: readonly (readonly TableValue[])[];
 }
 
+/** A used range's values as a table re-based on A1 (columns keep their positions). */
+function tableOf(used: Excel.Range): Table {
+  const pad = (row: readonly TableValue[]) => [
+    ...new Array<TableValue>(used.columnIndex).fill(null),
+    ...row,
+  ];
+  const values = [
+    ...Array.from({ length: used.rowIndex }, () => [] as TableValue[]),
+    ...used.values.map((r) => pad(r.map((v) => (v === "" ? null : (v as TableValue))))),
+  ];
+  const [header = [], ...rows] = values;
+  return { header: header.map((h) => (h === null ? "" : String(h))), rows };
+}
+
 /** Reads the table on `sheet`; undefined when the sheet does not exist. */
 export async function readTable(
   context: Excel.RequestContext,
@@ -32,17 +46,7 @@ export async function readTable(
   used.load("values,rowIndex,columnIndex");
   await context.sync();
   if (used.isNullObject) return { table: { header: [], rows: [] }, syncs: 2 };
-  // Re-base on A1 so columns keep their positions even when the table does not start there.
-  const pad = (row: readonly TableValue[]) => [
-    ...new Array<TableValue>(used.columnIndex).fill(null),
-    ...row,
-  ];
-  const values = [
-    ...Array.from({ length: used.rowIndex }, () => [] as TableValue[]),
-    ...used.values.map((r) => pad(r.map((v) => (v === "" ? null : (v as TableValue))))),
-  ];
-  const [header = [], ...rows] = values;
-  return { table: { header: header.map((h) => (h === null ? "" : String(h))), rows }, syncs: 2 };
+  return { table: tableOf(used), syncs: 2 };
 }
 
 /** A value safe to write through `range.values`: formula-like text is kept as text. */
@@ -156,16 +160,7 @@ export async function readTables(
       tables[name] = { header: [], rows: [] };
       continue;
     }
-    const pad = (row: readonly TableValue[]) => [
-      ...new Array<TableValue>(used.columnIndex).fill(null),
-      ...row,
-    ];
-    const values = [
-      ...Array.from({ length: used.rowIndex }, () => [] as TableValue[]),
-      ...used.values.map((r) => pad(r.map((v) => (v === "" ? null : (v as TableValue))))),
-    ];
-    const [header = [], ...rows] = values;
-    tables[name] = { header: header.map((h) => (h === null ? "" : String(h))), rows };
+    tables[name] = tableOf(used);
   }
   return { tables, syncs: 2 };
 }
