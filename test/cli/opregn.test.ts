@@ -3,7 +3,9 @@ import { spawnSync } from "child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import { roundHalfAwayFromZero } from "../../src/domain/project";
 import { loadWorkbook } from "../../src/xlsx";
+import { PUBLISHED, SPANS } from "../domain/project/published";
 
 const ROOT = join(__dirname, "..", "..");
 const BIN = join(ROOT, "bin", "byrde.js");
@@ -54,6 +56,15 @@ describe("byrde opregn", () => {
     expect(gdpr.alle.stigning).toBeLessThan(145.5);
     expect(gdpr.kan_ikke_beregnes).toBeNull();
     expect(r.err).toContain("Øget administrativ belastning");
+    // Through validation and the JSON contract, the examples still give the report's table.
+    for (const [id, basis, slut, digits, studied, all] of PUBLISHED) {
+      const n = j.nedslagspunkter.find((x: { id: string }) => x.id === id);
+      const rd = (v: number) => roundHalfAwayFromZero(v, digits);
+      expect([n.basisaar, n.slutaar]).toEqual([basis, slut]);
+      expect([rd(n.undersoegte.basis), rd(n.undersoegte.slut), rd(n.undersoegte.stigning)]).toEqual(studied);
+      expect([rd(n.alle.basis), rd(n.alle.slut), rd(n.alle.stigning)]).toEqual(all);
+      if (SPANS[id]) expect(n.spaend.tekst).toBe(SPANS[id]);
+    }
   });
 
   it("a missing input file: Danish error naming the file, exit 2", () => {

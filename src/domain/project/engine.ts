@@ -141,6 +141,8 @@ export interface NedslagspunktResultat {
 
 export interface ProjectionResult {
   readonly nedslagspunkter: readonly NedslagspunktResultat[];
+  /** The returns merged per municipality (what the report's Data sheet shows). */
+  readonly returer: readonly MergedReturn[];
   readonly log: readonly LogEntry[];
   readonly indstillinger: ResolvedIndstillinger;
 }
@@ -173,14 +175,17 @@ export function mergeReturns(
       by.set(kommune, m);
     }
     for (const s of r.skabeloner) m.skabeloner.add(s);
-    for (const [id, v] of Object.entries(r.values)) {
+    const values = m.values;
+    for (const id in r.values) {
+      const v = r.values[id];
       if (v === null || v === undefined) {
-        if (!(id in m.values)) m.values[id] = null;
+        if (values[id] === undefined) values[id] = null;
         continue;
       }
-      const t = id.split(".")[0];
-      m.skabeloner.add(t);
-      const prev = m.values[id];
+      const dot = id.indexOf(".");
+      const t = dot < 0 ? id : id.slice(0, dot);
+      if (!m.skabeloner.has(t)) m.skabeloner.add(t);
+      const prev = values[id];
       if (prev !== null && prev !== undefined && prev !== v) {
         log.push({
           kommune,
@@ -188,7 +193,7 @@ export function mergeReturns(
           besked: `${id} findes i flere filer (${String(prev)} og ${String(v)}); den sidste (${String(v)}) er brugt.`,
         });
       }
-      m.values[id] = v;
+      values[id] = v;
     }
     m.findings.push(...r.findings);
   }
@@ -648,7 +653,7 @@ export function project(input: ProjectionInput): ProjectionResult {
         besked: `${r.navn} kan ikke beregnes: ${r.kan_ikke_beregnes}.`,
       });
   }
-  return { nedslagspunkter, log, indstillinger: s };
+  return { nedslagspunkter, returer: merged, log, indstillinger: s };
 }
 
 /** The CLI's `--json` contract: only the contract's fields. */

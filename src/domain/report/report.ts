@@ -12,6 +12,7 @@ import { METHODS, type ComponentDef, type MethodDef } from "../project/definitio
 import {
   computedYears,
   mergeReturns,
+  type MergedReturn,
   type Member,
   type NedslagspunktResultat,
   type ProjectionResult,
@@ -57,7 +58,7 @@ const COUNT = "#,##0";
 
 /** Cells other sheets refer to. */
 interface Refs {
-  data: Map<string, string>; // kommune|field → ref
+  data: Map<string, Map<string, number>>; // kommune → field → row on the Data sheet
   kommunedata: Map<string, string>; // kommune|key|year → ref
   landstal: Map<string, string>; // key|year or key|* → ref
   timer: string;
@@ -68,7 +69,12 @@ interface Refs {
 }
 
 // ------------------------------------------------------------------------------------ Data
-function dataSheet(merged: ReturnType<typeof mergeReturns>, refs: Refs): SheetPlan {
+/** A field's cell in the Data sheet's value column (the sheet name needs no quoting). */
+function dataRef(refs: Refs, kommune: string, id: string): string | undefined {
+  const row = refs.data.get(kommune)?.get(id);
+  return row === undefined ? undefined : `${SHEET.data}!$E$${row}`;
+}
+function dataSheet(merged: readonly MergedReturn[], refs: Refs): SheetPlan {
   const s = new SheetBuilder(SHEET.data);
   s.text(1, 1, "Data: de indsendte tal (én række pr. kommune og felt)", "title");
   s.text(
@@ -82,15 +88,18 @@ function dataSheet(merged: ReturnType<typeof mergeReturns>, refs: Refs): SheetPl
   );
   let row = 4;
   for (const m of merged) {
-    for (const [id, v] of Object.entries(m.values)) {
-      const parts = id.split(".");
-      const year = Number(parts[parts.length - 1]);
+    const rows = new Map<string, number>();
+    refs.data.set(m.kommune, rows);
+    for (const id in m.values) {
+      const v = m.values[id];
+      // "<skabelon>.<blok>.<række>.<år>": the year is the last four characters.
+      const year = id.length > 5 && id.charCodeAt(id.length - 5) === 46 ? Number(id.slice(-4)) : NaN;
       s.text(row, 1, m.kommune, "label");
       s.text(row, 2, id, "label");
-      s.text(row, 3, parts[0], "label");
-      if (Number.isInteger(year) && parts.length === 4) s.set(row, 4, { value: year });
+      s.text(row, 3, id.slice(0, id.indexOf(".")), "label");
+      if (Number.isInteger(year)) s.set(row, 4, { value: year });
       if (v !== null && v !== undefined) s.set(row, 5, { value: v, style: "number" });
-      refs.data.set(`${m.kommune}|${id}`, s.ref(row, 5));
+      rows.set(id, row);
       row++;
     }
   }
@@ -146,7 +155,7 @@ function landstalRef(refs: Refs, key: string, year: number): string | undefined 
 
 // ------------------------------------------------------------------------------------ Kommunedata
 function kommunedataSheet(
-  merged: ReturnType<typeof mergeReturns>,
+  merged: readonly MergedReturn[],
   kommunedata: Kommunedata | undefined,
   needed: ReadonlyArray<readonly [KommunedataKey, number]>,
   refs: Refs
@@ -174,7 +183,7 @@ function kommunedataSheet(
       const own = valueForYear(kd.get(k)?.[key], year);
       const def = KOMMUNEDATA_DEFAULT_FIELD[key];
       const defId = def?.replace("{y}", String(year));
-      const defRef = defId ? refs.data.get(`${k}|${defId}`) : undefined;
+      const defRef = defId ? dataRef(refs, k, defId) : undefined;
       if (own !== undefined) s.set(row, col, { value: own, style: "input", numFmt: COUNT });
       else if (defRef && m && typeof m.values[defId!] === "number") {
         s.set(row, col, {
@@ -427,7 +436,7 @@ function componentTable(
 
 function memberRefs(m: Member, refs: Refs): FormulaRefs {
   return {
-    field: (id) => refs.data.get(`${m.kommune}|${id}`),
+    field: (id) => dataRef(refs, m.kommune, id),
     kommunedata: (key, year) => refs.kommunedata.get(`${m.kommune}|${key}|${year}`),
   };
 }
@@ -493,7 +502,7 @@ function factSheet(def: MethodDef, np: NedslagspunktResultat, refs: Refs): FactS
     s.text(7, 2, "kan ikke beregnes", "note");
     s.text(row, 1, `Kan ikke beregnes: ${np.kan_ikke_beregnes}.`, "body");
     s.merge(row, 1, row, 6);
-    out.plan = s.build({ 1: 46, 2: 16, 3: 16, 4: 16, 5: 16, 6: 16, 7: 16, 8: 16 });
+    out.plan = s.build({ 1: 64, 2: 16, 3: 16, 4: 16, 5: 16, 6: 16, 7: 16, 8: 16 });
     return out;
   }
 
@@ -538,7 +547,7 @@ function factSheet(def: MethodDef, np: NedslagspunktResultat, refs: Refs): FactS
   });
 
   row = extrasSection(s, row, np, refs);
-  out.plan = s.build({ 1: 46, 2: 16, 3: 16, 4: 16, 5: 16, 6: 16, 7: 16, 8: 16 });
+  out.plan = s.build({ 1: 64, 2: 16, 3: 16, 4: 16, 5: 16, 6: 16, 7: 16, 8: 16 });
   return out;
 }
 
@@ -551,6 +560,14 @@ function extrasSection(
   const e = np.ekstra;
   let row = startRow;
   s.text(row, 1, "Ud over rapporten (til sammenligning; rapportens tal står øverst)", "heading");
+  row++;
+  s.text(
+    row,
+    1,
+    "Tallene herunder er beregnet ved kørslen og følger ikke med, hvis tal ændres i projektmappen (undtagen kronerne).",
+    "note"
+  );
+  s.merge(row, 1, row, 6);
   row++;
   if (!e) return row;
   const line = (label: string, value: string) => {
@@ -726,7 +743,7 @@ function overblikSheet(
   s.text(
     row,
     1,
-    `Spændet er ± ${result.indstillinger.spaend_pct} % omkring stigningen for alle kommuner, afrundet til hele årsværk (se arket Indstillinger). Kolonnerne »Ud over rapporten« er ikke rapportens tal, men viser hvor følsomt resultatet er for metodevalget.`,
+    `Spændet er ± ${result.indstillinger.spaend_pct} % omkring stigningen for alle kommuner, afrundet til hele årsværk (se arket Indstillinger). Kolonnerne »Ud over rapporten« er ikke rapportens tal, men viser hvor følsomt resultatet er for metodevalget; de er beregnet ved kørslen (kun kronerne følger med, hvis tal ændres).`,
     "note"
   );
   s.merge(row, 1, row, 6);
@@ -820,7 +837,7 @@ function neededInputs(methods: readonly MethodDef[], result: ProjectionResult) {
 /** The whole aggregation workbook as a plan. */
 export function buildReport(input: ReportInput): WorkbookPlan {
   const methods = input.methods ?? METHODS;
-  const merged = mergeReturns(input.returns);
+  const merged = input.result.returer ?? mergeReturns(input.returns);
   const refs: Refs = {
     data: new Map(),
     kommunedata: new Map(),
