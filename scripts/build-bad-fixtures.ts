@@ -10,7 +10,7 @@
  */
 import { mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
-import { Workbook } from "exceljs";
+import { Workbook, type Style } from "exceljs";
 import JSZip from "jszip";
 import { buildTemplateWorkbook, namedCells } from "../src/domain/layout";
 import type { Severity } from "../src/domain/model";
@@ -104,8 +104,14 @@ const goodBarometre = (): Record<string, unknown> => ({
   "barometre.boernesag.timer_i_alt.2021": 60,
 });
 
+const styleOf = (c: { style: Partial<Style> }): Partial<Style> => c.style;
+
 /** Sets a named cell's value as it is (bypassing fillWorkbook's kind checks: these are bad returns). */
-function writeRaw(wb: Workbook, values: Readonly<Record<string, unknown>>, numFmt: Readonly<Record<string, string>> = {}): void {
+function writeRaw(
+  wb: Workbook,
+  values: Readonly<Record<string, unknown>>,
+  numFmt: Readonly<Record<string, string>> = {}
+): void {
   const names = definedNames(wb);
   for (const [id, value] of Object.entries(values)) {
     const loc = names.get(id)?.location;
@@ -113,7 +119,7 @@ function writeRaw(wb: Workbook, values: Readonly<Record<string, unknown>>, numFm
     const cell = wb.getWorksheet(loc.sheet)!.getCell(loc.cell);
     cell.value = value as never;
     // A style object of its own: after loading, ExcelJS shares one style between many cells.
-    if (numFmt[id]) cell.style = { ...JSON.parse(JSON.stringify(cell.style)), numFmt: numFmt[id] };
+    if (numFmt[id]) cell.style = { ...structuredClone(styleOf(cell)), numFmt: numFmt[id] };
   }
 }
 
@@ -146,12 +152,21 @@ async function manyCells(rows: number): Promise<Uint8Array> {
     for (let c = 0; c < cols.length; c++) parts.push(`<c r="${cols[c]}${r}"><v>${r}</v></c>`);
     parts.push("</row>");
   }
-  zip.file(sheetFile, xml.replace(/<sheetData>[\s\S]*<\/sheetData>|<sheetData\/>/, `<sheetData>${parts.join("")}</sheetData>`));
+  zip.file(
+    sheetFile,
+    xml.replace(
+      /<sheetData>[\s\S]*<\/sheetData>|<sheetData\/>/,
+      `<sheetData>${parts.join("")}</sheetData>`
+    )
+  );
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
 /** Copies sheets' values (no names, no formulas) into a fresh workbook, as a municipality might. */
-async function copyWithoutNames(wb: Workbook, sheets: ReadonlyArray<readonly [string, string]>): Promise<Workbook> {
+async function copyWithoutNames(
+  wb: Workbook,
+  sheets: ReadonlyArray<readonly [string, string]>
+): Promise<Workbook> {
   const dst = new Workbook();
   for (const [from, to] of sheets) {
     const a = wb.getWorksheet(from)!;
@@ -166,7 +181,8 @@ async function copyWithoutNames(wb: Workbook, sheets: ReadonlyArray<readonly [st
   return dst;
 }
 
-const e = (rule: string, severity: Severity, field?: string): ExpectedFinding => (field ? { rule, severity, field } : { rule, severity });
+const e = (rule: string, severity: Severity, field?: string): ExpectedFinding =>
+  field ? { rule, severity, field } : { rule, severity };
 
 const SPECS: readonly Spec[] = [
   // --- UKN: kinds, sums, consistency -------------------------------------------------------
@@ -180,19 +196,32 @@ const SPECS: readonly Spec[] = [
     name: "ukn_negative_timer",
     why: "−5 timer pr. hovedsag (2019): negativ, og under plausibilitetsgrænsen 1",
     values: { ...goodUkn(), "ukn.hovedsager.timer_pr_sag.2019": -5 },
-    expected: [e("negativ", "fejl", "ukn.hovedsager.timer_pr_sag.2019"), e("ukn_timer_pr_sag", "advarsel", "ukn.hovedsager.timer_pr_sag.2019")],
+    expected: [
+      e("negativ", "fejl", "ukn.hovedsager.timer_pr_sag.2019"),
+      e("ukn_timer_pr_sag", "advarsel", "ukn.hovedsager.timer_pr_sag.2019"),
+    ],
   },
   {
     name: "ukn_broek_antal",
     why: "9,5 hovedsager og 11,5 sager i alt (2020): antal skal være hele tal (summen passer)",
-    values: { ...goodUkn(), "ukn.volumen.hovedsager.2020": 9.5, "ukn.volumen.sager_i_alt.2020": 11.5 },
-    expected: [e("ikke_heltal", "fejl", "ukn.volumen.sager_i_alt.2020"), e("ikke_heltal", "fejl", "ukn.volumen.hovedsager.2020")],
+    values: {
+      ...goodUkn(),
+      "ukn.volumen.hovedsager.2020": 9.5,
+      "ukn.volumen.sager_i_alt.2020": 11.5,
+    },
+    expected: [
+      e("ikke_heltal", "fejl", "ukn.volumen.sager_i_alt.2020"),
+      e("ikke_heltal", "fejl", "ukn.volumen.hovedsager.2020"),
+    ],
   },
   {
     name: "ukn_pct_over_100",
     why: "Andet = 120 % (2023): uden for 0–100, og fordelingen giver 120",
     values: { ...goodUkn(), "ukn.hovedsager.andet.2023": 120 },
-    expected: [e("pct_interval", "fejl", "ukn.hovedsager.andet.2023"), e("pct_sum", "fejl", "ukn.hovedsager.andet.2023")],
+    expected: [
+      e("pct_interval", "fejl", "ukn.hovedsager.andet.2023"),
+      e("pct_sum", "fejl", "ukn.hovedsager.andet.2023"),
+    ],
   },
   {
     name: "ukn_pct_sum_90",
@@ -203,8 +232,15 @@ const SPECS: readonly Spec[] = [
   {
     name: "ukn_pct_negativ",
     why: "−10 % og 110 % giver 100, men begge er uden for 0–100 (2020)",
-    values: { ...goodUkn(), "ukn.genindbringelse.udtalelse.2020": -10, "ukn.genindbringelse.andet.2020": 110 },
-    expected: [e("pct_interval", "fejl", "ukn.genindbringelse.udtalelse.2020"), e("pct_interval", "fejl", "ukn.genindbringelse.andet.2020")],
+    values: {
+      ...goodUkn(),
+      "ukn.genindbringelse.udtalelse.2020": -10,
+      "ukn.genindbringelse.andet.2020": 110,
+    },
+    expected: [
+      e("pct_interval", "fejl", "ukn.genindbringelse.udtalelse.2020"),
+      e("pct_interval", "fejl", "ukn.genindbringelse.andet.2020"),
+    ],
   },
   {
     name: "ukn_tekst_i_talfelt",
@@ -228,7 +264,10 @@ const SPECS: readonly Spec[] = [
   {
     name: "ukn_dato_i_talfelt",
     why: "Excel har gjort 1.4 til 1. april (2020)",
-    values: { ...goodUkn(), "ukn.genindbringelse.timer_pr_sag.2020": new Date(Date.UTC(2020, 3, 1)) },
+    values: {
+      ...goodUkn(),
+      "ukn.genindbringelse.timer_pr_sag.2020": new Date(Date.UTC(2020, 3, 1)),
+    },
     numFmt: { "ukn.genindbringelse.timer_pr_sag.2020": "d-m-yyyy" },
     expected: [
       e("ugyldigt_tal", "fejl", "ukn.genindbringelse.timer_pr_sag.2020"),
@@ -263,7 +302,10 @@ const SPECS: readonly Spec[] = [
     name: "ukn_tusindtal_med_punktum",
     why: "»1.400« timer (2019) er 1400 (info) og langt over 200 timer pr. sag (advarsel)",
     values: { ...goodUkn(), "ukn.hovedsager.timer_pr_sag.2019": "1.400" },
-    expected: [e("tal_fortolket", "info", "ukn.hovedsager.timer_pr_sag.2019"), e("ukn_timer_pr_sag", "advarsel", "ukn.hovedsager.timer_pr_sag.2019")],
+    expected: [
+      e("tal_fortolket", "info", "ukn.hovedsager.timer_pr_sag.2019"),
+      e("ukn_timer_pr_sag", "advarsel", "ukn.hovedsager.timer_pr_sag.2019"),
+    ],
   },
   {
     name: "ukn_engelsk_decimal",
@@ -289,21 +331,38 @@ const SPECS: readonly Spec[] = [
   {
     name: "ukn_procentformat",
     why: "0,25 og 0,75 i procentformaterede celler (2019): læst som 25 og 75",
-    values: { ...goodUkn(), "ukn.hovedsager.udtalelse.2019": 0.25, "ukn.hovedsager.andet.2019": 0.75 },
+    values: {
+      ...goodUkn(),
+      "ukn.hovedsager.udtalelse.2019": 0.25,
+      "ukn.hovedsager.andet.2019": 0.75,
+    },
     numFmt: { "ukn.hovedsager.udtalelse.2019": "0%", "ukn.hovedsager.andet.2019": "0%" },
-    expected: [e("pct_som_broek", "info", "ukn.hovedsager.udtalelse.2019"), e("pct_som_broek", "info", "ukn.hovedsager.andet.2019")],
+    expected: [
+      e("pct_som_broek", "info", "ukn.hovedsager.udtalelse.2019"),
+      e("pct_som_broek", "info", "ukn.hovedsager.andet.2019"),
+    ],
   },
   {
     name: "ukn_broeker_uden_procentformat",
     why: "0,25 og 0,75 uden procentformat (2019): fordelingen giver 1, ikke 100",
-    values: { ...goodUkn(), "ukn.hovedsager.udtalelse.2019": 0.25, "ukn.hovedsager.andet.2019": 0.75 },
+    values: {
+      ...goodUkn(),
+      "ukn.hovedsager.udtalelse.2019": 0.25,
+      "ukn.hovedsager.andet.2019": 0.75,
+    },
     expected: [e("pct_sum", "fejl", "ukn.hovedsager.udtalelse.2019")],
   },
   {
     name: "ukn_timer_uden_sager",
     why: "Timer pr. genindbringelsessag (2019), men 0 genindbringelsessager",
-    values: { ...goodUkn(), "ukn.volumen.genindbringelsessager.2019": 0, "ukn.volumen.sager_i_alt.2019": 10 },
-    expected: [e("ukn_timer_volumen_genindbringelse", "advarsel", "ukn.genindbringelse.timer_pr_sag.2019")],
+    values: {
+      ...goodUkn(),
+      "ukn.volumen.genindbringelsessager.2019": 0,
+      "ukn.volumen.sager_i_alt.2019": 10,
+    },
+    expected: [
+      e("ukn_timer_volumen_genindbringelse", "advarsel", "ukn.genindbringelse.timer_pr_sag.2019"),
+    ],
   },
   {
     name: "ukn_sager_uden_timer",
@@ -379,7 +438,11 @@ const SPECS: readonly Spec[] = [
     name: "kvalitet_flere_udtagne_end_henvendelser",
     why: "2 + 2 + 1 = 5 udtagne skoler, men 4 henvendelser (2023)",
     templates: ["kvalitet"],
-    values: { ...goodKvalitet(), "kvalitet.volumen.bekymrende.2023": 2, "kvalitet.volumen.handleplan.2023": 2 },
+    values: {
+      ...goodKvalitet(),
+      "kvalitet.volumen.bekymrende.2023": 2,
+      "kvalitet.volumen.handleplan.2023": 2,
+    },
     expected: [e("kvalitet_skoler_kaede", "fejl", "kvalitet.volumen.bekymrende.2023")],
   },
   {
@@ -389,22 +452,34 @@ const SPECS: readonly Spec[] = [
     values: { ...goodParallel(), "parallel.volumen.tilsyn.2023": 4 },
     expected: [
       e("parallel_skoler_kaede", "fejl", "parallel.volumen.tilsyn.2023"),
-      e("parallel_timer_volumen_tilfredsstillende", "advarsel", "parallel.tilfredsstillende_forvaltning.timer_i_alt.2023"),
+      e(
+        "parallel_timer_volumen_tilfredsstillende",
+        "advarsel",
+        "parallel.tilfredsstillende_forvaltning.timer_i_alt.2023"
+      ),
     ],
   },
   {
     name: "barometre_kryds_uden_sager",
     why: "2021 markeret med x, men 0 indsendte sager (timerne er fjernet)",
     templates: ["barometre"],
-    values: { ...goodBarometre(), "barometre.boernesag_volumen.sager.2021": 0, "barometre.boernesag.timer_i_alt.2021": null },
-    expected: [e("barometre_udvalgt_boernesag", "fejl", "barometre.boernesag_volumen.udvalgt.2021")],
+    values: {
+      ...goodBarometre(),
+      "barometre.boernesag_volumen.sager.2021": 0,
+      "barometre.boernesag.timer_i_alt.2021": null,
+    },
+    expected: [
+      e("barometre_udvalgt_boernesag", "fejl", "barometre.boernesag_volumen.udvalgt.2021"),
+    ],
   },
   {
     name: "barometre_sager_uden_kryds",
     why: "12 indsendte sager i 2021, men året er ikke markeret med x",
     templates: ["barometre"],
     values: { ...goodBarometre(), "barometre.boernesag_volumen.udvalgt.2021": null },
-    expected: [e("barometre_udvalgt_boernesag", "fejl", "barometre.boernesag_volumen.udvalgt.2021")],
+    expected: [
+      e("barometre_udvalgt_boernesag", "fejl", "barometre.boernesag_volumen.udvalgt.2021"),
+    ],
   },
   {
     name: "barometre_ugyldigt_kryds",
@@ -459,7 +534,12 @@ const SPECS: readonly Spec[] = [
   {
     name: "fil_zipbombe",
     why: "20 MB nuller pakket til få KB",
-    bytes: () => zipOf({ "[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>", "xl/worksheets/sheet1.xml": new Uint8Array(20 * 1024 * 1024) }),
+    bytes: () =>
+      zipOf({
+        "[Content_Types].xml": "<Types/>",
+        "xl/workbook.xml": "<workbook/>",
+        "xl/worksheets/sheet1.xml": new Uint8Array(20 * 1024 * 1024),
+      }),
     expected: [e("zipbombe", "fejl")],
   },
   {
@@ -483,7 +563,9 @@ const SPECS: readonly Spec[] = [
 async function buildOne(spec: Spec): Promise<Uint8Array> {
   if (spec.bytes) return spec.bytes();
   const templates = spec.templates ?? ["ukn"];
-  const wb = await loadWorkbook(await renderWorkbook(buildTemplateWorkbook(spec.kommune ?? "Aarhus", templates)));
+  const wb = await loadWorkbook(
+    await renderWorkbook(buildTemplateWorkbook(spec.kommune ?? "Aarhus", templates))
+  );
   writeRaw(wb, spec.values ?? {}, spec.numFmt);
   if (spec.copyAs) return workbookBytes(await copyWithoutNames(wb, Object.entries(spec.copyAs)));
   if (spec.name === "ukn_raekker_indsat_navne_efterladt") {
@@ -515,7 +597,8 @@ export async function buildBadFixtures(dir: string): Promise<BuiltFixture[]> {
     const expectedKeys = spec.expected
       .map((x) => {
         const at = x.field ? cells.get(x.field) : undefined;
-        if (x.field && !at) throw new Error(`${spec.name}: feltet ${x.field} findes ikke i layoutet`);
+        if (x.field && !at)
+          throw new Error(`${spec.name}: feltet ${x.field} findes ikke i layoutet`);
         const sheet = at ? (spec.copyAs?.[at.sheet] ?? at.sheet) : undefined;
         return `${x.rule}|${x.severity}|${at ? `${sheet}!${at.cell}` : "-"}`;
       })
@@ -529,8 +612,8 @@ export async function buildBadFixtures(dir: string): Promise<BuiltFixture[]> {
     JSON.stringify(
       out.map(({ name, why, expectedKeys }) => ({ name, why, expected: expectedKeys })),
       null,
-      2,
-    ),
+      2
+    )
   );
   return out;
 }

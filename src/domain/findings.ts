@@ -15,7 +15,8 @@ export function quote(value: unknown): string {
   if (value === null || value === undefined) text = "";
   else if (typeof value === "string") text = value;
   else if (typeof value === "number" || typeof value === "boolean") text = String(value);
-  else if (value instanceof Date) text = isNaN(value.getTime()) ? "ugyldig dato" : value.toISOString().slice(0, 10);
+  else if (value instanceof Date)
+    text = isNaN(value.getTime()) ? "ugyldig dato" : value.toISOString().slice(0, 10);
   else {
     try {
       text = JSON.stringify(value) ?? String(value);
@@ -42,7 +43,11 @@ export interface FindingInput {
 export function makeFinding(input: FindingInput): Finding {
   const ref = cellRef(input.location);
   const message = ref ? `${ref}: ${input.text}` : input.text;
-  const f: { -readonly [K in keyof Finding]: Finding[K] } = { rule: input.rule, severity: input.severity, message };
+  const f: { -readonly [K in keyof Finding]: Finding[K] } = {
+    rule: input.rule,
+    severity: input.severity,
+    message,
+  };
   if (input.field !== undefined) f.field = input.field;
   if (input.location !== undefined) f.location = input.location;
   if (input.original !== undefined) f.original = input.original;

@@ -29,7 +29,9 @@ export function officeJsCellValue(value: unknown): string | number | boolean {
 }
 
 /** `officeJsCellValue` over a 2-D block, the shape `range.values` takes. */
-export function officeJsValues(rows: readonly (readonly unknown[])[]): (string | number | boolean)[][] {
+export function officeJsValues(
+  rows: readonly (readonly unknown[])[]
+): (string | number | boolean)[][] {
   return rows.map((r) => r.map(officeJsCellValue));
 }
 
@@ -40,7 +42,8 @@ export function officeJsValues(rows: readonly (readonly unknown[])[]): (string |
  */
 export function excelJsCellValue(value: unknown): CellScalar | Date {
   if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return value;
   if (value instanceof Date) return value;
   try {
     return JSON.stringify(value) ?? String(value);

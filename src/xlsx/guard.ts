@@ -21,28 +21,33 @@ export const LIMITS = {
   maxCells: 300_000,
 } as const;
 
-export type BadFileRule =
-  | "tom_fil"
-  | "fil_for_stor"
-  | "fil_krypteret"
-  | "fil_xls"
-  | "ikke_xlsx"
-  | "fil_beskadiget"
-  | "zipbombe"
-  | "for_mange_celler";
+/** Rule ids of refused files. */
+export const BAD_FILE_RULES = [
+  "tom_fil",
+  "fil_for_stor",
+  "fil_krypteret",
+  "fil_xls",
+  "ikke_xlsx",
+  "fil_beskadiget",
+  "zipbombe",
+  "for_mange_celler",
+] as const;
+
+export type BadFileRule = (typeof BAD_FILE_RULES)[number];
 
 /** Why a file was refused; `message` is Danish and complete. */
 export class XlsxRejected extends Error {
   constructor(
     readonly rule: BadFileRule,
-    message: string,
+    message: string
   ) {
     super(message);
     this.name = "XlsxRejected";
   }
 }
 
-const MB = (n: number) => `${(n / 1024 / 1024).toLocaleString("da-DK", { maximumFractionDigits: 1 })} MB`;
+const MB = (n: number) =>
+  `${(n / 1024 / 1024).toLocaleString("da-DK", { maximumFractionDigits: 1 })} MB`;
 
 function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
   return sig.every((b, i) => bytes[i] === b);
@@ -63,7 +68,10 @@ function describeNonZip(bytes: Uint8Array): string {
   if (head.startsWith("<!doctype html") || head.startsWith("<html")) return "en HTML-side";
   if (head.startsWith("<?xml")) return "en XML-fil (måske gemt som »XML-regneark 2003«)";
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return "en RTF-fil";
-  if (/^[\x09\x0a\x0d\x20-\x7e\xa0-\xff]*$/.test(head)) return "en tekstfil (fx CSV)";
+  const printable = [...bytes.subarray(0, 64)].every(
+    (b) => b === 9 || b === 10 || b === 13 || (b >= 0x20 && b !== 0x7f)
+  );
+  if (printable) return "en tekstfil (fx CSV)";
   return "ikke en Excel-fil";
 }
 
@@ -80,21 +88,24 @@ export async function checkXlsxBytes(bytes: Uint8Array, limits = LIMITS): Promis
   if (bytes.length > limits.maxFileBytes)
     throw new XlsxRejected(
       "fil_for_stor",
-      `Filen er ${MB(bytes.length)}; højst ${MB(limits.maxFileBytes)} læses. En udfyldt skabelon fylder normalt under 1 MB.`,
+      `Filen er ${MB(bytes.length)}; højst ${MB(limits.maxFileBytes)} læses. En udfyldt skabelon fylder normalt under 1 MB.`
     );
   if (startsWith(bytes, CFB)) {
     if (containsUtf16(bytes, "EncryptedPackage") || containsUtf16(bytes, "EncryptionInfo"))
       throw new XlsxRejected(
         "fil_krypteret",
-        "Filen er beskyttet med adgangskode (krypteret) og kan ikke læses. Fjern adgangskoden i Excel (Filer › Oplysninger › Beskyt projektmappe), gem, og send filen igen.",
+        "Filen er beskyttet med adgangskode (krypteret) og kan ikke læses. Fjern adgangskoden i Excel (Filer › Oplysninger › Beskyt projektmappe), gem, og send filen igen."
       );
     throw new XlsxRejected(
       "fil_xls",
-      "Filen er i det gamle Excel-format (.xls). Åbn den i Excel, vælg Gem som › Excel-projektmappe (.xlsx), og send den igen.",
+      "Filen er i det gamle Excel-format (.xls). Åbn den i Excel, vælg Gem som › Excel-projektmappe (.xlsx), og send den igen."
     );
   }
   if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) && !startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]))
-    throw new XlsxRejected("ikke_xlsx", `Filen er ${describeNonZip(bytes)}, ikke en Excel-projektmappe (.xlsx).`);
+    throw new XlsxRejected(
+      "ikke_xlsx",
+      `Filen er ${describeNonZip(bytes)}, ikke en Excel-projektmappe (.xlsx).`
+    );
 
   let zip: JSZip;
   try {
@@ -102,12 +113,15 @@ export async function checkXlsxBytes(bytes: Uint8Array, limits = LIMITS): Promis
   } catch (e) {
     throw new XlsxRejected(
       "fil_beskadiget",
-      `Filen er beskadiget og kan ikke åbnes som .xlsx (${(e as Error).message}). Gem den igen fra Excel, og send den på ny.`,
+      `Filen er beskadiget og kan ikke åbnes som .xlsx (${(e as Error).message}). Gem den igen fra Excel, og send den på ny.`
     );
   }
   const entries = Object.values(zip.files).filter((f) => !f.dir);
   if (entries.length > limits.maxEntries)
-    throw new XlsxRejected("zipbombe", `Filen indeholder ${entries.length} dele; en .xlsx har normalt under 100. Filen læses ikke.`);
+    throw new XlsxRejected(
+      "zipbombe",
+      `Filen indeholder ${entries.length} dele; en .xlsx har normalt under 100. Filen læses ikke.`
+    );
   let total = 0;
   for (const f of entries) {
     const d = (f as unknown as { _data?: ZipEntryData })._data ?? {};
@@ -117,18 +131,18 @@ export async function checkXlsxBytes(bytes: Uint8Array, limits = LIMITS): Promis
     if (un > 1024 * 1024 && co > 0 && un / co > limits.maxRatio)
       throw new XlsxRejected(
         "zipbombe",
-        `Filen pakkes ud til langt mere, end den fylder (${f.name}: ${MB(un)} fra ${MB(co)}); den ligner en »zip-bombe« og læses ikke.`,
+        `Filen pakkes ud til langt mere, end den fylder (${f.name}: ${MB(un)} fra ${MB(co)}); den ligner en »zip-bombe« og læses ikke.`
       );
     if (/^xl\/worksheets\/[^/]+\.xml$/i.test(f.name) && un > limits.maxSheetXmlBytes)
       throw new XlsxRejected(
         "for_mange_celler",
-        `Arket ${f.name} er ${MB(un)} udpakket; højst ${MB(limits.maxSheetXmlBytes)} pr. ark læses. En udfyldt skabelon har kun få hundrede celler.`,
+        `Arket ${f.name} er ${MB(un)} udpakket; højst ${MB(limits.maxSheetXmlBytes)} pr. ark læses. En udfyldt skabelon har kun få hundrede celler.`
       );
   }
   if (total > limits.maxUncompressedBytes)
     throw new XlsxRejected(
       "zipbombe",
-      `Filen pakkes ud til ${MB(total)}; højst ${MB(limits.maxUncompressedBytes)} læses. Den ligner en »zip-bombe« og læses ikke.`,
+      `Filen pakkes ud til ${MB(total)}; højst ${MB(limits.maxUncompressedBytes)} læses. Den ligner en »zip-bombe« og læses ikke.`
     );
   if (!zip.file("xl/workbook.xml")) {
     const mimetype = zip.file("mimetype");
@@ -153,7 +167,7 @@ export function checkCellCount(wb: Workbook, limits = LIMITS): void {
     if (cells > limits.maxCells)
       throw new XlsxRejected(
         "for_mange_celler",
-        `Projektmappen har over ${limits.maxCells.toLocaleString("da-DK")} celler; en udfyldt skabelon har kun få hundrede. Filen læses ikke.`,
+        `Projektmappen har over ${limits.maxCells.toLocaleString("da-DK")} celler; en udfyldt skabelon har kun få hundrede. Filen læses ikke.`
       );
   }
 }

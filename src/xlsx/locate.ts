@@ -44,7 +44,9 @@ export function withLabelFallback(wb: Workbook, raw: RawReturn): RawReturn {
 
   // Meta by label only where its defined name is gone (a named but empty cell is just empty).
   const names = definedNames(wb);
-  const lost = (["kommune", "skabelon", "version"] as const).filter((k) => meta[k] === undefined && !names.get(META_FIELDS[k])?.location);
+  const lost = (["kommune", "skabelon", "version"] as const).filter(
+    (k) => meta[k] === undefined && !names.get(META_FIELDS[k])?.location
+  );
   if (lost.length > 0) {
     const found = locator.meta();
     for (const key of lost) {
@@ -62,7 +64,7 @@ export function withLabelFallback(wb: Workbook, raw: RawReturn): RawReturn {
           location,
           original: found[key],
           ...file,
-        }),
+        })
       );
     }
   }
@@ -75,7 +77,9 @@ export function withLabelFallback(wb: Workbook, raw: RawReturn): RawReturn {
   for (const t of templates) {
     const fields = fieldsOf(t);
     const missing = fields.filter((f) => !cells[f.id]);
-    const suspect = fields.filter((f) => cells[f.id]?.location && !locator.agrees(f, cells[f.id].location!));
+    const suspect = fields.filter(
+      (f) => cells[f.id]?.location && !locator.agrees(f, cells[f.id].location!)
+    );
     if (missing.length === 0 && suspect.length === 0) continue;
     const located = locator.locate(t);
     if (!located) continue;
@@ -107,7 +111,7 @@ export function withLabelFallback(wb: Workbook, raw: RawReturn): RawReturn {
           severity: "advarsel",
           text: `${added} af ${t.shortName}s ${fields.length} felter havde intet navn i projektmappen og er fundet på arket »${located.sheet}« ud fra etiketter og årstal. Tjek, at tallene står ud for de rigtige etiketter og år.`,
           ...file,
-        }),
+        })
       );
     }
     if (moved > 0) {
@@ -118,7 +122,7 @@ export function withLabelFallback(wb: Workbook, raw: RawReturn): RawReturn {
           severity: "advarsel",
           text: `${moved} navngivne felter i ${t.shortName} pegede ikke på cellen ud for deres etiket og årstal (er der indsat eller flyttet rækker?); værdierne er læst ud for etiketterne på »${located.sheet}«.`,
           ...file,
-        }),
+        })
       );
     }
   }

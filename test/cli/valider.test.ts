@@ -19,7 +19,10 @@ for (const y of [2019, 2020, 2021, 2022, 2023]) {
 }
 
 async function write(name: string, values: Record<string, number>): Promise<string> {
-  const r = await fillWorkbook(await renderWorkbook(buildTemplateWorkbook("Aarhus", ["ukn"])), values);
+  const r = await fillWorkbook(
+    await renderWorkbook(buildTemplateWorkbook("Aarhus", ["ukn"])),
+    values
+  );
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   const path = join(dir, name);
   writeFileSync(path, r.bytes);
@@ -58,7 +61,9 @@ describe("byrde valider", () => {
   it("a fejl: exit 1, the finding in the table with its cell", async () => {
     const r = await run("valider", badFile);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/fejl\s+ukn_sager_sum\s+UKN Data!E\d+\s+Hovedsager og genindbringelsessager/);
+    expect(r.out).toMatch(
+      /fejl\s+ukn_sager_sum\s+UKN Data!E\d+\s+Hovedsager og genindbringelsessager/
+    );
     expect(r.out).toContain(`${badFile}: Aarhus, ukn: 1 fejl, 0 advarsler, 0 info.`);
     expect(r.err).toContain("1 af 1 fil har fejl.");
   });
@@ -66,7 +71,9 @@ describe("byrde valider", () => {
   it("several files, one not an .xlsx: one Danish error for it, the others still validated", async () => {
     const r = await run("valider", csvFile, okFile, badFile);
     expect(r.code).toBe(1);
-    expect(r.out).toContain(`${csvFile}: kunne ikke læses: Filen er en tekstfil (fx CSV), ikke en Excel-projektmappe (.xlsx).`);
+    expect(r.out).toContain(
+      `${csvFile}: kunne ikke læses: Filen er en tekstfil (fx CSV), ikke en Excel-projektmappe (.xlsx).`
+    );
     expect(r.out).toContain(`${okFile}: Aarhus, ukn: 0 fejl`);
     expect(r.out).toContain(`${badFile}: Aarhus, ukn: 1 fejl`);
     expect(r.out).toContain("I alt: 3 filer, 2 med fejl, 1 uden fejl.");
@@ -84,12 +91,20 @@ describe("byrde valider", () => {
     const r = await run("valider", "--json", okFile, badFile, csvFile);
     expect(r.code).toBe(1);
     const j = JSON.parse(r.out);
-    expect(j.map((x: { fil: string; fejl: number; laest: boolean }) => [x.fil, x.fejl, x.laest])).toEqual([
+    expect(
+      j.map((x: { fil: string; fejl: number; laest: boolean }) => [x.fil, x.fejl, x.laest])
+    ).toEqual([
       [okFile, 0, true],
       [badFile, 1, true],
       [csvFile, 1, false],
     ]);
-    expect(j[1].fund[0]).toMatchObject({ regel: "ukn_sager_sum", alvor: "fejl", ark: "UKN Data", felt: "ukn.volumen.sager_i_alt.2021", original: 14 });
+    expect(j[1].fund[0]).toMatchObject({
+      regel: "ukn_sager_sum",
+      alvor: "fejl",
+      ark: "UKN Data",
+      felt: "ukn.volumen.sager_i_alt.2021",
+      original: 14,
+    });
     expect(j[2].fund[0]).toMatchObject({ regel: "ikke_xlsx", alvor: "fejl" });
   });
 });

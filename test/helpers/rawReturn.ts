@@ -5,12 +5,18 @@
  * run from column C. UKN: hovedsager rows 2–8, genindbringelse 11–17, volumen 19–22
  * (sager_i_alt 20, hovedsager 21, genindbringelsessager 22); 2019 = C … 2023 = G.
  */
-import { CATALOGUE_VERSION, fieldId, textFieldId, type TemplateDef } from "../../src/domain/catalogue";
+import {
+  CATALOGUE_VERSION,
+  fieldId,
+  textFieldId,
+  type TemplateDef,
+} from "../../src/domain/catalogue";
 import type { CellLocation, RawCell, RawReturn } from "../../src/domain/model";
 
 export function columnLetter(col: number): string {
   let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
@@ -19,11 +25,16 @@ export function synthLocations(t: TemplateDef): Map<string, CellLocation> {
   const out = new Map<string, CellLocation>();
   let row = 1;
   for (const b of t.blocks) {
-    const years = [...new Set([...b.years, ...b.rows.flatMap((r) => r.years ?? [])])].sort((a, c) => a - c);
+    const years = [...new Set([...b.years, ...b.rows.flatMap((r) => r.years ?? [])])].sort(
+      (a, c) => a - c
+    );
     for (const r of b.rows) {
       row++;
       for (const y of r.years ?? b.years) {
-        out.set(fieldId(t.id, b.id, r.id, y), { sheet, cell: `${columnLetter(3 + years.indexOf(y))}${row}` });
+        out.set(fieldId(t.id, b.id, r.id, y), {
+          sheet,
+          cell: `${columnLetter(3 + years.indexOf(y))}${row}`,
+        });
       }
     }
     row += 2;
@@ -44,12 +55,20 @@ export interface RawOptions {
 }
 
 /** A return for the given templates with the given cell values (by field id); other fields empty. */
-export function rawReturn(templates: readonly TemplateDef[], values: Readonly<Record<string, unknown>>, o: RawOptions = {}): RawReturn {
+export function rawReturn(
+  templates: readonly TemplateDef[],
+  values: Readonly<Record<string, unknown>>,
+  o: RawOptions = {}
+): RawReturn {
   const cells: Record<string, RawCell> = {};
   for (const t of templates) {
     for (const [id, location] of synthLocations(t)) {
       if (o.onlyGiven && !(id in values)) continue;
-      cells[id] = { value: id in values ? values[id] : null, location, ...(o.numFmt?.[id] ? { numFmt: o.numFmt[id] } : {}) };
+      cells[id] = {
+        value: id in values ? values[id] : null,
+        location,
+        ...(o.numFmt?.[id] ? { numFmt: o.numFmt[id] } : {}),
+      };
     }
   }
   for (const id of Object.keys(values)) if (!cells[id]) cells[id] = { value: values[id] };

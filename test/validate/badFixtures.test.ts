@@ -23,9 +23,13 @@ describe("bad fixtures", () => {
     const failures: string[] = [];
     for (const fx of fixtures) {
       const r = await validateFile(fx.path);
-      const got = r.findings.map((f) => `${f.rule}|${f.severity}|${cellRef(f.location) ?? "-"}`).sort();
+      const got = r.findings
+        .map((f) => `${f.rule}|${f.severity}|${cellRef(f.location) ?? "-"}`)
+        .sort();
       if (JSON.stringify(got) !== JSON.stringify(fx.expectedKeys)) {
-        failures.push(`${fx.name} (${fx.why}):\n  forventet ${JSON.stringify(fx.expectedKeys)}\n  fik       ${JSON.stringify(got)}`);
+        failures.push(
+          `${fx.name} (${fx.why}):\n  forventet ${JSON.stringify(fx.expectedKeys)}\n  fik       ${JSON.stringify(got)}`
+        );
       }
     }
     expect(failures).toEqual([]);

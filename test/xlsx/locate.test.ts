@@ -8,7 +8,13 @@ import { parseA1 } from "../../src/domain/layout/a1";
 import { buildTemplateWorkbook, dataSheetName } from "../../src/domain/layout";
 import { getTemplate } from "../../src/domain/catalogue";
 import { validateReturn } from "../../src/domain/validate";
-import { fillWorkbook, loadWorkbook, readReturn, renderWorkbook, workbookBytes } from "../../src/xlsx";
+import {
+  fillWorkbook,
+  loadWorkbook,
+  readReturn,
+  renderWorkbook,
+  workbookBytes,
+} from "../../src/xlsx";
 import { plainValue } from "../../src/xlsx/names";
 import { sampleValues } from "../helpers/values";
 
@@ -33,7 +39,12 @@ function readValues(raw: Awaited<ReturnType<typeof readReturn>>): Record<string,
  * as Excel and LibreOffice do; `keepNames` puts them back where they were, as a tool that
  * ignores names would leave them.
  */
-async function insertRows(sheet: string, row: number, count: number, keepNames: boolean): Promise<Uint8Array> {
+async function insertRows(
+  sheet: string,
+  row: number,
+  count: number,
+  keepNames: boolean
+): Promise<Uint8Array> {
   const wb = await loadWorkbook(filled);
   const before = JSON.parse(JSON.stringify(wb.definedNames.model));
   wb.getWorksheet(sheet)!.spliceRows(row, 0, ...Array.from({ length: count }, () => []));
@@ -131,6 +142,12 @@ describe("a sheet copied into a fresh workbook without names", () => {
     const ret = validateReturn(raw);
     expect(ret.skabeloner).toEqual(["ukn"]);
     const rules = ret.findings.map((f) => `${f.rule}|${f.severity}`);
-    expect(rules).toEqual(expect.arrayContaining(["laest_via_etiketter|advarsel", "skabelon_udledt|advarsel", "kommune_mangler|fejl"]));
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        "laest_via_etiketter|advarsel",
+        "skabelon_udledt|advarsel",
+        "kommune_mangler|fejl",
+      ])
+    );
   });
 });

@@ -3,23 +3,12 @@ import type { Command } from "commander";
 import { SEVERITY_ORDER, cellRef, countBySeverity } from "../../domain/findings";
 import type { Finding, KommuneReturn, RawReturn } from "../../domain/model";
 import { validateReturn } from "../../domain/validate";
-import { LIMITS, readReturn } from "../../xlsx";
+import { BAD_FILE_RULES, LIMITS, readReturn } from "../../xlsx";
 import { CliError } from "../errors";
 import type { CliIo } from "../io";
 
 /** Reader rules that mean the file itself could not be read (one error, nothing else). */
-const FILE_RULES = new Set([
-  "ulaeselig_fil",
-  "tom_fil",
-  "fil_for_stor",
-  "fil_krypteret",
-  "fil_xls",
-  "ikke_xlsx",
-  "fil_beskadiget",
-  "zipbombe",
-  "for_mange_celler",
-  "fil_mangler",
-]);
+const FILE_RULES = new Set<string>([...BAD_FILE_RULES, "ulaeselig_fil", "fil_mangler"]);
 
 /** The reader's own meta remark; validation reports meta with its own rules (kommune_mangler …). */
 const SUPERSEDED = new Set(["meta_mangler"]);
@@ -42,19 +31,33 @@ export async function validateFile(fil: string): Promise<FileResult> {
   try {
     const size = statSync(fil).size;
     if (size > LIMITS.maxFileBytes) {
-      const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString("da-DK", { maximumFractionDigits: 1 })} MB`;
-      return fileError(fil, "fil_for_stor", `Filen er ${mb(size)}; højst ${mb(LIMITS.maxFileBytes)} læses.`);
+      const mb = (n: number) =>
+        `${(n / 1024 / 1024).toLocaleString("da-DK", { maximumFractionDigits: 1 })} MB`;
+      return fileError(
+        fil,
+        "fil_for_stor",
+        `Filen er ${mb(size)}; højst ${mb(LIMITS.maxFileBytes)} læses.`
+      );
     }
     bytes = readFileSync(fil);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return fileError(fil, "fil_mangler", code === "ENOENT" ? "Filen findes ikke." : `Filen kan ikke læses (${code ?? (e as Error).message}).`);
+    return fileError(
+      fil,
+      "fil_mangler",
+      code === "ENOENT"
+        ? "Filen findes ikke."
+        : `Filen kan ikke læses (${code ?? (e as Error).message}).`
+    );
   }
   try {
     const raw = await readReturn(bytes, fil);
     const fatal = raw.findings.find((f) => FILE_RULES.has(f.rule) && f.severity === "fejl");
     if (fatal) return { fil, findings: [{ ...fatal, file: fil }] };
-    const retur = validateReturn({ ...raw, findings: raw.findings.filter((f) => !SUPERSEDED.has(f.rule)) });
+    const retur = validateReturn({
+      ...raw,
+      findings: raw.findings.filter((f) => !SUPERSEDED.has(f.rule)),
+    });
     return { fil, retur, locatedBy: raw.locatedBy, findings: retur.findings };
   } catch (e) {
     return fileError(fil, "ulaeselig_fil", `Filen kan ikke læses: ${(e as Error).message}`);
@@ -87,8 +90,11 @@ export function findingsTable(findings: readonly Finding[]): string[] {
     .map((x) => x.f);
   const rows = sorted.map((f) => [f.severity, f.rule, cellRef(f.location) ?? "", bareMessage(f)]);
   const head = ["Alvor", "Regel", "Celle", "Besked"];
-  const widths = head.map((h, i) => (i === 3 ? 0 : Math.max(h.length, ...rows.map((r) => r[i].length))));
-  const line = (r: string[]) => `  ${r.map((v, i) => (i === 3 ? v : v.padEnd(widths[i]))).join("  ")}`.trimEnd();
+  const widths = head.map((h, i) =>
+    i === 3 ? 0 : Math.max(h.length, ...rows.map((r) => r[i].length))
+  );
+  const line = (r: string[]) =>
+    `  ${r.map((v, i) => (i === 3 ? v : v.padEnd(widths[i]))).join("  ")}`.trimEnd();
   return [line(head), line(widths.map((w, i) => "-".repeat(i === 3 ? 6 : w))), ...rows.map(line)];
 }
 
@@ -111,7 +117,12 @@ export function resultJson(r: FileResult) {
       felt: f.field ?? null,
       ark: f.location?.sheet ?? null,
       celle: f.location?.cell ?? null,
-      original: f.original === undefined ? null : f.original instanceof Date ? f.original.toISOString() : f.original,
+      original:
+        f.original === undefined
+          ? null
+          : f.original instanceof Date
+            ? f.original.toISOString()
+            : f.original,
     })),
   };
 }
@@ -119,7 +130,9 @@ export function resultJson(r: FileResult) {
 export function registerValider(program: Command, io: CliIo): void {
   program
     .command("valider")
-    .description("læs og validér udfyldte skabeloner: en tabel med fund pr. fil (exitkode 1 ved fejl)")
+    .description(
+      "læs og validér udfyldte skabeloner: en tabel med fund pr. fil (exitkode 1 ved fejl)"
+    )
     .argument("<filer...>", "en eller flere udfyldte skabeloner (.xlsx)")
     .option("--json", "skriv resultatet som JSON (én liste med en post pr. fil)")
     .action(async (filer: string[], opts: { json?: boolean }) => {
@@ -132,12 +145,19 @@ export function registerValider(program: Command, io: CliIo): void {
           io.out([`== ${fil} ==`, ...findingsTable(r.findings), summaryLine(r), ""].join("\n"));
         }
       }
-      const withErrors = results.filter((r) => r.findings.some((f) => f.severity === "fejl")).length;
+      const withErrors = results.filter((r) =>
+        r.findings.some((f) => f.severity === "fejl")
+      ).length;
       if (opts.json) io.out(JSON.stringify(results.map(resultJson), null, 2));
       else if (results.length > 1)
-        io.out(`I alt: ${plural(results.length, "fil", "filer")}, ${withErrors} med fejl, ${results.length - withErrors} uden fejl.`);
+        io.out(
+          `I alt: ${plural(results.length, "fil", "filer")}, ${withErrors} med fejl, ${results.length - withErrors} uden fejl.`
+        );
       if (withErrors > 0) {
-        throw new CliError(`${withErrors} af ${plural(results.length, "fil", "filer")} har fejl.`, 1);
+        throw new CliError(
+          `${withErrors} af ${plural(results.length, "fil", "filer")} har fejl.`,
+          1
+        );
       }
     });
 }

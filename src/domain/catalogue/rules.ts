@@ -68,7 +68,8 @@ export interface RequiresVolumeRule extends RuleBase {
   readonly volume: Operand;
 }
 
-export type RuleDef = SumEqualsRule | LessOrEqualChainRule | TickIffPositiveRule | RequiresVolumeRule;
+export type RuleDef =
+  SumEqualsRule | LessOrEqualChainRule | TickIffPositiveRule | RequiresVolumeRule;
 
 /**
  * What the projection needs from a template (method.md: baseline and final year per
@@ -102,7 +103,7 @@ function twoGroupHours(
   hoursName: string,
   blocks: readonly [string, string],
   row: string,
-  volume: Operand,
+  volume: Operand
 ): RequiresVolumeRule {
   return {
     kind: "requiresVolume",
@@ -122,7 +123,11 @@ export const RULES: Readonly<Record<string, readonly RuleDef[]>> = {
       id: "ukn_sager_sum",
       severity: "fejl",
       message: "Hovedsager og genindbringelsessager skal tilsammen give antal sager i alt",
-      terms: op("hovedsager + genindbringelsessager", "volumen.hovedsager", "volumen.genindbringelsessager"),
+      terms: op(
+        "hovedsager + genindbringelsessager",
+        "volumen.hovedsager",
+        "volumen.genindbringelsessager"
+      ),
       total: op("sager i alt", "volumen.sager_i_alt"),
     },
     ...UKN_HOURS_VOLUME,
@@ -167,7 +172,10 @@ export const RULES: Readonly<Record<string, readonly RuleDef[]>> = {
       id: "tilsyn_handleplan_max",
       severity: "fejl",
       message: "Tilsyn med handleplan kan ikke være flere end de gennemførte tilsyn",
-      chain: [op("tilsyn med handleplan", "volumen.tilsyn_handleplan"), op("gennemførte tilsyn", "volumen.antal_tilsyn")],
+      chain: [
+        op("tilsyn med handleplan", "volumen.tilsyn_handleplan"),
+        op("gennemførte tilsyn", "volumen.antal_tilsyn"),
+      ],
     },
     twoGroupHours(
       "tilsyn_timer_volumen",
@@ -175,7 +183,7 @@ export const RULES: Readonly<Record<string, readonly RuleDef[]>> = {
       "timer pr. tilsyn",
       ["forvaltning", "dagtilbud"],
       "timer_pr_tilsyn",
-      op("gennemførte tilsyn", "volumen.antal_tilsyn"),
+      op("gennemførte tilsyn", "volumen.antal_tilsyn")
     ),
   ],
   kvalitet: [
@@ -197,7 +205,7 @@ export const RULES: Readonly<Record<string, readonly RuleDef[]>> = {
       "timer (bekymrende)",
       ["bekymrende_forvaltning", "bekymrende_skole"],
       "timer_i_alt",
-      op("skoler med bekymrende faglig kvalitet", "volumen.bekymrende"),
+      op("skoler med bekymrende faglig kvalitet", "volumen.bekymrende")
     ),
     twoGroupHours(
       "kvalitet_timer_volumen_handleplan",
@@ -205,7 +213,7 @@ export const RULES: Readonly<Record<string, readonly RuleDef[]>> = {
       "timer (handleplan)",
       ["handleplan_forvaltning", "handleplan_skole"],
       "timer_i_alt",
-      op("skoler med handleplan eller pålagt handleplan", "volumen.handleplan", "volumen.paalagt"),
+      op("skoler med handleplan eller pålagt handleplan", "volumen.handleplan", "volumen.paalagt")
     ),
   ],
   parallel: [
@@ -226,7 +234,7 @@ export const RULES: Readonly<Record<string, readonly RuleDef[]>> = {
       "timer (tilfredsstillende)",
       ["tilfredsstillende_forvaltning", "tilfredsstillende_skole"],
       "timer_i_alt",
-      { name: "henvendelser − tilsyn", add: ["volumen.henvendelser"], sub: ["volumen.tilsyn"] },
+      { name: "henvendelser − tilsyn", add: ["volumen.henvendelser"], sub: ["volumen.tilsyn"] }
     ),
     twoGroupHours(
       "parallel_timer_volumen_tilsyn",
@@ -234,7 +242,7 @@ export const RULES: Readonly<Record<string, readonly RuleDef[]>> = {
       "timer (tilsyn)",
       ["tilsyn_forvaltning", "tilsyn_skole"],
       "timer_i_alt",
-      op("skoler i tilsyn", "volumen.tilsyn"),
+      op("skoler i tilsyn", "volumen.tilsyn")
     ),
   ],
   magt_voksen: [
@@ -244,7 +252,7 @@ export const RULES: Readonly<Record<string, readonly RuleDef[]>> = {
       "timer i alt",
       ["forvaltning", "udfoerer"],
       "timer_i_alt",
-      op("forhåndsgodkendelser", "volumen.forhaandsgodkendelser"),
+      op("forhåndsgodkendelser", "volumen.forhaandsgodkendelser")
     ),
   ],
   magt_aeldre: [
@@ -254,7 +262,7 @@ export const RULES: Readonly<Record<string, readonly RuleDef[]>> = {
       "timer i alt",
       ["forvaltning", "udfoerer"],
       "timer_i_alt",
-      op("forhåndsgodkendelser", "volumen.forhaandsgodkendelser"),
+      op("forhåndsgodkendelser", "volumen.forhaandsgodkendelser")
     ),
   ],
 };
@@ -267,7 +275,12 @@ export const RULES: Readonly<Record<string, readonly RuleDef[]>> = {
  */
 export const COMPLETENESS: Readonly<Record<string, readonly CompletenessNeed[]>> = {
   // 2017 new → 2022: cases by type and in total; hours per case follow the volumes.
-  ukn: [{ years: [2022], fields: ["volumen.sager_i_alt", "volumen.hovedsager", "volumen.genindbringelsessager"] }],
+  ukn: [
+    {
+      years: [2022],
+      fields: ["volumen.sager_i_alt", "volumen.hovedsager", "volumen.genindbringelsessager"],
+    },
+  ],
   // Only municipalities selected by Ankestyrelsen take part, so no year is required; the
   // tickIffPositive and requiresVolume rules check the years that are ticked.
   barometre: [],
@@ -277,24 +290,46 @@ export const COMPLETENESS: Readonly<Record<string, readonly CompletenessNeed[]>>
   tilsyn: [
     {
       years: [2020, 2023],
-      fields: ["forvaltning.timer_pr_tilsyn", "dagtilbud.timer_pr_tilsyn", "volumen.antal_dagtilbud", "volumen.antal_tilsyn"],
+      fields: [
+        "forvaltning.timer_pr_tilsyn",
+        "dagtilbud.timer_pr_tilsyn",
+        "volumen.antal_dagtilbud",
+        "volumen.antal_tilsyn",
+      ],
     },
   ],
   // 2018 → 2023: outcome counts; hours follow the outcomes.
   kvalitet: [
     {
       years: [2018, 2023],
-      fields: ["volumen.antal_folkeskoler", "volumen.henvendelser", "volumen.bekymrende", "volumen.handleplan", "volumen.paalagt"],
+      fields: [
+        "volumen.antal_folkeskoler",
+        "volumen.henvendelser",
+        "volumen.bekymrende",
+        "volumen.handleplan",
+        "volumen.paalagt",
+      ],
     },
   ],
   // 2020 new → 2023.
-  parallel: [{ years: [2023], fields: ["volumen.antal_folkeskoler", "volumen.henvendelser", "volumen.tilsyn"] }],
+  parallel: [
+    {
+      years: [2023],
+      fields: ["volumen.antal_folkeskoler", "volumen.henvendelser", "volumen.tilsyn"],
+    },
+  ],
   // 2017 new → 2023.
   magt_voksen: [
-    { years: [2023], fields: ["forvaltning.timer_i_alt", "udfoerer.timer_i_alt", "volumen.forhaandsgodkendelser"] },
+    {
+      years: [2023],
+      fields: ["forvaltning.timer_i_alt", "udfoerer.timer_i_alt", "volumen.forhaandsgodkendelser"],
+    },
   ],
   magt_aeldre: [
-    { years: [2023], fields: ["forvaltning.timer_i_alt", "udfoerer.timer_i_alt", "volumen.forhaandsgodkendelser"] },
+    {
+      years: [2023],
+      fields: ["forvaltning.timer_i_alt", "udfoerer.timer_i_alt", "volumen.forhaandsgodkendelser"],
+    },
   ],
   // 2020 → 2023: the 2020 baseline is NemID work only; 2023 adds MitID and pas.
   mitid: [

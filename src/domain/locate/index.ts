@@ -40,7 +40,11 @@ function labelMatches(cellText: string, label: string): boolean {
   if (cellText === label) return true;
   // Long labels: tolerate a cut or an added tail (PDF line breaks, "(gns.)" dropped).
   const min = 25;
-  return label.length >= min && cellText.length >= min && (cellText.startsWith(label) || label.startsWith(cellText));
+  return (
+    label.length >= min &&
+    cellText.length >= min &&
+    (cellText.startsWith(label) || label.startsWith(cellText))
+  );
 }
 
 function yearOf(v: unknown): number | undefined {
@@ -76,7 +80,9 @@ class SheetIndex {
   find(label: string, from = 1, until = Infinity, beforeCol = Infinity): TextCell | undefined {
     const l = normLabel(label);
     if (!l) return undefined;
-    return this.texts.find((t) => t.row >= from && t.row < until && t.col < beforeCol && labelMatches(t.text, l));
+    return this.texts.find(
+      (t) => t.row >= from && t.row < until && t.col < beforeCol && labelMatches(t.text, l)
+    );
   }
 
   has(label: string): boolean {
@@ -84,7 +90,11 @@ class SheetIndex {
   }
 
   /** Year → column in the row among [from, to] that shows most of `years`. */
-  yearHeader(years: readonly number[], from: number, to: number): { row: number; cols: Map<number, number> } | undefined {
+  yearHeader(
+    years: readonly number[],
+    from: number,
+    to: number
+  ): { row: number; cols: Map<number, number> } | undefined {
     let best: { row: number; cols: Map<number, number> } | undefined;
     const cols = Math.min(this.sheet.columnCount, MAX_COLS);
     for (let r = from; r <= Math.min(to, this.sheet.rowCount); r++) {
@@ -102,7 +112,13 @@ class SheetIndex {
 
 /** How well a sheet matches a template: the share of its block titles and row labels found. */
 function score(index: SheetIndex, t: TemplateDef): number {
-  const labels = [...new Set([...t.blocks.map((b) => b.title), ...t.blocks.flatMap((b) => b.rows.map((r) => r.label)), ...t.texts.map((x) => x.label)])];
+  const labels = [
+    ...new Set([
+      ...t.blocks.map((b) => b.title),
+      ...t.blocks.flatMap((b) => b.rows.map((r) => r.label)),
+      ...t.texts.map((x) => x.label),
+    ]),
+  ];
   const found = labels.filter((l) => index.has(l)).length;
   return found / labels.length;
 }
@@ -127,7 +143,8 @@ function locateOn(index: SheetIndex, t: TemplateDef): Map<string, CellLocation> 
     const years = blockYears(b);
     const title = index.find(b.title, cursor);
     const start = title ? title.row : cursor;
-    const nextTitle = bi + 1 < t.blocks.length ? index.find(t.blocks[bi + 1].title, start + 1) : undefined;
+    const nextTitle =
+      bi + 1 < t.blocks.length ? index.find(t.blocks[bi + 1].title, start + 1) : undefined;
     const end = nextTitle ? nextTitle.row : Infinity;
     const header = index.yearHeader(years, start, Math.min(end - 1, start + 12));
     if (!header) return;
@@ -138,7 +155,8 @@ function locateOn(index: SheetIndex, t: TemplateDef): Map<string, CellLocation> 
       if (!hit) continue;
       for (const y of r.years ?? b.years) {
         const col = header.cols.get(y);
-        if (col !== undefined) out.set(fieldId(t.id, b.id, r.id, y), { sheet: name, cell: a1(hit.row, col) });
+        if (col !== undefined)
+          out.set(fieldId(t.id, b.id, r.id, y), { sheet: name, cell: a1(hit.row, col) });
       }
       rowCursor = hit.row + 1;
       cursor = hit.row + 1;
@@ -168,10 +186,16 @@ export class LabelLocator {
     for (const index of this.indexes) {
       const s = score(index, t);
       const exact = index.sheet.name === dataSheetName(t);
-      if (s >= MIN_SCORE && (!best || s > best.score || (s === best.score && exact))) best = { index, score: s };
+      if (s >= MIN_SCORE && (!best || s > best.score || (s === best.score && exact)))
+        best = { index, score: s };
     }
     if (!best) return undefined;
-    return { template: t, sheet: best.index.sheet.name, score: best.score, fields: locateOn(best.index, t) };
+    return {
+      template: t,
+      sheet: best.index.sheet.name,
+      score: best.score,
+      fields: locateOn(best.index, t),
+    };
   }
 
   /** Templates whose Data sheet can be found, best match first. */
@@ -198,7 +222,9 @@ export class LabelLocator {
       const above = normLabel(index.sheet.value(at.row - 1, at.col));
       return above !== undefined && labelMatches(above, label);
     }
-    const rowOk = index.texts.some((t) => t.row === at.row && t.col < at.col && labelMatches(t.text, label));
+    const rowOk = index.texts.some(
+      (t) => t.row === at.row && t.col < at.col && labelMatches(t.text, label)
+    );
     if (!rowOk) return false;
     for (let r = at.row - 1; r >= Math.max(1, at.row - 40); r--) {
       if (yearOf(index.sheet.value(r, at.col)) === f.year) return true;
@@ -207,10 +233,22 @@ export class LabelLocator {
   }
 
   /** `meta.*` by the labels beside them (Forside, or the Data sheet's "Anfør kommunenavn"). */
-  meta(): { kommune?: string; skabelon?: string; version?: number; locations: Record<string, CellLocation> } {
-    const out: { kommune?: string; skabelon?: string; version?: number; locations: Record<string, CellLocation> } = { locations: {} };
+  meta(): {
+    kommune?: string;
+    skabelon?: string;
+    version?: number;
+    locations: Record<string, CellLocation>;
+  } {
+    const out: {
+      kommune?: string;
+      skabelon?: string;
+      version?: number;
+      locations: Record<string, CellLocation>;
+    } = { locations: {} };
     const labels = metaLabels();
-    const ordered = [...this.indexes].sort((a, b) => Number(b.sheet.name === FORSIDE) - Number(a.sheet.name === FORSIDE));
+    const ordered = [...this.indexes].sort(
+      (a, b) => Number(b.sheet.name === FORSIDE) - Number(a.sheet.name === FORSIDE)
+    );
     for (const [id, label] of labels) {
       for (const index of ordered) {
         const hit = index.find(label);
@@ -253,11 +291,15 @@ export function metaLabels(): Array<[string, string]> {
   for (const sheet of plan.sheets) {
     for (const c of sheet.cells) {
       const isMeta = c.name && Object.values(META_FIELDS).includes(c.name as never);
-      const isKommuneRef = !c.name && c.formula !== undefined && /Forside/.test(c.formula) && sheet.name !== FORSIDE;
+      const isKommuneRef =
+        !c.name && c.formula !== undefined && /Forside/.test(c.formula) && sheet.name !== FORSIDE;
       if (!isMeta && !isKommuneRef) continue;
-      const label = sheet.cells.find((l) => l.row === c.row && l.col === c.col - 1 && typeof l.value === "string");
+      const label = sheet.cells.find(
+        (l) => l.row === c.row && l.col === c.col - 1 && typeof l.value === "string"
+      );
       const id = isMeta ? c.name! : META_FIELDS.kommune;
-      if (label && !out.some(([i, l]) => i === id && l === label.value)) out.push([id, label.value as string]);
+      if (label && !out.some(([i, l]) => i === id && l === label.value))
+        out.push([id, label.value as string]);
     }
   }
   metaLabelCache = out;

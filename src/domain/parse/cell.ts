@@ -46,17 +46,23 @@ type Unwrapped =
 /** ExcelJS and office-js hand over rich text, formula results, hyperlinks and error values. */
 function unwrap(value: unknown, depth = 0): Unwrapped {
   if (value === null || value === undefined) return { ok: true, value: null };
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return { ok: true, value };
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return { ok: true, value };
   if (value instanceof Date) return { ok: true, value };
   if (typeof value === "object" && depth < 3) {
     const o = value as Record<string, unknown>;
     if (Array.isArray(o.richText)) {
       const text = o.richText
-        .map((r) => (r && typeof r === "object" && typeof (r as { text?: unknown }).text === "string" ? (r as { text: string }).text : ""))
+        .map((r) =>
+          r && typeof r === "object" && typeof (r as { text?: unknown }).text === "string"
+            ? (r as { text: string }).text
+            : ""
+        )
         .join("");
       return { ok: true, value: text };
     }
-    if (typeof o.error === "string") return { ok: false, why: `cellen viser fejlværdien ${o.error}` };
+    if (typeof o.error === "string")
+      return { ok: false, why: `cellen viser fejlværdien ${o.error}` };
     if ("formula" in o || "sharedFormula" in o) {
       if ("result" in o) return unwrap(o.result, depth + 1);
       return { ok: false, why: "cellen indeholder en formel uden beregnet resultat" };
@@ -106,7 +112,8 @@ export function parseCell(raw: RawCell, kind: FieldKind, field?: string): Parsed
     const u = unwrap(original);
     if (!u.ok) {
       if (kind === "tekst") add(PARSE_RULES.ugyldigTekst, "fejl", `${u.why}; skriv teksten igen.`);
-      else if (kind === "x") add(PARSE_RULES.ugyldigtKryds, "fejl", `${u.why}; skriv x eller lad feltet stå tomt.`);
+      else if (kind === "x")
+        add(PARSE_RULES.ugyldigtKryds, "fejl", `${u.why}; skriv x eller lad feltet stå tomt.`);
       else add(PARSE_RULES.ugyldigtTal, "fejl", `${u.why}; skriv ${KIND_NOUN[kind]} som et tal.`);
       return { value: null, findings };
     }
@@ -141,40 +148,65 @@ function parseTick(v: string | number | boolean | Date | null, add: Add): FieldV
     if (s === "") return null;
     if (s === "x") return "x";
     if (TICK_YES.includes(s)) {
-      add(PARSE_RULES.krydsFortolket, "advarsel", `${quote(v)} læst som x (året er udvalgt); skriv x.`);
+      add(
+        PARSE_RULES.krydsFortolket,
+        "advarsel",
+        `${quote(v)} læst som x (året er udvalgt); skriv x.`
+      );
       return "x";
     }
     if (TICK_NO.includes(s) || readNumberText(s).kind === "emptyMarker") {
       add(PARSE_RULES.tomMarkering, "info", `${quote(v)} læst som tomt (året er ikke udvalgt).`);
       return null;
     }
-    add(PARSE_RULES.ugyldigtKryds, "fejl", `${quote(v)} er ikke et x; skriv x, hvis året er udvalgt, ellers lad feltet stå tomt.`);
+    add(
+      PARSE_RULES.ugyldigtKryds,
+      "fejl",
+      `${quote(v)} er ikke et x; skriv x, hvis året er udvalgt, ellers lad feltet stå tomt.`
+    );
     return null;
   }
   if (v === true || v === 1) {
-    add(PARSE_RULES.krydsFortolket, "advarsel", `${quote(v)} læst som x (året er udvalgt); skriv x.`);
+    add(
+      PARSE_RULES.krydsFortolket,
+      "advarsel",
+      `${quote(v)} læst som x (året er udvalgt); skriv x.`
+    );
     return "x";
   }
   if (v === false || v === 0) {
     add(PARSE_RULES.tomMarkering, "info", `${quote(v)} læst som tomt (året er ikke udvalgt).`);
     return null;
   }
-  add(PARSE_RULES.ugyldigtKryds, "fejl", `${quote(v)} er ikke et x; skriv x, hvis året er udvalgt, ellers lad feltet stå tomt.`);
+  add(
+    PARSE_RULES.ugyldigtKryds,
+    "fejl",
+    `${quote(v)} er ikke et x; skriv x, hvis året er udvalgt, ellers lad feltet stå tomt.`
+  );
   return null;
 }
 
-function parseNumber(v: string | number | boolean | Date | null, kind: FieldKind, numFmt: string | undefined, add: Add): FieldValue {
+function parseNumber(
+  v: string | number | boolean | Date | null,
+  kind: FieldKind,
+  numFmt: string | undefined,
+  add: Add
+): FieldValue {
   if (v === null) return null;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) {
-      add(PARSE_RULES.ugyldigtTal, "fejl", `${quote(v)} er ikke et endeligt tal; skriv ${KIND_NOUN[kind]} som et tal.`);
+      add(
+        PARSE_RULES.ugyldigtTal,
+        "fejl",
+        `${quote(v)} er ikke et endeligt tal; skriv ${KIND_NOUN[kind]} som et tal.`
+      );
       return null;
     }
     if (isDateFormat(numFmt)) {
       add(
         PARSE_RULES.ugyldigtTal,
         "fejl",
-        `cellen er formateret som dato og viser ${quote(serialToIso(v))}, ikke et tal (Excel gør fx 1.4 til 1. april); formatér cellen som tal, og skriv tallet igen.`,
+        `cellen er formateret som dato og viser ${quote(serialToIso(v))}, ikke et tal (Excel gør fx 1.4 til 1. april); formatér cellen som tal, og skriv tallet igen.`
       );
       return null;
     }
@@ -184,7 +216,7 @@ function parseNumber(v: string | number | boolean | Date | null, kind: FieldKind
         add(
           PARSE_RULES.pctSomBroek,
           "info",
-          `${formatDanishNumber(v)} i en procentformateret celle læst som ${formatDanishNumber(pct)} %.`,
+          `${formatDanishNumber(v)} i en procentformateret celle læst som ${formatDanishNumber(pct)} %.`
         );
       }
       return pct;
@@ -192,14 +224,18 @@ function parseNumber(v: string | number | boolean | Date | null, kind: FieldKind
     return v;
   }
   if (typeof v === "boolean") {
-    add(PARSE_RULES.ugyldigtTal, "fejl", `${quote(v)} er ikke et tal; skriv ${KIND_NOUN[kind]} som et tal.`);
+    add(
+      PARSE_RULES.ugyldigtTal,
+      "fejl",
+      `${quote(v)} er ikke et tal; skriv ${KIND_NOUN[kind]} som et tal.`
+    );
     return null;
   }
   if (v instanceof Date) {
     add(
       PARSE_RULES.ugyldigtTal,
       "fejl",
-      `cellen indeholder datoen ${quote(v)}, ikke et tal (Excel gør fx 1.4 til 1. april); formatér cellen som tal, og skriv tallet igen.`,
+      `cellen indeholder datoen ${quote(v)}, ikke et tal (Excel gør fx 1.4 til 1. april); formatér cellen som tal, og skriv tallet igen.`
     );
     return null;
   }
@@ -212,26 +248,47 @@ function parseNumber(v: string | number | boolean | Date | null, kind: FieldKind
       add(PARSE_RULES.tomMarkering, "info", `${quote(v)} læst som tomt (intet tal).`);
       return null;
     case "invalid":
-      add(PARSE_RULES.ugyldigtTal, "fejl", `${quote(v)} kan ikke læses som ${KIND_NOUN[kind]}; skriv ét tal, fx 37,4.`);
+      add(
+        PARSE_RULES.ugyldigtTal,
+        "fejl",
+        `${quote(v)} kan ikke læses som ${KIND_NOUN[kind]}; skriv ét tal, fx 37,4.`
+      );
       return null;
     case "number": {
       if (r.percent && kind !== "pct") {
-        add(PARSE_RULES.ugyldigtTal, "fejl", `${quote(v)} er en procentsats, men feltet skal indeholde ${KIND_NOUN[kind]}.`);
+        add(
+          PARSE_RULES.ugyldigtTal,
+          "fejl",
+          `${quote(v)} er en procentsats, men feltet skal indeholde ${KIND_NOUN[kind]}.`
+        );
         return null;
       }
       const shown = formatDanishNumber(r.value);
-      if (r.approx) add(PARSE_RULES.talOmtrentligt, "advarsel", `${quote(v)} læst som ${shown} (omtrentligt tal).`);
+      if (r.approx)
+        add(
+          PARSE_RULES.talOmtrentligt,
+          "advarsel",
+          `${quote(v)} læst som ${shown} (omtrentligt tal).`
+        );
       if (r.unit !== undefined)
-        add(PARSE_RULES.talMedEnhed, "advarsel", `${quote(v)} læst som ${shown} (enheden »${r.unit}« er fjernet).`);
+        add(
+          PARSE_RULES.talMedEnhed,
+          "advarsel",
+          `${quote(v)} læst som ${shown} (enheden »${r.unit}« er fjernet).`
+        );
       if (r.percent) add(PARSE_RULES.pctTegn, "info", `${quote(v)} læst som ${shown} %.`);
       if (r.format === "engelsk")
         add(
           PARSE_RULES.talEngelskFormat,
           "advarsel",
-          `${quote(v)} læst som ${shown} (punktum opfattet som decimaltegn); skriv decimaler med komma.`,
+          `${quote(v)} læst som ${shown} (punktum opfattet som decimaltegn); skriv decimaler med komma.`
         );
       else if (r.format === "dansk" && !r.approx && r.unit === undefined)
-        add(PARSE_RULES.talFortolket, "info", `tallet er skrevet som tekst; ${quote(v)} læst som ${shown}.`);
+        add(
+          PARSE_RULES.talFortolket,
+          "info",
+          `tallet er skrevet som tekst; ${quote(v)} læst som ${shown}.`
+        );
       return r.value;
     }
   }

@@ -108,7 +108,11 @@ export function readNumberText(input: string): TextNumber {
   if (PLAIN_INTEGER.test(s)) {
     digits = s;
     format = "plain";
-  } else if (DANISH_THOUSANDS_DOT.test(s) || DANISH_THOUSANDS_SPACE.test(s) || DANISH_DECIMAL.test(s)) {
+  } else if (
+    DANISH_THOUSANDS_DOT.test(s) ||
+    DANISH_THOUSANDS_SPACE.test(s) ||
+    DANISH_DECIMAL.test(s)
+  ) {
     digits = s.replace(/[. ]/g, "").replace(",", ".");
     format = "dansk";
   } else if (ENGLISH_DECIMAL.test(s) || ENGLISH_THOUSANDS.test(s)) {

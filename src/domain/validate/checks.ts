@@ -8,7 +8,16 @@ import { makeFinding } from "../findings";
 import type { Finding, FieldValue, RawCell } from "../model";
 import { formatDanishNumber } from "../parse/number";
 import { PCT_SUM_TARGET, PCT_SUM_TOLERANCE, pctSumStatus } from "../pctSum";
-import { commonYears, findRow, idOf, locationAt, numberAt, originalAt, valueAt, type TemplateContext } from "./context";
+import {
+  commonYears,
+  findRow,
+  idOf,
+  locationAt,
+  numberAt,
+  originalAt,
+  valueAt,
+  type TemplateContext,
+} from "./context";
 
 const fmt = (n: number) => formatDanishNumber(n);
 
@@ -33,7 +42,7 @@ export function checkKind(f: FieldDef, value: FieldValue, raw: RawCell | undefin
           rule: GENERIC_RULES.pctInterval,
           severity: "fejl",
           text: `en procentandel skal ligge mellem 0 og 100, men er ${fmt(value)}.`,
-        }),
+        })
       );
     return out;
   }
@@ -44,7 +53,7 @@ export function checkKind(f: FieldDef, value: FieldValue, raw: RawCell | undefin
         rule: GENERIC_RULES.negativ,
         severity: "fejl",
         text: `${f.kind === "antal" ? "et antal" : "tallet"} kan ikke være negativt (${fmt(value)}).`,
-      }),
+      })
     );
   }
   if (f.kind === "antal" && !Number.isInteger(value)) {
@@ -54,7 +63,7 @@ export function checkKind(f: FieldDef, value: FieldValue, raw: RawCell | undefin
         rule: GENERIC_RULES.ikkeHeltal,
         severity: "fejl",
         text: `et antal skal være et helt tal, men er ${fmt(value)}.`,
-      }),
+      })
     );
   }
   return out;
@@ -68,7 +77,9 @@ export function checkPctBlocks(ctx: TemplateContext): Finding[] {
     if (pctRows.length === 0) continue;
     const years = [...new Set(pctRows.flatMap((r) => r.years ?? b.years))].sort((x, y) => x - y);
     for (const year of years) {
-      const refs = pctRows.filter((r) => (r.years ?? b.years).includes(year)).map((r) => `${b.id}.${r.id}`);
+      const refs = pctRows
+        .filter((r) => (r.years ?? b.years).includes(year))
+        .map((r) => `${b.id}.${r.id}`);
       const status = pctSumStatus(refs.map((r) => numberAt(ctx, r, year)));
       if (status.status !== "afviger") continue;
       const sum = status.sum;
@@ -81,12 +92,12 @@ export function checkPctBlocks(ctx: TemplateContext): Finding[] {
           rule: GENERIC_RULES.pctSum,
           severity: "fejl",
           text: `fordelingen i procent for »${b.title}« ${year}${range} skal give ${PCT_SUM_TARGET} (± ${PCT_SUM_TOLERANCE}) eller stå tom, men giver ${fmt(
-            Number(sum.toPrecision(12)),
+            Number(sum.toPrecision(12))
           )}.`,
           field: idOf(ctx, first, year),
           location: locationAt(ctx, first, year),
           original: originalAt(ctx, first, year),
-        }),
+        })
       );
     }
   }
@@ -121,7 +132,7 @@ export function checkPlausibility(ctx: TemplateContext): Finding[] {
           field: idOf(ctx, range.field, year),
           location: locationAt(ctx, range.field, year),
           original: originalAt(ctx, range.field, year),
-        }),
+        })
       );
     }
   }
@@ -133,7 +144,10 @@ function shortLabel(label: string): string {
 }
 
 /** Years the projection needs, with fields left empty: one advarsel per template and year. */
-export function checkCompleteness(ctx: TemplateContext, needs: readonly CompletenessNeed[]): Finding[] {
+export function checkCompleteness(
+  ctx: TemplateContext,
+  needs: readonly CompletenessNeed[]
+): Finding[] {
   const missing = new Map<number, string[]>();
   for (const need of needs) {
     for (const ref of need.fields) {
@@ -159,7 +173,7 @@ export function checkCompleteness(ctx: TemplateContext, needs: readonly Complete
         text: `opregningen bruger ${year}, men ${refs.length === 1 ? "dette felt er tomt" : `${refs.length} felter er tomme`}: ${names.join("; ")}. Kommunen indgår ikke i opregningen for ${ctx.template.shortName} ${year}, før ${refs.length === 1 ? "det" : "de"} er udfyldt.`,
         field: idOf(ctx, refs[0], year),
         location: locationAt(ctx, refs[0], year),
-      }),
+      })
     );
   }
   return out;

@@ -32,7 +32,11 @@ export function yearsOfRef(t: TemplateDef, ref: string): readonly number[] {
 }
 
 /** Years in which every reference exists, ascending, optionally limited to `only`. */
-export function commonYears(t: TemplateDef, refs: readonly string[], only?: readonly number[]): number[] {
+export function commonYears(
+  t: TemplateDef,
+  refs: readonly string[],
+  only?: readonly number[]
+): number[] {
   if (refs.length === 0) return [];
   let years = [...yearsOfRef(t, refs[0])];
   for (const r of refs.slice(1)) {
@@ -57,7 +61,11 @@ export function valueAt(ctx: TemplateContext, ref: string, year: number): FieldV
   return ctx.values[idOf(ctx, ref, year)] ?? null;
 }
 
-export function locationAt(ctx: TemplateContext, ref: string, year: number): CellLocation | undefined {
+export function locationAt(
+  ctx: TemplateContext,
+  ref: string,
+  year: number
+): CellLocation | undefined {
   return ctx.cells[idOf(ctx, ref, year)]?.location;
 }
 

@@ -36,7 +36,10 @@ export const DEFAULT_VALIDATION_CATALOGUE: ValidationCatalogue = {
 
 export const FELTER_MANGLER = "felter_mangler";
 
-export function validateReturn(raw: RawReturn, catalogue: ValidationCatalogue = DEFAULT_VALIDATION_CATALOGUE): KommuneReturn {
+export function validateReturn(
+  raw: RawReturn,
+  catalogue: ValidationCatalogue = DEFAULT_VALIDATION_CATALOGUE
+): KommuneReturn {
   const findings: Finding[] = [...(raw.findings ?? [])];
   const meta = resolveMeta(raw, catalogue.templates, catalogue.version);
   findings.push(...meta.findings);
@@ -64,7 +67,7 @@ export function validateReturn(raw: RawReturn, catalogue: ValidationCatalogue = 
           severity: "advarsel",
           text: `${missing.length} af skabelonen ${t.shortName}s ${fieldsOf(t).length} felter blev ikke fundet i projektmappen og læses som tomme: ${shown}.`,
           field: missing[0],
-        }),
+        })
       );
     }
     const ctx: TemplateContext = { template: t, values, cells };
@@ -74,7 +77,10 @@ export function validateReturn(raw: RawReturn, catalogue: ValidationCatalogue = 
     findings.push(...checkCompleteness(ctx, catalogue.completeness[t.id] ?? []));
   }
 
-  const withFile = raw.file === undefined ? findings : findings.map((f) => (f.file === undefined ? { ...f, file: raw.file } : f));
+  const withFile =
+    raw.file === undefined
+      ? findings
+      : findings.map((f) => (f.file === undefined ? { ...f, file: raw.file } : f));
   const out: { -readonly [K in keyof KommuneReturn]: KommuneReturn[K] } = {
     kommune: meta.kommune,
     skabeloner: meta.templates.map((t) => t.id),

@@ -35,7 +35,11 @@ export function splitTemplateIds(skabelon: string | undefined): string[] {
     .filter((s) => s !== "");
 }
 
-export function resolveMeta(raw: RawReturn, templates: readonly TemplateDef[], catalogueVersion: number): ResolvedMeta {
+export function resolveMeta(
+  raw: RawReturn,
+  templates: readonly TemplateDef[],
+  catalogueVersion: number
+): ResolvedMeta {
   const findings: Finding[] = [];
   const loc = (id: string) => raw.cells?.[id]?.location;
   const byId = new Map(templates.map((t) => [t.id, t] as const));
@@ -57,7 +61,7 @@ export function resolveMeta(raw: RawReturn, templates: readonly TemplateDef[], c
             field: META_FIELDS.skabelon,
             location: loc(META_FIELDS.skabelon),
             original: raw.meta.skabelon,
-          }),
+          })
         );
       }
     }
@@ -79,7 +83,7 @@ export function resolveMeta(raw: RawReturn, templates: readonly TemplateDef[], c
             text: "projektmappen siger ikke, hvilken skabelon den er (meta.skabelon er tom), og ingen felter fra kataloget blev fundet.",
             field: META_FIELDS.skabelon,
             location: loc(META_FIELDS.skabelon),
-          }),
+          })
     );
   }
   chosen.sort((a, b) => templates.indexOf(a) - templates.indexOf(b));
@@ -95,7 +99,7 @@ export function resolveMeta(raw: RawReturn, templates: readonly TemplateDef[], c
         rule: META_RULES.versionMangler,
         severity: "advarsel",
         text: `projektmappen har ingen katalogversion (meta.version); felterne læses efter den gældende version ${catalogueVersion}.`,
-      }),
+      })
     );
   } else if (version < catalogueVersion) {
     findings.push(
@@ -104,7 +108,7 @@ export function resolveMeta(raw: RawReturn, templates: readonly TemplateDef[], c
         rule: META_RULES.gammelVersion,
         severity: "advarsel",
         text: `skabelonen er lavet med katalogversion ${version}, den gældende er ${catalogueVersion}; de felter, der stadig findes, er læst.`,
-      }),
+      })
     );
   } else if (version > catalogueVersion) {
     findings.push(
@@ -113,14 +117,18 @@ export function resolveMeta(raw: RawReturn, templates: readonly TemplateDef[], c
         rule: META_RULES.nyereVersion,
         severity: "advarsel",
         text: `skabelonen er lavet med katalogversion ${version}, som er nyere end programmets (${catalogueVersion}); opdatér Byrdeberegner. De kendte felter er læst.`,
-      }),
+      })
     );
   }
 
   // Municipality.
   const written = typeof raw.meta?.kommune === "string" ? raw.meta.kommune.trim() : "";
   let kommune = written;
-  const kBase = { field: META_FIELDS.kommune, location: loc(META_FIELDS.kommune), original: raw.meta?.kommune };
+  const kBase = {
+    field: META_FIELDS.kommune,
+    location: loc(META_FIELDS.kommune),
+    original: raw.meta?.kommune,
+  };
   if (written === "") {
     findings.push(
       makeFinding({
@@ -128,7 +136,7 @@ export function resolveMeta(raw: RawReturn, templates: readonly TemplateDef[], c
         rule: META_RULES.kommuneMangler,
         severity: "fejl",
         text: "kommunens navn mangler (meta.kommune på forsiden); skriv kommunens navn.",
-      }),
+      })
     );
   } else {
     const k = findKommune(written);
@@ -140,7 +148,7 @@ export function resolveMeta(raw: RawReturn, templates: readonly TemplateDef[], c
           rule: META_RULES.ukendtKommune,
           severity: "advarsel",
           text: `${quote(written)} er ikke navnet på en af de 98 kommuner; tjek stavemåden.`,
-        }),
+        })
       );
   }
 

@@ -60,7 +60,7 @@ export function evaluateRule(ctx: TemplateContext, rule: RuleDef): Finding[] {
         field: idOf(ctx, ref, year),
         location: locationAt(ctx, ref, year),
         original: originalAt(ctx, ref, year),
-      }),
+      })
     );
 
   for (const year of commonYears(ctx.template, refsOf(rule), rule.years)) {
@@ -68,11 +68,15 @@ export function evaluateRule(ctx: TemplateContext, rule: RuleDef): Finding[] {
       case "sumEquals": {
         const terms = evalOperand(ctx, rule.terms, year);
         const total = evalOperand(ctx, rule.total, year);
-        if (terms.state === "full" && total.state === "full" && Math.abs(terms.value - total.value) > (rule.tolerance ?? 0)) {
+        if (
+          terms.state === "full" &&
+          total.state === "full" &&
+          Math.abs(terms.value - total.value) > (rule.tolerance ?? 0)
+        ) {
           emit(
             rule.total.add[0],
             year,
-            `${described(ctx, rule.terms, year, terms.value)}, men ${described(ctx, rule.total, year, total.value)}.`,
+            `${described(ctx, rule.terms, year, terms.value)}, men ${described(ctx, rule.total, year, total.value)}.`
           );
         }
         break;
@@ -87,7 +91,7 @@ export function evaluateRule(ctx: TemplateContext, rule: RuleDef): Finding[] {
             emit(
               firstFilled(ctx, operandRefs(rule.chain[i]), year),
               year,
-              `${described(ctx, rule.chain[i], year, lv)}${partial} er større end ${described(ctx, rule.chain[i + 1], year, right.value)}.`,
+              `${described(ctx, rule.chain[i], year, lv)}${partial} er større end ${described(ctx, rule.chain[i + 1], year, right.value)}.`
             );
           }
         }
@@ -98,11 +102,23 @@ export function evaluateRule(ctx: TemplateContext, rule: RuleDef): Finding[] {
         const count = evalOperand(ctx, rule.count, year);
         const cv = lowerBound(count);
         if (ticked && count.state === "full" && count.value <= 0) {
-          emit(rule.tick, year, `året er markeret med x, men ${described(ctx, rule.count, year, count.value)}.`);
+          emit(
+            rule.tick,
+            year,
+            `året er markeret med x, men ${described(ctx, rule.count, year, count.value)}.`
+          );
         } else if (ticked && count.state === "empty") {
-          emit(rule.tick, year, `året er markeret med x, men ${rule.count.name} (${cellsText(ctx, rule.count, year)}) er tomt.`);
+          emit(
+            rule.tick,
+            year,
+            `året er markeret med x, men ${rule.count.name} (${cellsText(ctx, rule.count, year)}) er tomt.`
+          );
         } else if (!ticked && cv !== undefined && cv > 0) {
-          emit(rule.tick, year, `${described(ctx, rule.count, year, cv)}, men året er ikke markeret med x.`);
+          emit(
+            rule.tick,
+            year,
+            `${described(ctx, rule.count, year, cv)}, men året er ikke markeret med x.`
+          );
         }
         break;
       }
@@ -110,17 +126,25 @@ export function evaluateRule(ctx: TemplateContext, rule: RuleDef): Finding[] {
         const hours = evalOperand(ctx, rule.hours, year);
         const volume = evalOperand(ctx, rule.volume, year);
         const hv = lowerBound(hours);
-        if (hv !== undefined && hv > 0 && (volume.state === "empty" || (volume.state === "full" && volume.value <= 0))) {
+        if (
+          hv !== undefined &&
+          hv > 0 &&
+          (volume.state === "empty" || (volume.state === "full" && volume.value <= 0))
+        ) {
           const vText =
             volume.state === "empty"
               ? `${rule.volume.name} (${cellsText(ctx, rule.volume, year)}) er tomt`
               : `${described(ctx, rule.volume, year, volume.value)}`;
-          emit(firstFilled(ctx, operandRefs(rule.hours), year), year, `${described(ctx, rule.hours, year, hv)}, men ${vText}.`);
+          emit(
+            firstFilled(ctx, operandRefs(rule.hours), year),
+            year,
+            `${described(ctx, rule.hours, year, hv)}, men ${vText}.`
+          );
         } else if (volume.state === "full" && volume.value > 0 && hours.state === "empty") {
           emit(
             rule.hours.add[0],
             year,
-            `${described(ctx, rule.volume, year, volume.value)}, men ${rule.hours.name} (${cellsText(ctx, rule.hours, year)}) er tomt.`,
+            `${described(ctx, rule.volume, year, volume.value)}, men ${rule.hours.name} (${cellsText(ctx, rule.hours, year)}) er tomt.`
           );
         }
         break;

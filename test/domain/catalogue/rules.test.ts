@@ -9,14 +9,25 @@ describe("catalogue rules data", () => {
       const t = getTemplate(templateId);
       if (!t) continue; // template not in the catalogue (yet): the evaluator skips it
       for (const rule of rules) {
-        expect({ rule: rule.id, unknown: unknownRefs(t, ruleRefs(rule)) }).toEqual({ rule: rule.id, unknown: [] });
-        expect({ rule: rule.id, years: commonYears(t, ruleRefs(rule), rule.years).length > 0 }).toEqual({ rule: rule.id, years: true });
+        expect({ rule: rule.id, unknown: unknownRefs(t, ruleRefs(rule)) }).toEqual({
+          rule: rule.id,
+          unknown: [],
+        });
+        expect({
+          rule: rule.id,
+          years: commonYears(t, ruleRefs(rule), rule.years).length > 0,
+        }).toEqual({ rule: rule.id, years: true });
       }
     }
   });
 
   it("has unique rule ids that do not clash with plausibility ids", () => {
-    const ids = [...Object.values(RULES).flat().map((r) => r.id), ...TEMPLATES.flatMap((t) => (t.plausibility ?? []).map((p) => p.id))];
+    const ids = [
+      ...Object.values(RULES)
+        .flat()
+        .map((r) => r.id),
+      ...TEMPLATES.flatMap((t) => (t.plausibility ?? []).map((p) => p.id)),
+    ];
     expect(new Set(ids).size).toBe(ids.length);
   });
 
@@ -26,7 +37,9 @@ describe("catalogue rules data", () => {
       if (!t) continue;
       for (const need of needs) {
         expect(unknownRefs(t, need.fields)).toEqual([]);
-        for (const ref of need.fields) for (const y of need.years) expect({ ref, y, ok: yearsOfRef(t, ref).includes(y) }).toEqual({ ref, y, ok: true });
+        for (const ref of need.fields)
+          for (const y of need.years)
+            expect({ ref, y, ok: yearsOfRef(t, ref).includes(y) }).toEqual({ ref, y, ok: true });
       }
     }
   });

@@ -5,7 +5,8 @@ import type { RawCell } from "../../../src/domain/model";
 
 const at = { sheet: "UKN Data", cell: "C7" };
 const cell = (value: unknown, numFmt?: string): RawCell => ({ value, numFmt, location: at });
-const rules = (r: { findings: { rule: string; severity: string }[] }) => r.findings.map((f) => `${f.rule}/${f.severity}`);
+const rules = (r: { findings: { rule: string; severity: string }[] }) =>
+  r.findings.map((f) => `${f.rule}/${f.severity}`);
 
 describe("parseCell: Danish numbers", () => {
   it.each([
@@ -20,7 +21,11 @@ describe("parseCell: Danish numbers", () => {
     const r = parseCell(cell(text), "timer", "ukn.hovedsager.timer_pr_sag.2019");
     expect(r.value).toBe(expected);
     expect(rules(r)).toEqual(["tal_fortolket/info"]);
-    expect(r.findings[0]).toMatchObject({ field: "ukn.hovedsager.timer_pr_sag.2019", location: at, original: text });
+    expect(r.findings[0]).toMatchObject({
+      field: "ukn.hovedsager.timer_pr_sag.2019",
+      location: at,
+      original: text,
+    });
     expect(r.findings[0].message.startsWith("UKN Data!C7: ")).toBe(true);
   });
 
@@ -92,11 +97,14 @@ describe("parseCell: percentages", () => {
 });
 
 describe("parseCell: empty markers and empty cells", () => {
-  it.each(["-", "n/a", "N/A", "ved ikke", "Ved ikke", "?", " – "])("reads %p as empty with an info", (text) => {
-    const r = parseCell(cell(text), "antal");
-    expect(r.value).toBeNull();
-    expect(rules(r)).toEqual(["tom_markering/info"]);
-  });
+  it.each(["-", "n/a", "N/A", "ved ikke", "Ved ikke", "?", " – "])(
+    "reads %p as empty with an info",
+    (text) => {
+      const r = parseCell(cell(text), "antal");
+      expect(r.value).toBeNull();
+      expect(rules(r)).toEqual(["tom_markering/info"]);
+    }
+  );
 
   it("reads a blank or missing cell as empty without findings", () => {
     expect(parseCell(cell(null), "timer")).toEqual({ value: null, findings: [] });
@@ -106,13 +114,16 @@ describe("parseCell: empty markers and empty cells", () => {
 });
 
 describe("parseCell: refusals quote the original and never give 0", () => {
-  it.each([["mange"], ["30-40"], ["1e3"], ["40 50"], ["1,2,3"], ["kr. 40"], ["12.34.56"]])("refuses %p", (text) => {
-    const r = parseCell(cell(text), "timer");
-    expect(r.value).toBeNull();
-    expect(rules(r)).toEqual(["ugyldigt_tal/fejl"]);
-    expect(r.findings[0].message).toContain(`«${text}»`);
-    expect(r.findings[0].original).toBe(text);
-  });
+  it.each([["mange"], ["30-40"], ["1e3"], ["40 50"], ["1,2,3"], ["kr. 40"], ["12.34.56"]])(
+    "refuses %p",
+    (text) => {
+      const r = parseCell(cell(text), "timer");
+      expect(r.value).toBeNull();
+      expect(rules(r)).toEqual(["ugyldigt_tal/fejl"]);
+      expect(r.findings[0].message).toContain(`«${text}»`);
+      expect(r.findings[0].original).toBe(text);
+    }
+  );
 
   it("refuses a date (Excel's reading of 1.4) in a number cell", () => {
     const r = parseCell(cell(new Date(Date.UTC(2023, 3, 1))), "timer");
@@ -131,7 +142,9 @@ describe("parseCell: refusals quote the original and never give 0", () => {
 
   it("reads formula results, rich text and hyperlinks", () => {
     expect(parseCell(cell({ formula: "A1+1", result: 12 }), "antal").value).toBe(12);
-    expect(parseCell(cell({ richText: [{ text: "3" }, { text: "7,4" }] }), "timer").value).toBe(37.4);
+    expect(parseCell(cell({ richText: [{ text: "3" }, { text: "7,4" }] }), "timer").value).toBe(
+      37.4
+    );
     expect(parseCell(cell({ text: "hej", hyperlink: "http://x" }), "tekst").value).toBe("hej");
   });
 });
@@ -160,7 +173,7 @@ describe("parseCell: ticks", () => {
 
 describe("parseCell: text", () => {
   it("keeps text as typed, including a leading =", () => {
-    expect(parseCell(cell("=HYPERLINK(\"x\")"), "tekst").value).toBe('=HYPERLINK("x")');
+    expect(parseCell(cell('=HYPERLINK("x")'), "tekst").value).toBe('=HYPERLINK("x")');
     expect(parseCell(cell("  "), "tekst").value).toBeNull();
     expect(parseCell(cell(1400.5), "tekst").value).toBe("1.400,5");
   });
@@ -185,7 +198,13 @@ describe("parser properties", () => {
   it("never throws, for any string or number in any kind of cell, and never returns a silent 0", () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.double(), fc.integer(), fc.constantFrom(...["ca. ", "~", "%", ",", ".", "-"])),
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: "grapheme" }),
+          fc.double(),
+          fc.integer(),
+          fc.constantFrom(...["ca. ", "~", "%", ",", ".", "-"])
+        ),
         fc.constantFrom(...kinds),
         fc.option(fc.constantFrom("0%", "0.0", "General", '"%"')),
         (value, kind, numFmt) => {
@@ -195,9 +214,9 @@ describe("parser properties", () => {
             // 0 only when the cell really said 0
             expect(typeof value === "number" ? value === 0 : /0/.test(String(value))).toBe(true);
           }
-        },
+        }
       ),
-      { numRuns: 3000 },
+      { numRuns: 3000 }
     );
   });
 
@@ -210,7 +229,7 @@ describe("parser properties", () => {
         if (r.kind === "number") expect(r.value).toBe(n);
         expect(parseCell({ value: text }, "timer").value).toBe(n);
       }),
-      { numRuns: 2000 },
+      { numRuns: 2000 }
     );
   });
 
@@ -219,7 +238,7 @@ describe("parser properties", () => {
       fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 99 }), (i, c) => {
         const n = i + (i < 0 ? -c : c) / 100;
         expect(parseCell({ value: formatDanishNumber(n, 2) }, "kr").value).toBeCloseTo(n, 9);
-      }),
+      })
     );
   });
 });

@@ -48,11 +48,16 @@ const demo: TemplateDef = {
 const op = (name: string, ...add: string[]) => ({ name, add });
 
 function run(rule: RuleDef, values: Record<string, unknown>): string[] {
-  const catalogue: ValidationCatalogue = { templates: [demo], rules: { demo: [rule] }, completeness: {}, version: 1 };
+  const catalogue: ValidationCatalogue = {
+    templates: [demo],
+    rules: { demo: [rule] },
+    completeness: {},
+    version: 1,
+  };
   const full: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(values)) full[`demo.${k}`] = v;
   return validateReturn(rawReturn([demo], full, { version: 1 }), catalogue).findings.map(
-    (f: Finding) => `${f.rule}|${f.severity}|${f.location?.cell}|${f.field}`,
+    (f: Finding) => `${f.rule}|${f.severity}|${f.location?.cell}|${f.field}`
   );
 }
 
@@ -67,7 +72,9 @@ describe("rule kind sumEquals", () => {
   };
   it("passes 3 + 4 = 7 and fails 3 + 4 ≠ 8 at the total's cell, per year", () => {
     expect(run(rule, { "vol.a.2020": 3, "vol.b.2020": 4, "vol.total.2020": 7 })).toEqual([]);
-    expect(run(rule, { "vol.a.2021": 3, "vol.b.2021": 4, "vol.total.2021": 8 })).toEqual(["sum|fejl|D9|demo.vol.total.2021"]);
+    expect(run(rule, { "vol.a.2021": 3, "vol.b.2021": 4, "vol.total.2021": 8 })).toEqual([
+      "sum|fejl|D9|demo.vol.total.2021",
+    ]);
   });
   it("is silent while a term or the total is empty", () => {
     expect(run(rule, { "vol.a.2020": 3, "vol.total.2020": 8 })).toEqual([]);
@@ -76,7 +83,9 @@ describe("rule kind sumEquals", () => {
   it("allows the given tolerance", () => {
     const tolerant = { ...rule, tolerance: 1 } as RuleDef;
     expect(run(tolerant, { "vol.a.2020": 3, "vol.b.2020": 4, "vol.total.2020": 8 })).toEqual([]);
-    expect(run(tolerant, { "vol.a.2020": 3, "vol.b.2020": 4, "vol.total.2020": 9 })).toEqual(["sum|fejl|C9|demo.vol.total.2020"]);
+    expect(run(tolerant, { "vol.a.2020": 3, "vol.b.2020": 4, "vol.total.2020": 9 })).toEqual([
+      "sum|fejl|C9|demo.vol.total.2020",
+    ]);
   });
   it("restricts to the rule's years", () => {
     const only2020 = { ...rule, years: [2020] } as RuleDef;
@@ -93,18 +102,22 @@ describe("rule kind lessOrEqualChain", () => {
     chain: [op("a+b", "vol.a", "vol.b"), op("c", "vol.c"), op("i alt", "vol.total")],
   };
   it("passes 2 + 3 ≤ 5 ≤ 5", () => {
-    expect(run(rule, { "vol.a.2020": 2, "vol.b.2020": 3, "vol.c.2020": 5, "vol.total.2020": 5 })).toEqual([]);
+    expect(
+      run(rule, { "vol.a.2020": 2, "vol.b.2020": 3, "vol.c.2020": 5, "vol.total.2020": 5 })
+    ).toEqual([]);
   });
   it("fails each broken link at its left side: 2 + 4 > 5, and 5 > 4", () => {
-    expect(run(rule, { "vol.a.2020": 2, "vol.b.2020": 4, "vol.c.2020": 5, "vol.total.2020": 5 })).toEqual([
-      "kaede|fejl|C6|demo.vol.a.2020",
-    ]);
-    expect(run(rule, { "vol.a.2020": 2, "vol.b.2020": 3, "vol.c.2020": 5, "vol.total.2020": 4 })).toEqual([
-      "kaede|fejl|C8|demo.vol.c.2020",
-    ]);
+    expect(
+      run(rule, { "vol.a.2020": 2, "vol.b.2020": 4, "vol.c.2020": 5, "vol.total.2020": 5 })
+    ).toEqual(["kaede|fejl|C6|demo.vol.a.2020"]);
+    expect(
+      run(rule, { "vol.a.2020": 2, "vol.b.2020": 3, "vol.c.2020": 5, "vol.total.2020": 4 })
+    ).toEqual(["kaede|fejl|C8|demo.vol.c.2020"]);
   });
   it("a partly filled left sum that already exceeds the right side fails (B empty, A = 6 > C = 5)", () => {
-    expect(run(rule, { "vol.a.2021": 6, "vol.c.2021": 5 })).toEqual(["kaede|fejl|D6|demo.vol.a.2021"]);
+    expect(run(rule, { "vol.a.2021": 6, "vol.c.2021": 5 })).toEqual([
+      "kaede|fejl|D6|demo.vol.a.2021",
+    ]);
     expect(run(rule, { "vol.b.2021": 4, "vol.c.2021": 5 })).toEqual([]);
   });
   it("an empty right side is not checked", () => {
@@ -125,8 +138,12 @@ describe("rule kind tickIffPositive", () => {
     expect(run(rule, { "vol.udvalgt.2020": "x", "vol.a.2020": 3, "vol.a.2021": 0 })).toEqual([]);
   });
   it("fails ticked with 0, ticked with nothing, and unticked with 3, at the tick cell", () => {
-    expect(run(rule, { "vol.udvalgt.2020": "X", "vol.a.2020": 0 })).toEqual(["kryds|fejl|C10|demo.vol.udvalgt.2020"]);
-    expect(run(rule, { "vol.udvalgt.2021": "x" })).toEqual(["kryds|fejl|D10|demo.vol.udvalgt.2021"]);
+    expect(run(rule, { "vol.udvalgt.2020": "X", "vol.a.2020": 0 })).toEqual([
+      "kryds|fejl|C10|demo.vol.udvalgt.2020",
+    ]);
+    expect(run(rule, { "vol.udvalgt.2021": "x" })).toEqual([
+      "kryds|fejl|D10|demo.vol.udvalgt.2021",
+    ]);
     expect(run(rule, { "vol.a.2021": 3 })).toEqual(["kryds|fejl|D10|demo.vol.udvalgt.2021"]);
   });
 });
@@ -151,7 +168,9 @@ describe("rule kind requiresVolume", () => {
     ]);
   });
   it("volume without hours → advarsel at the first hours cell", () => {
-    expect(run(rule, { "vol.c.2021": 4, "vol.a.2021": 1 })).toEqual(["tv|advarsel|D2|demo.tid.timer_a.2021"]);
+    expect(run(rule, { "vol.c.2021": 4, "vol.a.2021": 1 })).toEqual([
+      "tv|advarsel|D2|demo.tid.timer_a.2021",
+    ]);
   });
   it("a partly filled volume with a subtraction is not guessed at", () => {
     expect(run(rule, { "tid.timer_a.2021": 10, "vol.a.2021": 1 })).toEqual([]);

@@ -40,8 +40,15 @@ describe("tilsyn", () => {
       "tilsyn_timer_volumen|advarsel|tilsyn.dagtilbud.timer_pr_tilsyn.2021",
     ]);
     expect(
-      run("tilsyn", { ...base, "forvaltning.timer_pr_tilsyn.2023": null, "dagtilbud.timer_pr_tilsyn.2023": null }),
-    ).toEqual(["tilsyn_timer_volumen|advarsel|tilsyn.forvaltning.timer_pr_tilsyn.2023", "mangler_aar|advarsel|tilsyn.forvaltning.timer_pr_tilsyn.2023"]);
+      run("tilsyn", {
+        ...base,
+        "forvaltning.timer_pr_tilsyn.2023": null,
+        "dagtilbud.timer_pr_tilsyn.2023": null,
+      })
+    ).toEqual([
+      "tilsyn_timer_volumen|advarsel|tilsyn.forvaltning.timer_pr_tilsyn.2023",
+      "mangler_aar|advarsel|tilsyn.forvaltning.timer_pr_tilsyn.2023",
+    ]);
   });
 
   it("completeness: an empty 2020 count of dagtilbud drops the municipality from the 2020 baseline", () => {
@@ -69,9 +76,9 @@ describe("kvalitet", () => {
   it("passes a consistent return", () => expect(run("kvalitet", base)).toEqual([]));
 
   it("kvalitet_skoler_kaede: 2 + 2 + 1 = 5 udtagne skoler > 4 henvendelser is a fejl", () => {
-    expect(run("kvalitet", { ...base, "volumen.bekymrende.2023": 2, "volumen.handleplan.2023": 2 })).toEqual([
-      "kvalitet_skoler_kaede|fejl|kvalitet.volumen.bekymrende.2023",
-    ]);
+    expect(
+      run("kvalitet", { ...base, "volumen.bekymrende.2023": 2, "volumen.handleplan.2023": 2 })
+    ).toEqual(["kvalitet_skoler_kaede|fejl|kvalitet.volumen.bekymrende.2023"]);
   });
 
   it("kvalitet_skoler_kaede: 25 henvendelser > 20 folkeskoler is a fejl (and the plausibility range warns)", () => {
@@ -82,7 +89,9 @@ describe("kvalitet", () => {
   });
 
   it("kvalitet_timer_volumen_handleplan: hours on handleplan schools with 0 + 0 such schools", () => {
-    expect(run("kvalitet", { ...base, "volumen.handleplan.2018": 0, "volumen.paalagt.2018": 0 })).toEqual([
+    expect(
+      run("kvalitet", { ...base, "volumen.handleplan.2018": 0, "volumen.paalagt.2018": 0 })
+    ).toEqual([
       "kvalitet_timer_volumen_handleplan|advarsel|kvalitet.handleplan_forvaltning.timer_i_alt.2018",
     ]);
   });
@@ -101,11 +110,19 @@ describe("parallel", () => {
   it("passes a consistent return", () => expect(run("parallel", base)).toEqual([]));
 
   it("parallel_skoler_kaede: 4 schools in tilsyn > 3 henvendelser is a fejl", () => {
-    expect(run("parallel", { ...base, "volumen.tilsyn.2023": 4 })).toContain("parallel_skoler_kaede|fejl|parallel.volumen.tilsyn.2023");
+    expect(run("parallel", { ...base, "volumen.tilsyn.2023": 4 })).toContain(
+      "parallel_skoler_kaede|fejl|parallel.volumen.tilsyn.2023"
+    );
   });
 
   it("parallel_timer_volumen_tilfredsstillende: hours on satisfactory schools when henvendelser − tilsyn = 3 − 3 = 0", () => {
-    expect(run("parallel", { ...base, "volumen.tilsyn.2023": 3, "tilsyn_forvaltning.timer_i_alt.2023": 600 })).toEqual([
+    expect(
+      run("parallel", {
+        ...base,
+        "volumen.tilsyn.2023": 3,
+        "tilsyn_forvaltning.timer_i_alt.2023": 600,
+      })
+    ).toEqual([
       "parallel_timer_volumen_tilfredsstillende|advarsel|parallel.tilfredsstillende_forvaltning.timer_i_alt.2023",
     ]);
   });
@@ -113,11 +130,19 @@ describe("parallel", () => {
 
 describe("barometre", () => {
   it("a year ticked udvalgt ⇔ sager > 0", () => {
-    const ok = { "boernesag_volumen.udvalgt.2021": "x", "boernesag_volumen.sager.2021": 12, "boernesag.timer_i_alt.2021": 60 };
+    const ok = {
+      "boernesag_volumen.udvalgt.2021": "x",
+      "boernesag_volumen.sager.2021": 12,
+      "boernesag.timer_i_alt.2021": 60,
+    };
     expect(run("barometre", ok)).toEqual([]);
-    expect(run("barometre", { ...ok, "boernesag_volumen.sager.2021": 0, "boernesag.timer_i_alt.2021": null })).toEqual([
-      "barometre_udvalgt_boernesag|fejl|barometre.boernesag_volumen.udvalgt.2021",
-    ]);
+    expect(
+      run("barometre", {
+        ...ok,
+        "boernesag_volumen.sager.2021": 0,
+        "boernesag.timer_i_alt.2021": null,
+      })
+    ).toEqual(["barometre_udvalgt_boernesag|fejl|barometre.boernesag_volumen.udvalgt.2021"]);
     expect(run("barometre", { ...ok, "boernesag_volumen.udvalgt.2021": null })).toEqual([
       "barometre_udvalgt_boernesag|fejl|barometre.boernesag_volumen.udvalgt.2021",
     ]);
@@ -138,16 +163,23 @@ describe("barometre", () => {
 
   it("plausibility with a divisor: 600 hours / 10 cases = 60 per case is outside 0,5–50", () => {
     expect(
-      run("barometre", { "boernesag_volumen.udvalgt.2022": "x", "boernesag_volumen.sager.2022": 10, "boernesag.timer_i_alt.2022": 600 }),
+      run("barometre", {
+        "boernesag_volumen.udvalgt.2022": "x",
+        "boernesag_volumen.sager.2022": 10,
+        "boernesag.timer_i_alt.2022": 600,
+      })
     ).toEqual(["barometre_timer_pr_boernesag|advarsel|barometre.boernesag.timer_i_alt.2022"]);
   });
 });
 
 describe("magt, mitid, gdpr, normering: completeness in the projection's years", () => {
   it("magt_voksen needs 2023's hours from both groups and the forhåndsgodkendelser", () => {
-    expect(run("magt_voksen", { "forvaltning.timer_i_alt.2023": 100, "volumen.forhaandsgodkendelser.2023": 40 })).toEqual([
-      "mangler_aar|advarsel|magt_voksen.udfoerer.timer_i_alt.2023",
-    ]);
+    expect(
+      run("magt_voksen", {
+        "forvaltning.timer_i_alt.2023": 100,
+        "volumen.forhaandsgodkendelser.2023": 40,
+      })
+    ).toEqual(["mangler_aar|advarsel|magt_voksen.udfoerer.timer_i_alt.2023"]);
   });
 
   it("magt_aeldre_timer_volumen: hours with 0 forhåndsgodkendelser", () => {
@@ -158,7 +190,7 @@ describe("magt, mitid, gdpr, normering: completeness in the projection's years",
         "forvaltning.timer_i_alt.2023": 100,
         "udfoerer.timer_i_alt.2023": 200,
         "volumen.forhaandsgodkendelser.2023": 40,
-      }),
+      })
     ).toEqual(["magt_aeldre_timer_volumen|advarsel|magt_aeldre.forvaltning.timer_i_alt.2020"]);
   });
 
@@ -170,8 +202,12 @@ describe("magt, mitid, gdpr, normering: completeness in the projection's years",
   });
 
   it("gdpr needs årsværk in 2018 and 2023", () => {
-    expect(run("gdpr", { "indsats.aarsvaerk_i_alt.2018": 2, "indsats.aarsvaerk_i_alt.2023": 3 })).toEqual([]);
-    expect(run("gdpr", { "indsats.aarsvaerk_i_alt.2018": 2 })).toEqual(["mangler_aar|advarsel|gdpr.indsats.aarsvaerk_i_alt.2023"]);
+    expect(
+      run("gdpr", { "indsats.aarsvaerk_i_alt.2018": 2, "indsats.aarsvaerk_i_alt.2023": 3 })
+    ).toEqual([]);
+    expect(run("gdpr", { "indsats.aarsvaerk_i_alt.2018": 2 })).toEqual([
+      "mangler_aar|advarsel|gdpr.indsats.aarsvaerk_i_alt.2023",
+    ]);
   });
 
   it("normering needs both groups' hours in 2023", () => {

@@ -19,10 +19,13 @@ function goodValues(): Record<string, unknown> {
   return v;
 }
 
-const short = (f: Finding) => `${f.rule}|${f.severity}|${f.location ? `${f.location.sheet}!${f.location.cell}` : "-"}`;
+const short = (f: Finding) =>
+  `${f.rule}|${f.severity}|${f.location ? `${f.location.sheet}!${f.location.cell}` : "-"}`;
 
 function findingsFor(changes: Record<string, unknown>, options = {}) {
-  return validateReturn(rawReturn([ukn], { ...goodValues(), ...changes }, options)).findings.map(short);
+  return validateReturn(rawReturn([ukn], { ...goodValues(), ...changes }, options)).findings.map(
+    short
+  );
 }
 
 describe("validateReturn on UKN", () => {
@@ -38,14 +41,21 @@ describe("validateReturn on UKN", () => {
   });
 
   it("ukn_sager_sum: 10 + 2 = 12 ≠ 14 sager i alt in 2021 is a fejl at the total (E20)", () => {
-    const r = validateReturn(rawReturn([ukn], { ...goodValues(), "ukn.volumen.sager_i_alt.2021": 14 }));
+    const r = validateReturn(
+      rawReturn([ukn], { ...goodValues(), "ukn.volumen.sager_i_alt.2021": 14 })
+    );
     expect(r.findings.map(short)).toEqual(["ukn_sager_sum|fejl|UKN Data!E20"]);
     expect(r.findings[0]).toMatchObject({ field: "ukn.volumen.sager_i_alt.2021", original: 14 });
     expect(r.findings[0].message).toContain("= 12, men sager i alt (E20) = 14");
   });
 
   it("ukn_sager_sum is not checked while a term is empty (completeness reports 2022 instead)", () => {
-    expect(findingsFor({ "ukn.volumen.genindbringelsessager.2021": null, "ukn.genindbringelse.timer_pr_sag.2021": null })).toEqual([]);
+    expect(
+      findingsFor({
+        "ukn.volumen.genindbringelsessager.2021": null,
+        "ukn.genindbringelse.timer_pr_sag.2021": null,
+      })
+    ).toEqual([]);
   });
 
   it("ukn_timer_volumen_*: hours without cases, and cases without hours, are advarsler", () => {
@@ -53,7 +63,7 @@ describe("validateReturn on UKN", () => {
       findingsFor({
         "ukn.volumen.genindbringelsessager.2019": 0,
         "ukn.volumen.sager_i_alt.2019": 10, // keeps the sum right
-      }),
+      })
     ).toEqual(["ukn_timer_volumen_genindbringelse|advarsel|UKN Data!C11"]);
     expect(findingsFor({ "ukn.hovedsager.timer_pr_sag.2020": null })).toEqual([
       "ukn_timer_volumen_hovedsager|advarsel|UKN Data!D2",
@@ -70,7 +80,7 @@ describe("validateReturn on UKN", () => {
         "ukn.volumen.hovedsager.2022": "ved ikke",
         "ukn.hovedsager.timer_pr_sag.2022": null,
         "ukn.genindbringelse.timer_pr_sag.2022": null,
-      }),
+      })
     );
     expect(r.findings.map(short)).toEqual([
       "tom_markering|info|UKN Data!F21",
@@ -88,7 +98,12 @@ describe("validateReturn on UKN", () => {
   });
 
   it("plausibility: 250 and 0,5 hours per case are advarsler with the catalogue's range id", () => {
-    expect(findingsFor({ "ukn.hovedsager.timer_pr_sag.2023": 250, "ukn.genindbringelse.timer_pr_sag.2019": "0,5" })).toEqual([
+    expect(
+      findingsFor({
+        "ukn.hovedsager.timer_pr_sag.2023": 250,
+        "ukn.genindbringelse.timer_pr_sag.2019": "0,5",
+      })
+    ).toEqual([
       "tal_fortolket|info|UKN Data!C11",
       "ukn_timer_pr_sag|advarsel|UKN Data!G2",
       "ukn_timer_pr_genindbringelse|advarsel|UKN Data!C11",
@@ -97,11 +112,23 @@ describe("validateReturn on UKN", () => {
 
   it("pct_sum: a distribution summing to 90 is a fejl at its first filled cell; 99,5 and empty pass", () => {
     expect(
-      findingsFor({ "ukn.hovedsager.udtalelse.2021": 50, "ukn.hovedsager.andet.2021": 40 }),
+      findingsFor({ "ukn.hovedsager.udtalelse.2021": 50, "ukn.hovedsager.andet.2021": 40 })
     ).toEqual(["pct_sum|fejl|UKN Data!E3"]);
-    expect(findingsFor({ "ukn.hovedsager.udtalelse.2021": 50, "ukn.hovedsager.andet.2021": 49.5 })).toEqual([]);
-    expect(findingsFor({ "ukn.genindbringelse.undersoegelse.2021": 60, "ukn.genindbringelse.andet.2021": 41 })).toEqual([]);
-    expect(findingsFor({ "ukn.genindbringelse.undersoegelse.2021": 60, "ukn.genindbringelse.andet.2021": 41.5 })).toEqual([
+    expect(
+      findingsFor({ "ukn.hovedsager.udtalelse.2021": 50, "ukn.hovedsager.andet.2021": 49.5 })
+    ).toEqual([]);
+    expect(
+      findingsFor({
+        "ukn.genindbringelse.undersoegelse.2021": 60,
+        "ukn.genindbringelse.andet.2021": 41,
+      })
+    ).toEqual([]);
+    expect(
+      findingsFor({
+        "ukn.genindbringelse.undersoegelse.2021": 60,
+        "ukn.genindbringelse.andet.2021": 41.5,
+      })
+    ).toEqual([
       "pct_sum|fejl|UKN Data!E13", // undersoegelse, the block's first filled pct cell
     ]);
   });
@@ -109,9 +136,20 @@ describe("validateReturn on UKN", () => {
   it("pct_sum reads shares in percent-formatted cells as percentages", () => {
     const fmts = { "ukn.hovedsager.udtalelse.2021": "0%", "ukn.hovedsager.andet.2021": "0%" };
     const r = validateReturn(
-      rawReturn([ukn], { ...goodValues(), "ukn.hovedsager.udtalelse.2021": 0.25, "ukn.hovedsager.andet.2021": 0.75 }, { numFmt: fmts }),
+      rawReturn(
+        [ukn],
+        {
+          ...goodValues(),
+          "ukn.hovedsager.udtalelse.2021": 0.25,
+          "ukn.hovedsager.andet.2021": 0.75,
+        },
+        { numFmt: fmts }
+      )
     );
-    expect(r.findings.map(short)).toEqual(["pct_som_broek|info|UKN Data!E3", "pct_som_broek|info|UKN Data!E8"]);
+    expect(r.findings.map(short)).toEqual([
+      "pct_som_broek|info|UKN Data!E3",
+      "pct_som_broek|info|UKN Data!E8",
+    ]);
     expect(r.values["ukn.hovedsager.udtalelse.2021"]).toBe(25);
   });
 
@@ -122,7 +160,7 @@ describe("validateReturn on UKN", () => {
         "ukn.volumen.hovedsager.2020": 9.5,
         "ukn.volumen.sager_i_alt.2020": 11.5,
         "ukn.hovedsager.andet.2023": 120,
-      }),
+      })
     ).toEqual([
       "negativ|fejl|UKN Data!C2",
       "pct_interval|fejl|UKN Data!G8",
@@ -134,7 +172,9 @@ describe("validateReturn on UKN", () => {
   });
 
   it("an unreadable number is a fejl and the field counts as empty, never 0", () => {
-    const r = validateReturn(rawReturn([ukn], { ...goodValues(), "ukn.volumen.hovedsager.2022": "mange" }));
+    const r = validateReturn(
+      rawReturn([ukn], { ...goodValues(), "ukn.volumen.hovedsager.2022": "mange" })
+    );
     expect(r.values["ukn.volumen.hovedsager.2022"]).toBeNull();
     // the hours per hovedsag (F2) now have no volume to be divided by
     expect(r.findings.map(short)).toEqual([
@@ -145,7 +185,13 @@ describe("validateReturn on UKN", () => {
   });
 
   it("sets the file on every finding", () => {
-    const r = validateReturn(rawReturn([ukn], { ...goodValues(), "ukn.volumen.sager_i_alt.2021": 14 }, { file: "aarhus.xlsx" }));
+    const r = validateReturn(
+      rawReturn(
+        [ukn],
+        { ...goodValues(), "ukn.volumen.sager_i_alt.2021": 14 },
+        { file: "aarhus.xlsx" }
+      )
+    );
     expect(r.file).toBe("aarhus.xlsx");
     expect(r.findings.every((f) => f.file === "aarhus.xlsx")).toBe(true);
   });
@@ -166,9 +212,14 @@ describe("validateReturn: meta", () => {
   it("missing meta.skabelon: the templates are inferred from the fields with an advarsel; no fields → fejl", () => {
     expect(metaRules({ skabelon: undefined })).toEqual(["skabelon_udledt|advarsel"]);
     expect(metaRules({ skabelon: "" }, {})).toContain("skabelon_udledt|advarsel");
-    expect(validateReturn({ meta: { kommune: "Aarhus", version: CATALOGUE_VERSION }, cells: {}, locatedBy: "navne", findings: [] }).findings.map((f) => f.rule)).toEqual([
-      "skabelon_mangler",
-    ]);
+    expect(
+      validateReturn({
+        meta: { kommune: "Aarhus", version: CATALOGUE_VERSION },
+        cells: {},
+        locatedBy: "navne",
+        findings: [],
+      }).findings.map((f) => f.rule)
+    ).toEqual(["skabelon_mangler"]);
   });
 
   it("older, newer or missing catalogue version → advarsel; the fields that map are read", () => {
@@ -186,7 +237,10 @@ describe("validateReturn: meta", () => {
   it("fields absent from the workbook (an older template) → one felter_mangler advarsel per template, read as empty", () => {
     const v = goodValues();
     const r = validateReturn(rawReturn([ukn], v, { onlyGiven: true, version: 2024010101 }));
-    expect(r.findings.map((f) => `${f.rule}|${f.severity}`)).toEqual(["gammel_version|advarsel", "felter_mangler|advarsel"]);
+    expect(r.findings.map((f) => `${f.rule}|${f.severity}`)).toEqual([
+      "gammel_version|advarsel",
+      "felter_mangler|advarsel",
+    ]);
     expect(r.findings[1].message).toMatch(/^62 af skabelonen UKNs 87 felter/);
     expect(r.values["ukn.hovedsager.andet.2019"]).toBeNull();
   });

@@ -1,0 +1,25 @@
+/** The README's rules table names every rule id the code can report. */
+import { readFileSync } from "fs";
+import { join } from "path";
+import { RULES } from "../../../src/domain/catalogue/rules";
+import { PARSE_RULES } from "../../../src/domain/parse";
+import { FELTER_MANGLER, GENERIC_RULES, META_RULES } from "../../../src/domain/validate";
+import { BAD_FILE_RULES } from "../../../src/xlsx/guard";
+import { LOCATE_RULES } from "../../../src/xlsx/locate";
+
+const readme = readFileSync(join(__dirname, "..", "..", "..", "README.md"), "utf8");
+
+describe("README rules table", () => {
+  it("lists every rule id", () => {
+    const ids = [
+      ...Object.values(PARSE_RULES),
+      ...Object.values(GENERIC_RULES),
+      ...Object.values(META_RULES),
+      FELTER_MANGLER,
+      ...Object.values(LOCATE_RULES),
+      ...Object.values(RULES).flatMap((rs) => rs.map((r) => r.id)),
+      ...BAD_FILE_RULES,
+    ];
+    expect(ids.filter((id) => !readme.includes(`\`${id}\``))).toEqual([]);
+  });
+});
