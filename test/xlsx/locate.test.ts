@@ -6,7 +6,7 @@
 import { Workbook } from "exceljs";
 import { parseA1 } from "../../src/domain/layout/a1";
 import { buildTemplateWorkbook, dataSheetName } from "../../src/domain/layout";
-import { getTemplate } from "../../src/domain/catalogue";
+import { TEMPLATES, getTemplate } from "../../src/domain/catalogue";
 import { validateReturn } from "../../src/domain/validate";
 import {
   fillWorkbook,
@@ -148,6 +148,50 @@ describe("a sheet copied into a fresh workbook without names", () => {
         "skabelon_udledt|advarsel",
         "kommune_mangler|fejl",
       ])
+    );
+  });
+});
+
+describe("every template", () => {
+  const ALL = TEMPLATES.map((t) => t.id);
+  const allValues = sampleValues(ALL);
+  let all: Uint8Array;
+
+  beforeAll(async () => {
+    const r = await fillWorkbook(
+      await renderWorkbook(buildTemplateWorkbook("Odense", ALL)),
+      allValues
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    all = r.bytes;
+  });
+
+  it("by name: every field read, no fallback and no finding", async () => {
+    const raw = await readReturn(all);
+    expect(raw.locatedBy).toBe("navne");
+    expect(raw.findings).toEqual([]);
+    for (const [id, v] of Object.entries(allValues))
+      expect([id, raw.cells[id]?.value]).toEqual([id, v]);
+  });
+
+  it("copied as values into a fresh workbook: every field of every template found by its labels", async () => {
+    const src = await loadWorkbook(all);
+    const dst = new Workbook();
+    for (const ws of src.worksheets) {
+      const b = dst.addWorksheet(ws.name);
+      ws.eachRow({ includeEmpty: false }, (row, r) => {
+        row.eachCell({ includeEmpty: false }, (cell, c) => {
+          const v = plainValue(cell.value);
+          if (v !== null) b.getCell(r, c).value = v as never;
+        });
+      });
+    }
+    const raw = await readReturn(await workbookBytes(dst));
+    expect(raw.locatedBy).toBe("etiketter");
+    const wrong = Object.entries(allValues).filter(([id, v]) => raw.cells[id]?.value !== v);
+    expect(wrong).toEqual([]);
+    expect(raw.findings.filter((f) => f.rule === "laest_via_etiketter")).toHaveLength(
+      TEMPLATES.length
     );
   });
 });
