@@ -11,6 +11,6 @@ export {
   type CellValue,
   type WorkbookInfo,
 } from "./fields";
-export { readTable, writeTable, type Table, type TableValue } from "./table";
+export { readTable, readTables, writeTable, type Table, type TableValue } from "./table";
 export { writeReport, addSpanChart, type SpanChartPlan } from "./report";
 export { looksLikeFormula } from "./grid";

@@ -18,6 +18,20 @@ export interface Table {
   readonly rows: readonly (readonly TableValue[])[];
 }
 
+/** A used range's values as a table re-based on A1 (columns keep their positions). */
+function tableOf(used: Excel.Range): Table {
+  const pad = (row: readonly TableValue[]) => [
+    ...new Array<TableValue>(used.columnIndex).fill(null),
+    ...row,
+  ];
+  const values = [
+    ...Array.from({ length: used.rowIndex }, () => [] as TableValue[]),
+    ...used.values.map((r) => pad(r.map((v) => (v === "" ? null : (v as TableValue))))),
+  ];
+  const [header = [], ...rows] = values;
+  return { header: header.map((h) => (h === null ? "" : String(h))), rows };
+}
+
 /** Reads the table on `sheet`; undefined when the sheet does not exist. */
 export async function readTable(
   context: Excel.RequestContext,
@@ -32,17 +46,7 @@ export async function readTable(
   used.load("values,rowIndex,columnIndex");
   await context.sync();
   if (used.isNullObject) return { table: { header: [], rows: [] }, syncs: 2 };
-  // Re-base on A1 so columns keep their positions even when the table does not start there.
-  const pad = (row: readonly TableValue[]) => [
-    ...new Array<TableValue>(used.columnIndex).fill(null),
-    ...row,
-  ];
-  const values = [
-    ...Array.from({ length: used.rowIndex }, () => [] as TableValue[]),
-    ...used.values.map((r) => pad(r.map((v) => (v === "" ? null : (v as TableValue))))),
-  ];
-  const [header = [], ...rows] = values;
-  return { table: { header: header.map((h) => (h === null ? "" : String(h))), rows }, syncs: 2 };
+  return { table: tableOf(used), syncs: 2 };
 }
 
 /** A value safe to write through `range.values`: formula-like text is kept as text. */
@@ -56,8 +60,8 @@ export interface WriteTableOptions {
   /** Number formats per column, e.g. { 3: "0.0" } (0-based column). */
   readonly columnFormats?: Readonly<Record<number, string>>;
   readonly payloadLimit?: number;
-  /** Freeze the header row. */
-  readonly freezeHeader?: boolean;
+  /** Rows to freeze at the top (e.g. title, note and header). */
+  readonly freezeRows?: number;
 }
 
 /**
@@ -100,7 +104,7 @@ export async function writeTable(
         context.application.suspendApiCalculationUntilNextSync();
         ws = found ?? worksheets.add(sheet);
         if (found) found.getRange().clear("Contents");
-        if (options.freezeHeader) ws.freezePanes.freezeRows(1);
+        if (options.freezeRows) ws.freezePanes.freezeRows(options.freezeRows);
         ws.getRange(rangeAddress(1, 1, 1, width)).format.font.bold = true;
       },
     },
@@ -125,4 +129,38 @@ export async function writeTable(
   } catch (e) {
     throw fromExcelError(e, sheet);
   }
+}
+
+/**
+ * Reads several sheets' tables at once (missing sheets give undefined). Two syncs however many
+ * sheets: find them, then load all their used ranges together.
+ */
+export async function readTables(
+  context: Excel.RequestContext,
+  sheets: readonly string[]
+): Promise<{ tables: Record<string, Table | undefined>; syncs: number }> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  await context.sync();
+  const found = sheets.map((name) => {
+    const ws = worksheets.items.find((w) => w.name.toLowerCase() === name.toLowerCase());
+    if (!ws) return { name, used: undefined };
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("values,rowIndex,columnIndex");
+    return { name, used };
+  });
+  await context.sync();
+  const tables: Record<string, Table | undefined> = {};
+  for (const { name, used } of found) {
+    if (!used) {
+      tables[name] = undefined;
+      continue;
+    }
+    if (used.isNullObject) {
+      tables[name] = { header: [], rows: [] };
+      continue;
+    }
+    tables[name] = tableOf(used);
+  }
+  return { tables, syncs: 2 };
 }

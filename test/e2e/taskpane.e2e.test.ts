@@ -7,7 +7,22 @@
 import * as fs from "fs";
 import * as path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { buildTemplateWorkbook } from "../../src/domain/layout";
+import { fillWorkbook } from "../../src/xlsx/fill";
+import { renderWorkbook } from "../../src/xlsx/render";
 import { ensureBuild, serve } from "./server";
+
+/** A filled UKN return as the municipality would send it back. */
+async function returnFile(kommune: string, hours: number): Promise<Buffer> {
+  const filled = await fillWorkbook(await renderWorkbook(buildTemplateWorkbook(kommune, ["ukn"])), {
+    "ukn.hovedsager.timer_pr_sag.2022": hours,
+    "ukn.volumen.hovedsager.2022": 10,
+    "ukn.volumen.genindbringelsessager.2022": 2,
+    "ukn.volumen.sager_i_alt.2022": 12,
+  });
+  if (!filled.ok) throw new Error("kunne ikke udfylde skabelonen");
+  return Buffer.from(filled.bytes);
+}
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const hasChromium = fs.existsSync(CHROMIUM);
@@ -138,6 +153,57 @@ describeBrowser("task pane in Chromium", () => {
     const button = list.getByRole("button", { name: `Vis UKN Data!${cell} i arket` }).first();
     await button.click();
     await poll(async () => (await wb()).selected, `UKN Data!${cell}`);
+  });
+
+  test("Indsaml reads returned files and writes them to the Data sheet", async () => {
+    await page.getByRole("tab", { name: "Indsaml" }).click();
+    const input = page.locator('input[type="file"]');
+    await input.waitFor({ state: "attached" });
+    const mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    await input.setInputFiles([
+      { name: "aarhus.xlsx", mimeType: mime, buffer: await returnFile("Aarhus", 37.4) },
+      { name: "odense.xlsx", mimeType: mime, buffer: await returnFile("Odense", 20) },
+      { name: "noter.txt", mimeType: "text/plain", buffer: Buffer.from("ikke en skabelon") },
+    ]);
+    await page.getByText("Data indsamlet").waitFor({ timeout: 30000 });
+    const results = page.getByRole("list", { name: "Resultat pr. fil" });
+    await expect(results.getByText("Afvist").count()).resolves.toBe(1);
+    await expect(results.getByText(/Ikke en \.xlsx-fil/).count()).resolves.toBe(1);
+    const data = await page.evaluate(() => {
+      const w = (
+        window as unknown as {
+          __workbook: { sheets: { name: string; cells: Record<string, { value?: unknown }> }[] };
+        }
+      ).__workbook;
+      const s = w.sheets.find((x) => x.name === "Data");
+      return s ? Object.values(s.cells).map((c) => c.value) : [];
+    });
+    expect(data).toEqual(
+      expect.arrayContaining(["Aarhus", "Odense", 37.4, 20, "ukn.hovedsager.timer_pr_sag.2022"])
+    );
+  });
+
+  test("Opregn creates the input sheets, computes and writes Overblik with a chart", async () => {
+    await page.getByRole("tab", { name: "Opregn" }).click();
+    await page.getByRole("button", { name: /^Opret / }).click();
+    await page.getByText(/Oprettet: /).waitFor();
+    await page.getByRole("button", { name: "Beregn" }).click();
+    await page.getByRole("list", { name: "Resultat pr. nedslagspunkt" }).waitFor();
+    await page.getByRole("button", { name: "Skriv Overblik og faktaark" }).click();
+    await page.getByText("Opregning skrevet").waitFor();
+    const book = await wb();
+    expect(book.sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining([
+        "Overblik",
+        "Landstal",
+        "Kommunedata",
+        "Indstillinger",
+        "Data",
+        "Diagram",
+      ])
+    );
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, "opregn.png"), fullPage: false });
   });
 
   test("axe-core finds no serious or critical accessibility violations", async () => {

@@ -3,6 +3,7 @@
  * write, and how many context.sync() calls each makes (≤ 3, independent of the number of
  * fields, sheets or returns).
  */
+import { validateReturn } from "../../src/domain/validate";
 import { ALL_FIELDS, TEMPLATES, fieldsOf } from "../../src/domain/catalogue";
 import { buildTemplateWorkbook, namedCells } from "../../src/domain/layout";
 import type { SheetPlan } from "../../src/domain/layout/types";
@@ -117,6 +118,27 @@ describe("read a filled form", () => {
     expect(info.skabeloner).toEqual(TEMPLATES.map((t) => t.id));
     expect(info.sheets).toContain("UKN Data");
     expect(wb.syncs()).toBe(2);
+  });
+});
+
+describe("validate the open workbook", () => {
+  test("findings from the validation rules name the sheet and cell the adapter read", async () => {
+    const wb = await withAllTemplates();
+    const at = namedCells(plan).get("ukn.hovedsager.udtalelse.2019") as {
+      sheet: string;
+      cell: string;
+    };
+    wb.cell(at.sheet, at.cell)!.value = 150;
+    const { raw, syncs } = await readWorkbookReturn(wb.context);
+    expect(syncs).toBe(2);
+    const findings = validateReturn(raw).findings.filter(
+      (f) => f.field === "ukn.hovedsager.udtalelse.2019"
+    );
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings[0].severity).toBe("fejl");
+    expect(findings[0].location).toEqual({ sheet: at.sheet, cell: at.cell });
+    await selectCell(wb.context, findings[0].location!);
+    expect(wb.state.selected).toBe(`${at.sheet}!${at.cell}`);
   });
 });
 

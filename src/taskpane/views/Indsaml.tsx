@@ -21,12 +21,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { KommuneReturn } from "../../domain/model";
-import { validateReturn } from "../../domain/validate";
-import { readReturn } from "../../xlsx/read";
 import { readTable, writeTable } from "../../excel/table";
-import { DATA_SHEET, headerMatches, kommunerIn, mergeData } from "../dataSheet";
-import { countBySeverity, summary } from "../findings";
-import { messageOf, withExcel } from "../office";
+import { readOne, type FileResult, type FileStatus } from "../collect";
+import { DATA_HEADER_ROW, DATA_SHEET, headerMatches, kommunerIn, mergeData } from "../dataSheet";
+import { withExcel } from "../office";
 import { usePane } from "../state";
 
 const useStyles = makeStyles({
@@ -35,47 +33,6 @@ const useStyles = makeStyles({
   item: { display: "flex", flexDirection: "column", gap: "2px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: "4px" },
   head: { display: "flex", gap: "6px", alignItems: "center", flexWrap: "wrap" },
 });
-
-/** Largest file read (a returned template is well under 1 MB). */
-const MAX_BYTES = 20 * 1024 * 1024;
-
-export type FileStatus = "laest" | "advarsler" | "afvist";
-
-export interface FileResult {
-  readonly file: string;
-  readonly status: FileStatus;
-  readonly text: string;
-  readonly kommune?: string;
-  readonly result?: KommuneReturn;
-}
-
-/** Reads and validates one file; never throws. */
-export async function readOne(name: string, bytes: ArrayBuffer): Promise<FileResult> {
-  if (!/\.xlsx$/i.test(name)) {
-    return { file: name, status: "afvist", text: "Ikke en .xlsx-fil. Gem filen som Excel-projektmappe (.xlsx), og prøv igen." };
-  }
-  if (bytes.byteLength > MAX_BYTES) {
-    return { file: name, status: "afvist", text: `Filen er for stor (${Math.round(bytes.byteLength / 1048576)} MB).` };
-  }
-  try {
-    const raw = await readReturn(new Uint8Array(bytes), name);
-    const r = validateReturn(raw);
-    const c = countBySeverity(r.findings);
-    if (!r.kommune || r.skabeloner.length === 0) {
-      const reason = r.findings.find((f) => f.severity === "fejl")?.message ?? "Filen er ikke en udfyldt skabelon.";
-      return { file: name, status: "afvist", text: reason };
-    }
-    return {
-      file: name,
-      status: c.fejl + c.advarsel > 0 ? "advarsler" : "laest",
-      text: `${r.kommune}: ${r.skabeloner.length} nedslagspunkt${r.skabeloner.length === 1 ? "" : "er"}. ${summary(r.findings)}`,
-      kommune: r.kommune,
-      result: r,
-    };
-  } catch (e) {
-    return { file: name, status: "afvist", text: messageOf(e) };
-  }
-}
 
 const BADGE: Record<FileStatus, { color: "success" | "warning" | "danger"; text: string }> = {
   laest: { color: "success", text: "Læst" },
@@ -128,7 +85,7 @@ export default function Indsaml(): React.JSX.Element {
       notify({
         intent: "error",
         title: "Arket »Data« bruges til andet",
-        text: "Arket »Data« har ikke kolonnerne Kommune, Felt, Værdi, Fil. Omdøb det, og prøv igen. Intet er ændret.",
+        text: "Arket »Data« har ikke kolonnerne Kommune, Felt, Skabelon, År, Værdi. Omdøb det, og prøv igen. Intet er ændret.",
       });
       return;
     }
@@ -156,7 +113,7 @@ export default function Indsaml(): React.JSX.Element {
       notify({ intent: "info", text: "Intet nyt at skrive: de eksisterende data er beholdt." });
       return;
     }
-    const written = await attempt(() => withExcel((ctx) => writeTable(ctx, DATA_SHEET, table, { freezeHeader: true })));
+    const written = await attempt(() => withExcel((ctx) => writeTable(ctx, DATA_SHEET, table, { freezeRows: DATA_HEADER_ROW })));
     if (written) {
       notify({
         intent: "success",
