@@ -7,7 +7,8 @@
 import JSZip from "jszip";
 import type { Workbook } from "exceljs";
 
-export interface Limits {
+/** Limits a returned file must stay within. */
+export interface FileLimits {
   readonly maxFileBytes: number;
   readonly maxUncompressedBytes: number;
   readonly maxRatio: number;
@@ -16,7 +17,7 @@ export interface Limits {
   readonly maxCells: number;
 }
 
-export const LIMITS: Limits = {
+export const LIMITS: FileLimits = {
   /** A filled template is ~100 KB; 20 MB is far beyond any real return. */
   maxFileBytes: 20 * 1024 * 1024,
   /** Sum of the zip's declared uncompressed sizes. */
@@ -92,7 +93,7 @@ interface ZipEntryData {
 }
 
 /** Throws XlsxRejected when the bytes cannot safely be an .xlsx workbook. */
-export async function checkXlsxBytes(bytes: Uint8Array, limits: Limits = LIMITS): Promise<void> {
+export async function checkXlsxBytes(bytes: Uint8Array, limits: FileLimits = LIMITS): Promise<void> {
   if (bytes.length === 0) throw new XlsxRejected("tom_fil", "Filen er tom (0 byte).");
   if (bytes.length > limits.maxFileBytes)
     throw new XlsxRejected(
@@ -167,7 +168,7 @@ export async function checkXlsxBytes(bytes: Uint8Array, limits: Limits = LIMITS)
 }
 
 /** After loading: refuses a workbook with more cells than any return can have. */
-export function checkCellCount(wb: Workbook, limits: Limits = LIMITS): void {
+export function checkCellCount(wb: Workbook, limits: FileLimits = LIMITS): void {
   let cells = 0;
   for (const ws of wb.worksheets) {
     ws.eachRow({ includeEmpty: false }, (row) => {
