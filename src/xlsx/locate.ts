@@ -4,7 +4,7 @@ import { makeFinding } from "../domain/findings";
 import { LabelLocator, type GridSheet } from "../domain/locate";
 import type { CellLocation, Finding, RawCell, RawReturn } from "../domain/model";
 import { splitTemplateIds } from "../domain/validate/meta";
-import { cellAt, definedNames, plainValue } from "./names";
+import { type NamedRef, cellAt, definedNames, plainValue } from "./names";
 
 /** An ExcelJS worksheet as a grid of plain values. */
 export function gridOf(ws: Worksheet): GridSheet {
@@ -13,6 +13,10 @@ export function gridOf(ws: Worksheet): GridSheet {
     rowCount: ws.rowCount,
     columnCount: ws.columnCount,
     value: (row, col) => plainValue(ws.findCell(row, col)?.value),
+    forEachValue: (fn) =>
+      ws.eachRow({ includeEmpty: false }, (row, r) =>
+        row.eachCell({ includeEmpty: false }, (cell, c) => fn(r, c, plainValue(cell.value)))
+      ),
   };
 }
 
@@ -33,9 +37,14 @@ export const LOCATE_RULES = {
  * Completes a names-based read: fields whose defined names are missing are found by their
  * labels and year headers; named cells that do not sit beside their label and year (rows
  * inserted by a tool that left the names behind) are read where the labels say. Each
- * fallback is reported. Meta missing by name is looked up beside its label.
+ * fallback is reported. Meta missing by name is looked up beside its label. `names` are the
+ * workbook's defined names when the caller has them already.
  */
-export function withLabelFallback(wb: Workbook, raw: RawReturn): RawReturn {
+export function withLabelFallback(
+  wb: Workbook,
+  raw: RawReturn,
+  names: ReadonlyMap<string, NamedRef> = definedNames(wb)
+): RawReturn {
   const locator = new LabelLocator(wb.worksheets.map(gridOf));
   const file = raw.file !== undefined ? { file: raw.file } : {};
   let findings: Finding[] = [...raw.findings];
@@ -43,7 +52,6 @@ export function withLabelFallback(wb: Workbook, raw: RawReturn): RawReturn {
   const meta: { -readonly [K in keyof RawReturn["meta"]]: RawReturn["meta"][K] } = { ...raw.meta };
 
   // Meta by label only where its defined name is gone (a named but empty cell is just empty).
-  const names = definedNames(wb);
   const lost = (["kommune", "skabelon", "version"] as const).filter(
     (k) => meta[k] === undefined && !names.get(META_FIELDS[k])?.location
   );

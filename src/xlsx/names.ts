@@ -23,13 +23,77 @@ export function parseRef(ref: string): CellLocation | undefined {
   return { sheet, cell: m[3].replace(/\$/g, "").toUpperCase() };
 }
 
+interface MatrixCell {
+  readonly sheetName?: string;
+  readonly address: string;
+}
+
+interface DefinedNamesInternals {
+  matrixMap?: Record<
+    string,
+    { sheets: Record<string, Array<Array<MatrixCell | undefined> | undefined>> }
+  >;
+  getRanges?(name: string, matrix: unknown): { name: string; ranges: string[] };
+}
+
+/** The matrix's only cell, or undefined when it holds none or several. */
+function singleCell(matrix: {
+  sheets: Record<string, Array<Array<MatrixCell | undefined> | undefined>>;
+}): MatrixCell | undefined | "many" {
+  let found: MatrixCell | undefined;
+  for (const sheet of Object.values(matrix.sheets)) {
+    for (const row of sheet) {
+      if (!row) continue;
+      for (const cell of row) {
+        if (!cell) continue;
+        if (found) return "many";
+        found = cell;
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * The first range of each defined name, as ExcelJS's `definedNames.model` gives it, in the same
+ * order. That getter explores every name's cell matrix (mark and sweep) on each call; a name
+ * that covers one cell (every template field) is serialised here directly, as ExcelJS would
+ * (`Range.$shortRange`), and only names over several cells go through ExcelJS.
+ */
+function firstRanges(wb: Workbook): Array<{ name: string; first: string }> {
+  const dn = wb.definedNames as unknown as DefinedNamesInternals;
+  if (!dn.matrixMap || typeof dn.getRanges !== "function") {
+    const model = wb.definedNames.model as unknown as Array<{ name: string; ranges: string[] }>;
+    return model.map(({ name, ranges }) => ({ name, first: ranges[0] ?? "" }));
+  }
+  const out: Array<{ name: string; first: string }> = [];
+  for (const name of Object.keys(dn.matrixMap)) {
+    const matrix = dn.matrixMap[name];
+    const one = singleCell(matrix);
+    if (one === undefined) continue; // ExcelJS's model leaves out names without cells
+    if (one !== "many") {
+      const sheet = one.sheetName
+        ? /^[a-zA-Z0-9]*$/.test(one.sheetName)
+          ? `${one.sheetName}!`
+          : `'${one.sheetName}'!`
+        : "";
+      const m = /^([A-Z]+)(\d+)$/.exec(one.address);
+      if (m) {
+        out.push({ name, first: `${sheet}$${m[1]}$${m[2]}` });
+        continue;
+      }
+    }
+    const { ranges } = dn.getRanges(name, matrix);
+    if (ranges.length > 0) out.push({ name, first: ranges[0] });
+  }
+  return out;
+}
+
 /** Every defined name of the workbook with the cell it points at, by name (lower case). */
 export function definedNames(wb: Workbook): Map<string, NamedRef> {
   const out = new Map<string, NamedRef>();
-  const model = wb.definedNames.model as unknown as Array<{ name: string; ranges: string[] }>;
-  for (const { name, ranges } of model) {
+  for (const { name, first } of firstRanges(wb)) {
     const key = name.toLowerCase();
-    const first = ranges[0] ?? "";
     const location = parseRef(first);
     out.set(key, location ? { name: key, location } : { name: key, broken: first || "(tom)" });
   }

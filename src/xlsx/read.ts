@@ -95,17 +95,21 @@ export function readReturnFromWorkbook(wb: Workbook, file?: string): RawReturn {
       ...fileProp,
     });
   }
-  return withLabelFallback(wb, {
-    ...fileProp,
-    meta: {
-      ...(skabelon !== undefined ? { skabelon } : {}),
-      ...(version !== undefined ? { version } : {}),
-      ...(kommune !== undefined ? { kommune } : {}),
+  return withLabelFallback(
+    wb,
+    {
+      ...fileProp,
+      meta: {
+        ...(skabelon !== undefined ? { skabelon } : {}),
+        ...(version !== undefined ? { version } : {}),
+        ...(kommune !== undefined ? { kommune } : {}),
+      },
+      cells,
+      locatedBy: "navne",
+      findings,
     },
-    cells,
-    locatedBy: "navne",
-    findings,
-  });
+    names
+  );
 }
 
 /** Reads a returned workbook from its bytes (Node and browser). */

@@ -18,6 +18,12 @@ export interface GridSheet {
   readonly rowCount: number;
   readonly columnCount: number;
   value(row: number, col: number): unknown;
+  /**
+   * Optional: calls `fn` for every non-empty cell in reading order (rows, then columns), with
+   * the value `value(row, col)` would give; lets a sparse sheet be indexed without probing
+   * every empty cell.
+   */
+  forEachValue?(fn: (row: number, col: number, value: unknown) => void): void;
 }
 
 /** Rows and columns scanned at most (bad-file limits keep real returns far below). */
@@ -65,14 +71,28 @@ interface TextCell {
 /** A sheet's text cells, in reading order, for label searches. */
 class SheetIndex {
   readonly texts: TextCell[] = [];
+  /** The same text cells by row. */
+  readonly byRow = new Map<number, TextCell[]>();
   constructor(readonly sheet: GridSheet) {
     const rows = Math.min(sheet.rowCount, MAX_ROWS);
     const cols = Math.min(sheet.columnCount, MAX_COLS);
+    const add = (r: number, c: number, v: unknown) => {
+      const t = normLabel(v);
+      if (!t) return;
+      const cell = { row: r, col: c, text: t };
+      this.texts.push(cell);
+      const inRow = this.byRow.get(r);
+      if (inRow) inRow.push(cell);
+      else this.byRow.set(r, [cell]);
+    };
+    if (sheet.forEachValue) {
+      sheet.forEachValue((r, c, v) => {
+        if (r >= 1 && r <= rows && c >= 1 && c <= cols) add(r, c, v);
+      });
+      return;
+    }
     for (let r = 1; r <= rows; r++) {
-      for (let c = 1; c <= cols; c++) {
-        const t = normLabel(sheet.value(r, c));
-        if (t) this.texts.push({ row: r, col: c, text: t });
-      }
+      for (let c = 1; c <= cols; c++) add(r, c, sheet.value(r, c));
     }
   }
 
@@ -169,12 +189,31 @@ function locateOn(index: SheetIndex, t: TemplateDef): Map<string, CellLocation> 
   return out;
 }
 
-/** Sheet indexes, built once per workbook and shared by the functions below. */
+/**
+ * Sheet indexes, built once per workbook and shared by the functions below. A sheet is indexed
+ * the first time it is needed: checking that named cells sit beside their labels reads only the
+ * sheets the names point at.
+ */
 export class LabelLocator {
-  private readonly indexes: SheetIndex[];
+  private readonly built: Array<SheetIndex | undefined>;
+  private readonly labels = new Map<string, string | undefined>();
 
-  constructor(sheets: readonly GridSheet[]) {
-    this.indexes = sheets.map((s) => new SheetIndex(s));
+  constructor(private readonly sheets: readonly GridSheet[]) {
+    this.built = sheets.map(() => undefined);
+  }
+
+  private indexAt(i: number): SheetIndex {
+    return (this.built[i] ??= new SheetIndex(this.sheets[i]));
+  }
+
+  private get indexes(): SheetIndex[] {
+    return this.sheets.map((_, i) => this.indexAt(i));
+  }
+
+  /** A catalogue label, normalised once. */
+  private label(text: string): string | undefined {
+    if (!this.labels.has(text)) this.labels.set(text, normLabel(text));
+    return this.labels.get(text);
   }
 
   /**
@@ -213,17 +252,18 @@ export class LabelLocator {
    * the field's year above it.
    */
   agrees(f: FieldDef, loc: CellLocation): boolean {
-    const index = this.indexes.find((i) => i.sheet.name === loc.sheet);
+    const i = this.sheets.findIndex((s) => s.name === loc.sheet);
     const at = parseA1(loc.cell);
-    if (!index || !at) return false;
-    const label = normLabel(f.label);
+    if (i < 0 || !at) return false;
+    const index = this.indexAt(i);
+    const label = this.label(f.label);
     if (!label) return false;
     if (f.year === undefined) {
       const above = normLabel(index.sheet.value(at.row - 1, at.col));
       return above !== undefined && labelMatches(above, label);
     }
-    const rowOk = index.texts.some(
-      (t) => t.row === at.row && t.col < at.col && labelMatches(t.text, label)
+    const rowOk = (index.byRow.get(at.row) ?? []).some(
+      (t) => t.col < at.col && labelMatches(t.text, label)
     );
     if (!rowOk) return false;
     for (let r = at.row - 1; r >= Math.max(1, at.row - 40); r--) {
