@@ -6,13 +6,31 @@ import type { CellLocation, Finding, RawCell, RawReturn } from "../domain/model"
 import { splitTemplateIds } from "../domain/validate/meta";
 import { type NamedRef, cellAt, definedNames, plainValue } from "./names";
 
-/** An ExcelJS worksheet as a grid of plain values. */
+/**
+ * An ExcelJS worksheet as a grid of plain values. Its size (ExcelJS walks every row for
+ * columnCount) and each cell's value are worked out once, when first asked for; the grid is a
+ * view for one read, during which the sheet's values do not change.
+ */
 export function gridOf(ws: Worksheet): GridSheet {
+  let rowCount: number | undefined;
+  let columnCount: number | undefined;
+  const values = new Map<number, unknown>();
   return {
     name: ws.name,
-    rowCount: ws.rowCount,
-    columnCount: ws.columnCount,
-    value: (row, col) => plainValue(ws.findCell(row, col)?.value),
+    get rowCount() {
+      return (rowCount ??= ws.rowCount);
+    },
+    get columnCount() {
+      return (columnCount ??= ws.columnCount);
+    },
+    value: (row, col) => {
+      // Excel has at most 16384 columns; the key is unique for every cell.
+      const key = row * 16384 + col;
+      if (values.has(key)) return values.get(key);
+      const v = plainValue(ws.findCell(row, col)?.value);
+      values.set(key, v);
+      return v;
+    },
     forEachValue: (fn) =>
       ws.eachRow({ includeEmpty: false }, (row, r) =>
         row.eachCell({ includeEmpty: false }, (cell, c) => fn(r, c, plainValue(cell.value)))

@@ -41,15 +41,18 @@ function singleCell(matrix: {
   sheets: Record<string, Array<Array<MatrixCell | undefined> | undefined>>;
 }): MatrixCell | undefined | "many" {
   let found: MatrixCell | undefined;
+  let many = false;
+  // Sparse arrays (index = row / column number): some() skips the holes.
   for (const sheet of Object.values(matrix.sheets)) {
-    for (const row of sheet) {
-      if (!row) continue;
-      for (const cell of row) {
-        if (!cell) continue;
-        if (found) return "many";
+    many = sheet.some((row) =>
+      (row ?? []).some((cell) => {
+        if (!cell) return false;
+        if (found) return true;
         found = cell;
-      }
-    }
+        return false;
+      })
+    );
+    if (many) return "many";
   }
   return found;
 }

@@ -191,12 +191,14 @@ function locateOn(index: SheetIndex, t: TemplateDef): Map<string, CellLocation> 
 
 /**
  * Sheet indexes, built once per workbook and shared by the functions below. A sheet is indexed
- * the first time it is needed: checking that named cells sit beside their labels reads only the
- * sheets the names point at.
+ * the first time a search needs it; checking that named cells sit beside their labels (agrees)
+ * reads only the rows the names point at.
  */
 export class LabelLocator {
   private readonly built: Array<SheetIndex | undefined>;
   private readonly labels = new Map<string, string | undefined>();
+  /** Text cells of single rows, for sheets not (yet) indexed whole: sheet → row → cells. */
+  private readonly rows = new Map<number, Map<number, TextCell[]>>();
 
   constructor(private readonly sheets: readonly GridSheet[]) {
     this.built = sheets.map(() => undefined);
@@ -208,6 +210,28 @@ export class LabelLocator {
 
   private get indexes(): SheetIndex[] {
     return this.sheets.map((_, i) => this.indexAt(i));
+  }
+
+  /** The text cells of one row, as the sheet's index has them, without indexing the sheet. */
+  private rowTexts(i: number, row: number): readonly TextCell[] {
+    const built = this.built[i];
+    if (built) return built.byRow.get(row) ?? [];
+    let bySheet = this.rows.get(i);
+    if (!bySheet) this.rows.set(i, (bySheet = new Map()));
+    let cells = bySheet.get(row);
+    if (!cells) {
+      cells = [];
+      const sheet = this.sheets[i];
+      if (row >= 1 && row <= Math.min(sheet.rowCount, MAX_ROWS)) {
+        const cols = Math.min(sheet.columnCount, MAX_COLS);
+        for (let c = 1; c <= cols; c++) {
+          const t = normLabel(sheet.value(row, c));
+          if (t) cells.push({ row, col: c, text: t });
+        }
+      }
+      bySheet.set(row, cells);
+    }
+    return cells;
   }
 
   /** A catalogue label, normalised once. */
@@ -255,19 +279,19 @@ export class LabelLocator {
     const i = this.sheets.findIndex((s) => s.name === loc.sheet);
     const at = parseA1(loc.cell);
     if (i < 0 || !at) return false;
-    const index = this.indexAt(i);
+    const sheet = this.sheets[i];
     const label = this.label(f.label);
     if (!label) return false;
     if (f.year === undefined) {
-      const above = normLabel(index.sheet.value(at.row - 1, at.col));
+      const above = normLabel(sheet.value(at.row - 1, at.col));
       return above !== undefined && labelMatches(above, label);
     }
-    const rowOk = (index.byRow.get(at.row) ?? []).some(
+    const rowOk = this.rowTexts(i, at.row).some(
       (t) => t.col < at.col && labelMatches(t.text, label)
     );
     if (!rowOk) return false;
     for (let r = at.row - 1; r >= Math.max(1, at.row - 40); r--) {
-      if (yearOf(index.sheet.value(r, at.col)) === f.year) return true;
+      if (yearOf(sheet.value(r, at.col)) === f.year) return true;
     }
     return false;
   }
