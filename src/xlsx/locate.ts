@@ -27,7 +27,13 @@ export function gridOf(ws: Worksheet): GridSheet {
       // Excel has at most 16384 columns; the key is unique for every cell.
       const key = row * 16384 + col;
       if (values.has(key)) return values.get(key);
-      const v = plainValue(ws.findCell(row, col)?.value);
+      // Inside the sheet's bounds, the row's own cell list; ws.findCell would first build and
+      // decode an A1 address for the same lookup (and throws outside Excel's columns).
+      const cell =
+        Number.isInteger(row) && Number.isInteger(col) && row >= 1 && col >= 1 && col <= 16384
+          ? ws.findRow(row)?.findCell(col)
+          : ws.findCell(row, col);
+      const v = plainValue(cell?.value);
       values.set(key, v);
       return v;
     },

@@ -30,16 +30,24 @@ export interface GridSheet {
 const MAX_ROWS = 5000;
 const MAX_COLS = 60;
 
+/** normLabel's results by input text; labels repeat in every return, so they are worked out once. */
+const normCache = new Map<string, string | undefined>();
+const NORM_CACHE_MAX = 20_000;
+
 /** Label text as compared: lower case, single spaces, no trailing colon/period/asterisk. */
 export function normLabel(v: unknown): string | undefined {
   if (typeof v !== "string") return undefined;
+  if (normCache.has(v)) return normCache.get(v);
   const s = v
     .normalize("NFC")
     .toLowerCase()
     .replace(/[\s\u00a0]+/g, " ")
     .replace(/[\s:*.]+$/, "")
     .trim();
-  return s === "" ? undefined : s;
+  const out = s === "" ? undefined : s;
+  if (normCache.size >= NORM_CACHE_MAX) normCache.clear();
+  normCache.set(v, out);
+  return out;
 }
 
 function labelMatches(cellText: string, label: string): boolean {
@@ -196,7 +204,6 @@ function locateOn(index: SheetIndex, t: TemplateDef): Map<string, CellLocation> 
  */
 export class LabelLocator {
   private readonly built: Array<SheetIndex | undefined>;
-  private readonly labels = new Map<string, string | undefined>();
   /** Text cells of single rows, for sheets not (yet) indexed whole: sheet → row → cells. */
   private readonly rows = new Map<number, Map<number, TextCell[]>>();
 
@@ -232,12 +239,6 @@ export class LabelLocator {
       bySheet.set(row, cells);
     }
     return cells;
-  }
-
-  /** A catalogue label, normalised once. */
-  private label(text: string): string | undefined {
-    if (!this.labels.has(text)) this.labels.set(text, normLabel(text));
-    return this.labels.get(text);
   }
 
   /**
@@ -280,7 +281,7 @@ export class LabelLocator {
     const at = parseA1(loc.cell);
     if (i < 0 || !at) return false;
     const sheet = this.sheets[i];
-    const label = this.label(f.label);
+    const label = normLabel(f.label);
     if (!label) return false;
     if (f.year === undefined) {
       const above = normLabel(sheet.value(at.row - 1, at.col));
