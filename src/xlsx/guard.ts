@@ -21,6 +21,9 @@ export const LIMITS = {
   maxCells: 300_000,
 } as const;
 
+/** Limits a caller may tighten (tests use small ones). */
+export type XlsxLimits = { readonly [K in keyof typeof LIMITS]: number };
+
 /** Rule ids of refused files. */
 export const BAD_FILE_RULES = [
   "tom_fil",
@@ -83,7 +86,7 @@ interface ZipEntryData {
 }
 
 /** Throws XlsxRejected when the bytes cannot safely be an .xlsx workbook. */
-export async function checkXlsxBytes(bytes: Uint8Array, limits = LIMITS): Promise<void> {
+export async function checkXlsxBytes(bytes: Uint8Array, limits: XlsxLimits = LIMITS): Promise<void> {
   if (bytes.length === 0) throw new XlsxRejected("tom_fil", "Filen er tom (0 byte).");
   if (bytes.length > limits.maxFileBytes)
     throw new XlsxRejected(
@@ -158,7 +161,7 @@ export async function checkXlsxBytes(bytes: Uint8Array, limits = LIMITS): Promis
 }
 
 /** After loading: refuses a workbook with more cells than any return can have. */
-export function checkCellCount(wb: Workbook, limits = LIMITS): void {
+export function checkCellCount(wb: Workbook, limits: XlsxLimits = LIMITS): void {
   let cells = 0;
   for (const ws of wb.worksheets) {
     ws.eachRow({ includeEmpty: false }, (row) => {
