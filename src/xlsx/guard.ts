@@ -7,7 +7,17 @@
 import JSZip from "jszip";
 import type { Workbook } from "exceljs";
 
-export const LIMITS = {
+/** Limits a returned file must stay within. */
+export interface FileLimits {
+  readonly maxFileBytes: number;
+  readonly maxUncompressedBytes: number;
+  readonly maxRatio: number;
+  readonly maxEntries: number;
+  readonly maxSheetXmlBytes: number;
+  readonly maxCells: number;
+}
+
+export const LIMITS: FileLimits = {
   /** A filled template is ~100 KB; 20 MB is far beyond any real return. */
   maxFileBytes: 20 * 1024 * 1024,
   /** Sum of the zip's declared uncompressed sizes. */
@@ -19,10 +29,7 @@ export const LIMITS = {
   maxSheetXmlBytes: 60 * 1024 * 1024,
   /** Cells with content or formatting across all sheets, checked after loading. */
   maxCells: 300_000,
-} as const;
-
-/** Limits a caller may tighten (tests use small ones). */
-export type XlsxLimits = { readonly [K in keyof typeof LIMITS]: number };
+};
 
 /** Rule ids of refused files. */
 export const BAD_FILE_RULES = [
@@ -86,7 +93,7 @@ interface ZipEntryData {
 }
 
 /** Throws XlsxRejected when the bytes cannot safely be an .xlsx workbook. */
-export async function checkXlsxBytes(bytes: Uint8Array, limits: XlsxLimits = LIMITS): Promise<void> {
+export async function checkXlsxBytes(bytes: Uint8Array, limits: FileLimits = LIMITS): Promise<void> {
   if (bytes.length === 0) throw new XlsxRejected("tom_fil", "Filen er tom (0 byte).");
   if (bytes.length > limits.maxFileBytes)
     throw new XlsxRejected(
@@ -161,7 +168,7 @@ export async function checkXlsxBytes(bytes: Uint8Array, limits: XlsxLimits = LIM
 }
 
 /** After loading: refuses a workbook with more cells than any return can have. */
-export function checkCellCount(wb: Workbook, limits: XlsxLimits = LIMITS): void {
+export function checkCellCount(wb: Workbook, limits: FileLimits = LIMITS): void {
   let cells = 0;
   for (const ws of wb.worksheets) {
     ws.eachRow({ includeEmpty: false }, (row) => {

@@ -6,9 +6,8 @@ import { join } from "path";
 import JSZip from "jszip";
 import { buildTemplateWorkbook } from "../../src/domain/layout";
 import { LIMITS, XlsxRejected, checkXlsxBytes, readReturn, renderWorkbook } from "../../src/xlsx";
-import type { XlsxLimits } from "../../src/xlsx/guard";
 
-async function rule(bytes: Uint8Array, limits: XlsxLimits = LIMITS): Promise<string | undefined> {
+async function rule(bytes: Uint8Array, limits = LIMITS): Promise<string | undefined> {
   try {
     await checkXlsxBytes(bytes, limits);
     return undefined;
