@@ -123,7 +123,10 @@ export async function readReturn(bytes: XlsxBytes, file?: string): Promise<RawRe
         {
           ...(e instanceof XlsxRejected
             ? { rule: e.rule, message: e.message }
-            : { rule: "ulaeselig_fil", message: `Filen kan ikke læses som .xlsx: ${(e as Error).message}` }),
+            : {
+                rule: "ulaeselig_fil",
+                message: `Filen kan ikke læses som .xlsx: ${(e as Error).message}`,
+              }),
           severity: "fejl",
           ...(file !== undefined ? { file } : {}),
         },

@@ -134,8 +134,9 @@ describe("fillWorkbook and readReturn", () => {
       expect(ws2.model.merges).toEqual(ws.model.merges);
     }
     const cf = (wb: typeof before) =>
-      (wb.getWorksheet("UKN Data") as unknown as { conditionalFormattings: Array<{ ref: string }> })
-        .conditionalFormattings.map((x) => x.ref);
+      (
+        wb.getWorksheet("UKN Data") as unknown as { conditionalFormattings: Array<{ ref: string }> }
+      ).conditionalFormattings.map((x) => x.ref);
     expect(cf(before).length).toBeGreaterThan(0);
     expect(cf(after)).toEqual(cf(before));
     const c = after.getWorksheet("UKN Data")!.getCell("C8");

@@ -17,7 +17,14 @@ export const STYLE_DEFS: Readonly<Record<StyleName, StyleDef>> = {
   label: { wrap: true, vAlign: "middle" },
   sublabel: { wrap: true, vAlign: "middle", fontColor: "404040", indent: 1 },
   yearHeader: { bold: true, fill: HEADER_FILL, hAlign: "center", border: BORDER },
-  tableHeader: { bold: true, fill: HEADER_FILL, hAlign: "center", vAlign: "middle", wrap: true, border: BORDER },
+  tableHeader: {
+    bold: true,
+    fill: HEADER_FILL,
+    hAlign: "center",
+    vAlign: "middle",
+    wrap: true,
+    border: BORDER,
+  },
   input: { fill: INPUT_FILL, border: BORDER, hAlign: "right", numFmt: "General" },
   inputText: {
     fill: INPUT_FILL,

@@ -167,7 +167,14 @@ describe("buildTemplateWorkbook", () => {
     const data = sheet("UKN Data");
     expect(data.conditionalFormats?.slice(0, 2)).toEqual([
       { top: 16, bottom: 16, left: 3, right: 7, formula: 'C16="OK"', style: "checkOk" },
-      { top: 16, bottom: 16, left: 3, right: 7, formula: 'AND(C16<>"",C16<>"OK")', style: "checkBad" },
+      {
+        top: 16,
+        bottom: 16,
+        left: 3,
+        right: 7,
+        formula: 'AND(C16<>"",C16<>"OK")',
+        style: "checkBad",
+      },
     ]);
   });
 
