@@ -38,7 +38,7 @@ export const STYLE_DEFS: Readonly<Record<StyleName, StyleDef>> = {
   note: { italic: true, fontSize: 9, fontColor: "595959", wrap: true, vAlign: "middle" },
   body: { wrap: true, vAlign: "top" },
   number: { hAlign: "right" },
-  result: { bold: true },
+  result: { bold: true, vAlign: "top" },
   blank: { fill: BLANK_FILL, border: BORDER },
   stepNo: { bold: true, hAlign: "right", vAlign: "top" },
   checkOk: { fontColor: "006100", fill: "C6EFCE" },
