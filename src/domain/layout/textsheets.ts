@@ -20,7 +20,12 @@ export function vejledningSheet(t: TemplateDef, tabColor: string): SheetPlan {
     value: `${t.name}: Vejledning til udfyldelse`,
     style: "title",
   }).height(1, 24);
-  s.set({ row: 2, col: NO_COL, value: `Område: ${t.area}`, style: "subtitle" }).merge(2, NO_COL, 2, TEXT_COL);
+  s.set({ row: 2, col: NO_COL, value: `Område: ${t.area}`, style: "subtitle" }).merge(
+    2,
+    NO_COL,
+    2,
+    TEXT_COL
+  );
   let row = 4;
   t.vejledning.forEach((step, i) => {
     s.set({ row, col: NO_COL, value: `${i + 1}.`, style: "stepNo" });
