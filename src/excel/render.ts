@@ -260,8 +260,12 @@ export async function renderWorkbookPlan(
   const toDelete = plan.sheets
     .map((s) => existing.get(s.name.toLowerCase()))
     .filter((w): w is Excel.Worksheet => w !== undefined && recreate.has(w.name.toLowerCase()));
-  const locked = [...toReplace.map((c) => c.ws), ...toDelete].find((w) => w.protection.protected);
-  if (locked) throw errors.sheetProtected(locked.name);
+  // Sheets we replace may be protected (our own templates are, without a password): the write
+  // batch unprotects them first. A password-protected sheet makes Excel refuse that step, and the
+  // rollback leaves the workbook as it was.
+  const protectedSheet = [...toReplace.map((c) => c.ws), ...toDelete].find(
+    (w) => w.protection.protected
+  )?.name;
   const replacedSet = new Set(toReplace.map((c) => c.name.toLowerCase()));
   const toAdd = plan.sheets.filter((s) => !replacedSet.has(s.name.toLowerCase()));
   if ((toAdd.length > 0 || toDelete.length > 0) && wbProtection.protected)
@@ -281,7 +285,10 @@ export async function renderWorkbookPlan(
     size: 256,
     run: () => {
       context.application.suspendApiCalculationUntilNextSync();
-      for (const w of toDelete) w.delete();
+      for (const w of toDelete) {
+        w.protection.unprotect();
+        w.delete();
+      }
       for (const s of toAdd) sheetsByName.set(s.name, worksheets.add(s.name));
       for (const c of toReplace) {
         c.ws.protection.unprotect();
@@ -326,7 +333,7 @@ export async function renderWorkbookPlan(
   try {
     syncs += await runBatches(context, groupSteps(steps, limit));
   } catch (e) {
-    const err = fromExcelError(e);
+    const err = fromExcelError(e, protectedSheet);
     // 3. Roll back what this operation added. Sheets were added first and in order, names
     // last: the ones that exist form a prefix, so deleting in order removes all of them.
     try {

@@ -155,6 +155,22 @@ describeBrowser("task pane in Chromium", () => {
     await poll(async () => (await wb()).selected, `UKN Data!${cell}`);
   });
 
+  test("a second template joins the first; the first keeps its answers", async () => {
+    await page.getByRole("tab", { name: "Skabeloner" }).click();
+    await page
+      .getByRole("checkbox", { name: "Ungdomskriminalitetsnævnet (findes allerede)" })
+      .waitFor();
+    await page.getByRole("button", { name: "Fravælg alle" }).click();
+    await page.getByRole("checkbox", { name: "Minimumsnormeringer" }).check();
+    await page.getByRole("button", { name: "Indsæt skabeloner" }).click();
+    await page.getByText("1 nedslagspunkt indsat for Aarhus", { exact: false }).waitFor();
+    expect(await valueOf("meta.skabelon")).toBe("ukn,normering");
+    expect(await valueOf("ukn.hovedsager.timer_pr_sag.2019")).toBe(37.4);
+    expect((await wb()).sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(["Normering Data", "UKN Data"])
+    );
+  });
+
   test("Indsaml reads returned files and writes them to the Data sheet", async () => {
     await page.getByRole("tab", { name: "Indsaml" }).click();
     const input = page.locator('input[type="file"]');

@@ -164,12 +164,34 @@ describe("renderWorkbookPlan", () => {
     expect(result.syncs).toBe(2);
   });
 
-  test("a protected sheet that would be replaced → typed error naming the sheet", async () => {
+  test("a protected sheet (no password) that is replaced is unprotected, rewritten and protected again", async () => {
+    const wb = createMockWorkbook({
+      sheets: [{ name: "S1 Data", protected: true, cells: { Z9: "gammelt" } }],
+    });
+    const r = await renderWorkbookPlan(
+      wb.context,
+      {
+        sheets: [
+          { ...dataSheet("S1 Data"), cells: dataSheet("S1 Data").cells.filter((c) => !c.name) },
+        ],
+      },
+      { replace: ["S1 Data"] }
+    );
+    expect(r.syncs).toBe(2);
+    expect(wb.cell("S1 Data", "Z9")).toBeUndefined();
+    expect(wb.cell("S1 Data", "A1")?.value).toBe("Data");
+    expect(wb.sheet("S1 Data").protected).toBe(true);
+  });
+
+  test("a password-protected sheet Excel will not unprotect → Danish error naming it, rolled back", async () => {
     const wb = createMockWorkbook({ sheets: [{ name: "S1 Data", protected: true }] });
-    const err = await renderWorkbookPlan(wb.context, plan(1), { replace: ["S1 Data"] }).catch(
+    wb.failOnSync(2, { code: "AccessDenied", message: "Access denied" });
+    const err = await renderWorkbookPlan(wb.context, plan(2), { replace: ["S1 Data"] }).catch(
       (e) => e
     );
     expect(err.code).toBe("ark_beskyttet");
     expect(err.message).toMatch(/»S1 Data« er beskyttet/);
+    expect(wb.syncs()).toBe(3);
+    expect(wb.state.sheets.map((s) => s.name)).toEqual(["S1 Data"]);
   });
 });

@@ -116,7 +116,7 @@ export function forsideSheet(
   s.set({ row, col: LABEL_COL, value: "Sådan udfylder I skabelonen", style: "heading" });
   row += 1;
   HOW_TO.forEach((text, i) => {
-    s.set({ row, col: LABEL_COL, value: `${i + 1}.`, style: "result" });
+    s.set({ row, col: LABEL_COL, value: `${i + 1}.`, style: "stepNo" });
     s.set({ row, col: VALUE_COL, value: text, style: "body" }).fit(row, text, VALUE_WIDTH);
     row += 1;
   });

@@ -20,7 +20,12 @@ export function vejledningSheet(t: TemplateDef, tabColor: string): SheetPlan {
     value: `${t.name}: Vejledning til udfyldelse`,
     style: "title",
   }).height(1, 24);
-  s.set({ row: 2, col: NO_COL, value: `Område: ${t.area}`, style: "subtitle" });
+  s.set({ row: 2, col: NO_COL, value: `Område: ${t.area}`, style: "subtitle" }).merge(
+    2,
+    NO_COL,
+    2,
+    TEXT_COL
+  );
   let row = 4;
   t.vejledning.forEach((step, i) => {
     s.set({ row, col: NO_COL, value: `${i + 1}.`, style: "stepNo" });
@@ -39,7 +44,7 @@ export function procesSheet(t: TemplateDef, tabColor: string): SheetPlan {
     col: NO_COL,
     value: "Procestrinene og de konkrete opgaver under hvert trin, som ressourceopgørelsen dækker.",
     style: "subtitle",
-  });
+  }).merge(2, NO_COL, 2, TEXT_COL);
   let row = 4;
   t.proces.steps.forEach((step, i) => {
     s.set({ row, col: NO_COL, value: `${i + 1}.`, style: "stepNo" });

@@ -139,9 +139,12 @@ export function templatesOfFields(ids: Iterable<string>): string[] {
 
 // ------------------------------------------------------------------ checking the JSON input files
 
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly string[] };
+export type Parsed<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly errors: readonly string[] };
 
-const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
 const desc = (v: unknown) => (typeof v === "string" ? `"${v}"` : JSON.stringify(v));
 
 function checkByYear(v: unknown, path: string, errors: string[]): ByYear | undefined {
@@ -150,13 +153,16 @@ function checkByYear(v: unknown, path: string, errors: string[]): ByYear | undef
     return v;
   }
   if (!isObj(v)) {
-    errors.push(`${path} skal være et tal eller et objekt med tal pr. år, fx {"2023": 1000} (fandt ${desc(v)}).`);
+    errors.push(
+      `${path} skal være et tal eller et objekt med tal pr. år, fx {"2023": 1000} (fandt ${desc(v)}).`
+    );
     return undefined;
   }
   const out: Record<string, number> = {};
   for (const [y, n] of Object.entries(v)) {
     if (!/^\d{4}$/.test(y)) errors.push(`${path}: »${y}« er ikke et årstal.`);
-    else if (typeof n !== "number" || !Number.isFinite(n)) errors.push(`${path}.${y} skal være et tal (fandt ${desc(n)}).`);
+    else if (typeof n !== "number" || !Number.isFinite(n))
+      errors.push(`${path}.${y} skal være et tal (fandt ${desc(n)}).`);
     else if (n < 0) errors.push(`${path}.${y} må ikke være negativ (fandt ${n}).`);
     else out[y] = n;
   }
@@ -165,7 +171,11 @@ function checkByYear(v: unknown, path: string, errors: string[]): ByYear | undef
 
 /** landstal.json → Landstal, or Danish errors naming each key. Unknown keys are errors (typos). */
 export function parseLandstal(json: unknown): Parsed<Landstal> {
-  if (!isObj(json)) return { ok: false, errors: ["skal være et JSON-objekt med landstal, fx { \"dagtilbud\": {\"2023\": 4000} }."] };
+  if (!isObj(json))
+    return {
+      ok: false,
+      errors: ['skal være et JSON-objekt med landstal, fx { "dagtilbud": {"2023": 4000} }.'],
+    };
   const errors: string[] = [];
   const out: Record<string, ByYear> = {};
   for (const [k, v] of Object.entries(json)) {
@@ -181,7 +191,11 @@ export function parseLandstal(json: unknown): Parsed<Landstal> {
 
 /** kommunedata.json → Kommunedata, or Danish errors naming municipality and key. */
 export function parseKommunedata(json: unknown): Parsed<Kommunedata> {
-  if (!isObj(json)) return { ok: false, errors: ["skal være et JSON-objekt: { \"<kommune>\": { \"ansatte\": {\"2023\": n}, … } }."] };
+  if (!isObj(json))
+    return {
+      ok: false,
+      errors: ['skal være et JSON-objekt: { "<kommune>": { "ansatte": {"2023": n}, … } }.'],
+    };
   const errors: string[] = [];
   const out: Record<string, Partial<Record<KommunedataKey, ByYear>>> = {};
   for (const [kommune, data] of Object.entries(json)) {
@@ -193,7 +207,9 @@ export function parseKommunedata(json: unknown): Parsed<Kommunedata> {
     const row: Partial<Record<KommunedataKey, ByYear>> = {};
     for (const [k, v] of Object.entries(data)) {
       if (!(KOMMUNEDATA_KEYS as readonly string[]).includes(k)) {
-        errors.push(`»${kommune}«: ukendt nøgle »${k}«; kendte nøgler: ${KOMMUNEDATA_KEYS.join(", ")}.`);
+        errors.push(
+          `»${kommune}«: ukendt nøgle »${k}«; kendte nøgler: ${KOMMUNEDATA_KEYS.join(", ")}.`
+        );
         continue;
       }
       const b = checkByYear(v, `»${kommune}«.»${k}«`, errors);
@@ -205,41 +221,62 @@ export function parseKommunedata(json: unknown): Parsed<Kommunedata> {
 }
 
 /** indstillinger.json → Indstillinger, or Danish errors naming each key. */
-export function parseIndstillinger(json: unknown, nedslagspunkter: readonly string[]): Parsed<Indstillinger> {
-  if (!isObj(json)) return { ok: false, errors: ["skal være et JSON-objekt, fx { \"timer_pr_aarsvaerk\": 1400 }."] };
+export function parseIndstillinger(
+  json: unknown,
+  nedslagspunkter: readonly string[]
+): Parsed<Indstillinger> {
+  if (!isObj(json))
+    return { ok: false, errors: ['skal være et JSON-objekt, fx { "timer_pr_aarsvaerk": 1400 }.'] };
   const errors: string[] = [];
   const num = (k: string, min: number, strict: boolean) => {
     const v = json[k];
     if (v === undefined) return;
     if (typeof v !== "number" || !Number.isFinite(v) || (strict ? v <= min : v < min)) {
-      errors.push(`»${k}« skal være et tal ${strict ? "større end" : "på mindst"} ${min} (fandt ${desc(v)}).`);
+      errors.push(
+        `»${k}« skal være et tal ${strict ? "større end" : "på mindst"} ${min} (fandt ${desc(v)}).`
+      );
     }
   };
   num("timer_pr_aarsvaerk", 0, true);
   num("spaend_pct", 0, false);
   num("loen_pr_aarsvaerk", 0, false);
-  const known = ["timer_pr_aarsvaerk", "spaend_pct", "perioder", "loen_pr_aarsvaerk", "udelad", "medtag"];
-  for (const k of Object.keys(json)) if (!known.includes(k)) errors.push(`ukendt nøgle »${k}«; kendte nøgler: ${known.join(", ")}.`);
+  const known = [
+    "timer_pr_aarsvaerk",
+    "spaend_pct",
+    "perioder",
+    "loen_pr_aarsvaerk",
+    "udelad",
+    "medtag",
+  ];
+  for (const k of Object.keys(json))
+    if (!known.includes(k)) errors.push(`ukendt nøgle »${k}«; kendte nøgler: ${known.join(", ")}.`);
   const checkIds = (k: string, check: (id: string, v: unknown) => void) => {
     const v = json[k];
     if (v === undefined) return;
     if (!isObj(v)) return void errors.push(`»${k}« skal være et objekt pr. nedslagspunkt.`);
     for (const [id, x] of Object.entries(v)) {
-      if (!nedslagspunkter.includes(id)) errors.push(`»${k}«: ukendt nedslagspunkt »${id}«; kendte: ${nedslagspunkter.join(", ")}.`);
+      if (!nedslagspunkter.includes(id))
+        errors.push(`»${k}«: ukendt nedslagspunkt »${id}«; kendte: ${nedslagspunkter.join(", ")}.`);
       else check(id, x);
     }
   };
   checkIds("perioder", (id, p) => {
-    if (!isObj(p)) return void errors.push(`»perioder«.»${id}« skal være { "basis": år, "slut": år }.`);
+    if (!isObj(p))
+      return void errors.push(`»perioder«.»${id}« skal være { "basis": år, "slut": år }.`);
     for (const [k, y] of Object.entries(p)) {
-      if (k !== "basis" && k !== "slut") errors.push(`»perioder«.»${id}«: ukendt nøgle »${k}« (brug basis og slut).`);
-      else if (typeof y !== "number" || !Number.isInteger(y)) errors.push(`»perioder«.»${id}«.»${k}« skal være et årstal (fandt ${desc(y)}).`);
+      if (k !== "basis" && k !== "slut")
+        errors.push(`»perioder«.»${id}«: ukendt nøgle »${k}« (brug basis og slut).`);
+      else if (typeof y !== "number" || !Number.isInteger(y))
+        errors.push(`»perioder«.»${id}«.»${k}« skal være et årstal (fandt ${desc(y)}).`);
     }
   });
   for (const k of ["udelad", "medtag"]) {
     checkIds(k, (id, list) => {
-      if (!Array.isArray(list) || list.some((x) => typeof x !== "string")) errors.push(`»${k}«.»${id}« skal være en liste af kommunenavne.`);
-      else for (const n of list as string[]) if (!findKommune(n)) errors.push(`»${k}«.»${id}«: »${n}« er ikke en dansk kommune.`);
+      if (!Array.isArray(list) || list.some((x) => typeof x !== "string"))
+        errors.push(`»${k}«.»${id}« skal være en liste af kommunenavne.`);
+      else
+        for (const n of list as string[])
+          if (!findKommune(n)) errors.push(`»${k}«.»${id}«: »${n}« er ikke en dansk kommune.`);
     });
   }
   return errors.length ? { ok: false, errors } : { ok: true, value: json as Indstillinger };

@@ -30,7 +30,7 @@ import {
   type Landstal,
 } from "../project/inputs";
 import { datakvalitetTekst } from "../project/quality";
-import { compileExpr, str, type FormulaRefs } from "./formulas";
+import { compileExpr, type FormulaRefs } from "./formulas";
 import { SheetBuilder, rangeRef } from "./sheet";
 
 export interface ReportInput {
@@ -93,7 +93,8 @@ function dataSheet(merged: readonly MergedReturn[], refs: Refs): SheetPlan {
     for (const id in m.values) {
       const v = m.values[id];
       // "<skabelon>.<blok>.<række>.<år>": the year is the last four characters.
-      const year = id.length > 5 && id.charCodeAt(id.length - 5) === 46 ? Number(id.slice(-4)) : NaN;
+      const year =
+        id.length > 5 && id.charCodeAt(id.length - 5) === 46 ? Number(id.slice(-4)) : NaN;
       s.text(row, 1, m.kommune, "label");
       s.text(row, 2, id, "label");
       s.text(row, 3, id.slice(0, id.indexOf(".")), "label");

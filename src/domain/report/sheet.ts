@@ -51,6 +51,8 @@ export class SheetBuilder {
       columnWidths,
       rowHeights: this.heights,
       protect: false,
+      // Report tables are wide: landscape, scaled to one page's width when printed.
+      print: { orientation: "landscape" },
       freezeRows,
       ...(tabColor ? { tabColor } : {}),
     };
