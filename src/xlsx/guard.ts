@@ -93,7 +93,10 @@ interface ZipEntryData {
 }
 
 /** Throws XlsxRejected when the bytes cannot safely be an .xlsx workbook. */
-export async function checkXlsxBytes(bytes: Uint8Array, limits: FileLimits = LIMITS): Promise<void> {
+export async function checkXlsxBytes(
+  bytes: Uint8Array,
+  limits: FileLimits = LIMITS
+): Promise<void> {
   if (bytes.length === 0) throw new XlsxRejected("tom_fil", "Filen er tom (0 byte).");
   if (bytes.length > limits.maxFileBytes)
     throw new XlsxRejected(
