@@ -143,40 +143,28 @@ const TICK_NO = ["nej", "n", "no", "0"];
 
 function parseTick(v: string | number | boolean | Date | null, add: Add): FieldValue {
   if (v === null) return null;
-  if (typeof v === "string") {
-    const s = v.trim().toLowerCase();
-    if (s === "") return null;
-    if (s === "x") return "x";
-    if (TICK_YES.includes(s)) {
-      add(
-        PARSE_RULES.krydsFortolket,
-        "advarsel",
-        `${quote(v)} læst som x (året er udvalgt); skriv x.`
-      );
-      return "x";
-    }
-    if (TICK_NO.includes(s) || readNumberText(s).kind === "emptyMarker") {
-      add(PARSE_RULES.tomMarkering, "info", `${quote(v)} læst som tomt (året er ikke udvalgt).`);
-      return null;
-    }
-    add(
-      PARSE_RULES.ugyldigtKryds,
-      "fejl",
-      `${quote(v)} er ikke et x; skriv x, hvis året er udvalgt, ellers lad feltet stå tomt.`
-    );
-    return null;
-  }
-  if (v === true || v === 1) {
+  const ticked = (): FieldValue => {
     add(
       PARSE_RULES.krydsFortolket,
       "advarsel",
       `${quote(v)} læst som x (året er udvalgt); skriv x.`
     );
     return "x";
-  }
-  if (v === false || v === 0) {
+  };
+  const notTicked = (): FieldValue => {
     add(PARSE_RULES.tomMarkering, "info", `${quote(v)} læst som tomt (året er ikke udvalgt).`);
     return null;
+  };
+  if (typeof v === "string") {
+    const s = v.trim().toLowerCase();
+    if (s === "") return null;
+    if (s === "x") return "x";
+    if (TICK_YES.includes(s)) return ticked();
+    if (TICK_NO.includes(s) || readNumberText(s).kind === "emptyMarker") return notTicked();
+  } else if (v === true || v === 1) {
+    return ticked();
+  } else if (v === false || v === 0) {
+    return notTicked();
   }
   add(
     PARSE_RULES.ugyldigtKryds,
