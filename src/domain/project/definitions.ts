@@ -58,8 +58,6 @@ export interface MethodDef {
   /** New task: 0 at the baseline by definition. */
   readonly ny: boolean;
   readonly components: readonly ComponentDef[];
-  /** "Hvor kommer den øgede belastning fra" (the overview's description). */
-  readonly beskrivelse: string;
   /** The method in one paragraph (fact sheet). */
   readonly metode: string;
 }
@@ -124,8 +122,6 @@ export const UKN: MethodDef = {
       national: { landstal: "ukn_sager" },
     },
   ],
-  beskrivelse:
-    "Ungdomskriminalitetsnævnet blev oprettet pr. 1. januar 2019. UKN behandler sager, hvor et barn eller en ung er mistænkt eller dømt for kriminalitet. Dobbeltarbejde i forhold til kommunernes sagsbehandling.",
   metode:
     "For hver kommune er timer pr. sag beregnet som timer pr. hovedsag og pr. genindbringelsessag vægtet med antallet af sager. Gennemsnittet på tværs af kommunerne er ganget med antallet af sager i de undersøgte kommuner og med antallet af UKN-sager på landsplan i slutåret og divideret med timer pr. årsværk. Opgaven er ny, så basisåret er 0.",
 };
@@ -174,8 +170,6 @@ export const BAROMETRE: MethodDef = {
       national: { twoStage: { base: "indbyggere", landstal: "indbyggere" } },
     },
   ],
-  beskrivelse:
-    "Børnesagsbarometeret blev iværksat i 2020 og Handicapsagsbarometeret blev iværksat i 2023. Formålet ved barometrene er at undersøge, i hvilken udstrækning kommunerne overholder centrale lovkrav i serviceloven, når de behandler sager om hhv. udsatte børn og unge eller handicappede. Ankestyrelsen er tovholder.",
   metode:
     "Beregnet separat for de to barometre og lagt sammen. Børnesagsbarometeret: timer pr. leveret sag over alle år siden 2020 for de kommuner, der har leveret sager, ganget med antallet af leverede sager i slutåret (de undersøgte kommuners og landets). Handicapsagsbarometeret: timer pr. leveret sag i slutåret; antallet af sager på landsplan er de undersøgte kommuners sager pr. indbygger ganget med befolkningen på landsplan.",
 };
@@ -199,8 +193,6 @@ export const NORMERING: MethodDef = {
       sum(f("normering.forvaltning.timer_i_alt.{y}"), f("normering.dagtilbud.timer_i_alt.{y}"))
     ),
   ],
-  beskrivelse:
-    "Krav til opgørelse af minimumsnormeringer på dagtilbud er blevet lovpligtigt pr. 1. januar 2024. Der har været forberedende arbejder og en øget administrativ belastning i løbet af 2022 og 2023.",
   metode:
     "For hver kommune er timerne i forvaltningen og på dagtilbuddene lagt sammen og delt med antallet af dagtilbud i kommunen. Gennemsnittet pr. dagtilbud er ganget med antallet af dagtilbud i de undersøgte kommuner og på landsplan og divideret med timer pr. årsværk. Opgaven er ny, så basisåret er 0.",
 };
@@ -237,8 +229,6 @@ export const TILSYN: MethodDef = {
       weight: f("tilsyn.volumen.antal_tilsyn.{y}"),
     },
   ],
-  beskrivelse:
-    "Nye lovkrav om minimumsstandarder for de kommunale tilsyn er trådt i kraft fra maj 2022. Med den nye lov er der kommet skærpet og mere tydelige krav til, hvordan kommunerne skal føre tilsyn, hvilket for flere kommuner har øget opgaven og dermed den administrative belastning.",
   metode:
     "Timer pr. tilsyn (forvaltning plus dagtilbud) er gennemsnittet på tværs af de undersøgte kommuner. Det er ganget med antallet af gennemførte tilsyn i de undersøgte kommuner og med et estimat for antallet af tilsyn på landsplan: de undersøgte kommuners tilsyn pr. dagtilbud ganget med antallet af dagtilbud på landsplan. Divideret med timer pr. årsværk.",
 };
@@ -300,8 +290,6 @@ export const KVALITET: MethodDef = {
       "kvalitet_handleplan"
     ),
   ],
-  beskrivelse:
-    "STUK har indført en ny tilsynsmodel i 2020 med nye fokuspunkter for bedre tilsyn. Forholdsvis få skoler kommer i tilsyn, og for disse er omfanget markant, og medfører en større administrativ belastning, som ikke helt vurderes at stå mål med værdien af indsatsen.",
   metode:
     "For hvert tilsynsudfald (»bekymrende faglig kvalitet« og fagligt tilsyn med handleplan) er timer pr. skole beregnet for de kommuner, der havde skoler med udfaldet, og gennemsnittet er ganget med antallet af skoler med udfaldet i de undersøgte kommuner og på landsplan (sat til 8 og 22 skoler om året). Udfaldene er lagt sammen og divideret med timer pr. årsværk.",
 };
@@ -334,8 +322,6 @@ export const PARALLEL: MethodDef = {
       "parallel_tilsyn"
     ),
   ],
-  beskrivelse:
-    "I 2020 indførtes der nye databaserede screeningsindikatorer i kvalitetstilsynene på folkeskoler og ungdomsuddannelser, som supplement til de eksisterende tilsynsindikatorer og blev udvidet med parallelsamfundstilsynet. Tilsynene kan opleves som dobbeltarbejde og det værdiskabende kan være svært at identificere.",
   metode:
     "For hvert udfald (redegørelsen er tilfredsstillende, skolen kommer i parallelsamfundstilsyn) er timer pr. skole beregnet for de kommuner, der havde skoler med udfaldet, og gennemsnittet er ganget med antallet af skoler i de undersøgte kommuner og på landsplan (sat til 6 og 5 skoler om året). Udfaldene er lagt sammen og divideret med timer pr. årsværk. Opgaven er ny, så basisåret er 0.",
 };
@@ -376,8 +362,6 @@ export const MAGT: MethodDef = {
       national: { twoStage: { base: "indbyggere_18plus", landstal: "indbyggere_18plus" } },
     },
   ],
-  beskrivelse:
-    "Ny lov om krav til forhåndsgodkendelse for magtanvendelse pr. 1. januar 2020. Med de reviderede regler er der bl.a. indført en ny indberetningspraksis, idet der er udviklet nye indberetningsskemaer, som nu skal anvendes. Dette har samlet øget den administrative belastning.",
   metode:
     "For hver kommune er timer pr. forhåndsgodkendelse beregnet for hvert område, den har svaret for (voksen og ældre), og der er taget gennemsnittet af områderne; derefter gennemsnittet på tværs af kommunerne. Antallet af forhåndsgodkendelser på landsplan er de undersøgte kommuners forhåndsgodkendelser pr. borger på 18 år og derover ganget med den voksne befolkning på landsplan. Divideret med timer pr. årsværk. Opgaven er ny, så basisåret er 0.",
 };
@@ -405,8 +389,6 @@ export const MITID: MethodDef = {
       )
     ),
   ],
-  beskrivelse:
-    "I forbindelse med transitionen fra NemID til MitID og nye pas-regler, hvor kommunerne står for udlevering af pas, er den administrative belastning for kommunerne øget.",
   metode:
     "For hver kommune er Borgerservice' timer til NemID, MitID og pas lagt sammen og delt med antallet af kommunalt ansatte. Gennemsnittet pr. ansat er ganget med antallet af ansatte i de undersøgte kommuner og på landsplan og divideret med timer pr. årsværk. Basisåret indeholder kun NemID-opgaver.",
 };
@@ -430,8 +412,6 @@ export const GDPR: MethodDef = {
       f("gdpr.indsats.aarsvaerk_i_alt.{y}")
     ),
   ],
-  beskrivelse:
-    "Ny lov fra maj 2018, som følger Europa-Parlamentets forordning om beskyttelse af personer i forbindelse med behandling af personoplysninger. Loven gælder for al behandling af personoplysninger, der helt eller delvis foretages ved hjælp af automatisk databehandling.",
   metode:
     "For hver kommune er ressourceforbruget i årsværk delt med antallet af kommunalt ansatte. Gennemsnittet pr. ansat er ganget med antallet af ansatte i de undersøgte kommuner og på landsplan. Tallene er indberettet i årsværk, så der er ikke divideret med timer pr. årsværk.",
 };

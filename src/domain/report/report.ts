@@ -5,6 +5,7 @@
  * cells, compiled from the same method definitions the engine ran, each with the engine's value
  * as its cached result. Change a national figure in Excel or LibreOffice and every result follows.
  */
+import { NEDSLAGSPUNKTER } from "../catalogue";
 import { columnLetter } from "../layout/a1";
 import type { SheetPlan, WorkbookPlan } from "../layout/types";
 import type { Finding, KommuneReturn } from "../model";
@@ -732,7 +733,8 @@ function overblikSheet(
         });
       }
     }
-    s.text(row, 6, m.beskrivelse, "body");
+    // "Hvor kommer den øgede belastning fra": the catalogue's description, kept in one place.
+    s.text(row, 6, NEDSLAGSPUNKTER.find((n) => n.id === m.id)?.description ?? "", "body");
     s.height(row, 75);
     row++;
   }

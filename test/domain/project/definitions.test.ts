@@ -33,3 +33,12 @@ describe("examples", () => {
       expect(Object.keys(r.values).filter((id) => !ALL_FIELDS.has(id))).toEqual([]);
   });
 });
+
+describe("definitions and the catalogue share one description per nedslagspunkt", () => {
+  it("every method has a catalogue nedslagspunkt with a description for the Overblik", () => {
+    for (const m of METHODS) {
+      const np = NEDSLAGSPUNKTER.find((n) => n.id === m.id);
+      expect(np?.description?.length ?? 0).toBeGreaterThan(40);
+    }
+  });
+});
