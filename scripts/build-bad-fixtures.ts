@@ -16,6 +16,7 @@ import { buildTemplateWorkbook, namedCells } from "../src/domain/layout";
 import type { Severity } from "../src/domain/model";
 import { definedNames, loadWorkbook, renderWorkbook, workbookBytes } from "../src/xlsx";
 import { plainValue } from "../src/xlsx/names";
+import { goodUknValues } from "../test/helpers/values";
 
 export interface ExpectedFinding {
   readonly rule: string;
@@ -43,20 +44,7 @@ interface Spec extends BadFixture {
   readonly copyAs?: Readonly<Record<string, string>>;
 }
 
-const Y = [2019, 2020, 2021, 2022, 2023];
 
-/** A complete, consistent UKN return: 10 hovedsager + 2 genindbringelsessager = 12 a year. */
-function goodUkn(): Record<string, unknown> {
-  const v: Record<string, unknown> = {};
-  for (const y of Y) {
-    v[`ukn.volumen.sager_i_alt.${y}`] = 12;
-    v[`ukn.volumen.hovedsager.${y}`] = 10;
-    v[`ukn.volumen.genindbringelsessager.${y}`] = 2;
-    v[`ukn.hovedsager.timer_pr_sag.${y}`] = 40;
-    v[`ukn.genindbringelse.timer_pr_sag.${y}`] = 20;
-  }
-  return v;
-}
 
 function goodTilsyn(): Record<string, unknown> {
   const v: Record<string, unknown> = {};
@@ -189,13 +177,13 @@ const SPECS: readonly Spec[] = [
   {
     name: "ukn_sum_forkert",
     why: "10 hovedsager + 2 genindbringelsessager = 12, men sager i alt = 14 (2021)",
-    values: { ...goodUkn(), "ukn.volumen.sager_i_alt.2021": 14 },
+    values: { ...goodUknValues(), "ukn.volumen.sager_i_alt.2021": 14 },
     expected: [e("ukn_sager_sum", "fejl", "ukn.volumen.sager_i_alt.2021")],
   },
   {
     name: "ukn_negative_timer",
     why: "−5 timer pr. hovedsag (2019): negativ, og under plausibilitetsgrænsen 1",
-    values: { ...goodUkn(), "ukn.hovedsager.timer_pr_sag.2019": -5 },
+    values: { ...goodUknValues(), "ukn.hovedsager.timer_pr_sag.2019": -5 },
     expected: [
       e("negativ", "fejl", "ukn.hovedsager.timer_pr_sag.2019"),
       e("ukn_timer_pr_sag", "advarsel", "ukn.hovedsager.timer_pr_sag.2019"),
@@ -205,7 +193,7 @@ const SPECS: readonly Spec[] = [
     name: "ukn_broek_antal",
     why: "9,5 hovedsager og 11,5 sager i alt (2020): antal skal være hele tal (summen passer)",
     values: {
-      ...goodUkn(),
+      ...goodUknValues(),
       "ukn.volumen.hovedsager.2020": 9.5,
       "ukn.volumen.sager_i_alt.2020": 11.5,
     },
@@ -217,7 +205,7 @@ const SPECS: readonly Spec[] = [
   {
     name: "ukn_pct_over_100",
     why: "Andet = 120 % (2023): uden for 0–100, og fordelingen giver 120",
-    values: { ...goodUkn(), "ukn.hovedsager.andet.2023": 120 },
+    values: { ...goodUknValues(), "ukn.hovedsager.andet.2023": 120 },
     expected: [
       e("pct_interval", "fejl", "ukn.hovedsager.andet.2023"),
       e("pct_sum", "fejl", "ukn.hovedsager.andet.2023"),
@@ -226,14 +214,14 @@ const SPECS: readonly Spec[] = [
   {
     name: "ukn_pct_sum_90",
     why: "50 % + 40 % = 90 % (2021)",
-    values: { ...goodUkn(), "ukn.hovedsager.udtalelse.2021": 50, "ukn.hovedsager.andet.2021": 40 },
+    values: { ...goodUknValues(), "ukn.hovedsager.udtalelse.2021": 50, "ukn.hovedsager.andet.2021": 40 },
     expected: [e("pct_sum", "fejl", "ukn.hovedsager.udtalelse.2021")],
   },
   {
     name: "ukn_pct_negativ",
     why: "−10 % og 110 % giver 100, men begge er uden for 0–100 (2020)",
     values: {
-      ...goodUkn(),
+      ...goodUknValues(),
       "ukn.genindbringelse.udtalelse.2020": -10,
       "ukn.genindbringelse.andet.2020": 110,
     },
@@ -245,7 +233,7 @@ const SPECS: readonly Spec[] = [
   {
     name: "ukn_tekst_i_talfelt",
     why: "»mange« hovedsager (2022): fejl; timerne pr. hovedsag mangler så en volumen, og 2022 mangler i opregningen",
-    values: { ...goodUkn(), "ukn.volumen.hovedsager.2022": "mange" },
+    values: { ...goodUknValues(), "ukn.volumen.hovedsager.2022": "mange" },
     expected: [
       e("ugyldigt_tal", "fejl", "ukn.volumen.hovedsager.2022"),
       e("ukn_timer_volumen_hovedsager", "advarsel", "ukn.hovedsager.timer_pr_sag.2022"),
@@ -255,7 +243,7 @@ const SPECS: readonly Spec[] = [
   {
     name: "ukn_interval_i_talfelt",
     why: "»30-40« timer (2019) er ikke ét tal",
-    values: { ...goodUkn(), "ukn.hovedsager.timer_pr_sag.2019": "30-40" },
+    values: { ...goodUknValues(), "ukn.hovedsager.timer_pr_sag.2019": "30-40" },
     expected: [
       e("ugyldigt_tal", "fejl", "ukn.hovedsager.timer_pr_sag.2019"),
       e("ukn_timer_volumen_hovedsager", "advarsel", "ukn.hovedsager.timer_pr_sag.2019"),
@@ -265,7 +253,7 @@ const SPECS: readonly Spec[] = [
     name: "ukn_dato_i_talfelt",
     why: "Excel har gjort 1.4 til 1. april (2020)",
     values: {
-      ...goodUkn(),
+      ...goodUknValues(),
       "ukn.genindbringelse.timer_pr_sag.2020": new Date(Date.UTC(2020, 3, 1)),
     },
     numFmt: { "ukn.genindbringelse.timer_pr_sag.2020": "d-m-yyyy" },
@@ -277,31 +265,31 @@ const SPECS: readonly Spec[] = [
   {
     name: "ukn_ca_tal",
     why: "»ca. 40« timer (2020): læst som 40 med en advarsel",
-    values: { ...goodUkn(), "ukn.hovedsager.timer_pr_sag.2020": "ca. 40" },
+    values: { ...goodUknValues(), "ukn.hovedsager.timer_pr_sag.2020": "ca. 40" },
     expected: [e("tal_omtrentligt", "advarsel", "ukn.hovedsager.timer_pr_sag.2020")],
   },
   {
     name: "ukn_tilde_tal",
     why: "»~20« timer (2021)",
-    values: { ...goodUkn(), "ukn.genindbringelse.timer_pr_sag.2021": "~20" },
+    values: { ...goodUknValues(), "ukn.genindbringelse.timer_pr_sag.2021": "~20" },
     expected: [e("tal_omtrentligt", "advarsel", "ukn.genindbringelse.timer_pr_sag.2021")],
   },
   {
     name: "ukn_tal_med_enhed",
     why: "»40 timer« (2021)",
-    values: { ...goodUkn(), "ukn.hovedsager.timer_pr_sag.2021": "40 timer" },
+    values: { ...goodUknValues(), "ukn.hovedsager.timer_pr_sag.2021": "40 timer" },
     expected: [e("tal_med_enhed", "advarsel", "ukn.hovedsager.timer_pr_sag.2021")],
   },
   {
     name: "ukn_dansk_decimal_som_tekst",
     why: "»37,4« som tekst (2022): læst som 37,4 med en info",
-    values: { ...goodUkn(), "ukn.hovedsager.timer_pr_sag.2022": "37,4" },
+    values: { ...goodUknValues(), "ukn.hovedsager.timer_pr_sag.2022": "37,4" },
     expected: [e("tal_fortolket", "info", "ukn.hovedsager.timer_pr_sag.2022")],
   },
   {
     name: "ukn_tusindtal_med_punktum",
     why: "»1.400« timer (2019) er 1400 (info) og langt over 200 timer pr. sag (advarsel)",
-    values: { ...goodUkn(), "ukn.hovedsager.timer_pr_sag.2019": "1.400" },
+    values: { ...goodUknValues(), "ukn.hovedsager.timer_pr_sag.2019": "1.400" },
     expected: [
       e("tal_fortolket", "info", "ukn.hovedsager.timer_pr_sag.2019"),
       e("ukn_timer_pr_sag", "advarsel", "ukn.hovedsager.timer_pr_sag.2019"),
@@ -310,13 +298,13 @@ const SPECS: readonly Spec[] = [
   {
     name: "ukn_engelsk_decimal",
     why: "»37.4« (2023): punktum som decimaltegn",
-    values: { ...goodUkn(), "ukn.hovedsager.timer_pr_sag.2023": "37.4" },
+    values: { ...goodUknValues(), "ukn.hovedsager.timer_pr_sag.2023": "37.4" },
     expected: [e("tal_engelsk_format", "advarsel", "ukn.hovedsager.timer_pr_sag.2023")],
   },
   {
     name: "ukn_ved_ikke",
     why: "»ved ikke« genindbringelsessager (2019): tomt; timerne har så ingen volumen",
-    values: { ...goodUkn(), "ukn.volumen.genindbringelsessager.2019": "ved ikke" },
+    values: { ...goodUknValues(), "ukn.volumen.genindbringelsessager.2019": "ved ikke" },
     expected: [
       e("tom_markering", "info", "ukn.volumen.genindbringelsessager.2019"),
       e("ukn_timer_volumen_genindbringelse", "advarsel", "ukn.genindbringelse.timer_pr_sag.2019"),
@@ -325,14 +313,14 @@ const SPECS: readonly Spec[] = [
   {
     name: "ukn_procenttegn",
     why: "»100 %« i Andet (2019): læst som 100",
-    values: { ...goodUkn(), "ukn.hovedsager.andet.2019": "100 %" },
+    values: { ...goodUknValues(), "ukn.hovedsager.andet.2019": "100 %" },
     expected: [e("pct_tegn", "info", "ukn.hovedsager.andet.2019")],
   },
   {
     name: "ukn_procentformat",
     why: "0,25 og 0,75 i procentformaterede celler (2019): læst som 25 og 75",
     values: {
-      ...goodUkn(),
+      ...goodUknValues(),
       "ukn.hovedsager.udtalelse.2019": 0.25,
       "ukn.hovedsager.andet.2019": 0.75,
     },
@@ -346,7 +334,7 @@ const SPECS: readonly Spec[] = [
     name: "ukn_broeker_uden_procentformat",
     why: "0,25 og 0,75 uden procentformat (2019): fordelingen giver 1, ikke 100",
     values: {
-      ...goodUkn(),
+      ...goodUknValues(),
       "ukn.hovedsager.udtalelse.2019": 0.25,
       "ukn.hovedsager.andet.2019": 0.75,
     },
@@ -356,7 +344,7 @@ const SPECS: readonly Spec[] = [
     name: "ukn_timer_uden_sager",
     why: "Timer pr. genindbringelsessag (2019), men 0 genindbringelsessager",
     values: {
-      ...goodUkn(),
+      ...goodUknValues(),
       "ukn.volumen.genindbringelsessager.2019": 0,
       "ukn.volumen.sager_i_alt.2019": 10,
     },
@@ -367,51 +355,51 @@ const SPECS: readonly Spec[] = [
   {
     name: "ukn_sager_uden_timer",
     why: "10 hovedsager (2020), men ingen timer pr. hovedsag",
-    values: { ...goodUkn(), "ukn.hovedsager.timer_pr_sag.2020": null },
+    values: { ...goodUknValues(), "ukn.hovedsager.timer_pr_sag.2020": null },
     expected: [e("ukn_timer_volumen_hovedsager", "advarsel", "ukn.hovedsager.timer_pr_sag.2020")],
   },
   {
     name: "ukn_mangler_2022",
     why: "Hele 2022 er tomt: opregningens år",
-    values: Object.fromEntries(Object.entries(goodUkn()).filter(([k]) => !k.endsWith(".2022"))),
+    values: Object.fromEntries(Object.entries(goodUknValues()).filter(([k]) => !k.endsWith(".2022"))),
     expected: [e("mangler_aar", "advarsel", "ukn.volumen.sager_i_alt.2022")],
   },
   {
     name: "ukn_uplausibel",
     why: "250 timer pr. hovedsag (2023)",
-    values: { ...goodUkn(), "ukn.hovedsager.timer_pr_sag.2023": 250 },
+    values: { ...goodUknValues(), "ukn.hovedsager.timer_pr_sag.2023": 250 },
     expected: [e("ukn_timer_pr_sag", "advarsel", "ukn.hovedsager.timer_pr_sag.2023")],
   },
   // --- meta ---------------------------------------------------------------------------------
   {
     name: "ukn_kommune_mangler",
     why: "Forsidens kommunenavn er slettet",
-    values: { ...goodUkn(), "meta.kommune": null },
+    values: { ...goodUknValues(), "meta.kommune": null },
     expected: [e("kommune_mangler", "fejl")],
   },
   {
     name: "ukn_ukendt_kommune",
     why: "»Atlantis« er ingen kommune",
-    values: { ...goodUkn(), "meta.kommune": "Atlantis" },
+    values: { ...goodUknValues(), "meta.kommune": "Atlantis" },
     expected: [e("ukendt_kommune", "advarsel")],
   },
   {
     name: "ukn_ukendt_skabelon",
     why: "meta.skabelon nævner en skabelon, kataloget ikke har",
-    values: { ...goodUkn(), "meta.skabelon": "ukn,nyt_punkt" },
+    values: { ...goodUknValues(), "meta.skabelon": "ukn,nyt_punkt" },
     expected: [e("ukendt_skabelon", "fejl")],
   },
   {
     name: "ukn_gammel_version",
     why: "Skabelonen er lavet med en ældre katalogversion",
-    values: { ...goodUkn(), "meta.version": 2024010101 },
+    values: { ...goodUknValues(), "meta.version": 2024010101 },
     expected: [e("gammel_version", "advarsel")],
   },
   // --- located reading ----------------------------------------------------------------------
   {
     name: "ukn_kopieret_uden_navne",
     why: "Forside og dataark kopieret som værdier ind i en ny projektmappe: ingen navne",
-    values: goodUkn(),
+    values: goodUknValues(),
     copyAs: { Forside: "Ark1", "UKN Data": "Ark2" },
     expected: [
       e("meta_via_etiketter", "info", "meta.kommune"),
@@ -423,7 +411,7 @@ const SPECS: readonly Spec[] = [
   {
     name: "ukn_raekker_indsat_navne_efterladt",
     why: "Tre rækker indsat over volumenblokken af et værktøj, der lod navnene blive stående",
-    values: goodUkn(),
+    values: goodUknValues(),
     expected: [e("navne_flyttet", "advarsel")],
   },
   // --- other templates ----------------------------------------------------------------------

@@ -11,14 +11,8 @@ import {
   textFieldId,
   type TemplateDef,
 } from "../../src/domain/catalogue";
+import { columnLetter } from "../../src/domain/layout/a1";
 import type { CellLocation, RawCell, RawReturn } from "../../src/domain/model";
-
-export function columnLetter(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 export function synthLocations(t: TemplateDef): Map<string, CellLocation> {
   const sheet = `${t.shortName} Data`;

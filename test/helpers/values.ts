@@ -32,3 +32,16 @@ export function sampleValues(templateIds?: readonly string[]): Record<string, Fi
   }
   return out;
 }
+
+/** A complete, consistent UKN return: 10 hovedsager + 2 genindbringelsessager = 12 each year. */
+export function goodUknValues(): Record<string, unknown> {
+  const v: Record<string, unknown> = {};
+  for (const y of [2019, 2020, 2021, 2022, 2023]) {
+    v[`ukn.volumen.sager_i_alt.${y}`] = 12;
+    v[`ukn.volumen.hovedsager.${y}`] = 10;
+    v[`ukn.volumen.genindbringelsessager.${y}`] = 2;
+    v[`ukn.hovedsager.timer_pr_sag.${y}`] = 40;
+    v[`ukn.genindbringelse.timer_pr_sag.${y}`] = 20;
+  }
+  return v;
+}

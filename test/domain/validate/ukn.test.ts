@@ -2,35 +2,23 @@ import { CATALOGUE_VERSION, getTemplate } from "../../../src/domain/catalogue";
 import type { Finding } from "../../../src/domain/model";
 import { validateReturn } from "../../../src/domain/validate";
 import { rawReturn } from "../../helpers/rawReturn";
+import { goodUknValues } from "../../helpers/values";
 
 const ukn = getTemplate("ukn")!;
-const YEARS = [2019, 2020, 2021, 2022, 2023];
 
-/** A complete, consistent UKN return: 10 hovedsager + 2 genindbringelsessager = 12 each year. */
-function goodValues(): Record<string, unknown> {
-  const v: Record<string, unknown> = {};
-  for (const y of YEARS) {
-    v[`ukn.volumen.sager_i_alt.${y}`] = 12;
-    v[`ukn.volumen.hovedsager.${y}`] = 10;
-    v[`ukn.volumen.genindbringelsessager.${y}`] = 2;
-    v[`ukn.hovedsager.timer_pr_sag.${y}`] = 40;
-    v[`ukn.genindbringelse.timer_pr_sag.${y}`] = 20;
-  }
-  return v;
-}
 
 const short = (f: Finding) =>
   `${f.rule}|${f.severity}|${f.location ? `${f.location.sheet}!${f.location.cell}` : "-"}`;
 
 function findingsFor(changes: Record<string, unknown>, options = {}) {
-  return validateReturn(rawReturn([ukn], { ...goodValues(), ...changes }, options)).findings.map(
+  return validateReturn(rawReturn([ukn], { ...goodUknValues(), ...changes }, options)).findings.map(
     short
   );
 }
 
 describe("validateReturn on UKN", () => {
   it("finds nothing in a complete, consistent return and parses every value", () => {
-    const r = validateReturn(rawReturn([ukn], goodValues(), { kommune: "århus kommune" }));
+    const r = validateReturn(rawReturn([ukn], goodUknValues(), { kommune: "århus kommune" }));
     expect(r.findings).toEqual([]);
     expect(r.kommune).toBe("Aarhus");
     expect(r.skabeloner).toEqual(["ukn"]);
@@ -42,7 +30,7 @@ describe("validateReturn on UKN", () => {
 
   it("ukn_sager_sum: 10 + 2 = 12 ≠ 14 sager i alt in 2021 is a fejl at the total (E20)", () => {
     const r = validateReturn(
-      rawReturn([ukn], { ...goodValues(), "ukn.volumen.sager_i_alt.2021": 14 })
+      rawReturn([ukn], { ...goodUknValues(), "ukn.volumen.sager_i_alt.2021": 14 })
     );
     expect(r.findings.map(short)).toEqual(["ukn_sager_sum|fejl|UKN Data!E20"]);
     expect(r.findings[0]).toMatchObject({ field: "ukn.volumen.sager_i_alt.2021", original: 14 });
@@ -75,7 +63,7 @@ describe("validateReturn on UKN", () => {
     // emptied → also ukn_timer_volumen_genindbringelse at F11.
     const r = validateReturn(
       rawReturn([ukn], {
-        ...goodValues(),
+        ...goodUknValues(),
         "ukn.volumen.sager_i_alt.2022": null,
         "ukn.volumen.hovedsager.2022": "ved ikke",
         "ukn.hovedsager.timer_pr_sag.2022": null,
@@ -92,7 +80,7 @@ describe("validateReturn on UKN", () => {
   });
 
   it("empty years the projection does not use are not reported", () => {
-    const v = goodValues();
+    const v = goodUknValues();
     for (const k of Object.keys(v)) if (k.endsWith(".2019")) v[k] = null;
     expect(validateReturn(rawReturn([ukn], v)).findings).toEqual([]);
   });
@@ -139,7 +127,7 @@ describe("validateReturn on UKN", () => {
       rawReturn(
         [ukn],
         {
-          ...goodValues(),
+          ...goodUknValues(),
           "ukn.hovedsager.udtalelse.2021": 0.25,
           "ukn.hovedsager.andet.2021": 0.75,
         },
@@ -173,7 +161,7 @@ describe("validateReturn on UKN", () => {
 
   it("an unreadable number is a fejl and the field counts as empty, never 0", () => {
     const r = validateReturn(
-      rawReturn([ukn], { ...goodValues(), "ukn.volumen.hovedsager.2022": "mange" })
+      rawReturn([ukn], { ...goodUknValues(), "ukn.volumen.hovedsager.2022": "mange" })
     );
     expect(r.values["ukn.volumen.hovedsager.2022"]).toBeNull();
     // the hours per hovedsag (F2) now have no volume to be divided by
@@ -188,7 +176,7 @@ describe("validateReturn on UKN", () => {
     const r = validateReturn(
       rawReturn(
         [ukn],
-        { ...goodValues(), "ukn.volumen.sager_i_alt.2021": 14 },
+        { ...goodUknValues(), "ukn.volumen.sager_i_alt.2021": 14 },
         { file: "aarhus.xlsx" }
       )
     );
@@ -198,11 +186,11 @@ describe("validateReturn on UKN", () => {
 });
 
 describe("validateReturn: meta", () => {
-  const metaRules = (o: object, values = goodValues()) =>
+  const metaRules = (o: object, values = goodUknValues()) =>
     validateReturn(rawReturn([ukn], values, o)).findings.map((f) => `${f.rule}|${f.severity}`);
 
   it("unknown template → fejl, the known ones are still read", () => {
-    const r = validateReturn(rawReturn([ukn], goodValues(), { skabelon: "ukn, nyt_punkt" }));
+    const r = validateReturn(rawReturn([ukn], goodUknValues(), { skabelon: "ukn, nyt_punkt" }));
     expect(r.findings.map((f) => `${f.rule}|${f.severity}`)).toEqual(["ukendt_skabelon|fejl"]);
     expect(r.findings[0].message).toContain("«nyt_punkt»");
     expect(r.skabeloner).toEqual(["ukn"]);
@@ -235,7 +223,7 @@ describe("validateReturn: meta", () => {
   });
 
   it("fields absent from the workbook (an older template) → one felter_mangler advarsel per template, read as empty", () => {
-    const v = goodValues();
+    const v = goodUknValues();
     const r = validateReturn(rawReturn([ukn], v, { onlyGiven: true, version: 2024010101 }));
     expect(r.findings.map((f) => `${f.rule}|${f.severity}`)).toEqual([
       "gammel_version|advarsel",
