@@ -275,7 +275,9 @@ export function createMockWorkbook(
         );
       };
       apply("numberFormat", (c, v) => (c.numberFormat = v as string));
-      apply("formulas", (c, v) => {
+      // As in Excel, a string starting with "=" becomes a formula through either property,
+      // unless the cell is formatted as text.
+      const setEntry = (c: CellState, v: unknown) => {
         if (typeof v === "string" && v.startsWith("=") && c.numberFormat !== "@") {
           c.formula = v.slice(1);
           delete c.value;
@@ -283,16 +285,9 @@ export function createMockWorkbook(
           c.value = v === "" ? undefined : v;
           delete c.formula;
         }
-      });
-      apply("values", (c, v) => {
-        if (typeof v === "string" && v.startsWith("=") && c.numberFormat !== "@") {
-          c.formula = v.slice(1);
-          delete c.value;
-        } else {
-          c.value = v === "" ? undefined : v;
-          delete c.formula;
-        }
-      });
+      };
+      apply("formulas", setEntry);
+      apply("values", setEntry);
       const d = dv as unknown as Record<string, unknown>;
       if (d.rule && typeof d.rule === "object") {
         for (const rect of areas)
