@@ -341,7 +341,7 @@ export const MAGT: MethodDef = {
   id: "magt",
   navn: "Magtanvendelsesregler",
   arkNavn: "Magtanvendelse",
-  omraade: "Socialområdet (voksen) og Ældre",
+  omraade: "Socialområdet (voksen) og ældre",
   templates: ["magt_voksen", "magt_aeldre"],
   enhed: "timer",
   basis: 2017,

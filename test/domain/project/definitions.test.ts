@@ -39,6 +39,8 @@ describe("definitions and the catalogue share one description per nedslagspunkt"
     for (const m of METHODS) {
       const np = NEDSLAGSPUNKTER.find((n) => n.id === m.id);
       expect(np?.description?.length ?? 0).toBeGreaterThan(40);
+      // The method's name and area are the catalogue's (the report shows both side by side).
+      expect([m.navn, m.omraade]).toEqual([np?.name, np?.area]);
     }
   });
 });
