@@ -69,6 +69,8 @@ export function validationRule(v: ValidationPlan): Excel.DataValidationRule {
       return { list: { inCellDropDown: true, source: v.formulae.map(String).join(",") } };
     case "custom":
       return { custom: { formula: `=${String(v.formulae[0] ?? "TRUE").replace(/^=/, "")}` } };
+    case "date":
+      return { date: basic() as Excel.DateTimeDataValidation };
   }
 }
 

@@ -4,15 +4,14 @@
  * input shapes, and the *Data* sheet back into returns (validated again, so the projection sees
  * the same findings as at import). Text in number cells goes through the domain's number reader.
  */
-import { CATALOGUE_VERSION } from "../domain/catalogue";
+import { CATALOGUE_VERSION, NEDSLAGSPUNKTER } from "../domain/catalogue";
 import type { KommuneReturn, RawCell } from "../domain/model";
 import { readNumberText } from "../domain/parse";
-import { METHODS } from "../domain/project/definitions";
+import type { KommunedataKey } from "../domain/project/definitions";
 import {
   KOMMUNEDATA_LABELS,
   type Indstillinger,
   type Kommunedata,
-  type KommunedataKey,
   type Landstal,
 } from "../domain/project/inputs";
 import { validateReturn } from "../domain/validate";
@@ -93,7 +92,7 @@ export function readIndstillinger(table: Table | undefined): Indstillinger {
           .filter(Boolean)
       : [];
   for (const r of head < 0 ? [] : rows.slice(head + 1)) {
-    const m = METHODS.find((x) => x.navn === r[0]);
+    const m = NEDSLAGSPUNKTER.find((x) => x.name === r[0]);
     if (!m) continue;
     const basis = num(r[1] ?? null);
     const slut = num(r[2] ?? null);

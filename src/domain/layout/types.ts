@@ -6,7 +6,6 @@
  * Formulas are in Excel's invariant (English, comma-separated) syntax, without the leading "=".
  */
 
-import type { FieldKind } from "../catalogue/types";
 
 /** Named cell styles; each renderer maps a name to its own formatting. */
 export type StyleName =
@@ -55,21 +54,9 @@ export interface StyleDef {
   readonly numFmt?: string;
 }
 
-/** Native data validation for an input cell, with Danish messages. */
-export interface ValidationPlan {
-  readonly kind: FieldKind;
-  /** "decimal" | "whole" | "list" | "textLength" | "custom" in Excel's terms. */
-  readonly type: "decimal" | "whole" | "list" | "textLength" | "custom";
-  /** e.g. "greaterThanOrEqual", "between". */
-  readonly operator?: "between" | "greaterThanOrEqual" | "lessThanOrEqual";
-  /** Numbers, or for "list" the allowed entries, or for "custom" a formula. */
-  readonly formulae: readonly (number | string)[];
-  readonly allowBlank: boolean;
-  readonly promptTitle: string;
-  readonly prompt: string;
-  readonly errorTitle: string;
-  readonly error: string;
-}
+/** Native data validation for an input cell, with Danish messages (defined per kind in ../kinds). */
+export type { ValidationPlan } from "../kinds";
+import type { ValidationPlan } from "../kinds";
 
 export interface CellPlan {
   /** 1-based row and column. */

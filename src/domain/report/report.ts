@@ -5,13 +5,16 @@
  * cells, compiled from the same method definitions the engine ran, each with the engine's value
  * as its cached result. Change a national figure in Excel or LibreOffice and every result follows.
  */
-import { NEDSLAGSPUNKTER } from "../catalogue";
 import { columnLetter } from "../layout/a1";
 import type { SheetPlan, WorkbookPlan } from "../layout/types";
 import type { Finding, KommuneReturn } from "../model";
-import { METHODS, type ComponentDef, type MethodDef } from "../project/definitions";
+import type { Pack } from "../pack/model";
+import { defaultPack } from "../pakker";
+import type { ComponentDef, KommunedataKey, MethodDef } from "../project/definitions";
+import { projectionOf } from "../project/engine";
+import { kommunedataRead, projectionScope, type ProjectionScope } from "../project/expr";
+import { computedYears } from "../project/tal";
 import {
-  computedYears,
   mergeReturns,
   type MergedReturn,
   type Member,
@@ -19,18 +22,14 @@ import {
   type ProjectionResult,
 } from "../project/engine";
 import {
-  KOMMUNEDATA_DEFAULT_FIELD,
-  KOMMUNEDATA_KEYS,
-  KOMMUNEDATA_LABELS,
-  LANDSTAL_KEYS,
   canonicalKommune,
   indexKommunedata,
   valueForYear,
   type Kommunedata,
-  type KommunedataKey,
   type Landstal,
 } from "../project/inputs";
 import { datakvalitetTekst } from "../project/quality";
+import type { Node } from "../expr/ast";
 import { compileExpr, type FormulaRefs } from "./formulas";
 import { SheetBuilder, rangeRef } from "./sheet";
 
@@ -41,6 +40,8 @@ export interface ReportInput {
   readonly kommunedata?: Kommunedata;
   /** Findings about files that could not be read at all (shown in Valideringslog). */
   readonly fileFindings?: readonly Finding[];
+  /** The pack whose projection ran (default kl2024). */
+  readonly pack?: Pack;
   readonly methods?: readonly MethodDef[];
 }
 
@@ -67,6 +68,12 @@ interface Refs {
   loen: string;
   loenValue: number;
   landstalValues: Landstal;
+  /** How the pack's expressions read, and the names of its input tables' keys. */
+  scope: ProjectionScope;
+  landstalLabels: Readonly<Record<string, string>>;
+  kdLabels: Readonly<Record<string, string>>;
+  kdKeys: readonly string[];
+  kdDefaults: Readonly<Record<string, string>>;
 }
 
 // ------------------------------------------------------------------------------------ Data
@@ -125,11 +132,11 @@ function landstalSheet(
   ["Nøgle", "Beskrivelse", "År", "Værdi"].forEach((h, i) => s.text(3, i + 1, h, "tableHeader"));
   let row = 4;
   const keys = [
-    ...new Set([...Object.keys(LANDSTAL_KEYS), ...Object.keys(landstal), ...needed.keys()]),
+    ...new Set([...Object.keys(refs.landstalLabels), ...Object.keys(landstal), ...needed.keys()]),
   ].filter((k) => k in landstal || needed.has(k));
   for (const key of keys) {
     const v = landstal[key];
-    const label = LANDSTAL_KEYS[key] ?? key;
+    const label = refs.landstalLabels[key] ?? key;
     const put = (yearLabel: string | number, value: number | undefined, refKey: string) => {
       s.text(row, 1, key, "label");
       s.text(row, 2, label, "label");
@@ -173,7 +180,7 @@ function kommunedataSheet(
   );
   s.text(3, 1, "Kommune", "tableHeader");
   needed.forEach(([key, year], i) =>
-    s.text(3, i + 2, `${KOMMUNEDATA_LABELS[key]} ${year}`, "tableHeader")
+    s.text(3, i + 2, `${refs.kdLabels[key] ?? key} ${year}`, "tableHeader")
   );
   const names = [...new Set([...merged.map((m) => m.kommune), ...kd.keys()])];
   names.forEach((k, ri) => {
@@ -183,8 +190,8 @@ function kommunedataSheet(
     needed.forEach(([key, year], ci) => {
       const col = ci + 2;
       const own = valueForYear(kd.get(k)?.[key], year);
-      const def = KOMMUNEDATA_DEFAULT_FIELD[key];
-      const defId = def?.replace("{y}", String(year));
+      const def = refs.kdDefaults[key];
+      const defId = def?.replace("{år}", String(year));
       const defRef = defId ? dataRef(refs, k, defId) : undefined;
       if (own !== undefined) s.set(row, col, { value: own, style: "input", numFmt: COUNT });
       else if (defRef && m && typeof m.values[defId!] === "number") {
@@ -292,7 +299,7 @@ function componentTable(
   const twoStage = "twoStage" in c.national ? c.national.twoStage : null;
   const bCol = twoStage ? col++ : null;
   cols.push(`Pr. ${c.unitName} (r)`, `Antal ${c.unitPlural}`);
-  if (twoStage) cols.push(`Grundlag: ${KOMMUNEDATA_LABELS[twoStage.base].toLowerCase()}`);
+  if (twoStage) cols.push(`Grundlag: ${(refs.kdLabels[twoStage.base] ?? twoStage.base).toLowerCase()}`);
   cols.forEach((h, k) => s.text(row, k + 1, h, "tableHeader"));
   s.height(row, 45);
   row++;
@@ -307,7 +314,7 @@ function componentTable(
     c.ratios.forEach((rd, ri) => {
       const pair = v.pairs[ri];
       const bc = ratioCols[ri];
-      const bf = compileExpr(rd.burden, year, mrefs);
+      const bf = compileExpr(rd.burden, year, mrefs, refs.scope);
       s.set(row, bc.b, {
         formula: bf,
         value: pair?.burden ?? null,
@@ -315,7 +322,7 @@ function componentTable(
         numFmt: "#,##0.0",
       });
       if (bc.d !== null) {
-        const df = compileExpr(rd.driver, year, mrefs);
+        const df = compileExpr(rd.driver, year, mrefs, refs.scope);
         s.set(row, bc.d, {
           formula: df,
           value: pair?.driver ?? null,
@@ -331,7 +338,7 @@ function componentTable(
       s.set(row, rCol, { formula: f, value: v.r, style: "number", numFmt: RATIO });
     }
     s.set(row, uCol, {
-      formula: compileExpr(c.units, year, mrefs),
+      formula: compileExpr(c.units, year, mrefs, refs.scope),
       value: v.units,
       style: "number",
       numFmt: COUNT,
@@ -372,7 +379,7 @@ function componentTable(
   row++;
   let dRef: string;
   if (twoStage && bCol) {
-    label(`${KOMMUNEDATA_LABELS[twoStage.base]} i de undersøgte kommuner`);
+    label(`${(refs.kdLabels[twoStage.base] ?? twoStage.base)} i de undersøgte kommuner`);
     const baseRef = s.ref(row, 3);
     const sumBase = members.reduce((a, m) => a + (m.years.get(year)![ci].base ?? 0), 0);
     s.set(row, 3, {
@@ -382,7 +389,7 @@ function componentTable(
       numFmt: COUNT,
     });
     row++;
-    label(`${LANDSTAL_KEYS[twoStage.landstal] ?? twoStage.landstal} (Landstal)`);
+    label(`${refs.landstalLabels[twoStage.landstal] ?? twoStage.landstal} (Landstal)`);
     const nbRef = s.ref(row, 3);
     s.set(row, 3, {
       formula: landstalRef(refs, twoStage.landstal, year) ?? "0",
@@ -392,7 +399,7 @@ function componentTable(
     });
     row++;
     label(
-      `Antal ${c.unitPlural} på landsplan (estimat: pr. ${KOMMUNEDATA_LABELS[twoStage.base].toLowerCase()} × landstal)`
+      `Antal ${c.unitPlural} på landsplan (estimat: pr. ${(refs.kdLabels[twoStage.base] ?? twoStage.base).toLowerCase()} × landstal)`
     );
     dRef = s.ref(row, 3);
     s.set(row, 3, {
@@ -734,7 +741,7 @@ function overblikSheet(
       }
     }
     // "Hvor kommer den øgede belastning fra": the catalogue's description, kept in one place.
-    s.text(row, 6, NEDSLAGSPUNKTER.find((n) => n.id === m.id)?.description ?? "", "body");
+    s.text(row, 6, m.beskrivelse, "body");
     s.height(row, 75);
     row++;
   }
@@ -802,22 +809,14 @@ function logSheet(input: ReportInput): SheetPlan {
 }
 
 // ------------------------------------------------------------------------------------ workbook
-function neededInputs(methods: readonly MethodDef[], result: ProjectionResult) {
+function neededInputs(methods: readonly MethodDef[], result: ProjectionResult, refs: Refs) {
   const landstal = new Map<string, Set<number>>();
   const kd: Array<[KommunedataKey, number]> = [];
   const addKd = (k: KommunedataKey, y: number) => {
     if (!kd.some(([a, b]) => a === k && b === y)) kd.push([k, y]);
   };
   const addL = (k: string, y: number) => landstal.set(k, (landstal.get(k) ?? new Set()).add(y));
-  const kdOf = (e: import("../project/expr").Expr): KommunedataKey[] => {
-    if ("kd" in e) return [e.kd];
-    if ("sum" in e) return e.sum.flatMap(kdOf);
-    if ("mul" in e) return e.mul.flatMap(kdOf);
-    if ("sub" in e) return e.sub.flatMap(kdOf);
-    if ("pool" in e) return kdOf(e.pool);
-    if ("orZero" in e) return kdOf(e.orZero);
-    return [];
-  };
+  const kdOf = (e: Node): KommunedataKey[] => kommunedataRead(e, refs.scope);
   for (const m of methods) {
     const np = result.nedslagspunkter.find((n) => n.id === m.id);
     const years = computedYears(m, np?.basisaar ?? m.basis, np?.slutaar ?? m.slut);
@@ -833,13 +832,19 @@ function neededInputs(methods: readonly MethodDef[], result: ProjectionResult) {
       }
     }
   }
-  kd.sort((a, b) => KOMMUNEDATA_KEYS.indexOf(a[0]) - KOMMUNEDATA_KEYS.indexOf(b[0]) || a[1] - b[1]);
+  kd.sort((a, b) => refs.kdKeys.indexOf(a[0]) - refs.kdKeys.indexOf(b[0]) || a[1] - b[1]);
   return { landstal, kd };
 }
 
 /** The whole aggregation workbook as a plan. */
 export function buildReport(input: ReportInput): WorkbookPlan {
-  const methods = input.methods ?? METHODS;
+  const pack = input.pack ?? defaultPack();
+  const calc = projectionOf(pack);
+  if (!calc) throw new Error(`pakken »${pack.id}« har ingen opregning`);
+  const methods = input.methods ?? calc.methods;
+  const table = (id: string) => pack.inputs.find((t) => t.id === id);
+  const labels = (id: string) =>
+    Object.fromEntries((table(id)?.keys ?? []).map((k) => [k.key, k.label]));
   const merged = input.result.returer ?? mergeReturns(input.returns);
   const refs: Refs = {
     data: new Map(),
@@ -850,8 +855,13 @@ export function buildReport(input: ReportInput): WorkbookPlan {
     loen: "",
     loenValue: input.result.indstillinger.loen_pr_aarsvaerk,
     landstalValues: input.landstal,
+    scope: projectionScope(pack, calc.kommunedata),
+    landstalLabels: labels(calc.landstal),
+    kdLabels: labels(calc.kommunedata),
+    kdKeys: (table(calc.kommunedata)?.keys ?? []).map((k) => k.key),
+    kdDefaults: table(calc.kommunedata)?.defaults ?? {},
   };
-  const needed = neededInputs(methods, input.result);
+  const needed = neededInputs(methods, input.result, refs);
   const data = dataSheet(merged, refs);
   const landstal = landstalSheet(input.landstal, needed.landstal, refs);
   const kommunedata = kommunedataSheet(merged, input.kommunedata, needed.kd, refs);

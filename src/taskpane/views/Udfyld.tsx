@@ -16,7 +16,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { KIND_UNIT, TEMPLATES, fieldId, textFieldId, type TemplateDef } from "../../domain/catalogue";
+import { KIND_UNIT, TEMPLATES, fieldId, isGrid, textFieldId, type TemplateDef } from "../../domain/catalogue";
 import type { FieldKind } from "../../domain/catalogue/types";
 import type { Finding, RawCell, RawReturn } from "../../domain/model";
 import { formatDanishNumber, parseCell } from "../../domain/parse";
@@ -174,14 +174,14 @@ export default function Udfyld(): React.JSX.Element {
       {loading && <Spinner size="tiny" label="Læser værdier fra arket …" />}
       {template &&
         raw &&
-        template.blocks.map((b) => (
+        template.blocks.filter(isGrid).map((b) => (
           <section key={b.id} className={styles.block} aria-labelledby={`blok-${template.id}-${b.id}`}>
             <Text as="h2" weight="semibold" id={`blok-${template.id}-${b.id}`}>
               {b.title}
             </Text>
             {b.rows.map((r) => {
               const rowId = `raekke-${template.id}-${b.id}-${r.id}`;
-              const years = r.years ?? b.years;
+              const years = r.columns ?? b.columns.map((c) => c.key);
               const rowFindings = years.flatMap((y) =>
                 fieldFindings(fieldId(template.id, b.id, r.id, y)).map((f) => ({ year: y, f })),
               );
@@ -201,7 +201,7 @@ export default function Udfyld(): React.JSX.Element {
                           inputClassName={styles.yearInput}
                           id={id}
                           kind={r.kind}
-                          label={String(y)}
+                          label={b.columns.find((c) => c.key === y)?.label ?? String(y)}
                           cell={raw.cells[id]}
                           findings={fieldFindings(id)}
                           onCommit={commit}
