@@ -159,7 +159,14 @@ export const KINDS: Readonly<Record<FieldKind, KindDef>> = {
     exprType: "tal",
   },
   x: { id: "x", navn: "x (sæt kryds)", unit: "x", noun: "et x", family: "x", exprType: "tekst" },
-  tekst: { id: "tekst", navn: "tekst", unit: "", noun: "tekst", family: "tekst", exprType: "tekst" },
+  tekst: {
+    id: "tekst",
+    navn: "tekst",
+    unit: "",
+    noun: "tekst",
+    family: "tekst",
+    exprType: "tekst",
+  },
   dato: {
     id: "dato",
     navn: "dato",
@@ -180,13 +187,22 @@ export const KINDS: Readonly<Record<FieldKind, KindDef>> = {
     numFmt: "hh:mm",
     exprType: "tal",
   },
-  valg: { id: "valg", navn: "ét svar fra en liste", unit: "", noun: "et af svarene", family: "valg", exprType: "tekst" },
+  valg: {
+    id: "valg",
+    navn: "ét svar fra en liste",
+    unit: "",
+    noun: "et af svarene",
+    family: "valg",
+    exprType: "tekst",
+  },
 };
 
 export const FIELD_KINDS = Object.keys(KINDS) as FieldKind[];
 
 /** Kinds read as numbers (today's "numeric kinds" plus the new ones). */
-export const NUMERIC_KINDS: readonly FieldKind[] = FIELD_KINDS.filter((k) => KINDS[k].family === "tal");
+export const NUMERIC_KINDS: readonly FieldKind[] = FIELD_KINDS.filter(
+  (k) => KINDS[k].family === "tal"
+);
 
 /** Unit shown beside a field of each kind. */
 export const KIND_UNIT: Readonly<Record<FieldKind, string>> = Object.fromEntries(
@@ -201,7 +217,12 @@ export function isNumericKind(kind: FieldKind): boolean {
 export function kindRangeProblem(
   kind: FieldKind,
   value: number
-): { readonly rule: "negativ" | "ikke_heltal" | "pct_interval" | "uden_for_interval"; readonly text: string } | undefined {
+):
+  | {
+      readonly rule: "negativ" | "ikke_heltal" | "pct_interval" | "uden_for_interval";
+      readonly text: string;
+    }
+  | undefined {
   const k = KINDS[kind];
   const fmt = formatDanishNumber(value);
   if (kind === "pct") {
@@ -289,7 +310,8 @@ export function validationFor(kind: FieldKind, choices?: readonly string[]): Val
         promptTitle: "Tal",
         prompt: "Skriv et tal, 0 eller større. Decimaler er tilladt (fx 2,5).",
         errorTitle: "Ugyldigt tal",
-        error: "Skriv et tal, der er 0 eller større. Lad cellen stå tom, hvis I ikke kender tallet.",
+        error:
+          "Skriv et tal, der er 0 eller større. Lad cellen stå tom, hvis I ikke kender tallet.",
       };
     case "minutter":
       return {

@@ -49,7 +49,16 @@ export async function fillWorkbookObject(
   const metaCell = metaLoc ? cellAt(wb, metaLoc)?.cell.value : undefined;
   const choice = packFor(typeof metaCell === "string" ? metaCell : undefined, opened);
   if (!choice.ok)
-    return { ok: false, errors: [{ rule: "pakke_ukendt", severity: "fejl", message: `Skabelonen kan ikke udfyldes: ${choice.message}` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          rule: "pakke_ukendt",
+          severity: "fejl",
+          message: `Skabelonen kan ikke udfyldes: ${choice.message}`,
+        },
+      ],
+    };
   const pack = choice.pack;
   const available = new Set(
     [...names.keys()].filter((n) => pack.fields.has(n) && names.get(n)?.location)

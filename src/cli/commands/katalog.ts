@@ -84,7 +84,11 @@ function catalogueText(pack: Pack): string {
   const lines: string[] = [`${pack.name} (pakke ${pack.id}, version ${pack.version})`, ""];
   for (const t of pack.templates) {
     const group = groupOf(pack, t);
-    const about = [t.area, group ? `nedslagspunkt ${group}` : undefined, `${fieldsOfTemplate(t).length} felter`]
+    const about = [
+      t.area,
+      group ? `nedslagspunkt ${group}` : undefined,
+      `${fieldsOfTemplate(t).length} felter`,
+    ]
       .filter(Boolean)
       .join("; ");
     lines.push(`${t.id}: ${t.name} (${about})`);
@@ -99,7 +103,8 @@ function catalogueText(pack: Pack): string {
         }
       } else {
         lines.push(`  ${b.id}: ${b.title} (liste, højst ${b.max} poster)`);
-        for (const f of b.fields) lines.push(`    ${t.id}.${b.id}.<n>.${f.id} (${kindText(f.kind)}): ${f.label}`);
+        for (const f of b.fields)
+          lines.push(`    ${t.id}.${b.id}.<n>.${f.id} (${kindText(f.kind)}): ${f.label}`);
       }
     }
     for (const x of t.texts) lines.push(`  ${textId(t.id, x.id)} (tekst): ${x.label}`);

@@ -61,7 +61,10 @@ export function registerLaes(program: Command, io: CliIo): void {
     .description("læs alle felter i en (udfyldt) skabelon")
     .argument("<fil>", "skabelonen (.xlsx)")
     .option("--json", 'skriv { "kommune", "pakke", "skabelon", "version", "felter" } som JSON')
-    .option("--pakke <id|fil>", "pakken, skabelonen er lavet fra, når den ikke er indbygget (en .json-fil)")
+    .option(
+      "--pakke <id|fil>",
+      "pakken, skabelonen er lavet fra, når den ikke er indbygget (en .json-fil)"
+    )
     .action(async (fil: string, opts: { json?: boolean; pakke?: string }) => {
       const opened = openedPacks(opts.pakke);
       const raw = await readReturn(readBytes(fil), fil, readOptionsFor(opened));

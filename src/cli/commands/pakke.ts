@@ -29,12 +29,16 @@ export function registerPakke(program: Command, io: CliIo): void {
     .description("arbejd med pakkefiler: tjek en pakke, skriv JSON-skemaet, vis en pakke");
   pakke
     .command("tjek")
-    .description("tjek en pakkefil: skema, id'er, henvisninger, udtryk og ringe (afslutter med 2 ved fejl)")
+    .description(
+      "tjek en pakkefil: skema, id'er, henvisninger, udtryk og ringe (afslutter med 2 ved fejl)"
+    )
     .argument("<fil>", "pakkefilen (.json) eller id'et på en indbygget pakke")
     .action((fil: string) => {
       const builtin = builtinPack(fil);
       if (builtin) {
-        io.out(`${fil}: den indbyggede pakke er i orden (${builtin.templates.length} skabeloner, ${builtin.fields.size} felter).`);
+        io.out(
+          `${fil}: den indbyggede pakke er i orden (${builtin.templates.length} skabeloner, ${builtin.fields.size} felter).`
+        );
         return;
       }
       const r = loadPackText(Buffer.from(readBytes(fil)).toString("utf8"));

@@ -34,7 +34,10 @@ export function registerUdfyld(program: Command, io: CliIo): void {
     .argument("<skabelon>", "skabelonen (.xlsx)")
     .argument("<data>", 'JSON-fil: { "felter": { "ukn.hovedsager.timer_pr_sag.2019": 12.5, ... } }')
     .requiredOption("-o, --ud <fil>", "den udfyldte fil (.xlsx)")
-    .option("--pakke <id|fil>", "pakken, skabelonen er lavet fra, når den ikke er indbygget (en .json-fil)")
+    .option(
+      "--pakke <id|fil>",
+      "pakken, skabelonen er lavet fra, når den ikke er indbygget (en .json-fil)"
+    )
     .action(async (skabelon: string, data: string, opts: UdfyldOptions) => {
       const values = fieldValuesFrom(readJson(data), data);
       const res = await fillWorkbook(readBytes(skabelon), values, openedPacks(opts.pakke));

@@ -143,7 +143,10 @@ export function registerValider(program: Command, io: CliIo): void {
     )
     .argument("<filer...>", "en eller flere udfyldte skabeloner (.xlsx)")
     .option("--json", "skriv resultatet som JSON (én liste med en post pr. fil)")
-    .option("--pakke <id|fil>", "pakken, skabelonerne er lavet fra, når den ikke er indbygget (en .json-fil)")
+    .option(
+      "--pakke <id|fil>",
+      "pakken, skabelonerne er lavet fra, når den ikke er indbygget (en .json-fil)"
+    )
     .action(async (filer: string[], opts: { json?: boolean; pakke?: string }) => {
       const opened = openedPacks(opts.pakke);
       const results: FileResult[] = [];

@@ -31,7 +31,9 @@ export interface NedslagspunktDef {
   readonly description?: string;
 }
 
-const projection = KL.calculations.find((c): c is ProjectionCalculation => c.type === "projektion")!;
+const projection = KL.calculations.find(
+  (c): c is ProjectionCalculation => c.type === "projektion"
+)!;
 
 /** The nine nedslagspunkter, in the report's order (magt is fed by magt_voksen and magt_aeldre). */
 export const NEDSLAGSPUNKTER: readonly NedslagspunktDef[] = projection.methods.map((m) => ({

@@ -104,10 +104,7 @@ class Checker {
           return { type: "tal", domain };
         }
         if (l.type !== "vilkaarlig" && r.type !== "vilkaarlig" && l.type !== r.type)
-          this.err(
-            `»${n.op}« sammenligner ${TYPE_NAME[l.type]} med ${TYPE_NAME[r.type]}`,
-            n
-          );
+          this.err(`»${n.op}« sammenligner ${TYPE_NAME[l.type]} med ${TYPE_NAME[r.type]}`, n);
         return { type: "sandhed", domain };
       }
       case "call":
@@ -190,7 +187,12 @@ export function checkExpr(
 ): CheckResult {
   const c = new Checker(scope);
   const t = c.check(node);
-  if (expect?.type && t.type !== "vilkaarlig" && expect.type !== "vilkaarlig" && t.type !== expect.type)
+  if (
+    expect?.type &&
+    t.type !== "vilkaarlig" &&
+    expect.type !== "vilkaarlig" &&
+    t.type !== expect.type
+  )
     c.errors.push({
       message: `udtrykket skal give ${TYPE_NAME[expect.type]}, men giver ${TYPE_NAME[t.type]}`,
       span: { start: node.start, end: node.end },

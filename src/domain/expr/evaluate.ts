@@ -88,8 +88,7 @@ function lift(args: readonly Value[], f: (...xs: Result[]) => Result): Value {
   const len = args.reduce<number>((n, a) => (isList(a) ? Math.max(n, a.length) : n), -1);
   if (len < 0) return f(...(args as Result[]));
   const out: Result[] = [];
-  for (let i = 0; i < len; i++)
-    out.push(f(...args.map((a) => (isList(a) ? (a[i] ?? tom()) : a))));
+  for (let i = 0; i < len; i++) out.push(f(...args.map((a) => (isList(a) ? (a[i] ?? tom()) : a))));
   return out;
 }
 
@@ -141,7 +140,10 @@ function same(a: Scalar, b: Scalar): boolean {
 function compare(op: string, a: Result, b: Result): Result {
   const empty = (r: Result) => r.k !== "v" || r.v === "";
   if (op === "=" || op === "<>") {
-    const eq = empty(a) || empty(b) ? empty(a) && empty(b) : same((a as { v: Scalar }).v, (b as { v: Scalar }).v);
+    const eq =
+      empty(a) || empty(b)
+        ? empty(a) && empty(b)
+        : same((a as { v: Scalar }).v, (b as { v: Scalar }).v);
     return val(op === "=" ? eq : !eq);
   }
   if (a.k !== "v" || b.k !== "v") return emptyOf([a, b]);
@@ -176,7 +178,8 @@ function aggregate(fn: string, args: readonly Value[]): Result {
     const items = isList(args[0]) ? args[0] : [args[0]];
     const p = args[1] as Result;
     if (p.k !== "v" || typeof p.v !== "number") return tom("percentilen mangler p");
-    if (p.v < 0 || p.v > 1) return tom(`percentilen p skal ligge mellem 0 og 1 (er ${generalText(p.v)})`);
+    if (p.v < 0 || p.v > 1)
+      return tom(`percentilen p skal ligge mellem 0 og 1 (er ${generalText(p.v)})`);
     const xs = numbersOf(items).sort((x, y) => x - y);
     return xs.length === 0 ? noNumbers(items) : val(quantileSorted(xs, p.v));
   }
@@ -274,9 +277,7 @@ export function evaluate(n: Node, env: EvalEnv): Value {
     case "name":
       return env.name(n.name, n);
     case "neg":
-      return lift([evaluate(n.arg, env)], (a) =>
-        a.k === "v" ? val(-(a.v as number)) : a
-      );
+      return lift([evaluate(n.arg, env)], (a) => (a.k === "v" ? val(-(a.v as number)) : a));
     case "bin": {
       const l = evaluate(n.left, env);
       const r = evaluate(n.right, env);

@@ -52,7 +52,13 @@ export function constant(v: number | string | boolean): Compiled {
   if (typeof v === "number")
     return { raw: numberLiteral(v), emptyIf: [], selfEmpty: false, isRef: false, type: "tal" };
   if (typeof v === "boolean")
-    return { raw: v ? "TRUE" : "FALSE", emptyIf: [], selfEmpty: false, isRef: false, type: "sandhed" };
+    return {
+      raw: v ? "TRUE" : "FALSE",
+      emptyIf: [],
+      selfEmpty: false,
+      isRef: false,
+      type: "sandhed",
+    };
   return { raw: str(v), emptyIf: [], selfEmpty: v === "", isRef: false, type: "tekst" };
 }
 
@@ -71,7 +77,7 @@ function isListC(v: CompiledValue): v is readonly Compiled[] {
 
 /** Parentheses around a raw formula unless it is atomic. */
 function paren(raw: string): string {
-  return /^[A-Za-z0-9_.$!:'"]+$/.test(raw) || /^[A-Z.]+\(.*\)$/.test(raw) && balanced(raw)
+  return /^[A-Za-z0-9_.$!:'"]+$/.test(raw) || (/^[A-Z.]+\(.*\)$/.test(raw) && balanced(raw))
     ? raw
     : `(${raw})`;
 }
@@ -149,7 +155,13 @@ function compare(op: string, a: Compiled, b: Compiled): Compiled {
   const raw = `${paren(formulaOf(a))}${op}${paren(formulaOf(b))}`;
   if (op === "=" || op === "<>") {
     if (ea === null && eb === null)
-      return { raw: `${paren(a.raw)}${op}${paren(b.raw)}`, emptyIf: [], selfEmpty: false, isRef: false, type: "sandhed" };
+      return {
+        raw: `${paren(a.raw)}${op}${paren(b.raw)}`,
+        emptyIf: [],
+        selfEmpty: false,
+        isRef: false,
+        type: "sandhed",
+      };
     const bothText = a.type === "tekst" && b.type === "tekst";
     if (bothText) return { raw, emptyIf: [], selfEmpty: false, isRef: false, type: "sandhed" };
     // A blank cell equals 0 and FALSE in Excel; here tom equals only tom.
@@ -197,7 +209,15 @@ export function compileToExcel(n: Node, env: ExcelEnv): CompiledValue {
       return env.name(n);
     case "neg":
       return liftC([c(n.arg)], (a) =>
-        a.constEmpty ? EMPTY : { ...a, raw: `-${paren(a.raw)}`, emptyIf: conditions(a), selfEmpty: false, isRef: false }
+        a.constEmpty
+          ? EMPTY
+          : {
+              ...a,
+              raw: `-${paren(a.raw)}`,
+              emptyIf: conditions(a),
+              selfEmpty: false,
+              isRef: false,
+            }
       );
     case "bin": {
       const l = c(n.left);
@@ -227,7 +247,10 @@ function rangeArg(v: CompiledValue, env: ExcelEnv): string {
   if (items.length === 0) return env.materialise([EMPTY]);
   if (items.length === 1 && !isListC(v)) {
     const x = items[0];
-    if (x.isRef || (x.type === "tal" && !x.selfEmpty && x.emptyIf.length === 0 && /^-?[0-9.]+$/.test(x.raw)))
+    if (
+      x.isRef ||
+      (x.type === "tal" && !x.selfEmpty && x.emptyIf.length === 0 && /^-?[0-9.]+$/.test(x.raw))
+    )
       return x.raw;
     return env.materialise([x]);
   }
@@ -267,7 +290,12 @@ function aggregate(fn: string, args: readonly CompiledValue[], env: ExcelEnv): C
 }
 
 function scalarCall(fn: string, xs: Compiled[]): Compiled {
-  const mk = (raw: string, type: ScalarType, emptyIf: string[] = [], selfEmpty = false): Compiled => ({
+  const mk = (
+    raw: string,
+    type: ScalarType,
+    emptyIf: string[] = [],
+    selfEmpty = false
+  ): Compiled => ({
     raw,
     emptyIf,
     selfEmpty,
@@ -283,7 +311,12 @@ function scalarCall(fn: string, xs: Compiled[]): Compiled {
       const fb = b ? formulaOf(b) : '""';
       const inner = `IF(${cond.raw},${fa},${fb})`;
       const type = a.type === "vilkaarlig" && b ? b.type : a.type;
-      return mk(inner, type, ce, a.selfEmpty || a.emptyIf.length > 0 || !b || b.selfEmpty || b.emptyIf.length > 0);
+      return mk(
+        inner,
+        type,
+        ce,
+        a.selfEmpty || a.emptyIf.length > 0 || !b || b.selfEmpty || b.emptyIf.length > 0
+      );
     }
     case "AND":
     case "OR":

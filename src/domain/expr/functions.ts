@@ -32,7 +32,14 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     maxArgs: MANY,
     help: "summen af tallene; tom, hvis der ikke er nogen tal",
   },
-  { name: "MIN", aliases: [], kind: "aggregate", minArgs: 1, maxArgs: MANY, help: "det mindste tal" },
+  {
+    name: "MIN",
+    aliases: [],
+    kind: "aggregate",
+    minArgs: 1,
+    maxArgs: MANY,
+    help: "det mindste tal",
+  },
   {
     name: "MAX",
     aliases: ["MAKS"],
@@ -71,7 +78,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     kind: "aggregate",
     minArgs: 2,
     maxArgs: 2,
-    help: "antallet af værdier i listen, der er lig med værdien (fx TÆL.HVIS(liste; \"x\"))",
+    help: 'antallet af værdier i listen, der er lig med værdien (fx TÆL.HVIS(liste; "x"))',
   },
   {
     name: "PERCENTILE",
@@ -90,7 +97,14 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     help: "HVIS(betingelse; værdi hvis sand; værdi hvis falsk)",
   },
   { name: "AND", aliases: ["OG"], kind: "scalar", minArgs: 1, maxArgs: MANY, help: "alle sande" },
-  { name: "OR", aliases: ["ELLER"], kind: "scalar", minArgs: 1, maxArgs: MANY, help: "mindst én sand" },
+  {
+    name: "OR",
+    aliases: ["ELLER"],
+    kind: "scalar",
+    minArgs: 1,
+    maxArgs: MANY,
+    help: "mindst én sand",
+  },
   { name: "NOT", aliases: ["IKKE"], kind: "scalar", minArgs: 1, maxArgs: 1, help: "det modsatte" },
   {
     name: "ROUND",
@@ -123,7 +137,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     kind: "scalar",
     minArgs: 2,
     maxArgs: 2,
-    help: "tallet som dansk tekst med det antal decimaler, fx FAST(x; 0) → \"1.234\"",
+    help: 'tallet som dansk tekst med det antal decimaler, fx FAST(x; 0) → "1.234"',
   },
 ];
 

@@ -20,8 +20,7 @@ export interface ParseError {
 }
 
 export type ParseResult =
-  | { readonly ok: true; readonly node: Node }
-  | { readonly ok: false; readonly error: ParseError };
+  { readonly ok: true; readonly node: Node } | { readonly ok: false; readonly error: ParseError };
 
 type Token =
   | ({ readonly t: "num"; readonly value: number } & Span)
@@ -312,7 +311,8 @@ export function parseExpr(text: string): ParseResult {
   try {
     return { ok: true, node: new Parser(lex(text)).parse() };
   } catch (e) {
-    if (e instanceof SyntaxError_) return { ok: false, error: { message: e.message, span: e.span } };
+    if (e instanceof SyntaxError_)
+      return { ok: false, error: { message: e.message, span: e.span } };
     throw e;
   }
 }

@@ -68,8 +68,10 @@ export function dataSheet(
   const grids = t.blocks.filter((b): b is GridBlockDef => b.type === "tabel");
   const lists = t.blocks.filter((b): b is ListBlockDef => b.type === "liste");
   const widths: number[] = [];
-  for (const b of grids) b.columns.forEach((_, i) => (widths[i] = Math.max(widths[i] ?? 0, YEAR_WIDTH)));
-  for (const b of lists) b.fields.forEach((f, i) => (widths[i] = Math.max(widths[i] ?? 0, listFieldWidth(f))));
+  for (const b of grids)
+    b.columns.forEach((_, i) => (widths[i] = Math.max(widths[i] ?? 0, YEAR_WIDTH)));
+  for (const b of lists)
+    b.fields.forEach((f, i) => (widths[i] = Math.max(widths[i] ?? 0, listFieldWidth(f))));
   const span = Math.max(MIN_SPAN, widths.length);
   for (let i = 0; i < span; i++) widths[i] = widths[i] ?? YEAR_WIDTH;
   const lastCol = FIRST_YEAR_COL + span - 1;
@@ -79,7 +81,12 @@ export function dataSheet(
   widths.forEach((w, i) => s.width(FIRST_YEAR_COL + i, w));
 
   s.set({ row: 1, col: LABEL_COL, value: `${t.name}: Data`, style: "title" }).height(1, 24);
-  s.set({ row: 3, col: grids.length > 0 ? LABEL_COL : FIRST_YEAR_COL, value: respondentLabel, style: "label" });
+  s.set({
+    row: 3,
+    col: grids.length > 0 ? LABEL_COL : FIRST_YEAR_COL,
+    value: respondentLabel,
+    style: "label",
+  });
   const nameCol = grids.length > 0 ? FIRST_YEAR_COL : FIRST_YEAR_COL + 1;
   s.set({
     row: 3,
@@ -141,7 +148,9 @@ function listBlock(
   b.fields.forEach((f, i) => {
     s.set({ row, col: FIRST_YEAR_COL + i, value: f.label, style: "tableHeader" });
   });
-  const longest = Math.max(...b.fields.map((f) => Math.ceil(f.label.length / Math.max(6, listFieldWidth(f) - 1))));
+  const longest = Math.max(
+    ...b.fields.map((f) => Math.ceil(f.label.length / Math.max(6, listFieldWidth(f) - 1)))
+  );
   if (longest > 1) s.height(row, 15 * longest);
   row += 1;
   for (let n = 1; n <= b.max; n++) {

@@ -30,13 +30,16 @@ function fillValue(f: FieldDef, value: unknown): { value: FieldValue } | { error
   if (family === "tekst") {
     if (typeof value !== "string") return { error: `${f.id}: ${shown} er ikke en tekst.` };
     if (value.length > MAX_TEXT_LENGTH)
-      return { error: `${f.id}: teksten er ${value.length} tegn; højst ${MAX_TEXT_LENGTH} er tilladt.` };
+      return {
+        error: `${f.id}: teksten er ${value.length} tegn; højst ${MAX_TEXT_LENGTH} er tilladt.`,
+      };
     return { value };
   }
   // dato, klokkeslæt, valg: read as a return would be, strictly (no finding of severity fejl).
   const parsed = parseCell({ value }, f.kind, f.id, f.choices);
   const bad = parsed.findings.find((x) => x.severity === "fejl");
-  if (bad || parsed.value === null) return { error: `${f.id}: ${bad?.message ?? `${shown} kan ikke bruges`}` };
+  if (bad || parsed.value === null)
+    return { error: `${f.id}: ${bad?.message ?? `${shown} kan ikke bruges`}` };
   return { value: parsed.value };
 }
 

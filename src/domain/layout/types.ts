@@ -6,7 +6,6 @@
  * Formulas are in Excel's invariant (English, comma-separated) syntax, without the leading "=".
  */
 
-
 /** Named cell styles; each renderer maps a name to its own formatting. */
 export type StyleName =
   | "title"

@@ -4,7 +4,13 @@
  * cells (rows inserted by a tool that did not move the names). Works on any grid of plain cell
  * values, so the ExcelJS reader and the office-js reader share it.
  */
-import type { ColumnDef, FieldDef, GridBlockDef, ListBlockDef, TemplateDef } from "../catalogue/types";
+import type {
+  ColumnDef,
+  FieldDef,
+  GridBlockDef,
+  ListBlockDef,
+  TemplateDef,
+} from "../catalogue/types";
 import { META_FIELDS, cellId, recordFieldId, textId } from "../fieldId";
 import { a1, parseA1 } from "../layout/a1";
 import { FORSIDE, dataSheetName } from "../layout/names";
@@ -252,7 +258,12 @@ function locateList(
     let n: number | undefined;
     for (let c = 1; c < firstCol; c++) {
       const v = index.sheet.value(r, c);
-      const x = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
+      const x =
+        typeof v === "number"
+          ? v
+          : typeof v === "string" && /^\s*\d+\s*$/.test(v)
+            ? Number(v)
+            : NaN;
       if (Number.isInteger(x) && x >= 1 && x <= b.max) n = x;
     }
     if (n === undefined) continue;

@@ -38,8 +38,7 @@ export type ByColumn = number | Readonly<Record<string, number>>;
 
 /** `national`: key → figures; `pr_respondent`: respondent → key → figures. */
 export type InputTable =
-  | Readonly<Record<string, ByColumn>>
-  | Readonly<Record<string, Readonly<Record<string, ByColumn>>>>;
+  Readonly<Record<string, ByColumn>> | Readonly<Record<string, Readonly<Record<string, ByColumn>>>>;
 
 export interface DataContext {
   readonly pack: Pack;

@@ -52,7 +52,7 @@ import {
   type PakkeBeregning,
   type PakkeOperand,
   type PakkeRegel,
-  type Valgmulighed,
+  type PakkeValgmulighed as Valgmulighed,
 } from "./schema";
 
 export type LoadResult =
@@ -74,7 +74,9 @@ export function formatPath(path: Path): string {
 /** Parses pack text as JSON, with a Danish message naming the line and column of a syntax error. */
 export function parsePackText(
   text: string
-): { readonly ok: true; readonly json: unknown } | { readonly ok: false; readonly problems: PackProblem[] } {
+):
+  | { readonly ok: true; readonly json: unknown }
+  | { readonly ok: false; readonly problems: PackProblem[] } {
   try {
     return { ok: true, json: JSON.parse(text.replace(/^\uFEFF/, "")) };
   } catch (e) {
@@ -90,7 +92,12 @@ export function parsePackText(
     }
     return {
       ok: false,
-      problems: [{ path: "(hele filen)", message: `filen er ikke gyldig JSON${where}; tjek kommaer, anførselstegn og klammer.` }],
+      problems: [
+        {
+          path: "(hele filen)",
+          message: `filen er ikke gyldig JSON${where}; tjek kommaer, anførselstegn og klammer.`,
+        },
+      ],
     };
   }
 }
@@ -128,7 +135,10 @@ class PackLoader {
   private readonly templates = new Map<string, TemplateDef>();
   private readonly inputs = new Map<string, InputTableDef>();
   private readonly settings = new Map<string, SettingDef>();
-  private readonly calcs = new Map<string, { level: "respondent" | "samlet"; format?: FieldKind }>();
+  private readonly calcs = new Map<
+    string,
+    { level: "respondent" | "samlet"; format?: FieldKind }
+  >();
   private readonly axes = new Map<string, readonly ColumnDef[]>();
 
   constructor(private readonly raw: Pakke) {}
@@ -138,13 +148,21 @@ class PackLoader {
   }
 
   /** Reports ids that occur more than once in a list. */
-  private unique<T>(items: readonly T[] | undefined, id: (t: T) => string | number, path: Path, what: string): void {
+  private unique<T>(
+    items: readonly T[] | undefined,
+    id: (t: T) => string | number,
+    path: Path,
+    what: string
+  ): void {
     const seen = new Map<string, number>();
     (items ?? []).forEach((t, i) => {
       const k = String(id(t));
       const first = seen.get(k);
       if (first !== undefined)
-        this.problem([...path, i, "id"], `${what} »${k}« findes to gange (også ${formatPath([...path, first])})`);
+        this.problem(
+          [...path, i, "id"],
+          `${what} »${k}« findes to gange (også ${formatPath([...path, first])})`
+        );
       else seen.set(k, i);
     });
   }
@@ -165,7 +183,10 @@ class PackLoader {
     const where = (s: { start: number; end: number }) =>
       `tegn ${s.start + 1}${s.end - s.start > 1 ? `–${s.end}` : ""} (»${source.slice(s.start, s.end) || source}«)`;
     if (!parsed.ok) {
-      this.problem(path, `udtrykket kan ikke læses: ${parsed.error.message}, ved ${where(parsed.error.span)}.`);
+      this.problem(
+        path,
+        `udtrykket kan ikke læses: ${parsed.error.message}, ved ${where(parsed.error.span)}.`
+      );
       return undefined;
     }
     const scope = this.scope(ctx, deps ?? new Set());
@@ -199,7 +220,8 @@ class PackLoader {
         if (calc && ctx.calculations) {
           deps.add(`beregning:${node.name}`);
           const type: ScalarType = calc.format ? KINDS[calc.format].exprType : "vilkaarlig";
-          if (calc.level === "respondent" && !ctx.respondent) return { type, domain: "respondenterne" };
+          if (calc.level === "respondent" && !ctx.respondent)
+            return { type, domain: "respondenterne" };
           return { type };
         }
         const setting = this.settings.get(node.name);
@@ -229,7 +251,10 @@ class PackLoader {
         this.problem(["indstillinger", i, "standard"], "standardværdien skal være et tal");
       if (type === "valg" && (!s.valg || !s.valg.includes(String(s.standard))))
         this.problem(["indstillinger", i, "valg"], "standardværdien skal være et af valgene");
-      if (typeof s.standard === "number" && ((s.min !== undefined && s.standard < s.min) || (s.max !== undefined && s.standard > s.max)))
+      if (
+        typeof s.standard === "number" &&
+        ((s.min !== undefined && s.standard < s.min) || (s.max !== undefined && s.standard > s.max))
+      )
         this.problem(["indstillinger", i, "standard"], "standardværdien ligger uden for min–max");
       this.settings.set(s.id, {
         id: s.id,
@@ -251,7 +276,9 @@ class PackLoader {
         name: t.navn,
         form: t.form,
         ...(t.beskrivelse ? { description: t.beskrivelse } : {}),
-        ...(t.noegler ? { keys: t.noegler.map((k) => ({ key: String(k.id), label: k.navn })) } : {}),
+        ...(t.noegler
+          ? { keys: t.noegler.map((k) => ({ key: String(k.id), label: k.navn })) }
+          : {}),
         defaults: t.standardfelter ?? {},
       });
     });
@@ -259,25 +286,40 @@ class PackLoader {
     this.unique(p.skabeloner, (t) => t.id, ["skabeloner"], "skabelonen");
     p.skabeloner.forEach((t, i) => {
       if (this.inputs.has(t.id))
-        this.problem(["skabeloner", i, "id"], `»${t.id}« er både en skabelon og en inddatatabel; id'erne skal være forskellige`);
-      if (t.id === "meta") this.problem(["skabeloner", i, "id"], "»meta« er forbeholdt skabelonens egne felter (meta.kommune …)");
+        this.problem(
+          ["skabeloner", i, "id"],
+          `»${t.id}« er både en skabelon og en inddatatabel; id'erne skal være forskellige`
+        );
+      if (t.id === "meta")
+        this.problem(
+          ["skabeloner", i, "id"],
+          "»meta« er forbeholdt skabelonens egne felter (meta.kommune …)"
+        );
       const def = this.template(t, ["skabeloner", i]);
       if (!this.templates.has(def.id)) this.templates.set(def.id, def);
     });
     // Rules need every template (a condition may read another template's field).
-    const templates = p.skabeloner.map((t, i) => this.withRules(this.templates.get(t.id)!, t, ["skabeloner", i]));
+    const templates = p.skabeloner.map((t, i) =>
+      this.withRules(this.templates.get(t.id)!, t, ["skabeloner", i])
+    );
     templates.forEach((t) => this.templates.set(t.id, t));
 
     (p.inddata ?? []).forEach((t, i) => {
       for (const [key, pattern] of Object.entries(t.standardfelter ?? {})) {
         const parsed = parseExpr(pattern);
         if (!parsed.ok || parsed.node.k !== "ref") {
-          this.problem(["inddata", i, "standardfelter", key], `»${pattern}« er ikke en feltreference`);
+          this.problem(
+            ["inddata", i, "standardfelter", key],
+            `»${pattern}« er ikke en feltreference`
+          );
           continue;
         }
         const target = classifyRef(this.universe, parsed.node.segments);
         if (typeof target === "string" || target.kind !== "grid")
-          this.problem(["inddata", i, "standardfelter", key], `»${pattern}« er ikke et felt i en tabelblok (${typeof target === "string" ? target : "forkert slags felt"})`);
+          this.problem(
+            ["inddata", i, "standardfelter", key],
+            `»${pattern}« er ikke et felt i en tabelblok (${typeof target === "string" ? target : "forkert slags felt"})`
+          );
       }
     });
 
@@ -286,7 +328,8 @@ class PackLoader {
     (p.beregninger ?? []).forEach((c, i) => {
       if (this.settings.has(c.id))
         this.problem(["beregninger", i, "id"], `»${c.id}« er både en indstilling og en beregning`);
-      if (c.type === "udtryk") this.calcs.set(c.id, { level: c.niveau, ...(c.format ? { format: c.format } : {}) });
+      if (c.type === "udtryk")
+        this.calcs.set(c.id, { level: c.niveau, ...(c.format ? { format: c.format } : {}) });
     });
     const calculations = this.calculations();
     const tables = this.reportTables();
@@ -320,7 +363,8 @@ class PackLoader {
       const seen = new Set<string>();
       names.forEach((n, i) => {
         const k = n.trim().toLocaleLowerCase("da");
-        if (seen.has(k)) this.problem(["respondenter", "liste", i], `»${n}« står to gange på listen`);
+        if (seen.has(k))
+          this.problem(["respondenter", "liste", i], `»${n}« står to gange på listen`);
         seen.add(k);
       });
     }
@@ -386,7 +430,10 @@ class PackLoader {
         const rp = [...bp, "raekker", ri];
         for (const [ki, k] of (r.kolonner ?? []).entries())
           if (!keys.has(String(k)))
-            this.problem([...rp, "kolonner", ki], `kolonnen »${k}« findes ikke i blokken (kolonnerne er ${[...keys].join(", ")})`);
+            this.problem(
+              [...rp, "kolonner", ki],
+              `kolonnen »${k}« findes ikke i blokken (kolonnerne er ${[...keys].join(", ")})`
+            );
         this.checkChoices(r.type, r.valg, rp);
       });
       return {
@@ -427,21 +474,37 @@ class PackLoader {
     };
   }
 
-  private checkChoices(kind: FieldKind, valg: readonly Valgmulighed[] | undefined, path: Path): void {
+  private checkChoices(
+    kind: FieldKind,
+    valg: readonly Valgmulighed[] | undefined,
+    path: Path
+  ): void {
     if (kind === "valg") {
       if (!valg) {
-        this.problem([...path, "valg"], "et felt af typen »valg« skal have sine svarmuligheder under »valg«");
+        this.problem(
+          [...path, "valg"],
+          "et felt af typen »valg« skal have sine svarmuligheder under »valg«"
+        );
         return;
       }
       const choices = valg.map(choiceOf);
       this.unique(choices, (c) => c.id, [...path, "valg"], "svaret");
       const joined = choices.map((c) => c.label).join(",");
       if (choices.some((c) => c.label.includes(",")))
-        this.problem([...path, "valg"], "et svar må ikke indeholde komma (Excels rulleliste deler ved komma)");
+        this.problem(
+          [...path, "valg"],
+          "et svar må ikke indeholde komma (Excels rulleliste deler ved komma)"
+        );
       else if (joined.length > 255)
-        this.problem([...path, "valg"], `svarene fylder ${joined.length} tegn; Excels rulleliste tillader højst 255`);
+        this.problem(
+          [...path, "valg"],
+          `svarene fylder ${joined.length} tegn; Excels rulleliste tillader højst 255`
+        );
     } else if (valg) {
-      this.problem([...path, "valg"], `»valg« hører kun til felter af typen »valg«, ikke »${kind}«`);
+      this.problem(
+        [...path, "valg"],
+        `»valg« hører kun til felter af typen »valg«, ikke »${kind}«`
+      );
     }
   }
 
@@ -531,12 +594,21 @@ class PackLoader {
           ...(r.tolerance !== undefined ? { tolerance: r.tolerance } : {}),
         };
       case "kaede":
-        return { kind: "lessOrEqualChain", ...base, chain: r.kaede.map((o, i) => this.operand(t, o, [...path, "kaede", i])) };
+        return {
+          kind: "lessOrEqualChain",
+          ...base,
+          chain: r.kaede.map((o, i) => this.operand(t, o, [...path, "kaede", i])),
+        };
       case "x_naar_positiv": {
         const row = this.fieldRef(t, r.x, [...path, "x"], false);
         if (row && row.kind !== "x")
           this.problem([...path, "x"], `»${r.x}« skal være af typen x, men er »${row.kind}«`);
-        return { kind: "tickIffPositive", ...base, tick: r.x, count: this.operand(t, r.antal, [...path, "antal"]) };
+        return {
+          kind: "tickIffPositive",
+          ...base,
+          tick: r.x,
+          count: this.operand(t, r.antal, [...path, "antal"]),
+        };
       }
       case "kraever_volumen":
         return {
@@ -552,13 +624,19 @@ class PackLoader {
           const lb = this.listBlock(r.poster, [...path, "poster"]);
           if (!lb) return undefined;
           if (lb.template !== t.id)
-            this.problem([...path, "poster"], `reglen hører til skabelonen »${t.id}«, men »${r.poster}« er en anden skabelons blok`);
+            this.problem(
+              [...path, "poster"],
+              `reglen hører til skabelonen »${t.id}«, men »${r.poster}« er en anden skabelons blok`
+            );
           records = lb.block.id;
           names = new Map(lb.block.fields.map((f) => [f.id, { type: KINDS[f.kind].exprType }]));
           if (!lb.block.fields.some((f) => f.id === r.felt))
             this.problem([...path, "felt"], `posten i »${r.poster}« har intet felt »${r.felt}«`);
         } else if (!this.templates.get(t.id) || !fieldsOfTemplate(t).some((f) => f.id === r.felt)) {
-          this.problem([...path, "felt"], `»${r.felt}« er ikke et felt i skabelonen »${t.id}« (skriv det fulde felt-id)`);
+          this.problem(
+            [...path, "felt"],
+            `»${r.felt}« er ikke et felt i skabelonen »${t.id}« (skriv det fulde felt-id)`
+          );
         }
         const node = this.expr(
           r.udtryk,
@@ -636,7 +714,15 @@ class PackLoader {
         }
       } else {
         const methods = this.projection(c, path);
-        if (methods) out.push({ type: "projektion", id: c.id, name: c.navn, landstal: c.landstal, kommunedata: c.kommunedata, methods });
+        if (methods)
+          out.push({
+            type: "projektion",
+            id: c.id,
+            name: c.navn,
+            landstal: c.landstal,
+            kommunedata: c.kommunedata,
+            methods,
+          });
       }
     });
     // A samlet calculation may use respondent ones, not the other way round; no cycles.
@@ -645,18 +731,31 @@ class PackLoader {
       const cycle = findCycle(c.id, (id) =>
         [...(deps.get(id) ?? [])].filter((d) => d.startsWith("beregning:")).map((d) => d.slice(10))
       );
-      if (cycle) this.problem(["beregninger", i, "udtryk"], `beregningerne afhænger af hinanden i ring: ${cycle.join(" → ")}`);
+      if (cycle)
+        this.problem(
+          ["beregninger", i, "udtryk"],
+          `beregningerne afhænger af hinanden i ring: ${cycle.join(" → ")}`
+        );
     });
     return out;
   }
 
-  private projection(c: Extract<PakkeBeregning, { type: "projektion" }>, path: Path): MethodDef[] | undefined {
+  private projection(
+    c: Extract<PakkeBeregning, { type: "projektion" }>,
+    path: Path
+  ): MethodDef[] | undefined {
     const landstal = this.inputs.get(c.landstal);
     const kd = this.inputs.get(c.kommunedata);
     if (!landstal || landstal.form !== "national")
-      this.problem([...path, "landstal"], `»${c.landstal}« er ikke en inddatatabel med formen »national«`);
+      this.problem(
+        [...path, "landstal"],
+        `»${c.landstal}« er ikke en inddatatabel med formen »national«`
+      );
     if (!kd || kd.form !== "pr_respondent")
-      this.problem([...path, "kommunedata"], `»${c.kommunedata}« er ikke en inddatatabel med formen »pr_respondent«`);
+      this.problem(
+        [...path, "kommunedata"],
+        `»${c.kommunedata}« er ikke en inddatatabel med formen »pr_respondent«`
+      );
     this.unique(c.nedslagspunkter, (n) => n.id, [...path, "nedslagspunkter"], "nedslagspunktet");
     const ctx: ExprContext = {
       respondent: true,
@@ -674,9 +773,11 @@ class PackLoader {
         if (!t) this.problem([...np, "skabeloner", si], `skabelonen »${id}« findes ikke i pakken`);
         return t;
       });
-      if (n.basisaar >= n.slutaar) this.problem([...np, "slutaar"], "slutåret skal ligge efter basisåret");
+      if (n.basisaar >= n.slutaar)
+        this.problem([...np, "slutaar"], "slutåret skal ligge efter basisåret");
       const area = templates[0]?.area;
-      if (templates[0] && !area) this.problem([...np, "skabeloner", 0], `skabelonen »${n.skabeloner[0]}« mangler »omraade«`);
+      if (templates[0] && !area)
+        this.problem([...np, "skabeloner", 0], `skabelonen »${n.skabeloner[0]}« mangler »omraade«`);
       const components: ComponentDef[] = [];
       n.dele.forEach((d, di) => {
         const dp = [...np, "dele", di];
@@ -694,9 +795,15 @@ class PackLoader {
             : { twoStage: { base: d.landstal.grundlag, landstal: d.landstal.landstal } };
         const lKey = "landstal" in national ? national.landstal : national.twoStage.landstal;
         if (landstalKeys && !landstalKeys.has(lKey))
-          this.problem([...dp, "landstal"], `landstallet »${lKey}« er ikke en nøgle i »${c.landstal}«`);
+          this.problem(
+            [...dp, "landstal"],
+            `landstallet »${lKey}« er ikke en nøgle i »${c.landstal}«`
+          );
         if ("twoStage" in national && kdKeys && !kdKeys.has(national.twoStage.base))
-          this.problem([...dp, "landstal", "grundlag"], `»${national.twoStage.base}« er ikke en nøgle i »${c.kommunedata}«`);
+          this.problem(
+            [...dp, "landstal", "grundlag"],
+            `»${national.twoStage.base}« er ikke en nøgle i »${c.kommunedata}«`
+          );
         if (ratios.some((r) => !r.burden || !r.driver) || !units || (d.vaegt && !weight)) return;
         components.push({
           id: d.id,
@@ -746,14 +853,18 @@ class PackLoader {
         const [tid, bid] = r.blok.split(".");
         const b = this.templates.get(tid)?.blocks.find((x) => x.id === bid);
         if (!b || b.type !== "tabel")
-          this.problem([...path, "raekker", "blok"], `»${r.blok}« er ikke en tabelblok »skabelon.blok« i pakken`);
+          this.problem(
+            [...path, "raekker", "blok"],
+            `»${r.blok}« er ikke en tabelblok »skabelon.blok« i pakken`
+          );
         else {
           rows = { kind: "blok", template: tid, block: bid };
           variables.set("række", { values: new Set(b.rows.map((x) => x.id)) });
         }
       } else if ("akse" in r) {
         const a = this.axes.get(r.akse);
-        if (!a) this.problem([...path, "raekker", "akse"], `aksen »${r.akse}« findes ikke under »akser«`);
+        if (!a)
+          this.problem([...path, "raekker", "akse"], `aksen »${r.akse}« findes ikke under »akser«`);
         else {
           rows = { kind: "akse", axis: r.akse };
           variables.set("række", { values: new Set(a.map((x) => String(x.key))) });
@@ -767,9 +878,21 @@ class PackLoader {
         if (lb) {
           respondent = true;
           for (const f of lb.block.fields) names.set(f.id, { type: KINDS[f.kind].exprType });
-          const ctx: ExprContext = { respondent: true, variables, names: new Map(names), calculations: true };
-          const id = r.id ? this.expr(r.id, [...path, "raekker", "id"], ctx, { list: false }) : undefined;
-          const filter = r.filter ? this.expr(r.filter, [...path, "raekker", "filter"], ctx, { type: "sandhed", list: false }) : undefined;
+          const ctx: ExprContext = {
+            respondent: true,
+            variables,
+            names: new Map(names),
+            calculations: true,
+          };
+          const id = r.id
+            ? this.expr(r.id, [...path, "raekker", "id"], ctx, { list: false })
+            : undefined;
+          const filter = r.filter
+            ? this.expr(r.filter, [...path, "raekker", "filter"], ctx, {
+                type: "sandhed",
+                list: false,
+              })
+            : undefined;
           rows = {
             kind: "poster",
             template: lb.template,
@@ -782,10 +905,14 @@ class PackLoader {
       if (variables.has("række")) names.set("række", { type: "tekst" });
       names.set("rækkenavn", { type: "tekst" });
       const colTypes = new Map<string, ExprType>();
-      for (const k of t.kolonner) colTypes.set(k.id, { type: k.format ? KINDS[k.format].exprType : "vilkaarlig" });
+      for (const k of t.kolonner)
+        colTypes.set(k.id, { type: k.format ? KINDS[k.format].exprType : "vilkaarlig" });
       for (const k of t.kolonner) {
         if (names.has(k.id))
-          this.problem([...path, "kolonner", t.kolonner.indexOf(k), "id"], `kolonnen »${k.id}« har samme navn som et felt i posten`);
+          this.problem(
+            [...path, "kolonner", t.kolonner.indexOf(k), "id"],
+            `kolonnen »${k.id}« har samme navn som et felt i posten`
+          );
       }
       const colDeps = new Map<string, Set<string>>();
       const columns: ReportColumnDef[] = [];
@@ -794,15 +921,31 @@ class PackLoader {
         const ctxNames = new Map(names);
         for (const [id, type] of colTypes) if (id !== k.id) ctxNames.set(id, type);
         const d = new Set<string>();
-        const node = this.expr(k.udtryk, [...kp, "udtryk"], { respondent, variables, names: ctxNames, calculations: true }, { list: false }, d);
+        const node = this.expr(
+          k.udtryk,
+          [...kp, "udtryk"],
+          { respondent, variables, names: ctxNames, calculations: true },
+          { list: false },
+          d
+        );
         colDeps.set(k.id, d);
         let total: Node | undefined;
         if (k.total) {
           const totalNames = new Map<string, ExprType>();
-          for (const [id, type] of colTypes) totalNames.set(id, { ...type, domain: `rækkerne i tabellen ${t.id}` });
-          total = this.expr(k.total, [...kp, "total"], { respondent: false, variables: new Map(), names: totalNames, calculations: true }, { list: false });
+          for (const [id, type] of colTypes)
+            totalNames.set(id, { ...type, domain: `rækkerne i tabellen ${t.id}` });
+          total = this.expr(
+            k.total,
+            [...kp, "total"],
+            { respondent: false, variables: new Map(), names: totalNames, calculations: true },
+            { list: false }
+          );
         }
-        if (k.total && !t.total) this.problem([...kp, "total"], "kolonnen har en »total«, men tabellen har ingen »total«-række");
+        if (k.total && !t.total)
+          this.problem(
+            [...kp, "total"],
+            "kolonnen har en »total«, men tabellen har ingen »total«-række"
+          );
         if (node)
           columns.push({
             id: k.id,
@@ -816,10 +959,15 @@ class PackLoader {
       });
       t.kolonner.forEach((k, ki) => {
         const cycle = findCycle(k.id, (id) =>
-          [...(colDeps.get(id) ?? [])].filter((x) => x.startsWith("navn:") && colTypes.has(x.slice(5))).map((x) => x.slice(5))
+          [...(colDeps.get(id) ?? [])]
+            .filter((x) => x.startsWith("navn:") && colTypes.has(x.slice(5)))
+            .map((x) => x.slice(5))
         );
         if (cycle && cycle[0] === k.id)
-          this.problem([...path, "kolonner", ki, "udtryk"], `kolonnerne afhænger af hinanden i ring: ${cycle.join(" → ")}`);
+          this.problem(
+            [...path, "kolonner", ki, "udtryk"],
+            `kolonnerne afhænger af hinanden i ring: ${cycle.join(" → ")}`
+          );
       });
       if (rows && columns.length === t.kolonner.length)
         out.push({

@@ -66,7 +66,8 @@ export function classifyRef(u: RefUniverse, segs: readonly Segment[]): RefTarget
     if (!isIdSeg(bs)) return "blokken skal nævnes ved sit id";
     const b = t.blocks.find((x) => x.id === bs.text);
     if (!b) return `skabelonen »${t.id}« har ingen blok »${bs.text}«`;
-    if (b.type === "tabel") return { kind: "grid", template: t, block: b, row: segs[2], column: segs[3] };
+    if (b.type === "tabel")
+      return { kind: "grid", template: t, block: b, row: segs[2], column: segs[3] };
     const fs = segs[3];
     if (!isIdSeg(fs)) return "feltet i en post skal nævnes ved sit id";
     if (!b.fields.some((f) => f.id === fs.text))
@@ -86,7 +87,10 @@ export function classifyRef(u: RefUniverse, segs: readonly Segment[]): RefTarget
 export function targetType(t: RefTarget): ScalarType {
   switch (t.kind) {
     case "grid": {
-      const rows = t.row.kind === "id" ? t.block.rows.filter((r) => r.id === (t.row as { text: string }).text) : t.block.rows;
+      const rows =
+        t.row.kind === "id"
+          ? t.block.rows.filter((r) => r.id === (t.row as { text: string }).text)
+          : t.block.rows;
       const types = new Set(rows.map((r) => KINDS[r.kind].exprType));
       return types.size === 1 ? [...types][0] : "vilkaarlig";
     }
@@ -116,7 +120,9 @@ export function wildDomain(t: RefTarget): string | undefined {
     case "text":
       return undefined;
     case "input":
-      return t.column.kind === "wild" || t.column.kind === "range" || t.key.some((k) => k.kind === "wild")
+      return t.column.kind === "wild" ||
+        t.column.kind === "range" ||
+        t.key.some((k) => k.kind === "wild")
         ? `kolonnerne i ${t.table.id}`
         : undefined;
   }
@@ -147,7 +153,8 @@ export function checkTargetPositions(
     const rowIds = new Set(t.block.rows.map((r) => r.id));
     const colKeys = new Set(t.block.columns.map((c) => String(c.key)));
     const name = `${t.template.id}.${t.block.id}`;
-    if (t.row.kind === "id" && !rowIds.has(t.row.text)) return `blokken »${name}« har ingen række »${t.row.text}«`;
+    if (t.row.kind === "id" && !rowIds.has(t.row.text))
+      return `blokken »${name}« har ingen række »${t.row.text}«`;
     if (t.row.kind === "range") return "rækker kan ikke angives som et interval";
     const rp = varProblem(t.row, rowIds, `en række i »${name}«`);
     if (rp) return rp;
@@ -167,7 +174,12 @@ export function checkTargetPositions(
         return `en post i »${name}« nævnes ved sit nummer 1–${t.block.max} eller *`;
     }
     if (t.record.kind === "range") return "poster kan ikke angives som et interval";
-    if (t.record.kind === "var") return varProblem(t.record, new Set(Array.from({ length: t.block.max }, (_, i) => String(i + 1))), `en post i »${name}«`);
+    if (t.record.kind === "var")
+      return varProblem(
+        t.record,
+        new Set(Array.from({ length: t.block.max }, (_, i) => String(i + 1))),
+        `en post i »${name}«`
+      );
     return undefined;
   }
   if (t.kind === "input") {
@@ -178,12 +190,15 @@ export function checkTargetPositions(
         return `inddata »${t.table.id}« har ingen nøgle »${key}« (nøglerne er ${[...declared].join(", ")})`;
     }
     for (const k of t.key) {
-      if (k.kind === "var" && !variables.has(k.name)) return `variablen {${k.name}} findes ikke her`;
+      if (k.kind === "var" && !variables.has(k.name))
+        return `variablen {${k.name}} findes ikke her`;
     }
     const c = t.column;
-    if (c.kind === "wild") return `kolonnen i inddata »${t.table.id}« skal nævnes (eller angives som et interval, fx 2020:{år})`;
+    if (c.kind === "wild")
+      return `kolonnen i inddata »${t.table.id}« skal nævnes (eller angives som et interval, fx 2020:{år})`;
     for (const s of c.kind === "range" ? [c.from, c.to] : [c]) {
-      if (s.kind === "var" && !variables.has(s.name)) return `variablen {${s.name}} findes ikke her`;
+      if (s.kind === "var" && !variables.has(s.name))
+        return `variablen {${s.name}} findes ikke her`;
     }
   }
   return undefined;
@@ -192,7 +207,12 @@ export function checkTargetPositions(
 /** One concrete thing a reference names once its variables have values and its lists are spread. */
 export type RefInstance =
   | { readonly kind: "field"; readonly id: string; readonly exists: boolean }
-  | { readonly kind: "input"; readonly table: InputTableDef; readonly key: string; readonly column: string };
+  | {
+      readonly kind: "input";
+      readonly table: InputTableDef;
+      readonly key: string;
+      readonly column: string;
+    };
 
 /** Values of the variables in scope (`{år}`, `{række}` …). */
 export type Variables = Readonly<Record<string, string | number>>;
@@ -208,7 +228,8 @@ function subst(s: Segment, vars: Variables): string | undefined {
 
 /** Keys from `from` to `to` (inclusive) in the order of `keys`; numbers compare as numbers. */
 function rangeKeys(keys: readonly string[], from: string, to: string): string[] {
-  const numeric = keys.every((k) => /^-?\d+$/.test(k)) && /^-?\d+$/.test(from) && /^-?\d+$/.test(to);
+  const numeric =
+    keys.every((k) => /^-?\d+$/.test(k)) && /^-?\d+$/.test(from) && /^-?\d+$/.test(to);
   if (numeric) {
     const lo = Number(from);
     const hi = Number(to);
@@ -255,15 +276,26 @@ export function expandRef(
     case "text":
       return [field(`${t.template.id}.${t.text}`)];
     case "grid": {
-      const rows = positions(t.row, t.block.rows.map((r) => r.id), vars);
-      const cols = positions(t.column, t.block.columns.map((c) => String(c.key)), vars);
+      const rows = positions(
+        t.row,
+        t.block.rows.map((r) => r.id),
+        vars
+      );
+      const cols = positions(
+        t.column,
+        t.block.columns.map((c) => String(c.key)),
+        vars
+      );
       const out: RefInstance[] = [];
-      for (const r of rows) for (const c of cols) out.push(field(`${t.template.id}.${t.block.id}.${r}.${c}`));
+      for (const r of rows)
+        for (const c of cols) out.push(field(`${t.template.id}.${t.block.id}.${r}.${c}`));
       return out;
     }
     case "list": {
       const all = Array.from({ length: t.block.max }, (_, i) => String(i + 1));
-      return positions(t.record, all, vars).map((n) => field(`${t.template.id}.${t.block.id}.${n}.${t.field}`));
+      return positions(t.record, all, vars).map((n) =>
+        field(`${t.template.id}.${t.block.id}.${n}.${t.field}`)
+      );
     }
     case "input": {
       const keyParts = t.key.map((k) => subst(k, vars));

@@ -15,7 +15,8 @@ z.config(z.locales.da());
 const Id = z
   .string()
   .regex(/^[a-z][a-z0-9_]*$/, {
-    error: "et id skal være små bogstaver a–z, tal og _ og begynde med et bogstav (fx »timer_i_alt«)",
+    error:
+      "et id skal være små bogstaver a–z, tal og _ og begynde med et bogstav (fx »timer_i_alt«)",
   })
   .describe("Id: små bogstaver a–z, tal og _, begynder med et bogstav.");
 
@@ -56,10 +57,7 @@ const Noegle = z.strictObject({
   navn: Tekst.describe("Det, brugerne ser."),
 });
 
-const Valgmulighed = z.union([
-  Tekst,
-  z.strictObject({ id: Id, navn: Tekst }),
-]);
+const Valgmulighed = z.union([Tekst, z.strictObject({ id: Id, navn: Tekst })]);
 
 const Aar = z.number().int().min(1900).max(2200);
 
@@ -87,8 +85,13 @@ const TabelBlok = z.strictObject({
   type: z.literal("tabel"),
   id: Id,
   titel: Tekst,
-  afsnit: z.enum(["tid", "volumen"]).optional().describe("tid: tidsforbrug; volumen: opgavens omfang."),
-  intro: Tekst.optional().describe("En linje over rækkerne, fx »Fordel gerne på underopgaver (angiv i %):«."),
+  afsnit: z
+    .enum(["tid", "volumen"])
+    .optional()
+    .describe("tid: tidsforbrug; volumen: opgavens omfang."),
+  intro: Tekst.optional().describe(
+    "En linje over rækkerne, fx »Fordel gerne på underopgaver (angiv i %):«."
+  ),
   aar: z.array(Aar).min(1).optional().describe("Kolonnerne er disse år."),
   kolonner: z.array(Noegle).min(1).optional().describe("Kolonnerne er disse nøgler (fx ugedage)."),
   akse: Id.optional().describe("Kolonnerne er pakkens akse med dette id."),
@@ -118,7 +121,10 @@ const RegelBase = {
   id: Id.describe("Regel-id: fundets »regel«; entydigt i pakken."),
   alvor: Alvor,
   besked: Tekst.describe("Reglen i én dansk sætning."),
-  kolonner: z.array(z.union([Aar, Id])).optional().describe("Kun i disse kolonner."),
+  kolonner: z
+    .array(z.union([Aar, Id]))
+    .optional()
+    .describe("Kun i disse kolonner."),
 };
 
 const Regel = z.discriminatedUnion("type", [
@@ -147,7 +153,10 @@ const Regel = z.discriminatedUnion("type", [
     ...RegelBase,
     udtryk: Udtryk.describe("Skal være sand; tom (manglende tal) giver intet fund."),
     felt: z.string().describe("Feltet, fundet peger på (fuldt felt-id, eller et felt i posten)."),
-    poster: z.string().optional().describe("Blok »skabelon.blok« (liste): reglen gælder hver udfyldt post."),
+    poster: z
+      .string()
+      .optional()
+      .describe("Blok »skabelon.blok« (liste): reglen gælder hver udfyldt post."),
   }),
   z.strictObject({
     type: z.literal("entydig"),
@@ -202,22 +211,24 @@ const Inddata = z.strictObject({
   navn: Tekst,
   form: z
     .enum(["national", "pr_respondent"])
-    .describe("national: {nøgle: {kolonne: tal}}; pr_respondent: {respondent: {nøgle: {kolonne: tal}}}."),
+    .describe(
+      "national: {nøgle: {kolonne: tal}}; pr_respondent: {respondent: {nøgle: {kolonne: tal}}}."
+    ),
   beskrivelse: Tekst.optional(),
   noegler: z.array(Noegle).optional().describe("De nøgler, tabellen kan have (med navne)."),
   standardfelter: z
     .record(z.string(), z.string())
     .optional()
-    .describe("Nøgle → felt i respondentens egen indberetning, der bruges, når tabellen mangler tallet ({år} for året)."),
+    .describe(
+      "Nøgle → felt i respondentens egen indberetning, der bruges, når tabellen mangler tallet ({år} for året)."
+    ),
 });
 
 const Projektionsdel = z.strictObject({
   id: Id,
   navn: Tekst,
-  enhed: z.tuple([Tekst, Tekst]).describe("[ental, flertal], fx [\"sag\", \"sager\"]."),
-  forhold: z
-    .array(z.strictObject({ navn: Tekst, byrde: Udtryk, driver: Udtryk }))
-    .min(1),
+  enhed: z.tuple([Tekst, Tekst]).describe('[ental, flertal], fx ["sag", "sager"].'),
+  forhold: z.array(z.strictObject({ navn: Tekst, byrde: Udtryk, driver: Udtryk })).min(1),
   nul_driver: z.enum(["udelad", "ikke_relevant"]),
   enheder: Udtryk,
   landstal: z
@@ -239,7 +250,9 @@ const Nedslagspunkt = z.strictObject({
   frivillig: z
     .boolean()
     .optional()
-    .describe("Kun nogle respondenter har opgaven (fx dem, Ankestyrelsen udvælger): en tom indberetning er ikke et hul."),
+    .describe(
+      "Kun nogle respondenter har opgaven (fx dem, Ankestyrelsen udvælger): en tom indberetning er ikke et hul."
+    ),
   metode: Tekst,
   dele: z.array(Projektionsdel).min(1),
 });
@@ -249,7 +262,9 @@ const Beregning = z.discriminatedUnion("type", [
     type: z.literal("udtryk"),
     id: Id,
     navn: Tekst,
-    niveau: z.enum(["respondent", "samlet"]).describe("respondent: én værdi pr. respondent; samlet: én værdi i alt."),
+    niveau: z
+      .enum(["respondent", "samlet"])
+      .describe("respondent: én værdi pr. respondent; samlet: én værdi i alt."),
     udtryk: Udtryk,
     format: Felttype.optional(),
   }),
@@ -268,14 +283,19 @@ const Kolonne = z.strictObject({
   titel: Tekst,
   udtryk: Udtryk,
   format: Felttype.optional().describe("Talformat og enhed i rapporten (typen af værdien)."),
-  visning: z.enum(["tabel", "tekst"]).optional().describe("tekst: vises som afsnit under tabellen."),
+  visning: z
+    .enum(["tabel", "tekst"])
+    .optional()
+    .describe("tekst: vises som afsnit under tabellen."),
   total: Udtryk.optional().describe("Værdien i tabellens totalrække (fx »SUM(kolonne)«)."),
 });
 
 const Raekkeakse = z.union([
   z.strictObject({ blok: z.string().describe("»skabelon.blok«: én række pr. række i blokken.") }),
   z.strictObject({ akse: Id.describe("Én række pr. element i pakkens akse.") }),
-  z.strictObject({ respondenter: z.literal(true).describe("Én række pr. respondent med en indberetning.") }),
+  z.strictObject({
+    respondenter: z.literal(true).describe("Én række pr. respondent med en indberetning."),
+  }),
   z.strictObject({
     poster: z.string().describe("»skabelon.blok« (liste): én række pr. udfyldt post."),
     id: Udtryk.optional().describe("Rækkens id (fx »nr«); ellers postens nummer."),
@@ -290,7 +310,10 @@ const Rapporttabel = z.strictObject({
   note: Tekst.optional().describe("Forbehold, der trykkes under tabellen."),
   raekker: Raekkeakse,
   kolonner: z.array(Kolonne).min(1),
-  total: z.strictObject({ id: Id, titel: Tekst }).optional().describe("En totalrække (kolonnernes »total«)."),
+  total: z
+    .strictObject({ id: Id, titel: Tekst })
+    .optional()
+    .describe("En totalrække (kolonnernes »total«)."),
 });
 
 const Respondenter = z.strictObject({
@@ -318,11 +341,17 @@ export const PakkeSchema = z
       .strictObject({
         titel: Tekst.optional().describe("Skabelonens titel på forsiden (ellers pakkens navn)."),
         intro: Tekst.optional().describe("Indledningen på forsiden (ellers pakkens beskrivelse)."),
-        afsnit: Tekst.optional().describe("Overskriften over listen af skemaer, fx »Nedslagspunkter i denne skabelon«."),
-        enhed: Tekst.optional().describe("Hvad et skema kaldes i vejledningen, fx »nedslagspunkt«."),
+        afsnit: Tekst.optional().describe(
+          "Overskriften over listen af skemaer, fx »Nedslagspunkter i denne skabelon«."
+        ),
+        enhed: Tekst.optional().describe(
+          "Hvad et skema kaldes i vejledningen, fx »nedslagspunkt«."
+        ),
       })
       .optional(),
-    akser: z.array(z.strictObject({ id: Id, navn: Tekst, elementer: z.array(Noegle).min(1) })).optional(),
+    akser: z
+      .array(z.strictObject({ id: Id, navn: Tekst, elementer: z.array(Noegle).min(1) }))
+      .optional(),
     indstillinger: z.array(Indstilling).optional(),
     inddata: z.array(Inddata).optional(),
     skabeloner: z.array(Skabelon).min(1),
@@ -348,8 +377,8 @@ export type PakkeNedslagspunkt = z.infer<typeof Nedslagspunkt>;
 export type PakkeRapporttabel = z.infer<typeof Rapporttabel>;
 export type PakkeInddata = z.infer<typeof Inddata>;
 export type PakkeIndstilling = z.infer<typeof Indstilling>;
-export type Felttype = z.infer<typeof Felttype>;
-export type Valgmulighed = z.infer<typeof Valgmulighed>;
+export type PakkeFelttype = z.infer<typeof Felttype>;
+export type PakkeValgmulighed = z.infer<typeof Valgmulighed>;
 
 /** The JSON Schema of a pack file (for editors; `byrde pakke skema`). */
 export function pakkeJsonSchema(): unknown {

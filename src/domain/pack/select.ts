@@ -7,8 +7,7 @@ import { BUILTIN_PACK_IDS, DEFAULT_PACK_ID, builtinPack } from "../pakker";
 import type { Pack } from "./model";
 
 export type PackChoice =
-  | { readonly ok: true; readonly pack: Pack }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly pack: Pack } | { readonly ok: false; readonly message: string };
 
 /** The pack for a return whose `meta.pakke` is `named` (undefined: made before packs existed). */
 export function packFor(named: string | undefined, opened: readonly Pack[] = []): PackChoice {

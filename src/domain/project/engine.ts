@@ -23,7 +23,6 @@ import {
 import { computeTal, computedYears } from "./tal";
 import { templateOfId } from "../fieldId";
 import {
-  KOMMUNEDATA_DEFAULT_FIELD,
   canonicalKommune,
   indexKommunedata,
   resolveIndstillinger,
@@ -33,16 +32,7 @@ import {
   type Landstal,
   type ResolvedIndstillinger,
 } from "./inputs";
-import {
-  estimateNationalCount,
-  fail,
-  increase,
-  meanOfRatios,
-  ok,
-  projectPerUnit,
-  type Computed,
-} from "./primitives";
-import { mean, sum } from "./stats";
+import { meanOfRatios } from "./primitives";
 import {
   assessQuality,
   suggestOutliers,
@@ -331,7 +321,8 @@ function evaluateComponent(
       : leftOut(`mangler ${unasked.join(", ") || `tal for ${year}`}`, unasked);
   }
   const u = evaluate(c.units, year, ctx, scope);
-  if (u.kind === "empty" && r !== null) return leftOut(`mangler ${missingOf(u).join(", ")}`, missingOf(u));
+  if (u.kind === "empty" && r !== null)
+    return leftOut(`mangler ${missingOf(u).join(", ")}`, missingOf(u));
   const units = u.kind === "value" ? u.value : 0;
   let base: number | null = null;
   if ("twoStage" in c.national) {
@@ -345,7 +336,10 @@ function evaluateComponent(
     base = b;
   }
   const w = evaluate(defaultWeight(c), year, ctx, scope);
-  return { ok: true, value: { r, pairs, units, base, weight: w.kind === "value" ? w.value : null } };
+  return {
+    ok: true,
+    value: { r, pairs, units, base, weight: w.kind === "value" ? w.value : null },
+  };
 }
 
 /** Fields a return leaves empty that the projection reads, by year. */
@@ -482,7 +476,9 @@ function projectOne(
     c.units,
     defaultWeight(c),
   ]);
-  const fieldsNeeded = new Set(years.flatMap((y) => allExprs.flatMap((e) => fieldsRead(e, y, run.scope))));
+  const fieldsNeeded = new Set(
+    years.flatMap((y) => allExprs.flatMap((e) => fieldsRead(e, y, run.scope)))
+  );
 
   const leaveOut = (kommune: string, grund: string, kilde: LogEntry["kilde"]) => {
     udeladt.push({ kommune, grund });

@@ -6,7 +6,16 @@
  * reads, which Kommunedata keys, the terms of a sum).
  */
 import type { Node } from "../expr/ast";
-import { evaluate as evaluateNode, isList, missing, NOT_ASKED, single, val, type EvalEnv, type Result } from "../expr/evaluate";
+import {
+  evaluate as evaluateNode,
+  isList,
+  missing,
+  NOT_ASKED,
+  single,
+  val,
+  type EvalEnv,
+  type Result,
+} from "../expr/evaluate";
 import type { FieldValue } from "../model";
 import type { Pack } from "../pack/model";
 import { classifyRef, expandRef, type RefTarget, type RefUniverse } from "../pack/refs";
@@ -60,7 +69,8 @@ function targetOf(node: Extract<Node, { k: "ref" }>, scope: ProjectionScope): Re
 }
 
 const spreads = (t: RefTarget) =>
-  (t.kind === "grid" && (t.row.kind === "wild" || t.column.kind === "wild" || t.column.kind === "range")) ||
+  (t.kind === "grid" &&
+    (t.row.kind === "wild" || t.column.kind === "wild" || t.column.kind === "range")) ||
   (t.kind === "list" && t.record.kind === "wild");
 
 function fieldResult(v: FieldValue | undefined, id: string): Result {
@@ -68,13 +78,19 @@ function fieldResult(v: FieldValue | undefined, id: string): Result {
 }
 
 /** Evaluates an expression for one municipality in one year. */
-export function evaluate(e: Node, year: number, ctx: EvalContext, scope: ProjectionScope): EvalResult {
+export function evaluate(
+  e: Node,
+  year: number,
+  ctx: EvalContext,
+  scope: ProjectionScope
+): EvalResult {
   const vars = { år: year };
   const env: EvalEnv = {
     ref: (_segs, node) => {
       const t = targetOf(node as Extract<Node, { k: "ref" }>, scope);
       const results = expandRef(t, vars, scope.hasField).map((inst): Result => {
-        if (inst.kind === "field") return inst.exists ? fieldResult(ctx.values[inst.id], inst.id) : NOT_ASKED;
+        if (inst.kind === "field")
+          return inst.exists ? fieldResult(ctx.values[inst.id], inst.id) : NOT_ASKED;
         const y = Number(inst.column);
         const v = ctx.kommunedata(inst.key, y);
         return v === undefined ? missing(kommunedataRef(inst.key, y)) : val(v);
@@ -127,7 +143,11 @@ export function kommunedataRead(e: Node, scope: ProjectionScope): KommunedataKey
   const out: KommunedataKey[] = [];
   for (const r of refs(e)) {
     const t = targetOf(r, scope);
-    if (t.kind === "input" && t.table.id === scope.kommunedataTable && t.key.every((k) => k.kind === "id"))
+    if (
+      t.kind === "input" &&
+      t.table.id === scope.kommunedataTable &&
+      t.key.every((k) => k.kind === "id")
+    )
       out.push(t.key.map((k) => (k as { text: string }).text).join("."));
   }
   return out;
@@ -139,10 +159,14 @@ export function topLevelTerms(e: Node): readonly Node[] {
 }
 
 /** The template and block of the first field an expression reads (names the block a term belongs to). */
-export function firstBlock(e: Node, scope: ProjectionScope): { template: string; block: string } | undefined {
+export function firstBlock(
+  e: Node,
+  scope: ProjectionScope
+): { template: string; block: string } | undefined {
   for (const r of refs(e)) {
     const t = targetOf(r, scope);
-    if (t.kind === "grid" || t.kind === "list") return { template: t.template.id, block: t.block.id };
+    if (t.kind === "grid" || t.kind === "list")
+      return { template: t.template.id, block: t.block.id };
   }
   return undefined;
 }
@@ -151,7 +175,6 @@ export function firstBlock(e: Node, scope: ProjectionScope): { template: string;
 export function refTarget(node: Extract<Node, { k: "ref" }>, scope: ProjectionScope): RefTarget {
   return targetOf(node, scope);
 }
-
 
 /**
  * The fields an expression reads in a year that are asked but empty and are counted as 0 by a

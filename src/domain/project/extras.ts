@@ -6,7 +6,13 @@
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 import type { MethodDef } from "./definitions";
 import type { Member, Tal, YearResult } from "./engine";
-import { evaluate, firstBlock, topLevelTerms, type EvalContext, type ProjectionScope } from "./expr";
+import {
+  evaluate,
+  firstBlock,
+  topLevelTerms,
+  type EvalContext,
+  type ProjectionScope,
+} from "./expr";
 import { computeTal } from "./tal";
 import type { Landstal, ResolvedIndstillinger } from "./inputs";
 import { cellId } from "../fieldId";

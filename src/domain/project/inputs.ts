@@ -37,10 +37,13 @@ export const KOMMUNEDATA_LABELS: Readonly<Record<string, string>> = Object.fromE
 );
 
 /** By municipality name. */
-export type Kommunedata = Readonly<Record<string, Readonly<Partial<Record<KommunedataKey, ByYear>>>>>;
+export type Kommunedata = Readonly<
+  Record<string, Readonly<Partial<Record<KommunedataKey, ByYear>>>>
+>;
 
 /** The field a municipality's own return offers as the default for a Kommunedata key (`{år}` for the year). */
-export const KOMMUNEDATA_DEFAULT_FIELD: Readonly<Record<string, string>> = KL_KOMMUNEDATA?.defaults ?? {};
+export const KOMMUNEDATA_DEFAULT_FIELD: Readonly<Record<string, string>> =
+  KL_KOMMUNEDATA?.defaults ?? {};
 
 export interface Periode {
   readonly basis: number;
@@ -81,7 +84,10 @@ export function resolveIndstillinger(
   pack: Pack = defaultPack()
 ): ResolvedIndstillinger {
   return {
-    timer_pr_aarsvaerk: i?.timer_pr_aarsvaerk ?? settingDefault(pack, "timer_pr_aarsvaerk") ?? DEFAULT_TIMER_PR_AARSVAERK,
+    timer_pr_aarsvaerk:
+      i?.timer_pr_aarsvaerk ??
+      settingDefault(pack, "timer_pr_aarsvaerk") ??
+      DEFAULT_TIMER_PR_AARSVAERK,
     spaend_pct: i?.spaend_pct ?? settingDefault(pack, "spaend_pct") ?? DEFAULT_SPAEND_PCT,
     perioder: i?.perioder ?? {},
     loen_pr_aarsvaerk: i?.loen_pr_aarsvaerk ?? settingDefault(pack, "loen_pr_aarsvaerk") ?? 0,

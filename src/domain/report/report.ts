@@ -299,7 +299,8 @@ function componentTable(
   const twoStage = "twoStage" in c.national ? c.national.twoStage : null;
   const bCol = twoStage ? col++ : null;
   cols.push(`Pr. ${c.unitName} (r)`, `Antal ${c.unitPlural}`);
-  if (twoStage) cols.push(`Grundlag: ${(refs.kdLabels[twoStage.base] ?? twoStage.base).toLowerCase()}`);
+  if (twoStage)
+    cols.push(`Grundlag: ${(refs.kdLabels[twoStage.base] ?? twoStage.base).toLowerCase()}`);
   cols.forEach((h, k) => s.text(row, k + 1, h, "tableHeader"));
   s.height(row, 45);
   row++;
@@ -379,7 +380,7 @@ function componentTable(
   row++;
   let dRef: string;
   if (twoStage && bCol) {
-    label(`${(refs.kdLabels[twoStage.base] ?? twoStage.base)} i de undersøgte kommuner`);
+    label(`${refs.kdLabels[twoStage.base] ?? twoStage.base} i de undersøgte kommuner`);
     const baseRef = s.ref(row, 3);
     const sumBase = members.reduce((a, m) => a + (m.years.get(year)![ci].base ?? 0), 0);
     s.set(row, 3, {

@@ -146,7 +146,9 @@ export function checkCompleteness(
     const names = fields.map((f) => {
       const cell = ctx.cells[f.id]?.location?.cell;
       const label = shortLabel(
-        f.block && f.row ? (findRow(ctx.template, `${f.block}.${f.row}`)?.row.label ?? f.label) : f.label
+        f.block && f.row
+          ? (findRow(ctx.template, `${f.block}.${f.row}`)?.row.label ?? f.label)
+          : f.label
       );
       return cell ? `${label} (${cell})` : label;
     });

@@ -2,13 +2,7 @@
  * One template's view of a return during validation: parsed values and cell locations by
  * `<block>.<row>` and column, and the arithmetic on them that every rule shares.
  */
-import type {
-  ColumnKey,
-  GridBlockDef,
-  Operand,
-  RowDef,
-  TemplateDef,
-} from "../catalogue/types";
+import type { ColumnKey, GridBlockDef, Operand, RowDef, TemplateDef } from "../catalogue/types";
 import { cellId } from "../fieldId";
 import type { CellLocation, FieldValue, RawCell } from "../model";
 

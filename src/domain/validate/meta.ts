@@ -9,7 +9,6 @@ import type { Finding, RawReturn } from "../model";
 import type { Pack } from "../pack/model";
 import { findRespondent } from "../pack/respondents";
 
-
 export const META_RULES = {
   ukendtSkabelon: "ukendt_skabelon",
   skabelonMangler: "skabelon_mangler",

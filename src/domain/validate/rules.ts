@@ -65,11 +65,7 @@ function firstFilled(ctx: TemplateContext, refs: readonly string[], year: Column
   return refs.find((r) => valueAt(ctx, r, year) !== null) ?? refs[0];
 }
 
-export function evaluateRule(
-  ctx: TemplateContext,
-  rule: RuleDef,
-  data?: DataContext
-): Finding[] {
+export function evaluateRule(ctx: TemplateContext, rule: RuleDef, data?: DataContext): Finding[] {
   if (rule.kind === "condition") return data ? evaluateCondition(ctx, rule, data) : [];
   if (rule.kind === "unique") return evaluateUnique(ctx, rule);
   const out: Finding[] = [];
@@ -198,18 +194,30 @@ function listBlock(ctx: TemplateContext, id: string): ListBlockDef | undefined {
 export function filledRecords(ctx: TemplateContext, b: ListBlockDef): number[] {
   const out: number[] = [];
   for (let n = 1; n <= b.max; n++) {
-    if (b.fields.some((f) => ctx.values[recordFieldId(ctx.template.id, b.id, n, f.id)] != null)) out.push(n);
+    if (b.fields.some((f) => ctx.values[recordFieldId(ctx.template.id, b.id, n, f.id)] != null))
+      out.push(n);
   }
   return out;
 }
 
 function shown(r: Result): string {
   if (r.k !== "v") return "tom";
-  return typeof r.v === "number" ? formatDanishNumber(r.v) : typeof r.v === "boolean" ? (r.v ? "sand" : "falsk") : quote(r.v);
+  return typeof r.v === "number"
+    ? formatDanishNumber(r.v)
+    : typeof r.v === "boolean"
+      ? r.v
+        ? "sand"
+        : "falsk"
+      : quote(r.v);
 }
 
 /** "pot_lav = 12, pot_hoej = 10": the values an expression reads, for messages. */
-function valuesRead(rule: ConditionRule, data: DataContext, names: Map<string, Result>, ctx: TemplateContext): string {
+function valuesRead(
+  rule: ConditionRule,
+  data: DataContext,
+  names: Map<string, Result>,
+  ctx: TemplateContext
+): string {
   const parts: string[] = [];
   const seen = new Set<string>();
   for (const n of walk(rule.expr)) {
@@ -223,14 +231,20 @@ function valuesRead(rule: ConditionRule, data: DataContext, names: Map<string, R
         if (inst.kind !== "field" || !inst.exists || seen.has(inst.id)) continue;
         seen.add(inst.id);
         const cell = ctx.cells[inst.id]?.location?.cell;
-        parts.push(`${inst.id}${cell ? ` (${cell})` : ""} = ${shown(fieldResult(ctx.values[inst.id], inst.id))}`);
+        parts.push(
+          `${inst.id}${cell ? ` (${cell})` : ""} = ${shown(fieldResult(ctx.values[inst.id], inst.id))}`
+        );
       }
     }
   }
   return parts.join(", ");
 }
 
-function evaluateCondition(ctx: TemplateContext, rule: ConditionRule, data: DataContext): Finding[] {
+function evaluateCondition(
+  ctx: TemplateContext,
+  rule: ConditionRule,
+  data: DataContext
+): Finding[] {
   const out: Finding[] = [];
   const respondent = { name: "", values: ctx.values };
   const check = (names: Map<string, Result>, fieldId: string, where: string) => {
