@@ -28,10 +28,35 @@ export interface SheetState {
   tabColor?: string;
   columnWidths: Record<string, number>;
   charts: Record<string, unknown>[];
+  conditionalFormats: ConditionalFormatState[];
+  /** Properties set on worksheet.pageLayout. */
+  pageLayout: Record<string, unknown>;
+}
+
+export interface ConditionalFormatState {
+  address: string;
+  type: string;
+  priority?: number;
+  formula?: string;
+  fontColor?: string;
+  bold?: boolean;
+  fill?: string;
+}
+
+export interface TableState {
+  name: string;
+  sheet: string;
+  /** "A3:E10" */
+  address: string;
+  hasHeaders: boolean;
+  style?: string;
+  showBandedRows?: boolean;
+  showFilterButton?: boolean;
 }
 
 export interface WorkbookState {
   sheets: SheetState[];
+  tables: TableState[];
   names: Map<string, string>;
   protected: boolean;
   active?: string;
@@ -97,6 +122,7 @@ export function createMockWorkbook(
     sheets?: { name: string; protected?: boolean; cells?: Record<string, unknown> }[];
     names?: Record<string, string>;
     protected?: boolean;
+    tables?: { name: string; sheet: string; address: string }[];
   } = {}
 ): MockWorkbook {
   const state: WorkbookState = {
@@ -108,7 +134,10 @@ export function createMockWorkbook(
       frozenRows: 0,
       columnWidths: {},
       charts: [],
+      conditionalFormats: [],
+      pageLayout: {},
     })),
+    tables: (init.tables ?? []).map((t) => ({ hasHeaders: true, ...t })),
     names: new Map(Object.entries(init.names ?? {})),
     protected: init.protected ?? false,
     calculationSuspended: 0,
@@ -243,6 +272,33 @@ export function createMockWorkbook(
       })
     );
     m.dataValidation = dv;
+    m.conditionalFormats = {
+      add: (type: string) => {
+        const cf = { custom: { rule: {}, format: { font: {}, fill: {} } } } as {
+          priority?: number;
+          custom: {
+            rule: { formula?: string };
+            format: { font: { color?: string; bold?: boolean }; fill: { color?: string } };
+          };
+        };
+        pending.push(() =>
+          s.conditionalFormats.push({
+            address,
+            type,
+            priority: cf.priority,
+            formula: cf.custom.rule.formula,
+            fontColor: cf.custom.format.font.color,
+            bold: cf.custom.format.font.bold,
+            fill: cf.custom.format.fill.color,
+          })
+        );
+        return cf;
+      },
+      clearAll: () =>
+        pending.push(() => {
+          s.conditionalFormats = [];
+        }),
+    };
     m.format = formatMock((f) => {
       for (const rect of areas) {
         if (rect.bottom === 1048576 || rect.right === 16384) {
@@ -352,8 +408,26 @@ export function createMockWorkbook(
             const i = state.sheets.findIndex((x) => x.name.toLowerCase() === key);
             if (i < 0) throw Object.assign(new Error("not found"), { code: "ItemNotFound" });
             state.sheets.splice(i, 1);
+            state.tables = state.tables.filter((t) => t.sheet.toLowerCase() !== key);
             worksheetMocks.delete(key);
           }),
+        tables: {
+          add: (address: string, hasHeaders: boolean) => {
+            const props: Record<string, unknown> = {};
+            pending.push(() => {
+              const at = address.includes("!") ? splitAddress(address).cell : address;
+              if (state.tables.some((t) => t.name.toLowerCase() === String(props.name).toLowerCase()))
+                throw Object.assign(new Error("Tabellen findes"), { code: "ItemAlreadyExists" });
+              state.tables.push({ name: `Tabel${state.tables.length + 1}`, sheet: s().name, address: at, hasHeaders, ...props } as TableState);
+            });
+            return new Proxy(props, {
+              set: (t, prop: string, value) => {
+                t[prop] = value;
+                return true;
+              },
+            });
+          },
+        },
         charts: {
           add: (type: string, source: { __address: string }, seriesBy: string) => {
             const log: Record<string, unknown> = { type, source: source.__address, seriesBy };
@@ -363,6 +437,13 @@ export function createMockWorkbook(
         },
       })
     );
+    // Every page-layout property set is applied at the next sync, as Excel does.
+    (ws as unknown as Record<string, unknown>).pageLayout = new Proxy({} as Record<string, unknown>, {
+      set: (_t, prop: string, value) => {
+        pending.push(() => (s().pageLayout[prop] = value));
+        return true;
+      },
+    });
     pending.push(() => {
       const t = (ws as unknown as Record<string, unknown>).tabColor;
       if (typeof t === "string") s().tabColor = t;
@@ -385,6 +466,8 @@ export function createMockWorkbook(
             frozenRows: 0,
             columnWidths: {},
             charts: [],
+            conditionalFormats: [],
+            pageLayout: {},
           });
         });
         worksheetMocks.delete(name.toLowerCase());
@@ -451,6 +534,40 @@ export function createMockWorkbook(
     return names;
   };
 
+  const tableItem = (t: TableState) => {
+    const item = track(
+      new OfficeMockObject({
+        name: t.name,
+        isNullObject: false,
+        worksheet: { name: t.sheet },
+        getRange: () => rangeMock(t.sheet, t.address),
+        delete: () =>
+          pending.push(() => {
+            state.tables = state.tables.filter((x) => x.name !== t.name);
+          }),
+      })
+    );
+    return item;
+  };
+  const tables = track(
+    new OfficeMockObject({
+      getItemOrNullObject: (n: string) => {
+        const t = state.tables.find((x) => x.name.toLowerCase() === n.toLowerCase());
+        return t ? tableItem(t) : track(new OfficeMockObject({ isNullObject: true }));
+      },
+    })
+  );
+  const tc = tables as unknown as Record<string, unknown>;
+  tc.load = () => {
+    tc.items = state.tables.map((t) => {
+      const item = tableItem(t);
+      item.load("name");
+      (item as unknown as Record<string, OfficeMockObject>).worksheet.load("name");
+      return item;
+    });
+    return tables;
+  };
+
   const context = new OfficeMockObject({
     workbook: { protection: { protected: state.protected } },
     application: {
@@ -462,6 +579,7 @@ export function createMockWorkbook(
   };
   ctx.workbook.worksheets = worksheets;
   ctx.workbook.names = names;
+  ctx.workbook.tables = tables;
   const mockSync = context.sync.bind(context);
   ctx.sync = async () => {
     syncCount++;
