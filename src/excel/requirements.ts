@@ -98,10 +98,10 @@ export const API_USES: readonly ApiUse[] = [
     use: "læse ark",
   },
   {
-    member: "TableCollection.getItemOrNullObject",
+    member: "Table.worksheet",
     set: "ExcelApi",
-    version: "1.4",
-    pattern: /tables\.getItemOrNullObject\(/,
+    version: "1.2",
+    pattern: /items\/worksheet\/name/,
     use: "læse tabeller",
   },
   {

@@ -23,7 +23,7 @@ import {
 import type { KommuneReturn } from "../../domain/model";
 import { readTable, writeTable } from "../../excel/table";
 import { readOne, type FileResult, type FileStatus } from "../collect";
-import { DATA_HEADER_ROW, DATA_SHEET, headerMatches, kommunerIn, mergeData } from "../dataSheet";
+import { DATA_SHEET, DATA_TABLE, DATA_WRITE, headerMatches, kommunerIn, mergeData } from "../dataSheet";
 import { withExcel } from "../office";
 import { usePane } from "../state";
 
@@ -79,7 +79,7 @@ export default function Indsaml(): React.JSX.Element {
     const usable = read.filter((r) => r.result);
     if (usable.length === 0) return;
 
-    const existing = await attempt(() => withExcel((ctx) => readTable(ctx, DATA_SHEET)));
+    const existing = await attempt(() => withExcel((ctx) => readTable(ctx, DATA_SHEET, DATA_TABLE)));
     if (!existing) return;
     if (!headerMatches(existing.table)) {
       notify({
@@ -113,7 +113,7 @@ export default function Indsaml(): React.JSX.Element {
       notify({ intent: "info", text: "Intet nyt at skrive: de eksisterende data er beholdt." });
       return;
     }
-    const written = await attempt(() => withExcel((ctx) => writeTable(ctx, DATA_SHEET, table, { freezeRows: DATA_HEADER_ROW })));
+    const written = await attempt(() => withExcel((ctx) => writeTable(ctx, DATA_SHEET, table, DATA_WRITE)));
     if (written) {
       notify({
         intent: "success",

@@ -19,7 +19,7 @@ import { renderWorkbookPlan } from "../../excel/render";
 import { writeReport } from "../../excel/report";
 import { readTables } from "../../excel/table";
 import { withExcel } from "../office";
-import { readIndstillinger, readKommunedata, readLandstal, returnsFromData } from "../opregnSheets";
+import { INPUT_SOURCES, readIndstillinger, readKommunedata, readLandstal, returnsFromData } from "../opregnSheets";
 import { usePane } from "../state";
 
 const useStyles = makeStyles({
@@ -80,7 +80,7 @@ export default function Opregn(): React.JSX.Element {
   );
 
   const read = async (): Promise<Inputs | undefined> => {
-    const r = await attempt(() => withExcel((ctx) => readTables(ctx, [SHEET.data, ...INPUT_SHEETS])));
+    const r = await attempt(() => withExcel((ctx) => readTables(ctx, INPUT_SOURCES)));
     if (!r) return undefined;
     return {
       returns: returnsFromData(r.tables[SHEET.data]),
