@@ -7,7 +7,7 @@ import { METHODS, project } from "../../src/domain/project";
 import { SHEET, buildReport } from "../../src/domain/report";
 import { writeReport } from "../../src/excel/report";
 import { readTables } from "../../src/excel/table";
-import { CHART_SHEET, chartSheet } from "../../src/taskpane/views/Opregn";
+import { CHART_SHEET, chartSheet } from "../../src/taskpane/chartSheet";
 import {
   INPUT_SOURCES,
   readIndstillinger,
