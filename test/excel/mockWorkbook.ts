@@ -115,6 +115,8 @@ export interface MockWorkbook {
   sheet(name: string): SheetState;
   /** The value or formula in a cell, by "Sheet!A1". */
   cell(sheet: string, address: string): CellState | undefined;
+  /** Excel raises an event (a cell edited, or the selection moved), as the user would. */
+  fire(kind: "changed" | "selected", sheet: string, address: string): Promise<void>;
 }
 
 export function createMockWorkbook(
@@ -368,6 +370,7 @@ export function createMockWorkbook(
     const ws = track(
       new OfficeMockObject({
         name,
+        id: `id-${name}`,
         protection: {
           protected: findSheet(name)?.protected ?? false,
           protect: () => pending.push(() => (s().protected = true)),
@@ -478,11 +481,23 @@ export function createMockWorkbook(
     })
   );
   const wsc = worksheets as unknown as Record<string, unknown>;
+  const handlers: Record<"changed" | "selected", ((args: unknown) => unknown)[]> = {
+    changed: [],
+    selected: [],
+  };
+  const event = (kind: "changed" | "selected") => ({
+    add: (h: (args: unknown) => unknown) => {
+      handlers[kind].push(h);
+      return { remove: () => (handlers[kind] = handlers[kind].filter((x) => x !== h)) };
+    },
+  });
+  wsc.onChanged = event("changed");
+  wsc.onSelectionChanged = event("selected");
   wsc.load = () => {
     wsc.items = state.sheets.map((sh) => {
       worksheetMocks.delete(sh.name.toLowerCase());
       const w = worksheetMock(sh.name);
-      w.load("name");
+      w.load("name,id");
       (w as unknown as Record<string, OfficeMockObject>).protection.load("protected");
       return w;
     });
@@ -605,5 +620,11 @@ export function createMockWorkbook(
     failOnSync: (n, error) => (failAt = { n, error }),
     sheet: (name) => sheetState(name),
     cell: (sheet, address) => findSheet(sheet)?.cells.get(address),
+    fire: async (kind, sheet, address) => {
+      const s = sheetState(sheet);
+      await Promise.all(
+        handlers[kind].map((h) => h({ worksheetId: `id-${s.name}`, address, type: kind }))
+      );
+    },
   };
 }
