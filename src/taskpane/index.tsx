@@ -11,7 +11,8 @@ import { App } from "./App";
 import { fluentTheme, isDarkOffice, watchOfficeTheme, webLightTheme } from "./theme";
 
 const useStyles = makeStyles({
-  // The provider paints the whole pane, so a dark theme has no light margins.
+  // Paints the whole pane, so a dark theme has no light margins (a class on the provider itself
+  // would also land on Fluent's portals, which then cover the pane).
   root: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
 });
 
@@ -26,8 +27,10 @@ function Themed(): React.JSX.Element {
   // Under a dark Office theme, wait the moment the dark theme takes to load (no light flash).
   if (!theme) return <div style={{ minHeight: "100vh", background: "#292929" }} />;
   return (
-    <FluentProvider theme={theme} className={styles.root} data-theme={dark ? "dark" : "light"}>
-      <App />
+    <FluentProvider theme={theme}>
+      <div className={styles.root} data-theme={dark ? "dark" : "light"}>
+        <App />
+      </div>
     </FluentProvider>
   );
 }
