@@ -19,7 +19,6 @@ import {
   Text,
   Textarea,
   makeStyles,
-  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import type { BlockDef, FieldKind, RowDef, TemplateDef } from "../../domain/catalogue/types";
@@ -30,7 +29,7 @@ import { writeNamedCells } from "../../excel/fields";
 import { byField, plainMessage } from "../findings";
 import { useLive } from "../live";
 import { withExcel } from "../office";
-import { SeverityIcon, useSeverityStyles } from "../severity";
+import { SeverityIcon } from "../severity";
 import { usePane } from "../state";
 import { useSurvey } from "../surveyContext";
 
@@ -100,12 +99,11 @@ function validationState(findings: readonly Finding[] | undefined): "error" | "w
 /** Findings as a list: icon and colour by severity, the message without cell addresses. */
 function Messages(props: { id?: string; items: readonly { f: Finding; prefix?: string }[] }): React.JSX.Element | null {
   const styles = useStyles();
-  const sev = useSeverityStyles();
   if (props.items.length === 0) return null;
   return (
     <ul id={props.id} className={styles.messages}>
       {props.items.map(({ f, prefix }, i) => (
-        <li key={i} className={mergeClasses(styles.message, sev[f.severity])}>
+        <li key={i} className={styles.message}>
           <SeverityIcon severity={f.severity} />
           <Text size={200}>
             {prefix ? `${prefix}: ` : ""}

@@ -6,13 +6,13 @@
  * again at once (the ribbon's Valider and its shortcut do the same).
  */
 import * as React from "react";
-import { Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../domain/model";
 import { selectCell, selectName } from "../../excel/fields";
 import { bySheet, plainMessage, sortFindings, summary } from "../findings";
 import { useLive } from "../live";
 import { withExcel } from "../office";
-import { SeverityIcon, useSeverityStyles } from "../severity";
+import { SeverityIcon } from "../severity";
 import { usePane } from "../state";
 import { useSurvey } from "../surveyContext";
 
@@ -30,7 +30,6 @@ const useStyles = makeStyles({
 
 export default function Valider(): React.JSX.Element {
   const styles = useStyles();
-  const sev = useSeverityStyles();
   const survey = useSurvey();
   const { attempt, notify, info, command } = usePane();
   const live = useLive();
@@ -84,7 +83,7 @@ export default function Valider(): React.JSX.Element {
               {list.map((f, i) => {
                 const what = f.field ? survey.fieldLabel(f.field) : undefined;
                 return (
-                  <li key={i} className={mergeClasses(styles.item, sev[f.severity])}>
+                  <li key={i} className={styles.item}>
                     <SeverityIcon severity={f.severity} />
                     <Text size={200} className={styles.text}>
                       {what && <span className={styles.what}>{what}: </span>}
