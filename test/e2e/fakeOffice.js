@@ -348,7 +348,7 @@
   var actions = {};
   wb.actions = actions;
   wb.taskpaneShown = 0;
-  var dark = /[?&]tema=moerk/.test(location.search) || window.__fakeDark === true;
+  var dark = (typeof location !== "undefined" && /[?&]tema=moerk/.test(location.search)) || window.__fakeDark === true;
   window.Office = {
     HostType: { Excel: "Excel" },
     EventType: { OfficeThemeChanged: "officeThemeChanged" },
