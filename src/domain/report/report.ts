@@ -54,6 +54,20 @@ export const SHEET = {
   log: "Valideringslog",
 } as const;
 
+/** The Excel tables (ListObjects) on the input sheets, by sheet; readers find them by these names. */
+export const TABLE = {
+  data: "Data_tabel",
+  landstal: "Landstal_tabel",
+  kommunedata: "Kommunedata_tabel",
+} as const;
+
+/** Column names of the Data table (its header row). */
+export const DATA_COLUMNS = ["Kommune", "Felt", "Skabelon", "År", "Værdi"] as const;
+/** Column names of the Landstal table. */
+export const LANDSTAL_COLUMNS = ["Nøgle", "Beskrivelse", "År", "Værdi"] as const;
+/** The Kommunedata table's first column; the others are "<label> <år>". */
+export const KOMMUNEDATA_FIRST_COLUMN = "Kommune";
+
 const AV = "0.0"; // årsværk
 const RATIO = "0.000";
 const COUNT = "#,##0";
@@ -91,9 +105,7 @@ function dataSheet(merged: readonly MergedReturn[], refs: Refs): SheetPlan {
     "Beregningerne på faktaarkene henviser til kolonne E. Ret et tal her, og resultaterne følger med.",
     "note"
   );
-  ["Kommune", "Felt", "Skabelon", "År", "Værdi"].forEach((h, i) =>
-    s.text(3, i + 1, h, "tableHeader")
-  );
+  DATA_COLUMNS.forEach((h, i) => s.text(3, i + 1, h, "tableHeader"));
   let row = 4;
   for (const m of merged) {
     const rows = new Map<string, number>();
@@ -112,6 +124,7 @@ function dataSheet(merged: readonly MergedReturn[], refs: Refs): SheetPlan {
       row++;
     }
   }
+  s.table(TABLE.data, 3, 1, row - 1, DATA_COLUMNS.length);
   return s.build({ 1: 18, 2: 48, 3: 12, 4: 8, 5: 14 }, 3);
 }
 
@@ -129,7 +142,7 @@ function landstalSheet(
     "Tal for hele landet, som opregningen ganger op med. Ret et tal, og alle resultater følger med.",
     "note"
   );
-  ["Nøgle", "Beskrivelse", "År", "Værdi"].forEach((h, i) => s.text(3, i + 1, h, "tableHeader"));
+  LANDSTAL_COLUMNS.forEach((h, i) => s.text(3, i + 1, h, "tableHeader"));
   let row = 4;
   const keys = [
     ...new Set([...Object.keys(refs.landstalLabels), ...Object.keys(landstal), ...needed.keys()]),
@@ -155,6 +168,7 @@ function landstalSheet(
       for (const y of [...years].sort()) put(y, valueForYear(v, y), `${key}|${y}`);
     }
   }
+  s.table(TABLE.landstal, 3, 1, row - 1, LANDSTAL_COLUMNS.length);
   return s.build({ 1: 22, 2: 60, 3: 9, 4: 14 }, 3);
 }
 
@@ -178,7 +192,7 @@ function kommunedataSheet(
     "Tal pr. kommune og år, som forholdstallene deles med. Dagtilbud henter kommunens eget antal fra dens indberetning (en formel mod arket Data), hvis intet andet er angivet.",
     "note"
   );
-  s.text(3, 1, "Kommune", "tableHeader");
+  s.text(3, 1, KOMMUNEDATA_FIRST_COLUMN, "tableHeader");
   needed.forEach(([key, year], i) =>
     s.text(3, i + 2, `${refs.kdLabels[key] ?? key} ${year}`, "tableHeader")
   );
@@ -205,6 +219,7 @@ function kommunedataSheet(
       refs.kommunedata.set(`${k}|${key}|${year}`, s.ref(row, col));
     });
   });
+  s.table(TABLE.kommunedata, 3, 1, 3 + names.length, needed.length + 1);
   const widths: Record<number, number> = { 1: 18 };
   needed.forEach((_, i) => (widths[i + 2] = 16));
   return s.build(widths, 3);
