@@ -132,7 +132,7 @@ class HelperSheet {
     const c = this.col++;
     this.s.text(3, c, label, "tableHeader");
     items.forEach((x, i) =>
-      this.s.set(FIRST + i, c, { formula: formulaOf(x), value: null, style: "number" })
+      this.s.set(FIRST + i, c, { formula: cellFormula(x), value: null, style: "number" })
     );
     const L = columnLetter(c);
     return `${quoteSheet(this.s.name)}!$${L}$${FIRST}:$${L}$${FIRST + Math.max(0, items.length - 1)}`;
