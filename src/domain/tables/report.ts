@@ -15,7 +15,6 @@ import {
   cellFormula,
   compileToExcel,
   constant,
-  formulaOf,
   str,
   type Compiled,
   type CompiledValue,
