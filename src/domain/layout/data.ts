@@ -1,13 +1,15 @@
-import { cellId, recordFieldId, textId } from "../fieldId";
+import { cellId, derivedFieldsOfTemplate, recordFieldId, textId } from "../fieldId";
 import type {
   ColumnKey,
+  FieldDef,
   GridBlockDef,
   ListBlockDef,
   RowDef,
   TemplateDef,
 } from "../catalogue/types";
 import { KINDS, validationFor } from "../kinds";
-import { a1 } from "./a1";
+import { compileDerived } from "../pack/derived";
+import { a1, absA1 } from "./a1";
 import { SheetBuilder } from "./builder";
 import { KOMMUNE_REF } from "./forside";
 import { dataSheetName } from "./names";
@@ -57,6 +59,48 @@ export function pctCheckFormula(col: number, firstRow: number, lastRow: number):
   return `IF(COUNTA(${range})=0,"",IF(ABS(SUM(${range})-100)<=1,"OK","Summen er "&ROUND(SUM(${range}),1)&" %"))`;
 }
 
+/**
+ * Where the sheet's field cells are (input and derived, by field id) and the derived cells still
+ * to be given their formulas (once every cell has its place).
+ */
+class FieldCells {
+  readonly at = new Map<string, string>();
+  readonly derived: { row: number; col: number; id: string }[] = [];
+
+  input(id: string, row: number, col: number): void {
+    this.at.set(id, absA1(row, col));
+  }
+
+  /** A derived cell: locked, shown as computed; its formula comes in `formulas`. */
+  derivedCell(s: SheetBuilder, id: string, kind: RowDef["kind"], row: number, col: number): void {
+    this.at.set(id, absA1(row, col));
+    this.derived.push({ row, col, id });
+    const numFmt = KINDS[kind].numFmt;
+    s.set({ row, col, value: null, style: "derived", ...(numFmt ? { numFmt } : {}) });
+  }
+
+  /** Writes every derived cell's native formula. */
+  formulas(s: SheetBuilder, t: TemplateDef): void {
+    if (this.derived.length === 0) return;
+    const defs = new Map<string, FieldDef>(derivedFieldsOfTemplate(t).map((f) => [f.id, f]));
+    for (const d of this.derived) {
+      const f = defs.get(d.id)!;
+      const r = compileDerived(t, f, (id) => this.at.get(id));
+      // The loader has checked every derived formula; a problem here is a defect.
+      if ("problem" in r) throw new Error(`${d.id}: ${r.problem}`);
+      const numFmt = KINDS[f.kind].numFmt;
+      s.set({
+        row: d.row,
+        col: d.col,
+        formula: r.formula,
+        value: null,
+        style: "derived",
+        ...(numFmt ? { numFmt } : {}),
+      });
+    }
+  }
+}
+
 /** The Data sheet: the respondent's name, one table per block, a check row under each pct run, text boxes. */
 export function dataSheet(
   t: TemplateDef,
@@ -101,12 +145,14 @@ export function dataSheet(
   s.fit(4, note, spanWidth);
 
   let row = 6;
+  const cells = new FieldCells();
   for (const b of t.blocks) {
     row =
       (b.type === "tabel"
-        ? block(s, t, b, row, lastCol, spanWidth)
-        : listBlock(s, t, b, row, lastCol, spanWidth)) + 1;
+        ? block(s, t, b, row, lastCol, spanWidth, cells)
+        : listBlock(s, t, b, row, lastCol, spanWidth, cells)) + 1;
   }
+  cells.formulas(s, t);
 
   for (const tx of t.texts) {
     s.text(row, LABEL_COL, tx.label, "heading", spanWidth, lastCol);
@@ -135,7 +181,8 @@ function listBlock(
   b: ListBlockDef,
   top: number,
   lastCol: number,
-  spanWidth: number
+  spanWidth: number,
+  cells: FieldCells
 ): number {
   let row = top;
   s.text(row, LABEL_COL, b.title, "heading", spanWidth, lastCol);
@@ -157,6 +204,11 @@ function listBlock(
     s.set({ row, col: LABEL_COL, value: n, style: "label", numFmt: "0" });
     b.fields.forEach((f, i) => {
       const id = recordFieldId(t.id, b.id, n, f.id);
+      if (f.derived) {
+        cells.derivedCell(s, id, f.kind, row, FIRST_YEAR_COL + i);
+        return;
+      }
+      cells.input(id, row, FIRST_YEAR_COL + i);
       s.set({
         row,
         col: FIRST_YEAR_COL + i,
@@ -181,7 +233,8 @@ function block(
   b: GridBlockDef,
   top: number,
   lastCol: number,
-  spanWidth: number
+  spanWidth: number,
+  cells: FieldCells
 ): number {
   const years = blockColumns(b);
   const index = new Map(years.map((k, i) => [String(k), i]));
@@ -239,7 +292,7 @@ function block(
     } else if (r.kind !== "pct") {
       closeRun();
     }
-    inputRow(s, t, b, r, row, years, colOf);
+    inputRow(s, t, b, r, row, years, colOf, cells);
     if (run) for (const y of rowColumnsOf(b, r)) run.years.add(String(y));
     row += 1;
   }
@@ -259,7 +312,8 @@ function inputRow(
   r: RowDef,
   row: number,
   years: readonly ColumnKey[],
-  colOf: (y: ColumnKey) => number
+  colOf: (y: ColumnKey) => number,
+  cells: FieldCells
 ): void {
   s.set({ row, col: LABEL_COL, value: r.label, style: r.kind === "pct" ? "sublabel" : "label" });
   s.fit(row, r.label, LABEL_WIDTH);
@@ -272,6 +326,11 @@ function inputRow(
       continue;
     }
     const id = cellId(t.id, b.id, r.id, y);
+    if (r.derived) {
+      cells.derivedCell(s, id, r.kind, row, colOf(y));
+      continue;
+    }
+    cells.input(id, row, colOf(y));
     s.set({
       row,
       col: colOf(y),

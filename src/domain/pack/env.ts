@@ -5,10 +5,14 @@
  * all evaluate through `makeEnv`, so a reference reads the same data everywhere.
  */
 import type { Node } from "../expr/ast";
+import type { FieldDef } from "../catalogue/types";
+import { recordFieldId } from "../fieldId";
 import {
   NOT_ASKED,
+  evaluate,
   isList,
   missing,
+  tom,
   val,
   type EvalEnv,
   type Result,
@@ -111,9 +115,64 @@ export function fieldResult(v: FieldValue | undefined, id: string): Result {
   return val(v);
 }
 
+const derivedCache = new WeakMap<RespondentData, Map<string, Result>>();
+
+/**
+ * A derived cell's value for one respondent: its expression over the respondent's own fields
+ * (a record's other fields by name), as the template's formula computes it. Worked out once per
+ * respondent.
+ */
+export function derivedValue(ctx: DataContext, f: FieldDef, r: RespondentData): Result {
+  let m = derivedCache.get(r);
+  if (!m) derivedCache.set(r, (m = new Map()));
+  const hit = m.get(f.id);
+  if (hit) return hit;
+  m.set(f.id, tom(`${f.id} afhænger af sig selv`));
+  const names =
+    f.record !== undefined
+      ? (name: string) => recordField(ctx, r, f.template, f.block!, f.record!, name)
+      : undefined;
+  const v = evaluate(
+    f.derived!.expr,
+    makeEnv(ctx, {
+      respondent: r,
+      ...(f.column !== undefined ? { vars: { kolonne: String(f.column) } } : {}),
+      ...(names ? { names } : {}),
+    })
+  );
+  const out: Result = isList(v)
+    ? tom("en liste, hvor der forventes én værdi")
+    : v.k === "ikke_spurgt"
+      ? missing(f.id)
+      : v;
+  m.set(f.id, out);
+  return out;
+}
+
+/**
+ * A field of record `n` of a list block by its name in the block (input or derived), for one
+ * respondent; undefined when the block has no such field.
+ */
+export function recordField(
+  ctx: DataContext,
+  r: RespondentData,
+  template: string,
+  block: string,
+  n: number,
+  field: string
+): Result | undefined {
+  const id = recordFieldId(template, block, n, field);
+  const d = ctx.pack.derived.get(id);
+  if (d) return derivedValue(ctx, d, r);
+  if (!ctx.pack.fields.has(id)) return undefined;
+  return fieldResult(r.values[id], id);
+}
+
 /** The value of one instance for one respondent. */
 function instanceValue(ctx: DataContext, inst: RefInstance, r: RespondentData | undefined): Result {
   if (inst.kind === "field") {
+    const d = ctx.pack.derived.get(inst.id);
+    if (d) return r ? derivedValue(ctx, d, r) : missing(inst.id);
     if (!inst.exists) return NOT_ASKED;
     return r ? fieldResult(r.values[inst.id], inst.id) : missing(inst.id);
   }

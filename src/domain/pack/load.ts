@@ -22,7 +22,8 @@ import type {
   RuleDef,
   TemplateDef,
 } from "../catalogue/types";
-import { fieldsOfTemplate } from "../fieldId";
+import { derivedFieldsOfTemplate, fieldsOfTemplate } from "../fieldId";
+import { compileDerived, derivedDependencies } from "./derived";
 import { KINDS, type FieldKind } from "../kinds";
 import type { ComponentDef, MethodDef, NationalUnits } from "../project/definitions";
 import type {
@@ -132,6 +133,8 @@ interface ExprContext {
   readonly records?: string;
   /** A group of this list block's records: record fields and post calculations are lists. */
   readonly group?: string;
+  /** A derived cell of this template: only the template's own fields, no settings or calculations. */
+  readonly template?: string;
 }
 
 /** Danish name of the list a group row's record values form. */
@@ -209,6 +212,8 @@ class PackLoader {
       ref: (node) => {
         const t = classifyRef(universe, node.segments);
         if (typeof t === "string") return t;
+        if (ctx.template && (t.kind === "input" || t.template.id !== ctx.template))
+          return `en afledt række eller kolonne regner kun med sin egen skabelons felter (»${ctx.template}«)`;
         const problem = checkTargetPositions(t, ctx.variables);
         if (problem) return problem;
         const domains: string[] = [];
@@ -223,6 +228,8 @@ class PackLoader {
           deps.add(`navn:${node.name}`);
           return own;
         }
+        if (ctx.template && !ctx.variables.has(node.name))
+          return `navnet »${node.name}« er ikke et felt i posten; en afledt række eller kolonne kan ikke bruge indstillinger eller beregninger (de findes ikke i skabelonen)`;
         const calc = this.calcs.get(node.name);
         if (calc && ctx.calculations) {
           deps.add(`beregning:${node.name}`);
@@ -311,7 +318,11 @@ class PackLoader {
       const def = this.template(t, ["skabeloner", i]);
       if (!this.templates.has(def.id)) this.templates.set(def.id, def);
     });
-    // Rules need every template (a condition may read another template's field).
+    // Derived rows and columns read their own template; rules may read every template.
+    if (this.problems.length === 0)
+      p.skabeloner.forEach((t, i) =>
+        this.templates.set(t.id, this.withDerived(this.templates.get(t.id)!, t, ["skabeloner", i]))
+      );
     const templates = p.skabeloner.map((t, i) =>
       this.withRules(this.templates.get(t.id)!, t, ["skabeloner", i])
     );
@@ -366,6 +377,8 @@ class PackLoader {
 
     const fields = new Map<string, FieldDef>();
     for (const t of templates) for (const f of fieldsOfTemplate(t)) fields.set(f.id, f);
+    const derived = new Map<string, FieldDef>();
+    for (const t of templates) for (const f of derivedFieldsOfTemplate(t)) derived.set(f.id, f);
 
     if (this.problems.length > 0) return undefined;
     return {
@@ -379,6 +392,7 @@ class PackLoader {
       inputs: [...this.inputs.values()],
       templates,
       fields,
+      derived,
       calculations,
       report: { ...(p.rapport?.titel ? { title: p.rapport.titel } : {}), tables },
       source: p,
@@ -569,6 +583,98 @@ class PackLoader {
   }
 
   private readonly ruleIds = new Map<string, string>();
+
+  /**
+   * Checks a template's derived rows and columns (their expressions over the template's own
+   * fields, no cycles, a formula a template can carry) and attaches them to the model.
+   */
+  private withDerived(t: TemplateDef, raw: Pakke["skabeloner"][number], path: Path): TemplateDef {
+    const where = new Map<string, Path>();
+    const blocks: BlockDef[] = t.blocks.map((b, bi) => {
+      const rb = raw.blokke[bi];
+      const bp = [...path, "blokke", bi];
+      if (b.type === "liste" && rb?.type === "liste") {
+        const names = new Map<string, ExprType>(
+          b.fields.map((f) => [f.id, { type: KINDS[f.kind].exprType }])
+        );
+        const fields = b.fields.map((f, fi) => {
+          const source = rb.felter[fi]?.udtryk;
+          if (!source) return f;
+          const fp = [...bp, "felter", fi];
+          where.set(`${b.id}.*.${f.id}`, fp);
+          if (f.choices)
+            this.problem([...fp, "valg"], "en afledt kolonne har ingen svarmuligheder");
+          const node = this.expr(
+            source,
+            [...fp, "udtryk"],
+            {
+              respondent: true,
+              variables: new Map(),
+              names,
+              calculations: false,
+              template: t.id,
+            },
+            { type: KINDS[f.kind].exprType, list: false }
+          );
+          return node ? { ...f, derived: { expr: node, source } } : f;
+        });
+        return { ...b, fields };
+      }
+      if (b.type === "tabel" && rb?.type === "tabel") {
+        const keys = new Set(b.columns.map((c) => String(c.key)));
+        const rows = b.rows.map((r, ri) => {
+          const source = rb.raekker[ri]?.udtryk;
+          if (!source) return r;
+          const rp = [...bp, "raekker", ri];
+          where.set(`${b.id}.${r.id}`, rp);
+          if (r.choices) this.problem([...rp, "valg"], "en afledt række har ingen svarmuligheder");
+          const node = this.expr(
+            source,
+            [...rp, "udtryk"],
+            {
+              respondent: true,
+              variables: new Map([["kolonne", { values: keys }]]),
+              names: new Map(),
+              calculations: false,
+              template: t.id,
+            },
+            { type: KINDS[r.kind].exprType, list: false }
+          );
+          return node ? { ...r, derived: { expr: node, source } } : r;
+        });
+        return { ...b, rows };
+      }
+      return b;
+    });
+    const out: TemplateDef = { ...t, blocks };
+    const derived = derivedFieldsOfTemplate(out);
+    if (derived.length === 0) return out;
+    // No derived cell may depend on itself, directly or through others.
+    const deps = derivedDependencies(out);
+    const reported = new Set<string>();
+    for (const [key, p] of where) {
+      if (reported.has(key)) continue;
+      const cycle = findCycle(key, (k) => [...(deps.get(k) ?? [])]);
+      if (!cycle) continue;
+      cycle.forEach((k) => reported.add(k));
+      this.problem(
+        [...p, "udtryk"],
+        `de afledte felter afhænger af hinanden i ring: ${cycle.join(" → ")}`
+      );
+    }
+    if (reported.size > 0) return out;
+    // Each formula must be one a template can carry (no helper cells for computed lists).
+    const ids = new Set([...fieldsOfTemplate(out), ...derived].map((f) => f.id));
+    const seen = new Set<string>();
+    for (const f of derived) {
+      const key = f.record !== undefined ? `${f.block}.*.${f.listField}` : `${f.block}.${f.row}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const r = compileDerived(out, f, (id) => (ids.has(id) ? `#${id}` : undefined));
+      if ("problem" in r) this.problem([...(where.get(key) ?? path), "udtryk"], r.problem);
+    }
+    return out;
+  }
 
   private withRules(t: TemplateDef, raw: Pakke["skabeloner"][number], path: Path): TemplateDef {
     const rules: RuleDef[] = [];

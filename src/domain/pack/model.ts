@@ -132,6 +132,8 @@ export interface Pack {
   readonly templates: readonly TemplateDef[];
   /** Every input field, by id. */
   readonly fields: ReadonlyMap<string, FieldDef>;
+  /** Every derived cell (derived rows and columns), by id, with its formula. */
+  readonly derived: ReadonlyMap<string, FieldDef>;
   readonly calculations: readonly Calculation[];
   readonly report: { readonly title?: string; readonly tables: readonly ReportTableDef[] };
   /** The pack file as loaded (what the task pane stores and `byrde pakke vis` prints). */

@@ -71,6 +71,9 @@ const Raekke = z.strictObject({
     .optional()
     .describe("Kun disse kolonner (når rækken ikke spørges i alle blokkens kolonner)."),
   valg: z.array(Valgmulighed).min(1).optional().describe("Svarmulighederne for typen valg."),
+  udtryk: Udtryk.optional().describe(
+    "Afledt række: udregnes i hver af blokkens kolonner af udtrykket over skabelonens egne felter ({kolonne} er kolonnens nøgle). Skabelonen viser en låst formel; rækken udfyldes ikke."
+  ),
 });
 
 const ListeFelt = z.strictObject({
@@ -79,6 +82,9 @@ const ListeFelt = z.strictObject({
   type: Felttype,
   valg: z.array(Valgmulighed).min(1).optional(),
   bredde: z.number().positive().max(100).optional().describe("Kolonnebredde i tegn."),
+  udtryk: Udtryk.optional().describe(
+    "Afledt kolonne: udregnes af udtrykket over postens andre felter (ved navn) og skabelonens egne felter. Skabelonen viser en låst formel; kolonnen udfyldes ikke."
+  ),
 });
 
 const TabelBlok = z.strictObject({

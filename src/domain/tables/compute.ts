@@ -20,6 +20,7 @@ import type { FieldValue, KommuneReturn } from "../model";
 import {
   fieldResult,
   makeEnv,
+  recordField,
   type Binding,
   type DataContext,
   type InputTable,
@@ -234,7 +235,10 @@ class Calculator {
     return (name) => {
       if (fields.has(name)) {
         const id = recordFieldId(template, block, rec.n, name);
-        return fieldResult(rec.respondent.values[id], id);
+        return (
+          recordField(this.data, rec.respondent, template, block, rec.n, name) ??
+          fieldResult(rec.respondent.values[id], id)
+        );
       }
       const c = this.calcDef(name);
       if (c?.level === "post" && c.records?.template === template && c.records.block === block)

@@ -21,16 +21,18 @@ import {
   type ExcelEnv,
 } from "../expr/excel";
 import type { FieldDef } from "../catalogue/types";
-import { fieldsOfTemplate, recordFieldId, templateOfId } from "../fieldId";
+import { derivedFieldsOfTemplate, fieldsOfTemplate, recordFieldId, templateOfId } from "../fieldId";
 import { KINDS, type FieldKind } from "../kinds";
 import { absA1, columnLetter, quoteSheet } from "../layout/a1";
 import type { SheetPlan, WorkbookPlan } from "../layout/types";
 import type { Finding, KommuneReturn } from "../model";
 import {
   byColumn,
+  derivedValue,
   spreadsWithin,
   targetOfNode,
   type ByColumn,
+  type DataContext,
   type RespondentData,
 } from "../pack/env";
 import type { ExprCalculation, Pack, ReportColumnDef, ReportTableDef } from "../pack/model";
@@ -192,9 +194,18 @@ class TablesReport {
     for (const r of this.respondents)
       for (const id of Object.keys(r.values)) returned.add(templateOfId(id) ?? "");
     let row = FIRST;
+    // Derived cells (the templates' own formulas) follow each template's input fields, as
+    // formulas over them; they are compiled once every cell has its place.
+    const derived: { row: number; f: FieldDef; r: RespondentData }[] = [];
+    const dataCtx: DataContext = {
+      pack: this.pack,
+      respondents: this.respondents,
+      inputs: this.input.result.inputs,
+      setting: (id) => this.input.result.settings[id],
+    };
     for (const t of this.pack.templates) {
       if (!returned.has(t.id)) continue;
-      for (const f of fieldsOfTemplate(t)) {
+      for (const f of [...fieldsOfTemplate(t), ...derivedFieldsOfTemplate(t)]) {
         if (f.record !== undefined && !this.respondents.some((r) => recordFilled(r, t.id, f)))
           continue;
         const byResp = new Map<string, string>();
@@ -204,7 +215,7 @@ class TablesReport {
           s.text(row, 3, t.id, "label");
           if (f.column !== undefined) s.set(row, 4, { value: f.column, style: "label" });
           else if (f.record !== undefined) s.set(row, 4, { value: f.record, style: "label" });
-          const v = cellValue(r.values[f.id]);
+          const v = f.derived ? null : cellValue(r.values[f.id]);
           const fmt = KINDS[f.kind].numFmt;
           if (v !== null)
             s.set(row, DATA_VALUE_COL, {
@@ -212,11 +223,36 @@ class TablesReport {
               style: "number",
               ...(fmt ? { numFmt: fmt } : {}),
             });
+          if (f.derived) derived.push({ row, f, r });
           byResp.set(r.name, s.ref(row, DATA_VALUE_COL));
           row++;
         }
         this.data.set(f.id, byResp);
       }
+    }
+    for (const d of derived) {
+      const { f, r } = d;
+      this.helperLabel = `${f.id} (${r.name})`;
+      const local =
+        f.record !== undefined ? this.recordNames(f.template, f.block!, r, f.record) : undefined;
+      const compiled = compileToExcel(
+        f.derived!.expr,
+        this.env(
+          {
+            respondent: r,
+            ...(f.column !== undefined ? { vars: { kolonne: String(f.column) } } : {}),
+            ...(f.record !== undefined ? { record: f.record } : {}),
+          },
+          local
+        )
+      );
+      const fmt = KINDS[f.kind].numFmt;
+      s.set(d.row, DATA_VALUE_COL, {
+        formula: cellFormula(compiled),
+        value: cached(derivedValue(dataCtx, f, r)),
+        style: "number",
+        ...(fmt ? { numFmt: fmt } : {}),
+      });
     }
     s.table("Data_tabel", 3, 1, row - 1, cols.length);
     return s.build({ 1: 22, 2: 46, 3: 16, 4: 10, 5: 14 }, 3);
@@ -313,7 +349,8 @@ class TablesReport {
     type: ScalarType
   ): Compiled {
     if (inst.kind === "field") {
-      if (!inst.exists || !r) return EMPTY;
+      // Input fields and derived cells alike have their Data cell; a field not asked has none.
+      if (!r) return EMPTY;
       const ref = this.data.get(inst.id)?.get(r.name);
       return ref ? cellRef(ref, type) : EMPTY;
     }

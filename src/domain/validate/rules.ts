@@ -14,7 +14,7 @@ import { evaluate, isList, type Result } from "../expr/evaluate";
 import { recordFieldId } from "../fieldId";
 import { makeFinding, quote } from "../findings";
 import type { Finding } from "../model";
-import { fieldResult, makeEnv, targetOfNode, type DataContext } from "../pack/env";
+import { fieldResult, makeEnv, recordField, targetOfNode, type DataContext } from "../pack/env";
 import { expandRef } from "../pack/refs";
 import { formatDanishNumber } from "../parse/number";
 import {
@@ -271,7 +271,10 @@ function evaluateCondition(
       const names = new Map<string, Result>(
         b.fields.map((f) => {
           const id = recordFieldId(ctx.template.id, b.id, n, f.id);
-          return [f.id, fieldResult(ctx.values[id], id)] as const;
+          const v =
+            recordField(data, respondent, ctx.template.id, b.id, n, f.id) ??
+            fieldResult(ctx.values[id], id);
+          return [f.id, v] as const;
         })
       );
       check(names, recordFieldId(ctx.template.id, b.id, n, rule.field), `; post ${n}`);
