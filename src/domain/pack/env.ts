@@ -31,10 +31,19 @@ import {
   type Variables,
 } from "./refs";
 
-/** One respondent's parsed values. */
+/** One respondent's parsed values (or one form's, when the pack computes each form on its own). */
 export interface RespondentData {
   readonly name: string;
   readonly values: Readonly<Record<string, FieldValue>>;
+  /** Unique among the data's respondents when one respondent sent several forms (else the name). */
+  readonly key?: string;
+  /** The templates the return(s) hold. */
+  readonly templates?: readonly string[];
+}
+
+/** A respondent's (or form's) unique key. */
+export function respondentKey(r: RespondentData): string {
+  return r.key ?? r.name;
 }
 
 /** A figure for every column (a number) or by column ("2023": n). */
@@ -51,8 +60,15 @@ export interface DataContext {
   readonly inputs: Readonly<Record<string, InputTable | undefined>>;
   /** A setting's value (the default unless the consultant changed it). */
   readonly setting: (id: string) => Scalar | undefined;
-  /** A calculation's value: for one respondent, or (no respondent) a samlet value or the list over respondents. */
-  readonly calculation?: (id: string, respondent?: RespondentData) => Value | undefined;
+  /**
+   * A calculation's value: for one respondent, or (no respondent) a samlet value or the list
+   * over respondents (over `group` when given).
+   */
+  readonly calculation?: (
+    id: string,
+    respondent?: RespondentData,
+    group?: readonly RespondentData[]
+  ) => Value | undefined;
 }
 
 export interface Binding {
@@ -61,6 +77,8 @@ export interface Binding {
   readonly vars?: Variables;
   /** Names local to the context (a table's other columns, a record's fields). */
   readonly names?: (name: string) => Value | undefined;
+  /** Unbound: lists run over these respondents (a group of forms) instead of all. */
+  readonly group?: readonly RespondentData[];
 }
 
 const universes = new WeakMap<Pack, RefUniverse>();
@@ -205,7 +223,8 @@ export function makeEnv(ctx: DataContext, bind: Binding = {}): EvalEnv {
       const within = spreadsWithin(t);
       if (perRespondent(t) && !bind.respondent) {
         const out: Result[] = [];
-        for (const r of ctx.respondents) for (const i of insts) out.push(instanceValue(ctx, i, r));
+        for (const r of bind.group ?? ctx.respondents)
+          for (const i of insts) out.push(instanceValue(ctx, i, r));
         return out;
       }
       const values = insts.map((i) => instanceValue(ctx, i, bind.respondent));
@@ -214,7 +233,7 @@ export function makeEnv(ctx: DataContext, bind: Binding = {}): EvalEnv {
     name: (name) => {
       const local = bind.names?.(name);
       if (local !== undefined) return local;
-      const calc = ctx.calculation?.(name, bind.respondent);
+      const calc = ctx.calculation?.(name, bind.respondent, bind.group);
       if (calc !== undefined) return calc;
       const s = ctx.setting(name);
       if (s !== undefined) return val(s);

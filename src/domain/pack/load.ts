@@ -402,8 +402,9 @@ class PackLoader {
   private respondents(): RespondentsDef {
     const r = this.raw.respondenter;
     const municipalities = !r || r.liste === "kommuner";
-    const names = municipalities ? KOMMUNER.map((k) => k.navn) : (r!.liste as string[]);
-    if (!municipalities) {
+    const free = r?.liste === "fri";
+    const names = municipalities ? KOMMUNER.map((k) => k.navn) : free ? [] : (r!.liste as string[]);
+    if (!municipalities && !free) {
       const seen = new Set<string>();
       names.forEach((n, i) => {
         const k = n.trim().toLocaleLowerCase("da");
@@ -418,6 +419,8 @@ class PackLoader {
       plural: r?.flertal ?? "kommuner",
       names,
       municipalities,
+      free,
+      separateForms: r?.flere_skemaer ?? false,
       label: r?.etiket ?? `Anfør ${singular}ns navn:`,
     };
   }
@@ -1026,8 +1029,35 @@ class PackLoader {
           variables.set("række", { values: new Set(a.map((x) => String(x.key))) });
         }
       } else if ("respondenter" in r) {
-        rows = { kind: "respondenter" };
-        respondent = true;
+        if (r.skabelon && !this.templates.has(r.skabelon))
+          this.problem(
+            [...path, "raekker", "skabelon"],
+            `skabelonen »${r.skabelon}« findes ikke i pakken`
+          );
+        // »efter« and »filter« are about one return at a time.
+        const one: ExprContext = {
+          respondent: true,
+          variables: new Map(),
+          names: new Map(),
+          calculations: true,
+        };
+        const by = r.efter
+          ? this.expr(r.efter, [...path, "raekker", "efter"], one, { list: false })
+          : undefined;
+        const filter = r.filter
+          ? this.expr(r.filter, [...path, "raekker", "filter"], one, {
+              type: "sandhed",
+              list: false,
+            })
+          : undefined;
+        rows = {
+          kind: "respondenter",
+          ...(r.skabelon ? { template: r.skabelon } : {}),
+          ...(by ? { by, bySource: r.efter } : {}),
+          ...(filter ? { filter, filterSource: r.filter } : {}),
+        };
+        // Grouped rows see the group's returns as lists, like the whole set elsewhere.
+        respondent = !r.efter;
         variables.set("række", {});
       } else if ("grupper" in r) {
         const lb = this.listBlock(r.grupper, [...path, "raekker", "grupper"]);
@@ -1177,6 +1207,7 @@ class PackLoader {
           ...(t.beskrivelse ? { description: t.beskrivelse } : {}),
           ...(t.note ? { note: t.note } : {}),
           rows,
+          ...(t.raekketitel ? { rowTitle: t.raekketitel } : {}),
           columns,
           ...(t.total ? { total: { id: t.total.id, title: t.total.titel } } : {}),
         });

@@ -18,6 +18,10 @@ export interface RespondentsDef {
   readonly names: readonly string[];
   /** The 98 municipalities (names matched as municipality names, "Aarhus"/"Århus" etc.). */
   readonly municipalities: boolean;
+  /** No fixed list: any name is a respondent (`names` is empty). */
+  readonly free: boolean;
+  /** Each return is one form computed on its own; a respondent may send many (not merged). */
+  readonly separateForms: boolean;
   /** The label beside the respondent cell ("Anfør kommunenavn:"). */
   readonly label: string;
 }
@@ -77,7 +81,16 @@ export type Calculation = ExprCalculation | ProjectionCalculation;
 export type RowAxis =
   | { readonly kind: "blok"; readonly template: string; readonly block: string }
   | { readonly kind: "akse"; readonly axis: string }
-  | { readonly kind: "respondenter" }
+  | {
+      readonly kind: "respondenter";
+      /** Only returns that hold this template. */
+      readonly template?: string;
+      /** Returns grouped by this value (one row per distinct value). */
+      readonly by?: Node;
+      readonly bySource?: string;
+      readonly filter?: Node;
+      readonly filterSource?: string;
+    }
   | {
       readonly kind: "poster";
       readonly template: string;
@@ -116,6 +129,8 @@ export interface ReportTableDef {
   readonly description?: string;
   readonly note?: string;
   readonly rows: RowAxis;
+  /** The header over the rows' names, when the pack gives one. */
+  readonly rowTitle?: string;
   readonly columns: readonly ReportColumnDef[];
   readonly total?: { readonly id: string; readonly title: string };
 }

@@ -306,7 +306,16 @@ const Raekkeakse = z.union([
   z.strictObject({ blok: z.string().describe("»skabelon.blok«: én række pr. række i blokken.") }),
   z.strictObject({ akse: Id.describe("Én række pr. element i pakkens akse.") }),
   z.strictObject({
-    respondenter: z.literal(true).describe("Én række pr. respondent med en indberetning."),
+    respondenter: z
+      .literal(true)
+      .describe(
+        "Én række pr. respondent med en indberetning (pr. skema, når respondenterne har »flere_skemaer«)."
+      ),
+    skabelon: Id.optional().describe("Kun indberetninger med denne skabelon."),
+    efter: Udtryk.optional().describe(
+      "Grupper indberetningerne efter udtrykket (fx borger og dato): én række pr. værdi; kolonnernes felter er lister over gruppens indberetninger."
+    ),
+    filter: Udtryk.optional().describe("Kun indberetninger, hvor udtrykket er sandt."),
   }),
   z.strictObject({
     poster: z.string().describe("»skabelon.blok« (liste): én række pr. udfyldt post."),
@@ -330,6 +339,9 @@ const Rapporttabel = z.strictObject({
   beskrivelse: Tekst.optional(),
   note: Tekst.optional().describe("Forbehold, der trykkes under tabellen."),
   raekker: Raekkeakse,
+  raekketitel: Tekst.optional().describe(
+    "Overskriften over rækkernes navne (ellers blokkens, aksens eller respondenternes betegnelse)."
+  ),
   kolonner: z.array(Kolonne).min(1),
   total: z
     .strictObject({ id: Id, titel: Tekst })
@@ -341,9 +353,17 @@ const Respondenter = z.strictObject({
   betegnelse: Tekst.describe("Ental, fx »kommune«."),
   flertal: Tekst.describe("Flertal, fx »kommuner«."),
   liste: z
-    .union([z.literal("kommuner"), z.array(Tekst).min(1)])
-    .describe("»kommuner« (Danmarks 98) eller navnene."),
+    .union([z.literal("kommuner"), z.literal("fri"), z.array(Tekst).min(1)])
+    .describe(
+      "»kommuner« (Danmarks 98), navnene, eller »fri« (ingen fast liste: ethvert navn, fx tilbud, der ikke kendes på forhånd)."
+    ),
   etiket: Tekst.optional().describe("Teksten ved respondentcellen, fx »Anfør kommunenavn:«."),
+  flere_skemaer: z
+    .boolean()
+    .optional()
+    .describe(
+      "Hver indberetning er ét skema, der regnes for sig (fx ét døgnrytmeskema pr. borger og dag), og en respondent kan sende mange. Ellers lægges en respondents filer sammen til én indberetning."
+    ),
 });
 
 export const PakkeSchema = z

@@ -21,6 +21,7 @@ import {
   fieldResult,
   makeEnv,
   recordField,
+  respondentKey,
   type Binding,
   type DataContext,
   type InputTable,
@@ -60,6 +61,8 @@ export interface RowBinding {
   readonly respondent?: RespondentData;
   readonly record?: number;
   readonly group?: readonly RecordRef[];
+  /** A group of respondents' forms (respondenter grouped `efter` a value). */
+  readonly units?: readonly RespondentData[];
 }
 
 export interface TableResult {
@@ -83,21 +86,43 @@ export interface TablesResult {
   readonly log: readonly string[];
 }
 
-/** Returns merged per respondent (canonical names, the pack's order); unknown respondents left out. */
+/**
+ * Returns merged per respondent (canonical names, the pack's order); unknown respondents left
+ * out. When the pack computes each form on its own (`separateForms`), every return stays a unit
+ * of its own (key `navn#n`), in the respondents' order and then the returns' order.
+ */
 export function mergeByRespondent(
   pack: Pack,
   returns: readonly KommuneReturn[],
   log: string[] = []
 ): RespondentData[] {
   const by = new Map<string, Record<string, FieldValue>>();
+  const templates = new Map<string, Set<string>>();
+  const forms: {
+    name: string;
+    values: Readonly<Record<string, FieldValue>>;
+    templates: readonly string[];
+  }[] = [];
+  // Without a fixed list, names that differ only in case are one respondent (first spelling).
+  const spelling = new Map<string, string>();
   for (const r of returns) {
-    const name = findRespondent(pack.respondents, r.kommune);
+    const written = findRespondent(pack.respondents, r.kommune);
+    const lower = written?.toLocaleLowerCase("da");
+    if (lower && !spelling.has(lower)) spelling.set(lower, written!);
+    const name = lower ? spelling.get(lower) : undefined;
     if (!name) {
       log.push(
         `${r.kommune ? `»${r.kommune}«` : "En indberetning uden navn"}${r.file ? ` (${r.file})` : ""} er ikke på pakkens liste over ${pack.respondents.plural} og indgår ikke i beregningerne.`
       );
       continue;
     }
+    if (pack.respondents.separateForms) {
+      forms.push({ name, values: r.values, templates: r.skabeloner });
+      continue;
+    }
+    const ts = templates.get(name) ?? new Set<string>();
+    for (const t of r.skabeloner) ts.add(t);
+    templates.set(name, ts);
     const values = by.get(name) ?? {};
     for (const [id, v] of Object.entries(r.values)) {
       if (v === null || v === undefined) {
@@ -114,9 +139,23 @@ export function mergeByRespondent(
     by.set(name, values);
   }
   const order = new Map(pack.respondents.names.map((n, i) => [n, i]));
+  const byOrder = (a: string, b: string) =>
+    (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) ||
+    (pack.respondents.free ? a.localeCompare(b, "da") : 0);
+  if (pack.respondents.separateForms) {
+    const count = new Map<string, number>();
+    return forms
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => byOrder(a.f.name, b.f.name) || a.i - b.i)
+      .map(({ f }) => {
+        const n = (count.get(f.name) ?? 0) + 1;
+        count.set(f.name, n);
+        return { name: f.name, key: `${f.name}#${n}`, values: f.values, templates: f.templates };
+      });
+  }
   return [...by.entries()]
-    .sort((a, b) => (order.get(a[0]) ?? 1e9) - (order.get(b[0]) ?? 1e9))
-    .map(([name, values]) => ({ name, values }));
+    .sort((a, b) => byOrder(a[0], b[0]))
+    .map(([name, values]) => ({ name, values, templates: [...(templates.get(name) ?? [])] }));
 }
 
 /** Per-respondent input tables re-keyed by canonical respondent name. */
@@ -173,7 +212,7 @@ class Calculator {
       respondents: this.respondents,
       inputs: this.inputs,
       setting: (id) => this.settings[id],
-      calculation: (id, r) => this.calculation(id, r),
+      calculation: (id, r, group) => this.calculation(id, r, group),
     };
   }
 
@@ -186,18 +225,23 @@ class Calculator {
    * A calculation's value: per respondent (bound), the list over respondents, or the samlet
    * value; a post calculation is the list over the respondent's (or every respondent's) records.
    */
-  calculation(id: string, r?: RespondentData): Value | undefined {
+  calculation(
+    id: string,
+    r?: RespondentData,
+    group?: readonly RespondentData[]
+  ): Value | undefined {
     const c = this.calcDef(id);
     if (!c) return undefined;
     if (c.level === "samlet") return this.samlet(c);
+    const all = group ?? this.respondents;
     if (c.level === "post") {
       const max = this.maxOf(c);
       const of = (x: RespondentData) =>
         Array.from({ length: max }, (_, i) => this.forRecord(c, { respondent: x, n: i + 1 }));
-      return r ? of(r) : this.respondents.flatMap(of);
+      return r ? of(r) : all.flatMap(of);
     }
     if (r) return this.forRespondent(c, r);
-    return this.respondents.map((x) => this.forRespondent(c, x));
+    return all.map((x) => this.forRespondent(c, x));
   }
 
   private maxOf(c: ExprCalculation): number {
@@ -214,7 +258,7 @@ class Calculator {
   forRecord(c: ExprCalculation, rec: RecordRef): Result {
     let m = this.recordCache.get(c.id);
     if (!m) this.recordCache.set(c.id, (m = new Map()));
-    const key = `${rec.respondent.name}|${rec.n}`;
+    const key = `${respondentKey(rec.respondent)}|${rec.n}`;
     const hit = m.get(key);
     if (hit) return hit;
     const names = this.recordBinding(c.records!.template, c.records!.block, rec);
@@ -263,10 +307,10 @@ class Calculator {
   forRespondent(c: ExprCalculation, r: RespondentData): Result {
     let m = this.respCache.get(c.id);
     if (!m) this.respCache.set(c.id, (m = new Map()));
-    const hit = m.get(r.name);
+    const hit = m.get(respondentKey(r));
     if (hit) return hit;
     const v = asResult(evaluate(c.expr, makeEnv(this.data, { respondent: r })));
-    m.set(r.name, v);
+    m.set(respondentKey(r), v);
     return v;
   }
 
@@ -299,12 +343,48 @@ class Calculator {
           label: c.label,
           binding: { key: String(c.key) },
         }));
-      case "respondenter":
-        return this.respondents.map((r) => ({
-          id: r.name,
-          label: r.name,
-          binding: { respondent: r, key: r.name },
-        }));
+      case "respondenter": {
+        const units = this.respondents.filter((r) => {
+          if (axis.template && !(r.templates ?? []).includes(axis.template)) return false;
+          if (!axis.filter) return true;
+          const ok = asResult(evaluate(axis.filter, makeEnv(this.data, { respondent: r })));
+          return ok.k === "v" && ok.v === true;
+        });
+        if (!axis.by) {
+          const seen = new Map<string, number>();
+          return units.map((r) => {
+            const k = (seen.get(r.name) ?? 0) + 1;
+            seen.set(r.name, k);
+            const id = k === 1 ? r.name : `${r.name}|${k}`;
+            return { id, label: id, binding: { respondent: r, key: id } };
+          });
+        }
+        // Forms grouped by a value (text regardless of case, as the language's = compares).
+        const groups = new Map<string, { value: Scalar; units: RespondentData[] }>();
+        for (const r of units) {
+          const v = asResult(evaluate(axis.by, makeEnv(this.data, { respondent: r })));
+          if (v.k !== "v") {
+            this.log.push(
+              `${t.title}: en indberetning fra ${r.name} indgår ikke, fordi ${axis.bySource} ikke kan beregnes (${reasonText(v)}).`
+            );
+            continue;
+          }
+          const key = typeof v.v === "string" ? v.v.toLocaleLowerCase("da") : String(v.v);
+          const g = groups.get(key) ?? { value: v.v, units: [] };
+          g.units.push(r);
+          groups.set(key, g);
+        }
+        return [...groups.values()]
+          .sort((a, b) =>
+            typeof a.value === "number" && typeof b.value === "number"
+              ? a.value - b.value
+              : String(a.value).localeCompare(String(b.value), "da")
+          )
+          .map((g) => {
+            const id = String(g.value);
+            return { id, label: id, binding: { key: id, units: g.units } };
+          });
+      }
       case "poster": {
         const tpl = pack.templates.find((x) => x.id === axis.template)!;
         const b = tpl.blocks.find((x) => x.id === axis.block)!;
@@ -401,6 +481,7 @@ class Calculator {
       inner = this.groupBinding(axis.template, axis.block, row.binding.group);
     return {
       ...(row.binding.respondent ? { respondent: row.binding.respondent } : {}),
+      ...(row.binding.units ? { group: row.binding.units } : {}),
       vars,
       names: (n) => local.get(n) ?? inner?.(n),
     };
@@ -469,7 +550,7 @@ export function computeTables(input: TablesInput): TablesResult {
     else if (calc.level === "respondent")
       respondent.set(
         calc.id,
-        new Map(c.respondents.map((r) => [r.name, c.forRespondent(calc, r)]))
+        new Map(c.respondents.map((r) => [respondentKey(r), c.forRespondent(calc, r)]))
       );
   }
   const tables = pack.report.tables.map((t) => c.table(t));

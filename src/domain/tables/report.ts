@@ -29,6 +29,7 @@ import type { Finding, KommuneReturn } from "../model";
 import {
   byColumn,
   derivedValue,
+  respondentKey,
   spreadsWithin,
   targetOfNode,
   type ByColumn,
@@ -224,7 +225,7 @@ class TablesReport {
               ...(fmt ? { numFmt: fmt } : {}),
             });
           if (f.derived) derived.push({ row, f, r });
-          byResp.set(r.name, s.ref(row, DATA_VALUE_COL));
+          byResp.set(respondentKey(r), s.ref(row, DATA_VALUE_COL));
           row++;
         }
         this.data.set(f.id, byResp);
@@ -351,7 +352,7 @@ class TablesReport {
     if (inst.kind === "field") {
       // Input fields and derived cells alike have their Data cell; a field not asked has none.
       if (!r) return EMPTY;
-      const ref = this.data.get(inst.id)?.get(r.name);
+      const ref = this.data.get(inst.id)?.get(respondentKey(r));
       return ref ? cellRef(ref, type) : EMPTY;
     }
     const who = inst.table.form === "pr_respondent" ? (r?.name ?? "") : "";
@@ -363,7 +364,7 @@ class TablesReport {
     const def = inst.table.defaults[inst.key];
     if (def && r) {
       const id = def.replace("{år}", inst.column);
-      const own = this.data.get(id)?.get(r.name);
+      const own = this.data.get(id)?.get(respondentKey(r));
       if (own) return cellRef(own, "tal");
     }
     return EMPTY;
@@ -372,22 +373,25 @@ class TablesReport {
   private calcCompiled(
     c: ExprCalculation,
     r: RespondentData | undefined,
-    record?: number
+    record?: number,
+    group?: readonly RespondentData[]
   ): CompiledValue | undefined {
     const type: ScalarType = c.format ? KINDS[c.format].exprType : "vilkaarlig";
     const ref = (x: string | undefined) => (x ? cellRef(x, type) : EMPTY);
+    const all = group ?? this.respondents;
     if (c.level === "samlet") return ref(this.samletCalc.get(c.id));
     if (c.level === "respondent") {
-      if (r) return ref(this.respCalc.get(c.id)?.get(r.name));
-      return this.respondents.map((x) => ref(this.respCalc.get(c.id)?.get(x.name)));
+      if (r) return ref(this.respCalc.get(c.id)?.get(respondentKey(r)));
+      return all.map((x) => ref(this.respCalc.get(c.id)?.get(respondentKey(x))));
     }
     const max = this.maxRecords(c);
     const cells = (x: RespondentData) =>
       Array.from({ length: max }, (_, i) =>
-        ref(this.postCalc.get(c.id)?.get(`${x.name}|${i + 1}`))
+        ref(this.postCalc.get(c.id)?.get(`${respondentKey(x)}|${i + 1}`))
       );
-    if (r && record !== undefined) return ref(this.postCalc.get(c.id)?.get(`${r.name}|${record}`));
-    return r ? cells(r) : this.respondents.flatMap(cells);
+    if (r && record !== undefined)
+      return ref(this.postCalc.get(c.id)?.get(`${respondentKey(r)}|${record}`));
+    return r ? cells(r) : all.flatMap(cells);
   }
 
   private maxRecords(c: ExprCalculation): number {
@@ -403,6 +407,7 @@ class TablesReport {
       respondent?: RespondentData;
       vars?: Readonly<Record<string, string>>;
       record?: number;
+      group?: readonly RespondentData[];
     },
     local: LocalNames = () => undefined
   ): ExcelEnv {
@@ -413,7 +418,7 @@ class TablesReport {
         const insts = expandRef(t, bound.vars ?? {}, (id) => this.pack.fields.has(id));
         if (perRespondent(t) && !bound.respondent) {
           const out: Compiled[] = [];
-          for (const r of this.respondents)
+          for (const r of bound.group ?? this.respondents)
             for (const i of insts) out.push(this.instanceCell(i, r, type));
           return out;
         }
@@ -425,7 +430,7 @@ class TablesReport {
         if (own !== undefined) return own;
         const c = this.pack.calculations.find((x) => x.id === node.name);
         if (c?.type === "udtryk") {
-          const v = this.calcCompiled(c, bound.respondent, bound.record);
+          const v = this.calcCompiled(c, bound.respondent, bound.record, bound.group);
           if (v !== undefined) return v;
         }
         const st = this.settings.get(node.name);
@@ -460,7 +465,7 @@ class TablesReport {
     return (name) => {
       const kind = fields.get(name);
       if (kind) {
-        const ref = this.data.get(recordFieldId(template, block, n, name))?.get(r.name);
+        const ref = this.data.get(recordFieldId(template, block, n, name))?.get(respondentKey(r));
         return ref ? cellRef(ref, KINDS[kind].exprType) : EMPTY;
       }
       const c = this.pack.calculations.find((x) => x.id === name);
@@ -509,9 +514,15 @@ class TablesReport {
         s.text(row, 1, r.name, "label");
         resp.forEach((c, i) => {
           const m = this.respCalc.get(c.id) ?? new Map<string, string>();
-          m.set(r.name, s.ref(row, i + 2));
+          m.set(respondentKey(r), s.ref(row, i + 2));
           this.respCalc.set(c.id, m);
-          plan.push({ row, col: i + 2, calc: c, r, value: res.respondent.get(c.id)?.get(r.name) });
+          plan.push({
+            row,
+            col: i + 2,
+            calc: c,
+            r,
+            value: res.respondent.get(c.id)?.get(respondentKey(r)),
+          });
         });
         row++;
       }
@@ -542,7 +553,7 @@ class TablesReport {
           post.forEach((c, i) => {
             if (n > this.maxRecords(c)) return;
             const m = this.postCalc.get(c.id) ?? new Map<string, string>();
-            m.set(`${r.name}|${n}`, s.ref(row, i + 3));
+            m.set(`${respondentKey(r)}|${n}`, s.ref(row, i + 3));
             this.postCalc.set(c.id, m);
             plan.push({ row, col: i + 3, calc: c, r, n });
           });
@@ -576,6 +587,7 @@ class TablesReport {
 
   // ------------------------------------------------------------------------------ report tables
   private rowHeader(t: ReportTableDef): string {
+    if (t.rowTitle) return t.rowTitle;
     const r = t.rows;
     switch (r.kind) {
       case "blok": {
@@ -699,6 +711,7 @@ class TablesReport {
     respondent?: RespondentData;
     vars?: Record<string, string>;
     record?: number;
+    group?: readonly RespondentData[];
     local?: LocalNames;
   } {
     const vars: Record<string, string> = {};
@@ -734,7 +747,11 @@ class TablesReport {
         },
       };
     }
-    return { ...(row.binding.respondent ? { respondent: row.binding.respondent } : {}), vars };
+    return {
+      ...(row.binding.respondent ? { respondent: row.binding.respondent } : {}),
+      ...(row.binding.units ? { group: row.binding.units } : {}),
+      vars,
+    };
   }
 
   // ------------------------------------------------------------------------------ summary and log
@@ -749,13 +766,19 @@ class TablesReport {
       s.height(2, 48);
     }
     let row = 4;
-    const n = res.respondents.length;
+    const names = [...new Set(res.respondents.map((r) => r.name))];
+    const n = names.length;
     const total = p.respondents.names.length;
     s.text(row, 1, "Indberetninger", "label");
+    const forms = p.respondents.separateForms
+      ? `${plural(res.respondents.length, "skema", "skemaer")} fra `
+      : "";
     s.text(
       row,
       2,
-      `${n} af ${total} ${total === 1 ? p.respondents.singular : p.respondents.plural}`,
+      p.respondents.free
+        ? `${forms}${n} ${n === 1 ? p.respondents.singular : p.respondents.plural}`
+        : `${forms}${n} af ${total} ${total === 1 ? p.respondents.singular : p.respondents.plural}`,
       "body"
     );
     row++;
@@ -792,12 +815,9 @@ class TablesReport {
       "heading"
     );
     row++;
-    s.text(row, 1, res.respondents.map((r) => r.name).join(", ") || "(ingen)", "body");
+    s.text(row, 1, names.join(", ") || "(ingen)", "body");
     s.merge(row, 1, row, 4);
-    s.height(
-      row,
-      15 * Math.max(1, Math.ceil((res.respondents.map((r) => r.name).join(", ").length || 1) / 110))
-    );
+    s.height(row, 15 * Math.max(1, Math.ceil((names.join(", ").length || 1) / 110)));
     return s.build({ 1: 40, 2: 44, 3: 14, 4: 14 }, 0);
   }
 
