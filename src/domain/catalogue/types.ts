@@ -200,7 +200,20 @@ export interface UniqueRule extends RuleBase {
   readonly field: string;
 }
 
+/**
+ * The records of one or more list blocks (intervals from `from` to `to`) must not overlap. Clock
+ * times wrap past midnight on a 24-hour circle; dates count both days.
+ */
+export interface OverlapRule extends RuleBase {
+  readonly kind: "overlap";
+  /** `<block>` ids of list blocks of the same template. */
+  readonly records: readonly string[];
+  readonly from: string;
+  readonly to: string;
+}
+
 export type RuleDef =
+  | OverlapRule
   | SumEqualsRule
   | LessOrEqualChainRule
   | TickIffPositiveRule

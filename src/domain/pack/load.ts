@@ -793,6 +793,41 @@ class PackLoader {
           ...(records ? { records } : {}),
         };
       }
+      case "overlap": {
+        const blocks: string[] = [];
+        const kinds = new Set<FieldKind>();
+        r.poster.forEach((ref, i) => {
+          const lb = this.listBlock(ref, [...path, "poster", i]);
+          if (!lb) return;
+          if (lb.template !== t.id) {
+            this.problem(
+              [...path, "poster", i],
+              `reglen hører til skabelonen »${t.id}«, men »${ref}« er en anden skabelons blok`
+            );
+            return;
+          }
+          for (const [key, id] of [
+            ["fra", r.fra],
+            ["til", r.til],
+          ] as const) {
+            const f = lb.block.fields.find((x) => x.id === id);
+            if (!f) this.problem([...path, key], `posten i »${ref}« har intet felt »${id}«`);
+            else if (!["tal", "klokkeslaet", "dato"].includes(KINDS[f.kind].family))
+              this.problem(
+                [...path, key],
+                `»${id}« i »${ref}« er af typen »${f.kind}«; reglen kræver tal, klokkeslæt eller datoer`
+              );
+            else kinds.add(f.kind);
+          }
+          blocks.push(lb.block.id);
+        });
+        if (kinds.size > 1)
+          this.problem(
+            [...path, "til"],
+            `»${r.fra}« og »${r.til}« skal have samme type i alle blokkene (de er ${[...kinds].join(", ")})`
+          );
+        return { kind: "overlap", ...base, records: blocks, from: r.fra, to: r.til };
+      }
       case "entydig": {
         const lb = this.listBlock(r.poster, [...path, "poster"]);
         if (!lb) return undefined;

@@ -165,6 +165,20 @@ const Regel = z.discriminatedUnion("type", [
       .describe("Blok »skabelon.blok« (liste): reglen gælder hver udfyldt post."),
   }),
   z.strictObject({
+    type: z.literal("overlap"),
+    ...RegelBase,
+    poster: z
+      .array(z.string())
+      .min(1)
+      .describe(
+        "Listeblokkene »skabelon.blok« (i reglens skabelon), hvis poster ikke må overlappe hinanden, også på tværs af blokkene."
+      ),
+    fra: Id.describe("Feltet med starten (klokkeslæt, dato eller tal)."),
+    til: Id.describe(
+      "Feltet med slutningen. Et klokkeslæt før starten går over midnat; en dato tæller dagen med."
+    ),
+  }),
+  z.strictObject({
     type: z.literal("entydig"),
     ...RegelBase,
     poster: z.string().describe("Listeblokken »skabelon.blok«."),

@@ -16,8 +16,10 @@ import { checkCompleteness, checkKind, checkPctBlocks, checkPlausibility } from 
 import type { TemplateContext } from "./context";
 import { resolveMeta } from "./meta";
 import { evaluateRule } from "./rules";
+import { withoutCpr } from "./cpr";
 
 export { GENERIC_RULES } from "./checks";
+export { CPR_RULE, containsCpr, withoutCpr } from "./cpr";
 export { META_RULES, resolveMeta, splitTemplateIds } from "./meta";
 export { evaluateRule, ruleRefs, filledRecords } from "./rules";
 export type { ResolvedMeta } from "./meta";
@@ -30,8 +32,11 @@ function settingsOf(pack: Pack) {
   return (id: string) => m.get(id);
 }
 
-export function validateReturn(raw: RawReturn, pack: Pack = defaultPack()): KommuneReturn {
-  const findings: Finding[] = [...(raw.findings ?? [])];
+export function validateReturn(given: RawReturn, pack: Pack = defaultPack()): KommuneReturn {
+  // A CPR-like value is dropped before anything else sees it.
+  const clean = withoutCpr(given, pack);
+  const raw = clean.raw;
+  const findings: Finding[] = [...(raw.findings ?? []), ...clean.findings];
   const meta = resolveMeta(raw, pack);
   findings.push(...meta.findings);
 
