@@ -78,7 +78,9 @@ export function validateReturn(given: RawReturn, pack: Pack = defaultPack()): Ko
     }
     const ctx: TemplateContext = { template: t, values, cells };
     findings.push(...checkPctBlocks(ctx));
-    for (const rule of t.rules) findings.push(...evaluateRule(ctx, rule, data));
+    // A template left untouched (a workbook may hold several) is not checked against its rules.
+    const touched = fields.some((f) => values[f.id] !== null && values[f.id] !== undefined);
+    if (touched) for (const rule of t.rules) findings.push(...evaluateRule(ctx, rule, data));
     findings.push(...checkPlausibility(ctx));
     const gaps = missingForProjection(pack, values, t.id);
     const defs = (m: ReadonlyMap<number, readonly string[]>) =>

@@ -1,6 +1,7 @@
 /**
  * The one evaluator for a pack's declarative rules (a template's »regler«).
  */
+import type { FieldKind } from "../kinds";
 import type {
   ColumnKey,
   ConditionRule,
@@ -203,8 +204,10 @@ export function filledRecords(ctx: TemplateContext, b: ListBlockDef): number[] {
   return out;
 }
 
-function shown(r: Result): string {
+function shown(r: Result, kind?: FieldKind): string {
   if (r.k !== "v") return "tom";
+  if (typeof r.v === "number" && kind === "klokkeslaet") return clockText(r.v);
+  if (typeof r.v === "number" && kind === "dato") return dateText(r.v);
   return typeof r.v === "number"
     ? formatDanishNumber(r.v)
     : typeof r.v === "boolean"
@@ -223,10 +226,12 @@ function valuesRead(
 ): string {
   const parts: string[] = [];
   const seen = new Set<string>();
+  const record = rule.records ? listBlock(ctx, rule.records) : undefined;
   for (const n of walk(rule.expr)) {
     if (n.k === "name" && names.has(n.name) && !seen.has(n.name)) {
       seen.add(n.name);
-      parts.push(`${n.name} = ${shown(names.get(n.name)!)}`);
+      const kind = record?.fields.find((f) => f.id === n.name)?.kind;
+      parts.push(`${n.name} = ${shown(names.get(n.name)!, kind)}`);
     }
     if (n.k === "ref") {
       const t = targetOfNode(data.pack, n);
@@ -235,7 +240,7 @@ function valuesRead(
         seen.add(inst.id);
         const cell = ctx.cells[inst.id]?.location?.cell;
         parts.push(
-          `${inst.id}${cell ? ` (${cell})` : ""} = ${shown(fieldResult(ctx.values[inst.id], inst.id))}`
+          `${inst.id}${cell ? ` (${cell})` : ""} = ${shown(fieldResult(ctx.values[inst.id], inst.id), data.pack.fields.get(inst.id)?.kind)}`
         );
       }
     }
