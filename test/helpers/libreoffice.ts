@@ -46,7 +46,15 @@ export async function recalcDanish(plan: WorkbookPlan): Promise<Workbook> {
     writeFileSync(join(dir, "bog.xlsx"), await renderWorkbook(withoutCache(plan)));
     const res = spawnSync(
       "soffice",
-      [`-env:UserInstallation=${danishProfile(dir)}`, "--headless", "--convert-to", "xlsx", "--outdir", join(dir, "ud"), join(dir, "bog.xlsx")],
+      [
+        `-env:UserInstallation=${danishProfile(dir)}`,
+        "--headless",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        join(dir, "ud"),
+        join(dir, "bog.xlsx"),
+      ],
       { encoding: "utf8", timeout: 180_000 }
     );
     if (res.status !== 0) throw new Error(`soffice fejlede: ${res.stderr}`);
@@ -67,7 +75,10 @@ export function resultOf(v: unknown): unknown {
  * Every formula cell of the plan whose recalculated result differs from its cached value
  * (the engine's), as readable lines; numbers within 1e-9 relative, "" equal to no result.
  */
-export function differences(plan: WorkbookPlan, wb: Workbook): { checked: number; wrong: string[] } {
+export function differences(
+  plan: WorkbookPlan,
+  wb: Workbook
+): { checked: number; wrong: string[] } {
   let checked = 0;
   const wrong: string[] = [];
   for (const s of plan.sheets) {
@@ -78,7 +89,9 @@ export function differences(plan: WorkbookPlan, wb: Workbook): { checked: number
     }
     for (const c of s.cells) {
       if (!c.formula || c.value === undefined || c.value === null) continue;
-      const got = resultOf(ws.getCell(c.row, c.col).value);
+      const read = resultOf(ws.getCell(c.row, c.col).value);
+      // A date-formatted result comes back as a Date: compare its serial number.
+      const got = read instanceof Date ? read.getTime() / 86400000 + 25569 : read;
       const want = c.value;
       const same =
         typeof want === "number"
@@ -87,8 +100,13 @@ export function differences(plan: WorkbookPlan, wb: Workbook): { checked: number
             : want === 0 && (got === undefined || got === null)
           : want === ""
             ? got === "" || got === undefined || got === null
-            : got === want;
-      if (!same) wrong.push(`${s.name}!R${c.row}C${c.col}: ${c.formula} = ${JSON.stringify(got)}, motoren: ${JSON.stringify(want)}`);
+            : want === false
+              ? got === false || got === undefined || got === null
+              : got === want;
+      if (!same)
+        wrong.push(
+          `${s.name}!R${c.row}C${c.col}: ${c.formula} = ${JSON.stringify(got)}, motoren: ${JSON.stringify(want)}`
+        );
       checked++;
     }
   }

@@ -1,0 +1,94 @@
+/**
+ * `byrde opregn --pakke stoettetimer RETURNS... --json` prints the output contract (doegn,
+ * leveret, timepris) with exactly the engine's numbers, and writes the report; the templates
+ * come from `byrde skabelon` for any offer's name.
+ */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { computeTables, tablesJson } from "../../src/domain/tables/compute";
+import { runByrde } from "../helpers/cli";
+import { breakfastGroup, f4Week, h4, i4, readForms, stoettePack } from "../helpers/stoettetimer";
+
+describe("byrde with the stoettetimer pack", () => {
+  let dir: string;
+  beforeAll(() => (dir = mkdtempSync(join(tmpdir(), "byrde-stoette-"))));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("opregn --json equals the engine on the same returns, and writes the report", async () => {
+    const forms = [...f4Week(), ...breakfastGroup(), ...h4(), ...i4()];
+    const files = forms.map((f, i) => {
+      const file = join(dir, `skema-${String(i + 1).padStart(2, "0")}.json`);
+      writeFileSync(file, JSON.stringify(f));
+      return file;
+    });
+    const out = join(dir, "rapport.xlsx");
+    const r = await runByrde("opregn", "--pakke", "stoettetimer", ...files, "--json", "-o", out);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.pakke).toBe("stoettetimer");
+    const engine = tablesJson(computeTables({ pack: stoettePack(), returns: readForms(forms) }));
+    expect(json.tabeller).toEqual(engine);
+    expect(json.tabeller.doegn.raekker[0]).toEqual({
+      id: "AB|2024-02-12",
+      dag_min: 207.5,
+      dag_timer: 207.5 / 60,
+      andel_1til1: (105 * 100) / 207.5,
+    });
+    expect(Object.keys(json.tabeller.leveret.raekker[0])).toEqual([
+      "id",
+      "visiteret",
+      "leveret",
+      "leveringsgrad",
+      "afvigelse",
+      "status",
+      "ydelsesniveau",
+      "visitationsudvalg",
+    ]);
+    expect(json.tabeller.timepris.raekker.map((x: { id: string }) => x.id)).toEqual([
+      "Tilbud 60",
+      "Tilbud 75",
+      "Tilbud GIT",
+    ]);
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it("skabelon makes a template for any offer's name; »alle« is refused for a pack without a list", async () => {
+    const ok = await runByrde(
+      "skabelon",
+      "--pakke",
+      "stoettetimer",
+      "--kommune",
+      "Bostedet Solhøj",
+      "-p",
+      "doegnrytme",
+      "-o",
+      dir
+    );
+    expect(ok.code).toBe(0);
+    expect(existsSync(join(dir, "skabelon-bostedet-solhoej.xlsx"))).toBe(true);
+    const all = await runByrde(
+      "skabelon",
+      "--pakke",
+      "stoettetimer",
+      "--kommune",
+      "alle",
+      "-o",
+      dir
+    );
+    expect(all.code).toBe(2);
+    expect(all.err).toContain("Pakken har ingen fast liste over tilbud");
+  });
+
+  it("opregn reads a CPR number as empty and never prints it", async () => {
+    const file = join(dir, "cpr.json");
+    const form = {
+      ...f4Week()[0],
+      felter: { ...f4Week()[0].felter, "doegnrytme.hoved.borger.svar": "0101901234" },
+    };
+    writeFileSync(file, JSON.stringify(form));
+    const r = await runByrde("opregn", "--pakke", "stoettetimer", file, "--json");
+    expect(r.out + r.err).not.toContain("0101901234");
+    expect(r.err).toContain("CPR-nummer");
+  });
+});
