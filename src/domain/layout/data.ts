@@ -18,6 +18,8 @@ import type { SheetPlan } from "./types";
 const LABEL_COL = 2;
 const FIRST_YEAR_COL = 3;
 const LABEL_WIDTH = 62;
+/** The narrowest label column of a template with both tables and lists. */
+const MIXED_LABEL_MIN = 30;
 /** The label column of a template with list blocks only: it shows record numbers. */
 const NUMBER_WIDTH = 8;
 const YEAR_WIDTH = 13;
@@ -119,7 +121,15 @@ export function dataSheet(
   const span = Math.max(MIN_SPAN, widths.length);
   for (let i = 0; i < span; i++) widths[i] = widths[i] ?? YEAR_WIDTH;
   const lastCol = FIRST_YEAR_COL + span - 1;
-  const labelWidth = grids.length > 0 ? LABEL_WIDTH : NUMBER_WIDTH;
+  // A template mixing tables and lists shows record numbers in the label column too: make it
+  // only as wide as its row labels need (templates of tables only keep the standard width).
+  const longest = Math.max(0, ...grids.flatMap((b) => b.rows.map((r) => r.label.length)));
+  const labelWidth =
+    grids.length === 0
+      ? NUMBER_WIDTH
+      : lists.length > 0
+        ? Math.min(LABEL_WIDTH, Math.max(MIXED_LABEL_MIN, longest + 2))
+        : LABEL_WIDTH;
   const spanWidth = labelWidth + widths.reduce((a, b) => a + b, 0);
   s.width(1, 2).width(LABEL_COL, labelWidth);
   widths.forEach((w, i) => s.width(FIRST_YEAR_COL + i, w));
@@ -149,7 +159,7 @@ export function dataSheet(
   for (const b of t.blocks) {
     row =
       (b.type === "tabel"
-        ? block(s, t, b, row, lastCol, spanWidth, cells)
+        ? block(s, t, b, row, lastCol, spanWidth, cells, labelWidth)
         : listBlock(s, t, b, row, lastCol, spanWidth, cells)) + 1;
   }
   cells.formulas(s, t);
@@ -234,7 +244,8 @@ function block(
   top: number,
   lastCol: number,
   spanWidth: number,
-  cells: FieldCells
+  cells: FieldCells,
+  labelWidth: number
 ): number {
   const years = blockColumns(b);
   const index = new Map(years.map((k, i) => [String(k), i]));
@@ -292,7 +303,7 @@ function block(
     } else if (r.kind !== "pct") {
       closeRun();
     }
-    inputRow(s, t, b, r, row, years, colOf, cells);
+    inputRow(s, t, b, r, row, years, colOf, cells, labelWidth);
     if (run) for (const y of rowColumnsOf(b, r)) run.years.add(String(y));
     row += 1;
   }
@@ -313,10 +324,11 @@ function inputRow(
   row: number,
   years: readonly ColumnKey[],
   colOf: (y: ColumnKey) => number,
-  cells: FieldCells
+  cells: FieldCells,
+  labelWidth: number
 ): void {
   s.set({ row, col: LABEL_COL, value: r.label, style: r.kind === "pct" ? "sublabel" : "label" });
-  s.fit(row, r.label, LABEL_WIDTH);
+  s.fit(row, r.label, labelWidth);
   const asked = new Set(rowColumnsOf(b, r).map(String));
   const validation = validationFor(r.kind, choiceLabels(r.choices));
   const numFmt = KINDS[r.kind].numFmt;

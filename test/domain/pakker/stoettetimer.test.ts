@@ -19,6 +19,7 @@ import {
   periodForm,
   readForms,
   stoettePack,
+  timeprisForm,
 } from "../../helpers/stoettetimer";
 
 type Row = Record<string, unknown> & { id: string };
@@ -172,6 +173,12 @@ describe("F.4 døgnrytme (synthetic worked example)", () => {
 
 describe("H.4 timepris (seed-derived invariant and synthetic examples)", () => {
   const t = tables(readForms(h4())).timepris;
+
+  it("reads the three offers without errors or warnings", () => {
+    expect(readForms(h4()).flatMap((r) => r.findings.filter((f) => f.severity !== "info"))).toEqual(
+      []
+    );
+  });
 
   it("G-H2: 550 000 kr. and 1 400 h: ATA 60 % gives 840 h and 654,76 kr.; 75 % gives 1 050 h and 523,81 kr.", () => {
     const a = row(t, "Tilbud 60");
@@ -382,6 +389,54 @@ describe("checks on bad input (Danish messages)", () => {
         "doegnrytme.aftennat.1.start",
         "To tidsrum for borgeren overlapper hinanden: Aften-/natrytme (starter ved vagtskifte) post 1 (23:00–07:00) overlapper Dagrytme (starter ved vagtskifte) post 1 (06:30–07:30).",
       ],
+    ]);
+  });
+
+  it("H.5: no ATA hours, deductions above the norm, an ATA share outside (0; 100] or the usual 50–90 %, breakdown and rule of thumb apart", () => {
+    const base = { "grundlag.loen_pr_aarsvaerk.vaerdi": 550000, "grundlag.aarsnorm.vaerdi": 1400 };
+    const ruleIds = (felter: Record<string, unknown>) =>
+      readForms([timeprisForm("T", { ...base, ...felter })])[0].findings.map(
+        (f) => `${f.severity}:${f.rule}`
+      );
+    expect(ruleIds({ "andele.ata_pct.vaerdi": 0 })).toEqual([
+      "fejl:ata_timer_ikke_positiv",
+      "fejl:ata_pct_interval",
+      "advarsel:ata_pct_usaedvanlig",
+    ]);
+    expect(ruleIds({ "andele.ata_pct.vaerdi": 120 })).toEqual([
+      "fejl:ata_pct_interval",
+      "advarsel:ata_pct_usaedvanlig",
+    ]);
+    expect(ruleIds({ "andele.ata_pct.vaerdi": 40 })).toEqual(["advarsel:ata_pct_usaedvanlig"]);
+    expect(ruleIds({ "fravaer.ferie.vaerdi": 900, "aktiviteter.moeder.vaerdi": 600 })).toEqual([
+      "fejl:ata_timer_ikke_positiv",
+      "fejl:fradrag_over_aarsnorm",
+    ]);
+    // Breakdown: 1 400 − 300 = 1 100 ATA hours = 78,6 %; the rule of thumb says 60 %.
+    expect(ruleIds({ "aktiviteter.moeder.vaerdi": 300, "andele.ata_pct.vaerdi": 60 })).toEqual([
+      "advarsel:ata_pct_afviger_opdeling",
+    ]);
+    expect(ruleIds({ "andele.ata_pct.vaerdi": 60, "andele.overhead_pct.vaerdi": 5 })).toEqual([
+      "info:loenandel_over_90",
+    ]);
+  });
+
+  it("I.5: ATA above delivered, cancellations above planned visits, ordered hours outside the stated level, over 7 × 24 h a week", () => {
+    const r = readForms([
+      periodForm("Bostøtten Nord", "2024-02-12", "2024-02-18", [
+        ["A1", 3, 2, { ata_timer: 3 }],
+        ["A2", 3, 3, { besoeg_planlagt: 2, aflyst_borger: 2, aflyst_leverandoer: 1 }],
+        ["A3", 3, 3, { niveau: 1 }],
+        ["A4", 100, 200],
+        ["A5", 5, null],
+      ]),
+    ])[0];
+    expect(r.findings.map((f) => [f.rule, f.field])).toEqual([
+      ["ata_over_leveret", "stoettetimer.borgere.1.ata_timer"],
+      ["aflysninger_over_planlagt", "stoettetimer.borgere.2.aflyst_borger"],
+      ["visiteret_uden_for_niveau", "stoettetimer.borgere.3.visiteret_uge"],
+      ["leveret_over_doegnet", "stoettetimer.borgere.4.leveret_timer"],
+      ["visiteret_uden_leveret", "stoettetimer.borgere.5.leveret_timer"],
     ]);
   });
 
