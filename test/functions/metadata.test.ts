@@ -40,6 +40,13 @@ const EXPECTED: [string, string, string[]][] = [
   ["AFVIGER", "AFVIGER", ["værdier:", "[grænse]"]],
   ["FORDELING", "FORDELING", ["procenter:"]],
   ["STIGNING", "STIGNING", ["basis", "slut"]],
+  ["VARIGHED", "VARIGHED", ["start", "slut"]],
+  ["OMREGNET", "OMREGNET", ["minutter", "borgere", "[personale]"]],
+  ["GRUPPETID", "GRUPPETID", ["start", "slut", "normering"]],
+  ["TIMEPRIS", "TIMEPRIS", ["løn_pr_årsværk", "fremmødetimer", "ata_pct", "[tillæg_pct]"]],
+  ["ATATIMER", "ATATIMER", ["årsnorm", "fravær:", "øvrige:"]],
+  ["YDELSESNIVEAU", "YDELSESNIVEAU", ["timer_pr_uge", "[grænser:]"]],
+  ["LEVERINGSGRAD", "LEVERINGSGRAD", ["leveret", "visiteret"]],
 ];
 
 function signature(p: Param): string {
@@ -58,7 +65,7 @@ describe("generated custom-function metadata", () => {
     associate = r.associate;
   });
 
-  it("lists exactly the eleven functions, in order, with ASCII ids and Danish names", () => {
+  it("lists exactly the eighteen functions, in order, with ASCII ids and Danish names", () => {
     expect(functions.map((f) => [f.id, f.name])).toEqual(EXPECTED.map(([id, name]) => [id, name]));
   });
 
