@@ -92,7 +92,11 @@ function emptyOf(rs: readonly Result[]): Result {
 export function reasonText(r: Result): string {
   if (r.k === "ikke_spurgt") return "spørges ikke";
   if (r.k !== "tom") return "";
-  const parts = [...(r.mangler.length ? [`mangler ${r.mangler.join(", ")}`] : []), ...r.grunde];
+  // A long list (every record of a list block) names the first few and counts the rest.
+  const m = r.mangler;
+  const missing =
+    m.length > 6 ? `${m.slice(0, 3).join(", ")} og ${m.length - 3} andre` : m.join(", ");
+  const parts = [...(m.length ? [`mangler ${missing}`] : []), ...r.grunde];
   return parts.join("; ") || "tom";
 }
 

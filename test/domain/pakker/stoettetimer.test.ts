@@ -3,6 +3,8 @@
  * All are synthetic: the seed (VIVE 2024) prints blank forms and constants only, so F.4, H.4 and
  * I.4 are the specification's own constructed figures, and the tests are named so.
  */
+import { readdirSync, readFileSync } from "fs";
+import { join } from "path";
 import { derivedValue, type DataContext } from "../../../src/domain/pack/env";
 import { computeTables, tablesJson } from "../../../src/domain/tables/compute";
 import type { KommuneReturn } from "../../../src/domain/model";
@@ -448,5 +450,16 @@ describe("checks on bad input (Danish messages)", () => {
     const t = tables([r]);
     expect(t.doegn.raekker).toEqual([]);
     expect(JSON.stringify(t)).not.toContain("010190");
+  });
+});
+
+describe("the examples in examples/stoettetimer", () => {
+  it("are exactly the worked examples above, as JSON returns (the README's commands use them)", () => {
+    const dir = join(__dirname, "..", "..", "..", "examples", "stoettetimer");
+    const files = readdirSync(dir).filter((f) => f.endsWith(".json"));
+    const key = (x: unknown) => JSON.stringify(x);
+    const onDisk = files.map((f) => key(JSON.parse(readFileSync(join(dir, f), "utf8")))).sort();
+    const here = [...f4Week(), ...breakfastGroup(), ...h4(), ...i4()].map(key).sort();
+    expect(onDisk).toEqual(here);
   });
 });
