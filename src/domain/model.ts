@@ -42,6 +42,8 @@ export interface RawReturn {
     readonly skabelon?: string;
     readonly version?: number;
     readonly kommune?: string;
+    /** The survey pack the return's fields belong to (`meta.pakke`), when the workbook names one. */
+    readonly pakke?: string;
   };
   /** By global field id. Fields absent from the workbook are absent here. */
   readonly cells: Readonly<Record<string, RawCell>>;

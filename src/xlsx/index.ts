@@ -1,6 +1,12 @@
 export { type XlsxBytes, loadWorkbook, workbookBytes } from "./bytes";
 export { planToExcel, renderWorkbook, excelValidation } from "./render";
-export { readReturn, readReturnFromWorkbook } from "./read";
+export {
+  DEFAULT_CATALOGUE,
+  READER_RULES,
+  type ReadCatalogue,
+  type ReadOptions,
+  readReturn,
+} from "./read";
 export { type FillResult, fillWorkbook, fillWorkbookObject } from "./fill";
 export { type NamedRef, definedNames, parseRef, plainValue } from "./names";
 export {
@@ -11,4 +17,4 @@ export {
   checkCellCount,
   type BadFileRule,
 } from "./guard";
-export { withLabelFallback, gridOf, LOCATE_RULES } from "./locate";
+export { type CellSource, withLabelFallback, LOCATE_RULES } from "./locate";

@@ -173,4 +173,6 @@ export const META_FIELDS = {
   skabelon: "meta.skabelon",
   version: "meta.version",
   kommune: "meta.kommune",
+  /** The survey pack whose fields the return holds (read when present; templates may lack it). */
+  pakke: "meta.pakke",
 } as const;

@@ -79,7 +79,7 @@ function isPercentFormat(numFmt: string | undefined): boolean {
 }
 
 /** A date or time format such as "d-m-yyyy" or "[$-406]d. mmmm yyyy" (tokens outside quotes and brackets). */
-function isDateFormat(numFmt: string | undefined): boolean {
+export function isDateFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false;
   const bare = numFmt.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
   return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
