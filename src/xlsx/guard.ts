@@ -6,7 +6,6 @@
  * that need the XML (real inflated bytes, cells, names, merges) are applied while reading
  * (./reader).
  */
-import type { Workbook } from "exceljs";
 import { type FileLimits, LIMITS, XlsxRejected, formatMb } from "./reader/limits";
 import { ZipArchive } from "./reader/zip";
 
@@ -96,19 +95,4 @@ export async function checkXlsxBytes(
   limits: FileLimits = LIMITS
 ): Promise<void> {
   openXlsxZip(bytes, limits);
-}
-
-/** After loading: refuses a workbook with more cells than any return can have. */
-export function checkCellCount(wb: Workbook, limits: FileLimits = LIMITS): void {
-  let cells = 0;
-  for (const ws of wb.worksheets) {
-    ws.eachRow({ includeEmpty: false }, (row) => {
-      cells += row.cellCount;
-    });
-    if (cells > limits.maxCells)
-      throw new XlsxRejected(
-        "for_mange_celler",
-        `Projektmappen har over ${limits.maxCells.toLocaleString("da-DK")} celler; en udfyldt skabelon har kun få hundrede. Filen læses ikke.`
-      );
-  }
 }

@@ -8,13 +8,7 @@ export {
   readReturn,
 } from "./read";
 export { type FillResult, fillWorkbook, fillWorkbookObject } from "./fill";
+export { prescanForExcelJs } from "./reader/prescan";
 export { type NamedRef, definedNames, parseRef, plainValue } from "./names";
-export {
-  BAD_FILE_RULES,
-  LIMITS,
-  XlsxRejected,
-  checkXlsxBytes,
-  checkCellCount,
-  type BadFileRule,
-} from "./guard";
+export { BAD_FILE_RULES, LIMITS, XlsxRejected, checkXlsxBytes, type BadFileRule } from "./guard";
 export { type CellSource, withLabelFallback, LOCATE_RULES } from "./locate";

@@ -18,6 +18,7 @@ export interface ParsedCell {
 export const PARSE_RULES = {
   talFortolket: "tal_fortolket",
   talEngelskFormat: "tal_engelsk_format",
+  talTvetydigt: "tal_tvetydigt",
   talOmtrentligt: "tal_omtrentligt",
   talMedEnhed: "tal_med_enhed",
   pctTegn: "pct_tegn",
@@ -235,6 +236,13 @@ function parseNumber(
     case "emptyMarker":
       add(PARSE_RULES.tomMarkering, "info", `${quote(v)} læst som tomt (intet tal).`);
       return null;
+    case "date":
+      add(
+        PARSE_RULES.ugyldigtTal,
+        "fejl",
+        `cellen indeholder datoen ${quote(r.iso)}, ikke et tal; skriv ${KIND_NOUN[kind]} som et tal.`
+      );
+      return null;
     case "invalid":
       add(
         PARSE_RULES.ugyldigtTal,
@@ -265,7 +273,13 @@ function parseNumber(
           `${quote(v)} læst som ${shown} (enheden »${r.unit}« er fjernet).`
         );
       if (r.percent) add(PARSE_RULES.pctTegn, "info", `${quote(v)} læst som ${shown} %.`);
-      if (r.format === "engelsk")
+      if (r.format === "tvetydig")
+        add(
+          PARSE_RULES.talTvetydigt,
+          "advarsel",
+          `${quote(v)} læst som ${shown} (komma som decimaltegn), men på engelsk betyder det ${formatDanishNumber(r.alternative ?? r.value)}; tjek tallet, og skriv det uden tusindtalsadskiller.`
+        );
+      else if (r.format === "engelsk")
         add(
           PARSE_RULES.talEngelskFormat,
           "advarsel",
