@@ -6,7 +6,7 @@
  * that need the XML (real inflated bytes, cells, names, merges) are applied while reading
  * (./reader).
  */
-import { type FileLimits, LIMITS, XlsxRejected, formatMb } from "./reader/limits";
+import { type FileLimits, LIMITS, XlsxRejected, formatBytes } from "./reader/limits";
 import { ZipArchive } from "./reader/zip";
 
 export {
@@ -15,10 +15,10 @@ export {
   type FileLimits,
   LIMITS,
   XlsxRejected,
-  formatMb,
+  formatBytes,
 } from "./reader/limits";
 
-const MB = formatMb;
+const MB = formatBytes;
 
 function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
   return sig.every((b, i) => bytes[i] === b);

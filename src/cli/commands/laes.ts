@@ -1,10 +1,11 @@
 import type { Command } from "commander";
+import { existsSync } from "fs";
 import { ALL_FIELDS } from "../../domain/catalogue";
 import type { FieldValue, Finding, RawReturn } from "../../domain/model";
 import { parseCell } from "../../domain/parse";
-import { readReturn } from "../../xlsx";
 import { CliError } from "../errors";
-import { type CliIo, readBytes } from "../io";
+import type { CliIo } from "../io";
+import { readReturnFiles } from "../readPool";
 
 /** What `byrde læs --json` prints. */
 export function returnJson(raw: RawReturn): {
@@ -43,7 +44,8 @@ export function registerLaes(program: Command, io: CliIo): void {
     .argument("<fil>", "skabelonen (.xlsx)")
     .option("--json", 'skriv { "kommune", "skabelon", "version", "felter" } som JSON')
     .action(async (fil: string, opts: { json?: boolean }) => {
-      const raw = await readReturn(readBytes(fil), fil);
+      if (!existsSync(fil)) throw new CliError(`Filen findes ikke: ${fil}`);
+      const [raw] = await readReturnFiles([fil]);
       // Nothing could be read (not an .xlsx, corrupt, no fields): an error, exit code 2.
       const errors = raw.findings.filter((f) => f.severity === "fejl");
       if (Object.keys(raw.cells).length === 0 && errors.length > 0) {

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { existsSync } from "fs";
 import { basename, extname } from "path";
 import { CATALOGUE_VERSION } from "../../domain/catalogue";
 import type { Finding, KommuneReturn } from "../../domain/model";
@@ -19,9 +20,11 @@ import {
 } from "../../domain/project";
 import { buildReport } from "../../domain/report";
 import { validateReturn } from "../../domain/validate";
-import { readReturn, renderWorkbook } from "../../xlsx";
+import { renderWorkbook } from "../../xlsx";
+import { refusalOf } from "../../xlsx/batch";
 import { CliError } from "../errors";
-import { type CliIo, readBytes, readJson, writeBytes } from "../io";
+import { type CliIo, readJson, writeBytes } from "../io";
+import { readReturnFiles } from "../readPool";
 
 interface OpregnOptions {
   landstal: string;
@@ -38,30 +41,49 @@ function parsedOrFail<T>(file: string, p: Parsed<T>): T {
   );
 }
 
-/** Reads one return (.xlsx or JSON `{ "kommune", "felter" }`) and validates it. */
-export async function readAndValidate(file: string): Promise<KommuneReturn> {
-  const ext = extname(file).toLowerCase();
-  if (ext === ".json") {
-    const j = readJson(file) as Partial<FelterJson> | null;
-    if (
-      !j ||
-      typeof j !== "object" ||
-      typeof j.kommune !== "string" ||
-      !j.felter ||
-      typeof j.felter !== "object"
-    ) {
-      throw new CliError(
-        `${file}: en indberetning som JSON skal have »kommune« (tekst) og »felter« (objekt med felt-id → værdi).`
-      );
-    }
-    return validateReturn(rawReturnFromFelter(j as FelterJson, basename(file), CATALOGUE_VERSION));
+/** A return given as JSON `{ "kommune", "felter" }`, validated. */
+function jsonReturn(file: string): KommuneReturn {
+  const j = readJson(file) as Partial<FelterJson> | null;
+  if (
+    !j ||
+    typeof j !== "object" ||
+    typeof j.kommune !== "string" ||
+    !j.felter ||
+    typeof j.felter !== "object"
+  ) {
+    throw new CliError(
+      `${file}: en indberetning som JSON skal have »kommune« (tekst) og »felter« (objekt med felt-id → værdi).`
+    );
   }
-  if (ext !== ".xlsx")
-    throw new CliError(`${file}: kun .xlsx- og .json-filer kan læses som indberetninger.`);
-  const raw = await readReturn(readBytes(file), basename(file));
-  const fatal = raw.findings.filter((f) => f.severity === "fejl" && f.rule === "ulaeselig_fil");
-  if (fatal.length > 0) throw new CliError(`${file}: ${fatal.map((f) => f.message).join(" ")}`);
-  return validateReturn(raw);
+  return validateReturn(rawReturnFromFelter(j as FelterJson, basename(file), CATALOGUE_VERSION));
+}
+
+/** One input return: validated, or the one error that says why the file could not be read. */
+export type ReadResult =
+  | { readonly file: string; readonly retur: KommuneReturn }
+  | { readonly file: string; readonly refused: Finding };
+
+/**
+ * Reads the returns (.xlsx, each in isolation, see ../readPool.ts; or JSON) and validates
+ * them, in the given order. A missing file or another extension is a usage error (exit 2); an
+ * .xlsx that cannot be read is reported and left out, and the others are still read.
+ */
+export async function readAndValidateAll(files: readonly string[]): Promise<ReadResult[]> {
+  for (const file of files) {
+    const ext = extname(file).toLowerCase();
+    if (ext !== ".json" && ext !== ".xlsx")
+      throw new CliError(`${file}: kun .xlsx- og .json-filer kan læses som indberetninger.`);
+    if (!existsSync(file)) throw new CliError(`Filen findes ikke: ${file}`);
+  }
+  const xlsx = files.filter((f) => extname(f).toLowerCase() === ".xlsx");
+  const raws = await readReturnFiles(xlsx, { displayName: (p) => basename(p) });
+  const byFile = new Map(xlsx.map((f, i) => [f, raws[i]] as const));
+  return files.map((file) => {
+    const raw = byFile.get(file);
+    if (!raw) return { file, retur: jsonReturn(file) };
+    const refused = refusalOf(raw);
+    return refused ? { file, refused } : { file, retur: validateReturn(raw) };
+  });
 }
 
 const da = (v: number | null, digits = 1) =>
@@ -183,8 +205,13 @@ export function registerOpregn(program: Command, io: CliIo): void {
         : undefined;
       const say = opts.json ? (s: string) => io.err(s) : (s: string) => io.out(s);
       const returns: KommuneReturn[] = [];
-      for (const file of returer) {
-        const r = await readAndValidate(file);
+      for (const read of await readAndValidateAll(returer)) {
+        const file = read.file;
+        if ("refused" in read) {
+          say(`${basename(file)}: kunne ikke læses og er ikke med: ${read.refused.message}`);
+          continue;
+        }
+        const r = read.retur;
         returns.push(r);
         say(
           `${r.kommune || "(ukendt kommune)"} (${basename(file)}): ${r.skabeloner.length} skabeloner, ${findingCounts(r.findings)}.`

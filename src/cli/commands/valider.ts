@@ -1,14 +1,11 @@
-import { readFileSync, statSync } from "fs";
 import type { Command } from "commander";
 import { SEVERITY_ORDER, cellRef, countBySeverity } from "../../domain/findings";
 import type { Finding, KommuneReturn, RawReturn } from "../../domain/model";
 import { validateReturn } from "../../domain/validate";
-import { BAD_FILE_RULES, LIMITS, readReturn } from "../../xlsx";
+import { refusalOf } from "../../xlsx/batch";
 import { CliError } from "../errors";
+import { readReturnFiles } from "../readPool";
 import type { CliIo } from "../io";
-
-/** Reader rules that mean the file itself could not be read (one error, nothing else). */
-const FILE_RULES = new Set<string>([...BAD_FILE_RULES, "ulaeselig_fil", "fil_mangler"]);
 
 /** The reader's own meta remark; validation reports meta with its own rules (kommune_mangler …). */
 const SUPERSEDED = new Set(["meta_mangler"]);
@@ -21,47 +18,49 @@ export interface FileResult {
   readonly findings: readonly Finding[];
 }
 
-function fileError(fil: string, rule: string, message: string): FileResult {
-  return { fil, findings: [{ rule, severity: "fejl", message, file: fil }] };
+/** Validates one file's raw read; a file that could not be read keeps its one error. */
+export function validateRaw(fil: string, raw: RawReturn): FileResult {
+  const fatal = refusalOf(raw);
+  if (fatal) return { fil, findings: [{ ...fatal, file: fil }] };
+  const retur = validateReturn({
+    ...raw,
+    findings: raw.findings.filter((f) => !SUPERSEDED.has(f.rule)),
+  });
+  return { fil, retur, locatedBy: raw.locatedBy, findings: retur.findings };
+}
+
+/**
+ * Reads (each file in isolation, see ../readPool.ts) and validates files; results in the
+ * files' order. `onResult` gets each file's result in that order, as soon as it and every file
+ * before it are done. Never throws on a file's content.
+ */
+export async function validateFiles(
+  files: readonly string[],
+  onResult?: (result: FileResult) => void
+): Promise<FileResult[]> {
+  const results: Array<FileResult | undefined> = new Array(files.length);
+  let shown = 0;
+  const flush = (raws: ReadonlyArray<RawReturn | undefined>) => {
+    while (shown < files.length && raws[shown]) {
+      results[shown] ??= validateRaw(files[shown], raws[shown]!);
+      onResult?.(results[shown]!);
+      shown++;
+    }
+  };
+  const partial: Array<RawReturn | undefined> = new Array(files.length);
+  const raws = await readReturnFiles(files, {
+    onProgress: (p) => {
+      partial[p.index] = p.result;
+      flush(partial);
+    },
+  });
+  flush(raws);
+  return raws.map((raw, i) => results[i] ?? validateRaw(files[i], raw));
 }
 
 /** Reads and validates one file; never throws. */
 export async function validateFile(fil: string): Promise<FileResult> {
-  let bytes: Uint8Array;
-  try {
-    const size = statSync(fil).size;
-    if (size > LIMITS.maxFileBytes) {
-      const mb = (n: number) =>
-        `${(n / 1024 / 1024).toLocaleString("da-DK", { maximumFractionDigits: 1 })} MB`;
-      return fileError(
-        fil,
-        "fil_for_stor",
-        `Filen er ${mb(size)}; højst ${mb(LIMITS.maxFileBytes)} læses.`
-      );
-    }
-    bytes = readFileSync(fil);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return fileError(
-      fil,
-      "fil_mangler",
-      code === "ENOENT"
-        ? "Filen findes ikke."
-        : `Filen kan ikke læses (${code ?? (e as Error).message}).`
-    );
-  }
-  try {
-    const raw = await readReturn(bytes, fil);
-    const fatal = raw.findings.find((f) => FILE_RULES.has(f.rule) && f.severity === "fejl");
-    if (fatal) return { fil, findings: [{ ...fatal, file: fil }] };
-    const retur = validateReturn({
-      ...raw,
-      findings: raw.findings.filter((f) => !SUPERSEDED.has(f.rule)),
-    });
-    return { fil, retur, locatedBy: raw.locatedBy, findings: retur.findings };
-  } catch (e) {
-    return fileError(fil, "ulaeselig_fil", `Filen kan ikke læses: ${(e as Error).message}`);
-  }
+  return (await validateFiles([fil]))[0];
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -136,15 +135,11 @@ export function registerValider(program: Command, io: CliIo): void {
     .argument("<filer...>", "en eller flere udfyldte skabeloner (.xlsx)")
     .option("--json", "skriv resultatet som JSON (én liste med en post pr. fil)")
     .action(async (filer: string[], opts: { json?: boolean }) => {
-      const results: FileResult[] = [];
-      for (const fil of filer) {
-        const r = await validateFile(fil);
-        results.push(r);
-        if (!opts.json) {
-          // Each file's report is printed whole, once it is complete.
-          io.out([`== ${fil} ==`, ...findingsTable(r.findings), summaryLine(r), ""].join("\n"));
-        }
-      }
+      // Each file's report is printed whole, once it is complete, in the files' order.
+      const results = await validateFiles(filer, (r) => {
+        if (!opts.json)
+          io.out([`== ${r.fil} ==`, ...findingsTable(r.findings), summaryLine(r), ""].join("\n"));
+      });
       const withErrors = results.filter((r) =>
         r.findings.some((f) => f.severity === "fejl")
       ).length;

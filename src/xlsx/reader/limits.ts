@@ -52,6 +52,7 @@ export const BAD_FILE_RULES = [
   "dobbelt_del",
   "xml_doctype",
   "over_graense",
+  "laesning_afbrudt",
 ] as const;
 
 export type BadFileRule = (typeof BAD_FILE_RULES)[number];
@@ -67,6 +68,8 @@ export class XlsxRejected extends Error {
   }
 }
 
-/** Bytes as Danish megabytes, e.g. "20 MB", "1,5 MB". */
-export const formatMb = (n: number) =>
-  `${(n / 1024 / 1024).toLocaleString("da-DK", { maximumFractionDigits: 1 })} MB`;
+/** Bytes in Danish, in MB ("20 MB", "1,5 MB"), or in KB under 1 MB ("17 KB"). */
+export const formatBytes = (n: number) =>
+  n < 1024 * 1024
+    ? `${Math.max(1, Math.round(n / 1024)).toLocaleString("da-DK")} KB`
+    : `${(n / 1024 / 1024).toLocaleString("da-DK", { maximumFractionDigits: 1 })} MB`;

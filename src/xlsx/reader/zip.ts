@@ -6,7 +6,7 @@
  * Duplicate part names (one sheet twice) are refused: which copy counts would be a guess.
  */
 import { Inflate } from "fflate";
-import { type FileLimits, XlsxRejected, formatMb } from "./limits";
+import { type FileLimits, XlsxRejected, formatBytes } from "./limits";
 
 export interface ZipEntry {
   /** The part name as stored (e.g. "xl/worksheets/sheet1.xml"). */
@@ -149,16 +149,16 @@ export class ZipArchive {
       )
         throw new XlsxRejected(
           "zipbombe",
-          `Filen pakkes ud til langt mere, end den fylder (${name}: ${formatMb(declaredSize)} fra ${formatMb(compressedSize)}); den ligner en »zip-bombe« og læses ikke.`
+          `Filen pakkes ud til langt mere, end den fylder (${name}: ${formatBytes(declaredSize)} fra ${formatBytes(compressedSize)}); den ligner en »zip-bombe« og læses ikke.`
         );
       if (isWorksheetPart(name) && declaredSize > limits.maxSheetXmlBytes)
-        throw sheetTooBig(name, `er ${formatMb(declaredSize)}`, limits);
+        throw sheetTooBig(name, `er ${formatBytes(declaredSize)}`, limits);
       entries.push({ name, method, flags, compressedSize, declaredSize, localHeaderOffset });
     }
     if (declaredTotal > limits.maxUncompressedBytes)
       throw new XlsxRejected(
         "zipbombe",
-        `Filen pakkes ud til ${formatMb(declaredTotal)}; højst ${formatMb(limits.maxUncompressedBytes)} læses. Den ligner en »zip-bombe« og læses ikke.`
+        `Filen pakkes ud til ${formatBytes(declaredTotal)}; højst ${formatBytes(limits.maxUncompressedBytes)} læses. Den ligner en »zip-bombe« og læses ikke.`
       );
     return new ZipArchive(bytes, entries, limits);
   }
@@ -199,21 +199,21 @@ export class ZipArchive {
       this.inflatedTotal += chunk.length;
       if (size > partLimit) {
         if (isWorksheetPart(entry.name))
-          throw sheetTooBig(entry.name, `fylder over ${formatMb(partLimit)}`, this.limits);
+          throw sheetTooBig(entry.name, `fylder over ${formatBytes(partLimit)}`, this.limits);
         throw new XlsxRejected(
           "zipbombe",
-          `Delen ${entry.name} pakkes ud til over ${formatMb(partLimit)}; filen ligner en »zip-bombe« og læses ikke.`
+          `Delen ${entry.name} pakkes ud til over ${formatBytes(partLimit)}; filen ligner en »zip-bombe« og læses ikke.`
         );
       }
       if (this.inflatedTotal > this.limits.maxUncompressedBytes)
         throw new XlsxRejected(
           "zipbombe",
-          `Filen pakkes ud til over ${formatMb(this.limits.maxUncompressedBytes)}; den ligner en »zip-bombe« og læses ikke.`
+          `Filen pakkes ud til over ${formatBytes(this.limits.maxUncompressedBytes)}; den ligner en »zip-bombe« og læses ikke.`
         );
       if (size > 1024 * 1024 && size / Math.max(1, entry.compressedSize) > this.limits.maxRatio)
         throw new XlsxRejected(
           "zipbombe",
-          `Filen pakkes ud til langt mere, end den fylder (${entry.name}: over ${formatMb(size)} fra ${formatMb(entry.compressedSize)}); den ligner en »zip-bombe« og læses ikke.`
+          `Filen pakkes ud til langt mere, end den fylder (${entry.name}: over ${formatBytes(size)} fra ${formatBytes(entry.compressedSize)}); den ligner en »zip-bombe« og læses ikke.`
         );
       if (chunk.length > 0) sink(chunk);
     };
@@ -264,6 +264,6 @@ export function isWorksheetPart(name: string): boolean {
 function sheetTooBig(name: string, size: string, limits: FileLimits): XlsxRejected {
   return new XlsxRejected(
     "for_mange_celler",
-    `Arket ${name} ${size} udpakket; højst ${formatMb(limits.maxSheetXmlBytes)} pr. ark læses. En udfyldt skabelon har kun få hundrede celler.`
+    `Arket ${name} ${size} udpakket; højst ${formatBytes(limits.maxSheetXmlBytes)} pr. ark læses. En udfyldt skabelon har kun få hundrede celler.`
   );
 }
