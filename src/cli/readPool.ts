@@ -16,6 +16,7 @@ import {
   type ReadProgress,
   type ReturnFile,
   budgetExceeded,
+  ownBytes,
   readReturns,
 } from "../xlsx/batch";
 import { LIMITS, formatBytes } from "../xlsx/reader/limits";
@@ -88,10 +89,10 @@ class WorkerPool implements ReadIsolation {
       w.on("error", onError);
       w.on("exit", onExit);
       // A copy of its own, handed over without copying again (a Buffer may share its memory).
-      const bytes = new Uint8Array(
-        file.bytes instanceof ArrayBuffer ? new Uint8Array(file.bytes) : file.bytes
+      void ownBytes(file).then(
+        (bytes) => w.postMessage({ name: file.name, bytes }, [bytes.buffer]),
+        () => finish(budgetExceeded(file.name, "afbrudt", this.budget), false)
       );
-      w.postMessage({ name: file.name, bytes }, [bytes.buffer]);
     });
   }
 

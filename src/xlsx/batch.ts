@@ -13,7 +13,14 @@ import { readReturn } from "./read";
 export interface ReturnFile {
   /** Shown in findings and progress (a file name or path). */
   readonly name: string;
-  readonly bytes: XlsxBytes;
+  /** The bytes, or how to get them when the file's turn comes (keeps a large batch's memory flat). */
+  readonly bytes: XlsxBytes | (() => Promise<XlsxBytes>);
+}
+
+/** A file's bytes as a Uint8Array of their own (a copy: safe to hand over to a worker). */
+export async function ownBytes(file: ReturnFile): Promise<Uint8Array<ArrayBuffer>> {
+  const b = typeof file.bytes === "function" ? await file.bytes() : file.bytes;
+  return b instanceof ArrayBuffer ? new Uint8Array(b.slice(0)) : new Uint8Array(b);
 }
 
 export interface ReadProgress {
@@ -60,7 +67,8 @@ export function refusalOf(raw: RawReturn): Finding | undefined {
 /** One read in this thread: no budget, but the reader's own limits still hold. */
 export const IN_THREAD: ReadIsolation = {
   concurrency: 1,
-  read: (file) => readReturn(file.bytes, file.name),
+  read: async (file) =>
+    readReturn(typeof file.bytes === "function" ? await file.bytes() : file.bytes, file.name),
   close: () => undefined,
 };
 

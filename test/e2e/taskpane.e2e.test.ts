@@ -172,6 +172,9 @@ describeBrowser("task pane in Chromium", () => {
   });
 
   test("Indsaml reads returned files and writes them to the Data sheet", async () => {
+    // Each file is read in a Web Worker, not on the pane's own thread.
+    const workers: string[] = [];
+    page.on("worker", (w) => workers.push(w.url()));
     await page.getByRole("tab", { name: "Indsaml" }).click();
     const input = page.locator('input[type="file"]');
     await input.waitFor({ state: "attached" });
@@ -182,6 +185,7 @@ describeBrowser("task pane in Chromium", () => {
       { name: "noter.txt", mimeType: "text/plain", buffer: Buffer.from("ikke en skabelon") },
     ]);
     await page.getByText("Data indsamlet").waitFor({ timeout: 30000 });
+    expect(workers.length).toBeGreaterThan(0);
     const results = page.getByRole("list", { name: "Resultat pr. fil" });
     await expect(results.getByText("Afvist").count()).resolves.toBe(1);
     await expect(results.getByText(/Ikke en \.xlsx-fil/).count()).resolves.toBe(1);
