@@ -274,7 +274,7 @@ function checkCells(
         makeFinding({
           rule: READER_RULES.flettedeCeller,
           severity: "advarsel",
-          text: `cellerne ${a1(m.top, m.left)}:${a1(m.bottom, m.right)} er flettet, så kun den øverste venstre celle har en værdi${topLeft ? ` (læst for ${topLeft.id})` : ""}; ${one ? "feltet i" : `de ${emptied.length} felter i`} ${shown} læses som ${one ? "tomt" : "tomme"}. Ophæv fletningen, og skriv hvert tal i sin egen celle.`,
+          text: `cellerne ${m.ref} er flettet, så kun den øverste venstre celle har en værdi${topLeft ? ` (læst for ${topLeft.id})` : ""}; ${one ? "feltet i" : `de ${emptied.length} felter i`} ${shown} læses som ${one ? "tomt" : "tomme"}. Ophæv fletningen, og skriv hvert tal i sin egen celle.`,
           field: (topLeft ?? others[0]).id,
           location: { sheet: sheet.name, cell: a1(m.top, m.left) },
           ...fileProp,

@@ -21,6 +21,11 @@ export interface Area {
   readonly right: number;
 }
 
+/** A merged area, clipped to the cells the sheet uses, with its reference as the file gives it. */
+export interface MergedArea extends Area {
+  readonly ref: string;
+}
+
 export interface SheetCell {
   /** number | string | boolean | Date | null (an error value as its code, e.g. "#DIV/0!"). */
   readonly value: unknown;
@@ -125,7 +130,7 @@ export function activeContentOf(formula: string): string | undefined {
 
 export class SheetData {
   readonly cells = new Map<number, SheetCell>();
-  readonly merges: Area[] = [];
+  readonly merges: MergedArea[] = [];
   readonly activeFormulas: ActiveFormula[] = [];
   rowCount = 0;
   columnCount = 0;
@@ -169,7 +174,7 @@ export function readSheet(
   let into: "f" | "v" | "t" | undefined;
   let inInline = false;
   let inPhonetic = false;
-  let rawMerges: Area[] = [];
+  let rawMerges: MergedArea[] = [];
   let validations = 0;
 
   const finish = (c: PendingCell) => {
@@ -286,7 +291,7 @@ export function readSheet(
         case "mergeCell": {
           const area = a.ref !== undefined ? decodeArea(a.ref) : undefined;
           if (area) {
-            rawMerges.push(area);
+            rawMerges.push({ ...area, ref: a.ref!.trim().toUpperCase() });
             if (rawMerges.length > limits.maxMerges)
               throw new XlsxRejected(
                 "over_graense",
@@ -341,7 +346,7 @@ export function readSheet(
     const bottom = Math.min(m.bottom, Math.max(sheet.rowCount, m.top));
     const right = Math.min(m.right, Math.max(sheet.columnCount, m.left));
     if (m.top > sheet.rowCount || m.left > sheet.columnCount) continue;
-    sheet.merges.push({ top: m.top, left: m.left, bottom, right });
+    sheet.merges.push({ top: m.top, left: m.left, bottom, right, ref: m.ref });
   }
   rawMerges = [];
   return sheet;
