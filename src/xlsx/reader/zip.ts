@@ -215,8 +215,17 @@ export class ZipArchive {
           "zipbombe",
           `Filen pakkes ud til langt mere, end den fylder (${entry.name}: over ${formatBytes(size)} fra ${formatBytes(entry.compressedSize)}); den ligner en »zip-bombe« og læses ikke.`
         );
-      if (chunk.length > 0) sink(chunk);
+      if (chunk.length > 0) {
+        try {
+          sink(chunk);
+        } catch (e) {
+          sinkError = e;
+          throw e;
+        }
+      }
     };
+    /** What the consumer threw (a parse error, a limit): passed on as it is. */
+    let sinkError: unknown;
     if (entry.method === 0) {
       for (let p = 0; p < data.length; p += CHUNK) take(data.subarray(p, p + CHUNK));
     } else if (entry.method === 8) {
@@ -226,7 +235,7 @@ export class ZipArchive {
         for (let p = 0; p < data.length; p += CHUNK)
           inflater.push(data.subarray(p, p + CHUNK), p + CHUNK >= data.length);
       } catch (e) {
-        if (e instanceof XlsxRejected) throw e;
+        if (e instanceof XlsxRejected || e === sinkError) throw e;
         throw corrupt(`delen ${entry.name} kan ikke pakkes ud`);
       }
     } else {
