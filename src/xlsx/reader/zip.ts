@@ -5,7 +5,7 @@
  * lies about its size, or a zip bomb, is stopped at the limit instead of filling memory.
  * Duplicate part names (one sheet twice) are refused: which copy counts would be a guess.
  */
-import { Inflate } from "fflate";
+import { Inflate, inflateSync } from "fflate";
 import { type FileLimits, XlsxRejected, formatBytes } from "./limits";
 
 export interface ZipEntry {
@@ -32,6 +32,12 @@ const LOCAL = 0x04034b50;
 
 /** Compressed bytes fed to the inflater at a time: at most ~1000× as much comes out per step. */
 const CHUNK = 16 * 1024;
+/**
+ * Parts up to this size (compressed) are first inflated in one step into a buffer one byte
+ * larger than declared: a full buffer means the part lies about its size, and it is inflated
+ * again, streaming and counted. At most ~32 MB of inflating is wasted on a liar.
+ */
+const ONE_STEP = 32 * 1024;
 
 function corrupt(detail: string): XlsxRejected {
   return new XlsxRejected(
@@ -228,6 +234,8 @@ export class ZipArchive {
     let sinkError: unknown;
     if (entry.method === 0) {
       for (let p = 0; p < data.length; p += CHUNK) take(data.subarray(p, p + CHUNK));
+    } else if (entry.method === 8 && this.inflateOneStep(entry, data, take)) {
+      // done
     } else if (entry.method === 8) {
       const inflater = new Inflate((chunk) => take(chunk));
       try {
@@ -245,6 +253,25 @@ export class ZipArchive {
       throw corrupt(
         `delen ${entry.name} fylder ${size.toLocaleString("da-DK")} byte udpakket, men zip-filen oplyser ${entry.declaredSize.toLocaleString("da-DK")}`
       );
+  }
+
+  /** The one-step path (see ONE_STEP); false when the part must be inflated streaming. */
+  private inflateOneStep(
+    entry: ZipEntry,
+    data: Uint8Array,
+    take: (chunk: Uint8Array) => void
+  ): boolean {
+    if (entry.compressedSize > ONE_STEP || entry.declaredSize >= this.limits.maxSheetXmlBytes)
+      return false;
+    let out: Uint8Array;
+    try {
+      out = inflateSync(data, { out: new Uint8Array(entry.declaredSize + 1) });
+    } catch {
+      return false; // the streaming path reports the damage
+    }
+    if (out.length > entry.declaredSize) return false;
+    take(out);
+    return true;
   }
 
   /** A whole part's bytes (for small parts: workbook, relationships, styles). */
