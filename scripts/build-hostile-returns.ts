@@ -94,7 +94,7 @@ const cells = namedCells(buildTemplateWorkbook(KOMMUNE, [...TEMPLATES]));
 const at = (field: string) => cells.get(field)!.cell;
 
 /** Overwrites a field's 32-bit size fields in a zip's local header and central directory. */
-function patchDeclaredSize(zip: Uint8Array, part: string, size: number): void {
+export function patchDeclaredSize(zip: Uint8Array, part: string, size: number): void {
   const name = new TextEncoder().encode(part);
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   let patched = 0;

@@ -9,6 +9,7 @@ import { buildTemplateWorkbook, namedCells } from "../../src/domain/layout";
 import { LIMITS, fillWorkbook, readReturn, renderWorkbook } from "../../src/xlsx";
 import type { RawReturn } from "../../src/domain/model";
 import { goodUknValues } from "../helpers/values";
+import { patchDeclaredSize } from "../../scripts/build-hostile-returns";
 
 let filled: Uint8Array;
 const cells = namedCells(buildTemplateWorkbook("Aarhus", ["ukn"]));
@@ -152,6 +153,19 @@ describe("the zip layer", () => {
     expect(enc.findings[0].message).toContain("krypteret");
     const cut = await readReturn(filled.subarray(0, filled.length - 30));
     expect(rules(cut)).toEqual(["fil_beskadiget|fejl"]);
+  });
+
+  it("counts the real size of a part that declares another, small or large", async () => {
+    const real = (await (await JSZip.loadAsync(filled)).file(SHEET)!.async("uint8array")).length;
+    for (const declared of [real - 10, real + 10, 1]) {
+      const bytes = Uint8Array.from(filled);
+      patchDeclaredSize(bytes, SHEET, declared);
+      const raw = await readReturn(bytes);
+      expect(rules(raw)).toEqual(["fil_beskadiget|fejl"]);
+      expect(raw.findings[0].message).toContain(
+        `fylder ${real.toLocaleString("da-DK")} byte udpakket, men zip-filen oplyser ${declared.toLocaleString("da-DK")}`
+      );
+    }
   });
 
   it("refuses malformed XML with a Danish message naming the part", async () => {
