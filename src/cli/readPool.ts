@@ -19,12 +19,20 @@ import {
   ownBytes,
   readReturns,
 } from "../xlsx/batch";
+import { readReturn } from "../xlsx/read";
 import { LIMITS, formatBytes } from "../xlsx/reader/limits";
+import { openedPacks, readOptionsFor } from "./pack";
 
 /** A return's read needs a few MB; the limits keep even a 20 MB file far below this. */
 export const DEFAULT_BUDGET: ReadBudget = { memoryMb: 256, timeoutMs: 60_000 };
 
 export interface NodePoolOptions {
+  /**
+   * `--pakke`: a pack id or pack file besides the built-in ones. Each worker opens it itself
+   * (a pack holds functions a message cannot carry) and reads every return with the pack its
+   * meta cells name.
+   */
+  readonly pakke?: string;
   readonly budget?: ReadBudget;
   readonly workers?: number;
   /** The compiled worker script (default: readWorker.js beside this file). */
@@ -38,11 +46,13 @@ class WorkerPool implements ReadIsolation {
   constructor(
     readonly concurrency: number,
     private readonly script: string,
-    private readonly budget: ReadBudget
+    private readonly budget: ReadBudget,
+    private readonly pakke: string | undefined
   ) {}
 
   private spawn(): Worker {
     const w = new Worker(this.script, {
+      workerData: { pakke: this.pakke },
       resourceLimits: {
         maxOldGenerationSizeMb: this.budget.memoryMb,
         maxYoungGenerationSizeMb: Math.max(8, Math.round(this.budget.memoryMb / 8)),
@@ -109,9 +119,20 @@ class WorkerPool implements ReadIsolation {
  */
 export function nodeIsolation(options: NodePoolOptions = {}): ReadIsolation {
   const script = options.script ?? join(__dirname, "readWorker.js");
-  if (!existsSync(script)) return IN_THREAD;
+  if (!existsSync(script)) {
+    const readOptions = readOptionsFor(openedPacks(options.pakke));
+    return {
+      ...IN_THREAD,
+      read: async (file) => readReturn(await ownBytes(file), file.name, readOptions),
+    };
+  }
   const workers = options.workers ?? Math.min(2, availableParallelism());
-  return new WorkerPool(Math.max(1, workers), script, options.budget ?? DEFAULT_BUDGET);
+  return new WorkerPool(
+    Math.max(1, workers),
+    script,
+    options.budget ?? DEFAULT_BUDGET,
+    options.pakke
+  );
 }
 
 /** A file that never reached the reader (missing, unreadable, over the size limit). */

@@ -3,7 +3,7 @@ export { planToExcel, renderWorkbook, excelValidation } from "./render";
 export {
   DEFAULT_CATALOGUE,
   READER_RULES,
-  type ReadCatalogue,
+  type ReaderCatalogue,
   type ReadOptions,
   readReturn,
 } from "./read";

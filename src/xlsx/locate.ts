@@ -40,7 +40,7 @@ export function withLabelFallback(
   const meta: { -readonly [K in keyof RawReturn["meta"]]: RawReturn["meta"][K] } = { ...raw.meta };
 
   // Meta by label only where its defined name is gone (a named but empty cell is just empty).
-  const lost = (["kommune", "skabelon", "version"] as const).filter(
+  const lost = (["kommune", "skabelon", "version", "pakke"] as const).filter(
     (k) => meta[k] === undefined && !names.get(META_FIELDS[k])?.location
   );
   if (lost.length > 0) {

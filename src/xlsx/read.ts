@@ -5,7 +5,7 @@ import { type ReadOptions, readReturnSync } from "./reader/read";
 export {
   DEFAULT_CATALOGUE,
   READER_RULES,
-  type ReadCatalogue,
+  type ReaderCatalogue,
   type ReadOptions,
 } from "./reader/read";
 

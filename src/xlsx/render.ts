@@ -115,6 +115,31 @@ function renderConditionalFormats(ws: Worksheet, sheet: SheetPlan): void {
   });
 }
 
+/**
+ * Excel tables over already written cells: ExcelJS's addTable stores the rows it is given into
+ * the cells, so it gets back exactly what the cells hold (values, formulas, styles untouched).
+ */
+function renderTables(ws: Worksheet, sheet: SheetPlan): void {
+  for (const t of sheet.tables ?? []) {
+    const cols = Array.from({ length: t.right - t.left + 1 }, (_, i) => t.left + i);
+    ws.addTable({
+      name: t.name,
+      displayName: t.name,
+      ref: a1(t.top, t.left),
+      headerRow: true,
+      totalsRow: false,
+      style: { theme: t.style as never, showRowStripes: true },
+      columns: cols.map((c) => ({
+        name: String(ws.getCell(t.top, c).value ?? ""),
+        filterButton: true,
+      })),
+      rows: Array.from({ length: t.bottom - t.top }, (_, i) =>
+        cols.map((c) => ws.getCell(t.top + 1 + i, c).value)
+      ),
+    });
+  }
+}
+
 function renderSheet(wb: Workbook, sheet: SheetPlan): void {
   const ws = wb.addWorksheet(sheet.name, {
     ...(sheet.tabColor ? { properties: { tabColor: argb(sheet.tabColor) } } : {}),
@@ -136,6 +161,7 @@ function renderSheet(wb: Workbook, sheet: SheetPlan): void {
   for (const c of sheet.cells) renderCell(ws, c);
   for (const m of sheet.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
   renderConditionalFormats(ws, sheet);
+  renderTables(ws, sheet);
   if (sheet.protect) {
     // No password: the protection guards the layout, not secrets.
     (ws as Worksheet & { sheetProtection: Record<string, boolean> }).sheetProtection = {

@@ -2,7 +2,7 @@ import { spawnSync } from "child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { ALL_FIELDS, KOMMUNER, TEMPLATES } from "../../src/domain/catalogue";
+import { ALL_FIELDS, KOMMUNER, NEDSLAGSPUNKTER, TEMPLATES } from "../../src/domain/catalogue";
 import { sampleValues } from "../helpers/values";
 
 const ROOT = join(__dirname, "..", "..");
@@ -71,9 +71,7 @@ describe("byrde skabelon", () => {
     const parsed = JSON.parse(l.out);
     expect(parsed.kommune).toBe("Høje-Taastrup");
     expect(parsed.skabelon).toBe(
-      TEMPLATES.filter((t) => t.nedslagspunkt === "magt")
-        .map((t) => t.id)
-        .join(",")
+      NEDSLAGSPUNKTER.find((n) => n.id === "magt")!.templates.join(",")
     );
   });
 

@@ -1,17 +1,13 @@
 /**
  * The ExcelJS-based reader this project used before the streaming reader (src/xlsx/reader),
- * frozen as it was: the whole workbook loaded with ExcelJS, names through ExcelJS's model,
- * labels through ExcelJS grids. Kept only as the oracle that test/xlsx/reader-equality.test.ts
- * compares the streaming reader with; do not change its behaviour.
+ * frozen as it was (with the pack option it had gained): the whole workbook loaded with ExcelJS,
+ * names through ExcelJS's model, labels through ExcelJS grids. Kept only as the oracle that
+ * test/xlsx/reader-equality.test.ts compares the streaming reader with; do not change its
+ * behaviour.
  */
 import { Workbook, type Worksheet } from "exceljs";
-import {
-  ALL_FIELDS,
-  META_FIELDS,
-  TEMPLATES,
-  fieldsOf,
-  getTemplate,
-} from "../../src/domain/catalogue";
+import { ALL_FIELDS, META_FIELDS, TEMPLATES, fieldsOf } from "../../src/domain/catalogue";
+import type { TemplateDef } from "../../src/domain/catalogue/types";
 import { makeFinding } from "../../src/domain/findings";
 import { LabelLocator, type GridSheet } from "../../src/domain/locate";
 import type { CellLocation, Finding, RawCell, RawReturn } from "../../src/domain/model";
@@ -75,7 +71,8 @@ function readCell(wb: Workbook, loc: CellLocation): RawCell | undefined {
 function withLabelFallback(
   wb: Workbook,
   raw: RawReturn,
-  names: ReadonlyMap<string, NamedRef> = definedNames(wb)
+  names: ReadonlyMap<string, NamedRef> = definedNames(wb),
+  templates: readonly TemplateDef[] = TEMPLATES
 ): RawReturn {
   const locator = new LabelLocator(wb.worksheets.map(gridOf));
   const file = raw.file !== undefined ? { file: raw.file } : {};
@@ -84,7 +81,7 @@ function withLabelFallback(
   const meta: { -readonly [K in keyof RawReturn["meta"]]: RawReturn["meta"][K] } = { ...raw.meta };
 
   // Meta by label only where its defined name is gone (a named but empty cell is just empty).
-  const lost = (["kommune", "skabelon", "version"] as const).filter(
+  const lost = (["kommune", "skabelon", "version", "pakke"] as const).filter(
     (k) => meta[k] === undefined && !names.get(META_FIELDS[k])?.location
   );
   if (lost.length > 0) {
@@ -110,11 +107,11 @@ function withLabelFallback(
   }
 
   const known = splitTemplateIds(meta.skabelon)
-    .map((id) => getTemplate(id))
+    .map((id) => templates.find((t) => t.id === id))
     .filter((t) => t !== undefined);
-  const templates = known.length > 0 ? known : locator.detect(TEMPLATES);
+  const chosen = known.length > 0 ? known : locator.detect(templates);
   let viaLabels = false;
-  for (const t of templates) {
+  for (const t of chosen) {
     const fields = fieldsOf(t);
     const missing = fields.filter((f) => !cells[f.id]);
     const suspect = fields.filter(
@@ -184,13 +181,30 @@ function metaNumber(v: unknown): number | undefined {
   return undefined;
 }
 
+/** Which names are fields, decided from the return's meta cells (its pack). */
+interface ReaderCatalogue {
+  hasField(id: string): boolean;
+  readonly templates: readonly TemplateDef[];
+}
+
+interface ReadOptions {
+  /** The fields of the pack the meta cells name (default: kl2024's). */
+  readonly catalogue?: (meta: RawReturn["meta"]) => ReaderCatalogue;
+}
+
+const KL2024: ReaderCatalogue = { hasField: (id) => ALL_FIELDS.has(id), templates: TEMPLATES };
+
 /**
  * Reads a returned workbook: the `meta.*` cells first, then every catalogue field by its
  * defined name (value as stored, number format, sheet and cell); fields whose names are lost
  * or misplaced are then found by their labels and year headers (see ./locate.ts). Never throws
  * on the workbook's content; problems come back as findings.
  */
-export function legacyReadFromWorkbook(wb: Workbook, file?: string): RawReturn {
+export function legacyReadFromWorkbook(
+  wb: Workbook,
+  file?: string,
+  options: ReadOptions = {}
+): RawReturn {
   const findings: Finding[] = [];
   const names = definedNames(wb);
   const at = (name: string) => {
@@ -204,6 +218,14 @@ export function legacyReadFromWorkbook(wb: Workbook, file?: string): RawReturn {
   const kommune = metaString(metaValue(META_FIELDS.kommune));
   const skabelon = metaString(metaValue(META_FIELDS.skabelon));
   const version = metaNumber(metaValue(META_FIELDS.version));
+  const pakke = metaString(metaValue(META_FIELDS.pakke));
+  const meta = {
+    ...(skabelon !== undefined ? { skabelon } : {}),
+    ...(version !== undefined ? { version } : {}),
+    ...(kommune !== undefined ? { kommune } : {}),
+    ...(pakke !== undefined ? { pakke } : {}),
+  };
+  const catalogue = options.catalogue?.(meta) ?? KL2024;
   for (const [key, value] of [
     [META_FIELDS.kommune, kommune],
     [META_FIELDS.skabelon, skabelon],
@@ -222,7 +244,7 @@ export function legacyReadFromWorkbook(wb: Workbook, file?: string): RawReturn {
 
   const cells: Record<string, RawCell> = {};
   for (const [name, ref] of names) {
-    if (!ALL_FIELDS.has(name)) continue;
+    if (!catalogue.hasField(name)) continue;
     if (!ref.location) {
       findings.push({
         rule: "navn_uden_celle",
@@ -265,21 +287,23 @@ export function legacyReadFromWorkbook(wb: Workbook, file?: string): RawReturn {
     wb,
     {
       ...fileProp,
-      meta: {
-        ...(skabelon !== undefined ? { skabelon } : {}),
-        ...(version !== undefined ? { version } : {}),
-        ...(kommune !== undefined ? { kommune } : {}),
-      },
+      meta,
       cells,
       locatedBy: "navne",
       findings,
     },
-    names
+    names,
+    catalogue.templates
   );
 }
 
+
 /** Loads the bytes with ExcelJS (after the zip check) and reads them the old way. */
-export async function legacyReadReturn(bytes: Uint8Array, file?: string): Promise<RawReturn> {
+export async function legacyReadReturn(
+  bytes: Uint8Array,
+  file?: string,
+  options: ReadOptions = {}
+): Promise<RawReturn> {
   await checkXlsxBytes(bytes);
   const wb = new Workbook();
   await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
@@ -291,5 +315,5 @@ export async function legacyReadReturn(bytes: Uint8Array, file?: string): Promis
     // The old loadWorkbook refused more cells than this after loading.
     if (cells > 300_000) throw new Error("for_mange_celler");
   }
-  return legacyReadFromWorkbook(wb, file);
+  return legacyReadFromWorkbook(wb, file, options);
 }

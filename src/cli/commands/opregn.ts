@@ -1,10 +1,9 @@
 import type { Command } from "commander";
 import { existsSync } from "fs";
 import { basename, extname } from "path";
-import { CATALOGUE_VERSION } from "../../domain/catalogue";
+import { CATALOGUE_VERSION, NEDSLAGSPUNKTER } from "../../domain/catalogue";
 import type { Finding, KommuneReturn } from "../../domain/model";
 import {
-  METHODS,
   parseIndstillinger,
   parseKommunedata,
   parseLandstal,
@@ -199,7 +198,7 @@ export function registerOpregn(program: Command, io: CliIo): void {
             opts.indstillinger,
             parseIndstillinger(
               readJson(opts.indstillinger),
-              METHODS.map((m) => m.id)
+              NEDSLAGSPUNKTER.map((m) => m.id)
             )
           )
         : undefined;

@@ -2,10 +2,12 @@ import type { Command } from "commander";
 import { SEVERITY_ORDER, cellRef, countBySeverity } from "../../domain/findings";
 import type { Finding, KommuneReturn, RawReturn } from "../../domain/model";
 import { validateReturn } from "../../domain/validate";
+import type { Pack } from "../../domain/pack/model";
 import { refusalOf } from "../../xlsx/batch";
 import { CliError } from "../errors";
-import { readReturnFiles } from "../readPool";
 import type { CliIo } from "../io";
+import { openedPacks, packForReturn } from "../pack";
+import { readReturnFiles } from "../readPool";
 
 /** The reader's own meta remark; validation reports meta with its own rules (kommune_mangler …). */
 const SUPERSEDED = new Set(["meta_mangler"]);
@@ -18,14 +20,26 @@ export interface FileResult {
   readonly findings: readonly Finding[];
 }
 
-/** Validates one file's raw read; a file that could not be read keeps its one error. */
-export function validateRaw(fil: string, raw: RawReturn): FileResult {
+/**
+ * Validates one file's raw read with the pack its meta cells name; a file that could not be
+ * read keeps its one error.
+ */
+export function validateRaw(fil: string, raw: RawReturn, opened: readonly Pack[] = []): FileResult {
   const fatal = refusalOf(raw);
   if (fatal) return { fil, findings: [{ ...fatal, file: fil }] };
-  const retur = validateReturn({
-    ...raw,
-    findings: raw.findings.filter((f) => !SUPERSEDED.has(f.rule)),
-  });
+  const choice = packForReturn(raw, opened);
+  if (!choice.ok)
+    return {
+      fil,
+      findings: [{ rule: "pakke_ukendt", severity: "fejl", message: choice.message, file: fil }],
+    };
+  const retur = validateReturn(
+    {
+      ...raw,
+      findings: raw.findings.filter((f) => !SUPERSEDED.has(f.rule)),
+    },
+    choice.pack
+  );
   return { fil, retur, locatedBy: raw.locatedBy, findings: retur.findings };
 }
 
@@ -36,31 +50,38 @@ export function validateRaw(fil: string, raw: RawReturn): FileResult {
  */
 export async function validateFiles(
   files: readonly string[],
-  onResult?: (result: FileResult) => void
+  options: {
+    /** `--pakke`: a pack id or pack file besides the built-in ones. */
+    readonly pakke?: string;
+    readonly onResult?: (result: FileResult) => void;
+  } = {}
 ): Promise<FileResult[]> {
+  const opened = openedPacks(options.pakke);
+  const validate = (i: number, raw: RawReturn) => validateRaw(files[i], raw, opened);
   const results: Array<FileResult | undefined> = new Array(files.length);
   let shown = 0;
   const flush = (raws: ReadonlyArray<RawReturn | undefined>) => {
     while (shown < files.length && raws[shown]) {
-      results[shown] ??= validateRaw(files[shown], raws[shown]!);
-      onResult?.(results[shown]!);
+      results[shown] ??= validate(shown, raws[shown]!);
+      options.onResult?.(results[shown]!);
       shown++;
     }
   };
   const partial: Array<RawReturn | undefined> = new Array(files.length);
   const raws = await readReturnFiles(files, {
+    ...(options.pakke !== undefined ? { pakke: options.pakke } : {}),
     onProgress: (p) => {
       partial[p.index] = p.result;
       flush(partial);
     },
   });
   flush(raws);
-  return raws.map((raw, i) => results[i] ?? validateRaw(files[i], raw));
+  return raws.map((raw, i) => results[i] ?? validate(i, raw));
 }
 
-/** Reads and validates one file; never throws. */
-export async function validateFile(fil: string): Promise<FileResult> {
-  return (await validateFiles([fil]))[0];
+/** Reads and validates one file (with `--pakke`'s pack, when given); never throws. */
+export async function validateFile(fil: string, pakke?: string): Promise<FileResult> {
+  return (await validateFiles([fil], pakke !== undefined ? { pakke } : {}))[0];
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -103,6 +124,7 @@ export function resultJson(r: FileResult) {
     fil: r.fil,
     laest: r.retur !== undefined,
     kommune: r.retur?.kommune ?? null,
+    pakke: r.retur?.pakke ?? null,
     skabeloner: r.retur?.skabeloner ?? [],
     version: r.retur?.version ?? null,
     laestVia: r.locatedBy ?? null,
@@ -134,11 +156,18 @@ export function registerValider(program: Command, io: CliIo): void {
     )
     .argument("<filer...>", "en eller flere udfyldte skabeloner (.xlsx)")
     .option("--json", "skriv resultatet som JSON (én liste med en post pr. fil)")
-    .action(async (filer: string[], opts: { json?: boolean }) => {
+    .option(
+      "--pakke <id|fil>",
+      "pakken, skabelonerne er lavet fra, når den ikke er indbygget (en .json-fil)"
+    )
+    .action(async (filer: string[], opts: { json?: boolean; pakke?: string }) => {
       // Each file's report is printed whole, once it is complete, in the files' order.
-      const results = await validateFiles(filer, (r) => {
-        if (!opts.json)
-          io.out([`== ${r.fil} ==`, ...findingsTable(r.findings), summaryLine(r), ""].join("\n"));
+      const results = await validateFiles(filer, {
+        ...(opts.pakke !== undefined ? { pakke: opts.pakke } : {}),
+        onResult: (r) => {
+          if (!opts.json)
+            io.out([`== ${r.fil} ==`, ...findingsTable(r.findings), summaryLine(r), ""].join("\n"));
+        },
       });
       const withErrors = results.filter((r) =>
         r.findings.some((f) => f.severity === "fejl")

@@ -20,7 +20,7 @@ import { MAX_COL, MAX_ROW, type SheetData, decodeCell } from "./sheet";
 import { activeContentFindings } from "./active";
 
 /** Which defined names are fields, and the templates the label fallback may look for. */
-export interface ReadCatalogue {
+export interface ReaderCatalogue {
   hasField(id: string): boolean;
   readonly templates: readonly TemplateDef[];
 }
@@ -30,12 +30,12 @@ export interface ReadOptions {
    * Called with the meta cells once they are read (`meta.pakke` names the survey pack); says
    * which defined names are fields. Defaults to the product's catalogue.
    */
-  readonly catalogue?: (meta: RawReturn["meta"]) => ReadCatalogue;
+  readonly catalogue?: (meta: RawReturn["meta"]) => ReaderCatalogue;
   readonly limits?: FileLimits;
 }
 
 /** Today's catalogue: every field of every template. */
-export const DEFAULT_CATALOGUE: ReadCatalogue = {
+export const DEFAULT_CATALOGUE: ReaderCatalogue = {
   hasField: (id) => ALL_FIELDS.has(id),
   templates: TEMPLATES,
 };
