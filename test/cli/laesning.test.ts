@@ -1,12 +1,14 @@
 /**
  * The built CLI reads returns in worker threads: `--pakke` with a pack file reaches each
- * worker (which opens the file itself), so a return made from that pack is read by its fields.
+ * worker (which opens the file itself), so a return made from that pack is read by its fields;
+ * and `opregn` with an unreadable .xlsx among good returns reports it and computes the rest.
  */
 import { spawnSync } from "child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { buildTemplateWorkbook } from "../../src/domain/layout";
+import { buildHostileReturns } from "../../scripts/build-hostile-returns";
 import { fillWorkbook, renderWorkbook } from "../../src/xlsx";
 import { ROOT, ensureCliBuild } from "../helpers/cliBuild";
 import { UGESKEMA_FILE, UGESKEMA_VALUES, ugeskemaPack } from "../helpers/ugeskema";
@@ -55,4 +57,34 @@ describe("reading with a pack file, in worker threads", () => {
     expect(res).toMatchObject({ laest: true, pakke: ugeskemaPack().id });
     expect(res.fund.map((f: { regel: string }) => f.regel)).not.toContain("laesning_afbrudt");
   });
+});
+
+describe("opregn with an unreadable return among good ones", () => {
+  it("reports the file, leaves it out and computes every good return", async () => {
+    const { cases } = await buildHostileReturns(join(dir, "hostile"));
+    const bomb = cases.find((c) => c.name === "zip_falske_stoerrelser")!.path;
+    const EX = join(ROOT, "examples");
+    const returns = ["aalborg", "frederiksberg", "holbaek", "odense", "vejle"].map((k) =>
+      join(EX, "returer", `${k}.json`)
+    );
+    const r = byrde(
+      "opregn",
+      returns[0],
+      bomb,
+      ...returns.slice(1),
+      "--landstal",
+      join(EX, "landstal.json"),
+      "--kommunedata",
+      join(EX, "kommunedata.json"),
+      "--indstillinger",
+      join(EX, "indstillinger.json"),
+      "--json"
+    );
+    expect(r.stderr).toContain("zip_falske_stoerrelser.xlsx: kunne ikke læses og er ikke med");
+    expect(r.stderr).toContain("zip-bombe");
+    for (const k of ["Aalborg", "Frederiksberg", "Holbæk", "Odense", "Vejle"])
+      expect(r.stderr).toContain(`${k} (`);
+    const j = JSON.parse(r.stdout);
+    expect(j.nedslagspunkter).toHaveLength(9);
+  }, 180_000);
 });
