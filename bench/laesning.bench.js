@@ -44,6 +44,7 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const r2 = (x) => Math.round(x * 100) / 100;
+const da = (x) => r2(x).toLocaleString("da-DK");
 
 async function run(report) {
   const { readReturn } = dist("xlsx/read.js");
@@ -79,7 +80,7 @@ async function run(report) {
     r2(median(ratios)),
     "×"
   );
-  report("  forhold pr. kørsel: bedste / værste", `${r2(ratios[0])} / ${r2(ratios[RUNS - 1])}`, "×");
+  report("  forhold pr. kørsel: bedste / værste", `${da(ratios[0])} / ${da(ratios[RUNS - 1])}`, "×");
   report("  læseren, 98 filer (median)", Math.round(median(runs.map((r) => r.reader))), "ms");
   report("  ExcelJS-indlæsning, 98 filer (median)", Math.round(median(runs.map((r) => r.excel))), "ms");
   report(

@@ -115,7 +115,9 @@ export class WorkbookPackage {
   private strings?: Array<string | null>;
   private numFmtByStyle?: Array<string | undefined>;
   private dateByStyle = new Map<number, boolean>();
+  /** Parsed worksheets by part, and by the names they were asked for with. */
   private readonly parsed = new Map<string, SheetData>();
+  private readonly parsedByName = new Map<string, SheetData>();
   private cells = 0;
   private namesIndex?: Map<string, NamedRef>;
   private sheetsByName?: Map<string, SheetEntry>;
@@ -239,6 +241,8 @@ export class WorkbookPackage {
 
   /** A worksheet, parsed on first use; undefined when it does not exist or is no worksheet. */
   sheet(name: string): SheetData | undefined {
+    const known = this.parsedByName.get(name);
+    if (known) return known;
     const entry = this.sheetEntry(name);
     if (!entry?.part) return undefined;
     const key = partKey(entry.part.name);
@@ -247,6 +251,7 @@ export class WorkbookPackage {
       data = readSheet(this.zip, entry.part, entry.name, this.sheetContext());
       this.parsed.set(key, data);
     }
+    this.parsedByName.set(name, data);
     return data;
   }
 

@@ -124,7 +124,8 @@ const DDE = /[A-Za-z0-9_.]+\|(?:'[^']*'|[A-Za-z0-9_. ]+)!/;
 export function activeContentOf(formula: string): string | undefined {
   const fn = ACTIVE_FUNCTION.exec(formula);
   if (fn) return `funktionen ${fn[1].toUpperCase()}, der henter data fra internettet`;
-  if (DDE.test(formula)) return "et DDE-link, der kan starte et andet program";
+  if (formula.includes("|") && DDE.test(formula))
+    return "et DDE-link, der kan starte et andet program";
   return undefined;
 }
 
