@@ -4,7 +4,7 @@
  * A worker that runs out of memory or time is stopped and replaced; its file becomes one
  * finding (`laesning_afbrudt`) and the batch goes on. Used by `valider`, `opregn` and `læs`.
  */
-import { existsSync, readFileSync, statSync } from "fs";
+import { accessSync, constants, existsSync, readFileSync, statSync } from "fs";
 import { availableParallelism } from "os";
 import { join } from "path";
 import { Worker } from "worker_threads";
@@ -166,6 +166,7 @@ export async function readReturnFiles(
   paths.forEach((path, index) => {
     try {
       const size = statSync(path).size;
+      accessSync(path, constants.R_OK);
       if (size > LIMITS.maxFileBytes) {
         results[index] = fileProblem(
           name(path),
@@ -174,7 +175,8 @@ export async function readReturnFiles(
         );
         return;
       }
-      toRead.push({ index, file: { name: name(path), bytes: readFileSync(path) } });
+      // Read when the file's turn comes, so a large batch does not hold every file at once.
+      toRead.push({ index, file: { name: name(path), bytes: async () => readFileSync(path) } });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       results[index] = fileProblem(

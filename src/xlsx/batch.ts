@@ -109,7 +109,20 @@ export async function readReturns(
     while (next < files.length) {
       const index = next++;
       const file = files[index];
-      const result = await isolation.read(file);
+      const result = await isolation.read(file).catch((): RawReturn => ({
+        file: file.name,
+        meta: {},
+        cells: {},
+        locatedBy: "navne",
+        findings: [
+          {
+            rule: "ulaeselig_fil",
+            severity: "fejl",
+            message: "Filen kunne ikke hentes og er ikke læst; de øvrige filer læses videre.",
+            file: file.name,
+          },
+        ],
+      }));
       results[index] = result;
       done++;
       options.onProgress?.({ done, total: files.length, index, file: file.name, result });
