@@ -23,7 +23,7 @@ export const LIMITS: FileLimits = {
   /** Uncompressed ÷ compressed for one part larger than 1 MB. */
   maxRatio: 200,
   maxEntries: 2000,
-  /** One worksheet's XML (a proxy for its cell count, checked before and while inflating). */
+  /** One worksheet's XML (a proxy for its cell count), and any one part, checked while inflating. */
   maxSheetXmlBytes: 60 * 1024 * 1024,
   /** Cells (with content or formatting) in the sheets read. */
   maxCells: 300_000,

@@ -196,9 +196,8 @@ export class ZipArchive {
     const end = start + entry.compressedSize;
     if (end > this.bytes.length) throw corrupt(`delen ${entry.name} er afskåret`);
     const data = this.bytes.subarray(start, end);
-    const partLimit = isWorksheetPart(entry.name)
-      ? this.limits.maxSheetXmlBytes
-      : this.limits.maxUncompressedBytes;
+    // One part may hold at most a worksheet's worth (the total is counted apart).
+    const partLimit = this.limits.maxSheetXmlBytes;
     let size = 0;
     const take = (chunk: Uint8Array) => {
       size += chunk.length;
