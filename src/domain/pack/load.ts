@@ -128,7 +128,14 @@ interface ExprContext {
   readonly names: ReadonlyMap<string, ExprType>;
   /** Whether calculations may be named (and as what). */
   readonly calculations: boolean;
+  /** Bound to one record of this list block (`skabelon.blok`): its post calculations are one value. */
+  readonly records?: string;
+  /** A group of this list block's records: record fields and post calculations are lists. */
+  readonly group?: string;
 }
+
+/** Danish name of the list a group row's record values form. */
+const GROUP_DOMAIN = "gruppens poster";
 
 class PackLoader {
   readonly problems: PackProblem[] = [];
@@ -137,7 +144,7 @@ class PackLoader {
   private readonly settings = new Map<string, SettingDef>();
   private readonly calcs = new Map<
     string,
-    { level: "respondent" | "samlet"; format?: FieldKind }
+    { level: "respondent" | "samlet" | "post"; format?: FieldKind; records?: string }
   >();
   private readonly axes = new Map<string, readonly ColumnDef[]>();
 
@@ -222,6 +229,12 @@ class PackLoader {
           const type: ScalarType = calc.format ? KINDS[calc.format].exprType : "vilkaarlig";
           if (calc.level === "respondent" && !ctx.respondent)
             return { type, domain: "respondenterne" };
+          if (calc.level === "post") {
+            if (ctx.records === calc.records) return { type };
+            if (ctx.group === calc.records) return { type, domain: GROUP_DOMAIN };
+            const records = `posterne i ${calc.records}`;
+            return { type, domain: ctx.respondent ? records : `respondenterne × ${records}` };
+          }
           return { type };
         }
         const setting = this.settings.get(node.name);
@@ -328,8 +341,22 @@ class PackLoader {
     (p.beregninger ?? []).forEach((c, i) => {
       if (this.settings.has(c.id))
         this.problem(["beregninger", i, "id"], `»${c.id}« er både en indstilling og en beregning`);
-      if (c.type === "udtryk")
-        this.calcs.set(c.id, { level: c.niveau, ...(c.format ? { format: c.format } : {}) });
+      if (c.type !== "udtryk") return;
+      if (c.niveau === "post" && !c.poster)
+        this.problem(
+          ["beregninger", i, "poster"],
+          "en beregning på niveau »post« skal nævne sin listeblok under »poster«"
+        );
+      if (c.niveau !== "post" && c.poster)
+        this.problem(
+          ["beregninger", i, "poster"],
+          "»poster« hører kun til beregninger på niveau »post«"
+        );
+      this.calcs.set(c.id, {
+        level: c.niveau,
+        ...(c.format ? { format: c.format } : {}),
+        ...(c.poster ? { records: c.poster } : {}),
+      });
     });
     const calculations = this.calculations();
     const tables = this.reportTables();
@@ -687,14 +714,22 @@ class PackLoader {
       const path = ["beregninger", i];
       if (c.type === "udtryk") {
         const d = new Set<string>();
+        const lb =
+          c.niveau === "post" && c.poster
+            ? this.listBlock(c.poster, [...path, "poster"])
+            : undefined;
+        const names = new Map<string, ExprType>(
+          (lb?.block.fields ?? []).map((f) => [f.id, { type: KINDS[f.kind].exprType }])
+        );
         const node = this.expr(
           c.udtryk,
           [...path, "udtryk"],
           {
-            respondent: c.niveau === "respondent",
+            respondent: c.niveau !== "samlet",
             variables: new Map(),
-            names: new Map(),
+            names,
             calculations: true,
+            ...(lb ? { records: c.poster } : {}),
           },
           { list: false },
           d
@@ -706,6 +741,7 @@ class PackLoader {
             id: c.id,
             name: c.navn,
             level: c.niveau,
+            ...(lb ? { records: { template: lb.template, block: lb.block.id } } : {}),
             expr: node,
             source: c.udtryk,
             ...(c.format ? { format: c.format } : {}),
@@ -844,8 +880,17 @@ class PackLoader {
     tables.forEach((t, ti) => {
       const path = ["rapport", "tabeller", ti];
       this.unique(t.kolonner, (k) => k.id, [...path, "kolonner"], "kolonnen");
+      t.kolonner.forEach((k, ki) => {
+        if (k.id === "id" || k.id === "grunde")
+          this.problem(
+            [...path, "kolonner", ki, "id"],
+            `»${k.id}« er forbeholdt rapportens JSON (rækkens id og grunde); vælg et andet id`
+          );
+      });
       let rows: RowAxis | undefined;
       let respondent = false;
+      let records: string | undefined;
+      let group: string | undefined;
       const variables = new Map<string, VariableInfo>();
       const names = new Map<string, ExprType>();
       const r = t.raekker;
@@ -873,16 +918,51 @@ class PackLoader {
         rows = { kind: "respondenter" };
         respondent = true;
         variables.set("række", {});
+      } else if ("grupper" in r) {
+        const lb = this.listBlock(r.grupper, [...path, "raekker", "grupper"]);
+        if (lb) {
+          const fields = new Map<string, ExprType>(
+            lb.block.fields.map((f) => [f.id, { type: KINDS[f.kind].exprType }])
+          );
+          const recordCtx: ExprContext = {
+            respondent: true,
+            variables: new Map(),
+            names: fields,
+            calculations: true,
+            records: r.grupper,
+          };
+          const by = this.expr(r.efter, [...path, "raekker", "efter"], recordCtx, { list: false });
+          const filter = r.filter
+            ? this.expr(r.filter, [...path, "raekker", "filter"], recordCtx, {
+                type: "sandhed",
+                list: false,
+              })
+            : undefined;
+          group = r.grupper;
+          for (const [id, t] of fields) names.set(id, { ...t, domain: GROUP_DOMAIN });
+          variables.set("række", {});
+          if (by)
+            rows = {
+              kind: "grupper",
+              template: lb.template,
+              block: lb.block.id,
+              by,
+              bySource: r.efter,
+              ...(filter ? { filter, filterSource: r.filter } : {}),
+            };
+        }
       } else {
         const lb = this.listBlock(r.poster, [...path, "raekker", "poster"]);
         if (lb) {
           respondent = true;
+          records = r.poster;
           for (const f of lb.block.fields) names.set(f.id, { type: KINDS[f.kind].exprType });
           const ctx: ExprContext = {
             respondent: true,
             variables,
             names: new Map(names),
             calculations: true,
+            records: r.poster,
           };
           const id = r.id
             ? this.expr(r.id, [...path, "raekker", "id"], ctx, { list: false })
@@ -924,7 +1004,14 @@ class PackLoader {
         const node = this.expr(
           k.udtryk,
           [...kp, "udtryk"],
-          { respondent, variables, names: ctxNames, calculations: true },
+          {
+            respondent,
+            variables,
+            names: ctxNames,
+            calculations: true,
+            ...(records ? { records } : {}),
+            ...(group ? { group } : {}),
+          },
           { list: false },
           d
         );

@@ -52,7 +52,9 @@ export interface ExprCalculation {
   readonly type: "udtryk";
   readonly id: string;
   readonly name: string;
-  readonly level: "respondent" | "samlet";
+  /** One value per respondent, one in all, or one per record of a list block (`records`). */
+  readonly level: "respondent" | "samlet" | "post";
+  readonly records?: { readonly template: string; readonly block: string };
   readonly expr: Node;
   readonly source: string;
   readonly format?: FieldKind;
@@ -82,6 +84,16 @@ export type RowAxis =
       readonly block: string;
       readonly id?: Node;
       readonly idSource?: string;
+      readonly filter?: Node;
+      readonly filterSource?: string;
+    }
+  | {
+      readonly kind: "grupper";
+      readonly template: string;
+      readonly block: string;
+      /** The records are grouped by this value (one row per distinct value, in order). */
+      readonly by: Node;
+      readonly bySource: string;
       readonly filter?: Node;
       readonly filterSource?: string;
     };

@@ -263,8 +263,14 @@ const Beregning = z.discriminatedUnion("type", [
     id: Id,
     navn: Tekst,
     niveau: z
-      .enum(["respondent", "samlet"])
-      .describe("respondent: én værdi pr. respondent; samlet: én værdi i alt."),
+      .enum(["respondent", "samlet", "post"])
+      .describe(
+        "respondent: én værdi pr. respondent; samlet: én værdi i alt; post: én værdi pr. post i listeblokken »poster«."
+      ),
+    poster: z
+      .string()
+      .optional()
+      .describe("»skabelon.blok« (liste) for niveau »post«: postens felter kan nævnes ved navn."),
     udtryk: Udtryk,
     format: Felttype.optional(),
   }),
@@ -299,6 +305,15 @@ const Raekkeakse = z.union([
   z.strictObject({
     poster: z.string().describe("»skabelon.blok« (liste): én række pr. udfyldt post."),
     id: Udtryk.optional().describe("Rækkens id (fx »nr«); ellers postens nummer."),
+    filter: Udtryk.optional().describe("Kun poster, hvor udtrykket er sandt."),
+  }),
+  z.strictObject({
+    grupper: z
+      .string()
+      .describe(
+        "»skabelon.blok« (liste): én række pr. værdi af »efter« blandt de udfyldte poster."
+      ),
+    efter: Udtryk.describe("Det, posterne grupperes efter (fx »ministerium«)."),
     filter: Udtryk.optional().describe("Kun poster, hvor udtrykket er sandt."),
   }),
 ]);

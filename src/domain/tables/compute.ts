@@ -46,11 +46,18 @@ export interface TableRow {
   readonly values: Readonly<Record<string, Result>>;
 }
 
-/** What a row is about: a block row or axis element (`key`), a respondent, or a record. */
+/** One record of a list block: whose, and its number. */
+export interface RecordRef {
+  readonly respondent: RespondentData;
+  readonly n: number;
+}
+
+/** What a row is about: a block row or axis element (`key`), a respondent, a record, or a group of records. */
 export interface RowBinding {
   readonly key?: string;
   readonly respondent?: RespondentData;
   readonly record?: number;
+  readonly group?: readonly RecordRef[];
 }
 
 export interface TableResult {
@@ -173,13 +180,79 @@ class Calculator {
     return c?.type === "udtryk" ? c : undefined;
   }
 
-  /** A calculation's value: per respondent (bound), the list over respondents, or the samlet value. */
+  /**
+   * A calculation's value: per respondent (bound), the list over respondents, or the samlet
+   * value; a post calculation is the list over the respondent's (or every respondent's) records.
+   */
   calculation(id: string, r?: RespondentData): Value | undefined {
     const c = this.calcDef(id);
     if (!c) return undefined;
     if (c.level === "samlet") return this.samlet(c);
+    if (c.level === "post") {
+      const max = this.maxOf(c);
+      const of = (x: RespondentData) =>
+        Array.from({ length: max }, (_, i) => this.forRecord(c, { respondent: x, n: i + 1 }));
+      return r ? of(r) : this.respondents.flatMap(of);
+    }
     if (r) return this.forRespondent(c, r);
     return this.respondents.map((x) => this.forRespondent(c, x));
+  }
+
+  private maxOf(c: ExprCalculation): number {
+    const rec = c.records!;
+    const b = this.input.pack.templates
+      .find((t) => t.id === rec.template)
+      ?.blocks.find((x) => x.id === rec.block);
+    return b?.type === "liste" ? b.max : 0;
+  }
+
+  private readonly recordCache = new Map<string, Map<string, Result>>();
+
+  /** A post calculation for one record. */
+  forRecord(c: ExprCalculation, rec: RecordRef): Result {
+    let m = this.recordCache.get(c.id);
+    if (!m) this.recordCache.set(c.id, (m = new Map()));
+    const key = `${rec.respondent.name}|${rec.n}`;
+    const hit = m.get(key);
+    if (hit) return hit;
+    const names = this.recordBinding(c.records!.template, c.records!.block, rec);
+    const v = asResult(evaluate(c.expr, makeEnv(this.data, { respondent: rec.respondent, names })));
+    m.set(key, v);
+    return v;
+  }
+
+  /** Names inside one record: its fields, and the post calculations of its block for it. */
+  recordBinding(
+    template: string,
+    block: string,
+    rec: RecordRef
+  ): (name: string) => Value | undefined {
+    const tpl = this.input.pack.templates.find((t) => t.id === template)!;
+    const b = tpl.blocks.find((x) => x.id === block)!;
+    const fields = b.type === "liste" ? new Set(b.fields.map((f) => f.id)) : new Set<string>();
+    return (name) => {
+      if (fields.has(name)) {
+        const id = recordFieldId(template, block, rec.n, name);
+        return fieldResult(rec.respondent.values[id], id);
+      }
+      const c = this.calcDef(name);
+      if (c?.level === "post" && c.records?.template === template && c.records.block === block)
+        return this.forRecord(c, rec);
+      return undefined;
+    };
+  }
+
+  /** Names in a group row: the group's records' fields and post calculations, as lists. */
+  groupBinding(
+    template: string,
+    block: string,
+    group: readonly RecordRef[]
+  ): (name: string) => Value | undefined {
+    const each = group.map((rec) => this.recordBinding(template, block, rec));
+    return (name) => {
+      if (each.length === 0 || each[0](name) === undefined) return undefined;
+      return each.map((f) => f(name) as Result);
+    };
   }
 
   forRespondent(c: ExprCalculation, r: RespondentData): Result {
@@ -238,14 +311,8 @@ class Calculator {
             const fields = b.fields.map((f) => recordFieldId(tpl.id, b.id, n, f.id));
             if (!fields.some((id) => r.values[id] !== null && r.values[id] !== undefined)) continue;
             const binding: RowBinding = { respondent: r, record: n };
-            const names = this.recordNames(
-              tpl.id,
-              b.id,
-              b.fields.map((f) => f.id),
-              r,
-              n
-            );
-            const env = makeEnv(this.data, { respondent: r, names: (x) => names.get(x) });
+            const names = this.recordBinding(tpl.id, b.id, { respondent: r, n });
+            const env = makeEnv(this.data, { respondent: r, names });
             if (axis.filter) {
               const ok = asResult(evaluate(axis.filter, env));
               if (!(ok.k === "v" && ok.v === true)) continue;
@@ -268,23 +335,41 @@ class Calculator {
         }
         return out;
       }
+      case "grupper": {
+        const tpl = pack.templates.find((x) => x.id === axis.template)!;
+        const b = tpl.blocks.find((x) => x.id === axis.block)!;
+        if (b.type !== "liste") return [];
+        const groups = new Map<string, { value: Scalar; records: RecordRef[] }>();
+        for (const r of this.respondents) {
+          for (let n = 1; n <= b.max; n++) {
+            const fields = b.fields.map((f) => recordFieldId(tpl.id, b.id, n, f.id));
+            if (!fields.some((id) => r.values[id] !== null && r.values[id] !== undefined)) continue;
+            const rec = { respondent: r, n };
+            const env = makeEnv(this.data, {
+              respondent: r,
+              names: this.recordBinding(tpl.id, b.id, rec),
+            });
+            if (axis.filter) {
+              const ok = asResult(evaluate(axis.filter, env));
+              if (!(ok.k === "v" && ok.v === true)) continue;
+            }
+            const v = asResult(evaluate(axis.by, env));
+            if (v.k !== "v") continue;
+            const key = String(v.v);
+            const g = groups.get(key) ?? { value: v.v, records: [] };
+            g.records.push(rec);
+            groups.set(key, g);
+          }
+        }
+        return [...groups.entries()]
+          .sort((a, b) =>
+            typeof a[1].value === "number" && typeof b[1].value === "number"
+              ? a[1].value - b[1].value
+              : a[0].localeCompare(b[0], "da")
+          )
+          .map(([key, g]) => ({ id: key, label: key, binding: { key, group: g.records } }));
+      }
     }
-  }
-
-  /** A record's fields as names (for a record row, a record rule or a filter). */
-  recordNames(
-    template: string,
-    block: string,
-    fields: readonly string[],
-    r: RespondentData,
-    n: number
-  ): Map<string, Result> {
-    return new Map(
-      fields.map((f) => {
-        const id = recordFieldId(template, block, n, f);
-        return [f, fieldResult(r.values[id], id)] as const;
-      })
-    );
   }
 
   /** The binding's environment pieces: variables and local names (a record's fields). */
@@ -296,25 +381,19 @@ class Calculator {
     }
     const local = new Map<string, Result>([["rækkenavn", val(row.label)]]);
     if (row.binding.key !== undefined) local.set("række", val(row.binding.key));
-    if (t.rows.kind === "poster" && row.binding.respondent && row.binding.record !== undefined) {
-      const tpl = this.input.pack.templates.find(
-        (x) => x.id === (t.rows as { template: string }).template
-      )!;
-      const b = tpl.blocks.find((x) => x.id === (t.rows as { block: string }).block)!;
-      if (b.type === "liste")
-        for (const [k, v] of this.recordNames(
-          tpl.id,
-          b.id,
-          b.fields.map((f) => f.id),
-          row.binding.respondent,
-          row.binding.record
-        ))
-          local.set(k, v);
-    }
+    const axis = t.rows;
+    let inner: ((name: string) => Value | undefined) | undefined;
+    if (axis.kind === "poster" && row.binding.respondent && row.binding.record !== undefined)
+      inner = this.recordBinding(axis.template, axis.block, {
+        respondent: row.binding.respondent,
+        n: row.binding.record,
+      });
+    if (axis.kind === "grupper" && row.binding.group)
+      inner = this.groupBinding(axis.template, axis.block, row.binding.group);
     return {
       ...(row.binding.respondent ? { respondent: row.binding.respondent } : {}),
       vars,
-      names: (n) => local.get(n),
+      names: (n) => local.get(n) ?? inner?.(n),
     };
   }
 
@@ -371,7 +450,7 @@ export function computeTables(input: TablesInput): TablesResult {
   for (const calc of pack.calculations) {
     if (calc.type !== "udtryk") continue;
     if (calc.level === "samlet") samlet.set(calc.id, c.samlet(calc));
-    else
+    else if (calc.level === "respondent")
       respondent.set(
         calc.id,
         new Map(c.respondents.map((r) => [r.name, c.forRespondent(calc, r)]))

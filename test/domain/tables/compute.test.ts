@@ -89,3 +89,16 @@ describe("kan ikke beregnes", () => {
     expect(oest.grunde).toEqual({ min_pr_besog: "division med 0", status: "division med 0" });
   });
 });
+
+describe("records grouped by a field, with a calculation per record", () => {
+  it("one row per type (sorted), counting and summing the group's records; timer per record = minutter / 60", () => {
+    const t = (tablesJson(result()) as Json).typer;
+    // Nord: telefon 15 and 10, møde 60; Syd: besøg 30.
+    expect(t.raekker.map((r) => r.id)).toEqual(["besog", "moede", "telefon"]);
+    expect(t.raekker[0]).toEqual({ id: "besog", antal: 1, minutter_i_alt: 30, timer_i_alt: 0.5 });
+    expect(t.raekker[1]).toEqual({ id: "moede", antal: 1, minutter_i_alt: 60, timer_i_alt: 1 });
+    expect(t.raekker[2].antal).toBe(2);
+    expect(t.raekker[2].minutter_i_alt).toBe(25);
+    expect(t.raekker[2].timer_i_alt).toBeCloseTo(25 / 60, 12);
+  });
+});
