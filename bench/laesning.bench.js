@@ -4,13 +4,15 @@
  * load of the same files (`new Workbook().xlsx.load`, nothing else), as a ratio taken within
  * each run. Each file is loaded both ways back to back, so both timings see the same machine
  * load; one warm-up pass, then seven timed passes; reported: the median ratio with the best and
- * the worst run, and the median times. Also the same 98 files through readReturns in worker
- * threads (the CLI's isolation, two at a time) against readReturns in this thread.
+ * the worst run, and the median times. Also, as a command meets it: a fresh process reading the
+ * 98 files from disk in two worker threads (the CLI's isolation) against one reading them in its
+ * own thread.
  * The 98 returns are all templates for all 98 municipalities, filled with the examples'
  * figures (municipality i gets example i mod 5), made once and not timed.
  * Contract (bench/run.js): module exports `async run(report)`; report(name, value, unit, target?).
  */
 const { performance } = require("perf_hooks");
+const { execFileSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
 
@@ -48,8 +50,6 @@ const da = (x) => r2(x).toLocaleString("da-DK");
 
 async function run(report) {
   const { readReturn } = dist("xlsx/read.js");
-  const { readReturns } = dist("xlsx/batch.js");
-  const { nodeIsolation } = dist("cli/readPool.js");
   const { Workbook } = require("exceljs");
   const files = await returns();
 
@@ -89,30 +89,65 @@ async function run(report) {
     "ms"
   );
 
-  // Isolation: the same batch in two worker threads (the CLI) against this thread.
-  const batch = [];
-  for (let i = 0; i < 3; i++) {
-    let t = performance.now();
-    await readReturns(files);
-    const inThread = performance.now() - t;
-    t = performance.now();
-    const read = await readReturns(files, { isolation: nodeIsolation() });
-    const workers = performance.now() - t;
-    if (read.some((r) => r.findings.length > 0)) throw new Error("En fil blev ikke læst i en arbejdstråd.");
-    batch.push({ inThread, workers, ratio: workers / inThread });
+  // Isolation, as a command meets it: a fresh process reads the 98 files from disk, in two
+  // worker threads (readReturnFiles, as valider does) or in its own thread (readReturns).
+  const dir = fs.mkdtempSync(path.join(require("os").tmpdir(), "byrde-laesning-"));
+  try {
+    const paths = files.map((f) => {
+      const p = path.join(dir, f.name);
+      fs.writeFileSync(p, f.bytes);
+      return p;
+    });
+    const list = path.join(dir, "filer.json");
+    fs.writeFileSync(list, JSON.stringify(paths));
+    const timed = (mode) => {
+      const out = execFileSync(process.execPath, [__filename, "--proces", mode, list], {
+        encoding: "utf8",
+      });
+      return JSON.parse(out).ms;
+    };
+    const batch = [];
+    for (let i = 0; i < 3; i++) {
+      const inThread = timed("samme-traad");
+      const workers = timed("arbejdstraade");
+      batch.push({ inThread, workers, ratio: workers / inThread });
+    }
+    report(
+      "98 filer i en ny proces: 2 arbejdstråde / samme tråd (median af 3)",
+      r2(median(batch.map((b) => b.ratio))),
+      "×"
+    );
+    report("  i 2 arbejdstråde (median)", Math.round(median(batch.map((b) => b.workers))), "ms");
+    report("  i samme tråd (median)", Math.round(median(batch.map((b) => b.inThread))), "ms");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
-  report(
-    "readReturns i 2 arbejdstråde / i samme tråd, 98 filer (median af 3)",
-    r2(median(batch.map((b) => b.ratio))),
-    "×"
-  );
-  report("  i 2 arbejdstråde (median)", Math.round(median(batch.map((b) => b.workers))), "ms");
+}
+
+/** The child process of the isolation figure: reads the listed files one way, prints the time. */
+async function child(mode, list) {
+  const t0 = performance.now();
+  const paths = JSON.parse(fs.readFileSync(list, "utf8"));
+  const read =
+    mode === "arbejdstraade"
+      ? await dist("cli/readPool.js").readReturnFiles(paths)
+      : await dist("xlsx/batch.js").readReturns(
+          paths.map((p) => ({ name: p, bytes: fs.readFileSync(p) }))
+        );
+  const ms = performance.now() - t0;
+  if (read.some((r) => r.findings.length > 0)) throw new Error("En fil blev ikke læst rent.");
+  process.stdout.write(JSON.stringify({ ms }));
 }
 
 module.exports = { run };
 
 // Runnable on its own: node bench/laesning.bench.js (after npm run build:cli).
-if (require.main === module) {
+if (require.main === module && process.argv[2] === "--proces") {
+  child(process.argv[3], process.argv[4]).catch((e) => {
+    process.stderr.write(`${e.stack}\n`);
+    process.exitCode = 1;
+  });
+} else if (require.main === module) {
   run((name, value, unit) => process.stdout.write(`${name}: ${value} ${unit}\n`)).catch((e) => {
     process.stderr.write(`${e.stack}\n`);
     process.exitCode = 1;
