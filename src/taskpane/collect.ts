@@ -1,10 +1,11 @@
 /**
- * Reading returned files in the pane: the CLI's reader (src/xlsx, ExcelJS) and validation
- * (src/domain/validate), one file at a time, each ending as a per-file result. Never throws.
+ * Reading returned files in the pane: the CLI's reader (src/xlsx) and validation
+ * (src/domain/validate), each file in a Web Worker where the browser has them (./readWorkers.ts),
+ * each ending as a per-file result. Never throws.
  */
-import type { KommuneReturn } from "../domain/model";
+import type { KommuneReturn, RawReturn } from "../domain/model";
 import { validateReturn } from "../domain/validate";
-import { readReturn } from "../xlsx/read";
+import { IN_THREAD, type ReadIsolation, type ReturnFile, readReturns } from "../xlsx/batch";
 import { countBySeverity, summary } from "./findings";
 import { messageOf } from "./office";
 
@@ -21,7 +22,8 @@ export interface FileResult {
   readonly result?: KommuneReturn;
 }
 
-export async function readOne(name: string, bytes: ArrayBuffer | Uint8Array): Promise<FileResult> {
+/** Why a file is not read at all (not .xlsx, too big), before any reading. */
+function notReadable(name: string, size: number): FileResult | undefined {
   if (!/\.xlsx$/i.test(name)) {
     return {
       file: name,
@@ -29,15 +31,19 @@ export async function readOne(name: string, bytes: ArrayBuffer | Uint8Array): Pr
       text: "Ikke en .xlsx-fil. Gem filen som Excel-projektmappe (.xlsx), og prøv igen.",
     };
   }
-  if (bytes.byteLength > MAX_BYTES) {
+  if (size > MAX_BYTES) {
     return {
       file: name,
       status: "afvist",
-      text: `Filen er for stor (${Math.round(bytes.byteLength / 1048576)} MB).`,
+      text: `Filen er for stor (${Math.round(size / 1048576)} MB).`,
     };
   }
+  return undefined;
+}
+
+/** A read file's result: validated, or rejected with its first error. */
+function resultOf(name: string, raw: RawReturn): FileResult {
   try {
-    const raw = await readReturn(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), name);
     const r = validateReturn(raw);
     const c = countBySeverity(r.findings);
     if (!r.kommune || r.skabeloner.length === 0) {
@@ -56,4 +62,65 @@ export async function readOne(name: string, bytes: ArrayBuffer | Uint8Array): Pr
   } catch (e) {
     return { file: name, status: "afvist", text: messageOf(e) };
   }
+}
+
+/** Web Workers where the browser has them; else (Jest, old hosts) reading in this thread. */
+async function isolation(): Promise<ReadIsolation> {
+  if (typeof Worker === "undefined") return IN_THREAD;
+  try {
+    return (await import("./readWorkers")).webWorkerIsolation();
+  } catch {
+    return IN_THREAD;
+  }
+}
+
+/** Reads one file in this thread (tests; the pane reads batches with readFiles). */
+export async function readOne(name: string, bytes: ArrayBuffer | Uint8Array): Promise<FileResult> {
+  const rejected = notReadable(name, bytes.byteLength);
+  if (rejected) return rejected;
+  const [raw] = await readReturns([{ name, bytes }]);
+  return resultOf(name, raw);
+}
+
+export interface FileProgress {
+  readonly done: number;
+  readonly total: number;
+  /** The file just finished. */
+  readonly result: FileResult;
+}
+
+/**
+ * Reads and validates picked files, each in isolation; `onProgress` gets each file's result
+ * as it finishes. Results come back in the files' order.
+ */
+export async function readFiles(
+  files: ReadonlyArray<{
+    readonly name: string;
+    readonly size: number;
+    arrayBuffer(): Promise<ArrayBuffer>;
+  }>,
+  onProgress?: (progress: FileProgress) => void
+): Promise<FileResult[]> {
+  const results: Array<FileResult | undefined> = new Array(files.length);
+  const toRead: Array<{ index: number; file: ReturnFile }> = [];
+  let done = 0;
+  files.forEach((f, i) => {
+    const rejected = notReadable(f.name, f.size);
+    if (rejected) {
+      results[i] = rejected;
+      onProgress?.({ done: ++done, total: files.length, result: rejected });
+    } else toRead.push({ index: i, file: { name: f.name, bytes: () => f.arrayBuffer() } });
+  });
+  await readReturns(
+    toRead.map((t) => t.file),
+    {
+      isolation: await isolation(),
+      onProgress: (p) => {
+        const r = resultOf(p.file, p.result);
+        results[toRead[p.index].index] = r;
+        onProgress?.({ done: ++done, total: files.length, result: r });
+      },
+    }
+  );
+  return results.map((r, i) => r ?? { file: files[i].name, status: "afvist", text: "Ikke læst." });
 }

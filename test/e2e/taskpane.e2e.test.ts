@@ -254,6 +254,9 @@ describeBrowser("task pane in Chromium", () => {
   });
 
   test("Indsaml: the Fluent file button reads returned files into the Data table", async () => {
+    // Each file is read in a Web Worker, not on the pane's own thread.
+    const workers: string[] = [];
+    page.on("worker", (w) => workers.push(w.url()));
     await show(page, "Konsulent", "Indsaml");
     const mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     const chooser = page.waitForEvent("filechooser");
@@ -264,6 +267,7 @@ describeBrowser("task pane in Chromium", () => {
       { name: "noter.txt", mimeType: "text/plain", buffer: Buffer.from("ikke en skabelon") },
     ]);
     await page.getByText("Data indsamlet").waitFor({ timeout: 30000 });
+    expect(workers.length).toBeGreaterThan(0);
     const results = page.getByRole("list", { name: "Resultat pr. fil" });
     await expect(results.getByText("Afvist").count()).resolves.toBe(1);
     await expect(results.getByText(/Ikke en \.xlsx-fil/).count()).resolves.toBe(1);

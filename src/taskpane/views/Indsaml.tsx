@@ -1,7 +1,7 @@
 /**
  * *Indsaml* (consultant): pick many returned .xlsx files (a Fluent button or drag and drop onto
- * the drop zone); each is read with the same reader as the CLI (src/xlsx, ExcelJS: loaded on
- * demand with this view, through `readOne` in collect.ts) and validated with the same rules.
+ * the drop zone); each is read with the same reader as the CLI (src/xlsx, in a Web Worker per
+ * file: `readFiles` in ../collect.ts) and validated with the same rules.
  * A progress bar and a per-file result (read, warnings, rejected and why). A municipality that is
  * already in the *Data* sheet, or comes twice, is replaced only when the user says so.
  */
@@ -24,7 +24,7 @@ import {
 } from "@fluentui/react-components";
 import type { KommuneReturn } from "../../domain/model";
 import { readTable, writeTable } from "../../excel/table";
-import { readOne, type FileResult, type FileStatus } from "../collect";
+import { readFiles, type FileResult, type FileStatus } from "../collect";
 import { DATA_SHEET, DATA_TABLE, DATA_WRITE, headerMatches, kommunerIn, mergeData } from "../dataSheet";
 import { withExcel } from "../office";
 import { usePane } from "../state";
@@ -77,7 +77,7 @@ export default function Indsaml(): React.JSX.Element {
   const styles = useStyles();
   const { attempt, notify } = usePane();
   const [results, setResults] = React.useState<FileResult[]>([]);
-  const [progress, setProgress] = React.useState<{ done: number; total: number } | undefined>(undefined);
+  const [progress, setProgress] = React.useState<{ done: number; total: number; last?: string } | undefined>(undefined);
   const [question, setQuestion] = React.useState<Question | undefined>(undefined);
   const answer = React.useRef<((replace: boolean) => void) | undefined>(undefined);
   const inputRef = React.useRef<HTMLInputElement>(null);
@@ -100,13 +100,13 @@ export default function Indsaml(): React.JSX.Element {
     notify(undefined);
     setResults([]);
     setProgress({ done: 0, total: files.length });
-    const read: FileResult[] = [];
-    // One file at a time keeps memory flat; the progress bar moves per file.
-    for (const f of files) {
-      read.push(await readOne(f.name, await f.arrayBuffer()));
-      setResults([...read]);
-      setProgress({ done: read.length, total: files.length });
-    }
+    // Each file in a Web Worker (two at a time); the list and the bar move as each finishes.
+    const finished: FileResult[] = [];
+    const read = await readFiles(files, (p) => {
+      finished.push(p.result);
+      setResults([...finished]);
+      setProgress({ done: p.done, total: p.total, last: p.result.file });
+    });
     const usable = read.filter((r) => r.result);
     if (usable.length === 0) return;
 
@@ -205,7 +205,7 @@ export default function Indsaml(): React.JSX.Element {
         <Field
           label="Fremdrift"
           validationState="none"
-          validationMessage={`${progress.done} af ${progress.total} filer læst`}
+          validationMessage={`${progress.done} af ${progress.total} ${progress.total === 1 ? "fil" : "filer"} læst${progress.last ? ` (senest ${progress.last})` : ""}`}
         >
           <ProgressBar value={progress.total === 0 ? 0 : progress.done / progress.total} />
         </Field>
