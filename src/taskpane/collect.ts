@@ -4,8 +4,12 @@
  * each ending as a per-file result. Never throws.
  */
 import type { KommuneReturn, RawReturn } from "../domain/model";
+import type { Pack } from "../domain/pack/model";
+import { packFor } from "../domain/pack/select";
+import { builtinPack, defaultPack } from "../domain/pakker";
 import { validateReturn } from "../domain/validate";
-import { IN_THREAD, type ReadIsolation, type ReturnFile, readReturns } from "../xlsx/batch";
+import { inThread, type ReadIsolation, type ReturnFile, readReturns } from "../xlsx/batch";
+import { readOptionsForPacks } from "../xlsx/packs";
 import { countBySeverity, summary } from "./findings";
 import { messageOf } from "./office";
 
@@ -41,10 +45,32 @@ function notReadable(name: string, size: number): FileResult | undefined {
   return undefined;
 }
 
-/** A read file's result: validated, or rejected with its first error. */
-function resultOf(name: string, raw: RawReturn): FileResult {
+/** The pack's words for the result lines. */
+function nounOf(pack: Pack, n: number): string {
+  const f = pack.source.forside;
+  if (!f?.enhed) return n === 1 ? "skema" : "skemaer";
+  return n === 1 ? f.enhed : (f.enheder ?? `${f.enhed}er`);
+}
+
+/**
+ * A read file's result: validated with the pack in use, or rejected with its first error. A
+ * return made from another pack is rejected (its fields would mean nothing in this Data sheet).
+ */
+function resultOf(name: string, raw: RawReturn, pack: Pack): FileResult {
   try {
-    const r = validateReturn(raw);
+    const chosen = packFor(raw.meta.pakke, [pack]);
+    if (!chosen.ok) {
+      const message = chosen.message.charAt(0).toLocaleUpperCase("da") + chosen.message.slice(1);
+      return { file: name, status: "afvist", text: message };
+    }
+    if (chosen.pack.id !== pack.id && raw.meta.skabelon) {
+      return {
+        file: name,
+        status: "afvist",
+        text: `Filen er lavet med pakken »${chosen.pack.name}« (${chosen.pack.id}), men der indsamles til »${pack.name}«. Skift pakke øverst i ruden for at indsamle den.`,
+      };
+    }
+    const r = validateReturn(raw, pack);
     const c = countBySeverity(r.findings);
     if (!r.kommune || r.skabeloner.length === 0) {
       const reason =
@@ -55,7 +81,7 @@ function resultOf(name: string, raw: RawReturn): FileResult {
     return {
       file: name,
       status: c.fejl + c.advarsel > 0 ? "advarsler" : "laest",
-      text: `${r.kommune}: ${r.skabeloner.length} nedslagspunkt${r.skabeloner.length === 1 ? "" : "er"}. ${summary(r.findings)}`,
+      text: `${r.kommune}: ${r.skabeloner.length} ${nounOf(pack, r.skabeloner.length)}. ${summary(r.findings)}`,
       kommune: r.kommune,
       result: r,
     };
@@ -65,21 +91,33 @@ function resultOf(name: string, raw: RawReturn): FileResult {
 }
 
 /** Web Workers where the browser has them; else (Jest, old hosts) reading in this thread. */
-async function isolation(): Promise<ReadIsolation> {
-  if (typeof Worker === "undefined") return IN_THREAD;
+async function isolation(pack: Pack): Promise<ReadIsolation> {
+  const here = inThread(readOptionsForPacks([pack]));
+  if (typeof Worker === "undefined") return here;
   try {
-    return (await import("./readWorkers")).webWorkerIsolation();
+    // A built-in pack goes to the worker by id, a consultant's pack as its (checked) source.
+    const builtin = builtinPack(pack.id)?.version === pack.version;
+    return (await import("./readWorkers")).webWorkerIsolation(2, {
+      id: pack.id,
+      ...(builtin ? {} : { source: pack.source }),
+    });
   } catch {
-    return IN_THREAD;
+    return here;
   }
 }
 
 /** Reads one file in this thread (tests; the pane reads batches with readFiles). */
-export async function readOne(name: string, bytes: ArrayBuffer | Uint8Array): Promise<FileResult> {
+export async function readOne(
+  name: string,
+  bytes: ArrayBuffer | Uint8Array,
+  pack: Pack = defaultPack()
+): Promise<FileResult> {
   const rejected = notReadable(name, bytes.byteLength);
   if (rejected) return rejected;
-  const [raw] = await readReturns([{ name, bytes }]);
-  return resultOf(name, raw);
+  const [raw] = await readReturns([{ name, bytes }], {
+    isolation: inThread(readOptionsForPacks([pack])),
+  });
+  return resultOf(name, raw, pack);
 }
 
 export interface FileProgress {
@@ -99,7 +137,8 @@ export async function readFiles(
     readonly size: number;
     arrayBuffer(): Promise<ArrayBuffer>;
   }>,
-  onProgress?: (progress: FileProgress) => void
+  onProgress?: (progress: FileProgress) => void,
+  pack: Pack = defaultPack()
 ): Promise<FileResult[]> {
   const results: Array<FileResult | undefined> = new Array(files.length);
   const toRead: Array<{ index: number; file: ReturnFile }> = [];
@@ -114,9 +153,9 @@ export async function readFiles(
   await readReturns(
     toRead.map((t) => t.file),
     {
-      isolation: await isolation(),
+      isolation: await isolation(pack),
       onProgress: (p) => {
-        const r = resultOf(p.file, p.result);
+        const r = resultOf(p.file, p.result, pack);
         results[toRead[p.index].index] = r;
         onProgress?.({ done: ++done, total: files.length, result: r });
       },

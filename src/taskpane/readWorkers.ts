@@ -16,12 +16,18 @@ import {
 
 const BUDGET: ReadBudget = { memoryMb: 256, timeoutMs: 60_000 };
 
+/** The pack the worker reads with: a built-in one by id, a consultant's one by its source. */
+export interface WorkerPack {
+  readonly id: string;
+  readonly source?: unknown;
+}
+
 function spawn(): Worker {
   // @ts-expect-error TS1343: webpack compiles this module as an ES module, where import.meta exists.
   return new Worker(new URL("./readWorker.ts", import.meta.url));
 }
 
-export function webWorkerIsolation(workers = 2): ReadIsolation {
+export function webWorkerIsolation(workers = 2, pack?: WorkerPack): ReadIsolation {
   const idle: Worker[] = [];
   const all = new Set<Worker>();
   return {
@@ -54,7 +60,7 @@ export function webWorkerIsolation(workers = 2): ReadIsolation {
           finish(budgetExceeded(file.name, "afbrudt", BUDGET), false);
         };
         void ownBytes(file).then(
-          (bytes) => w.postMessage({ name: file.name, bytes }, [bytes.buffer]),
+          (bytes) => w.postMessage({ name: file.name, bytes, pack }, [bytes.buffer]),
           () => finish(budgetExceeded(file.name, "afbrudt", BUDGET), false)
         );
       }),

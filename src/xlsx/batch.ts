@@ -8,7 +8,7 @@
 import type { Finding, RawReturn } from "../domain/model";
 import type { XlsxBytes } from "./bytes";
 import { BAD_FILE_RULES, type BadFileRule, formatBytes } from "./reader/limits";
-import { readReturn } from "./read";
+import { readReturn, type ReadOptions } from "./read";
 
 export interface ReturnFile {
   /** Shown in findings and progress (a file name or path). */
@@ -64,13 +64,22 @@ export function refusalOf(raw: RawReturn): Finding | undefined {
   return raw.findings.find((f) => f.severity === "fejl" && REFUSALS.has(f.rule));
 }
 
-/** One read in this thread: no budget, but the reader's own limits still hold. */
-export const IN_THREAD: ReadIsolation = {
-  concurrency: 1,
-  read: async (file) =>
-    readReturn(typeof file.bytes === "function" ? await file.bytes() : file.bytes, file.name),
-  close: () => undefined,
-};
+/** Reads in this thread (with `options`, e.g. which pack's fields): no budget, but the reader's own limits still hold. */
+export function inThread(options: ReadOptions = {}): ReadIsolation {
+  return {
+    concurrency: 1,
+    read: async (file) =>
+      readReturn(
+        typeof file.bytes === "function" ? await file.bytes() : file.bytes,
+        file.name,
+        options
+      ),
+    close: () => undefined,
+  };
+}
+
+/** One read in this thread with kl2024's fields. */
+export const IN_THREAD: ReadIsolation = inThread();
 
 /** The RawReturn of a file whose read was stopped (memory, time, or a crashed worker). */
 export function budgetExceeded(

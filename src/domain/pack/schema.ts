@@ -362,6 +362,7 @@ export const PakkeSchema = z
         enhed: Tekst.optional().describe(
           "Hvad et skema kaldes i vejledningen, fx »nedslagspunkt«."
         ),
+        enheder: Tekst.optional().describe("Flertal af »enhed«, fx »nedslagspunkter«."),
       })
       .optional(),
     akser: z

@@ -86,6 +86,12 @@ function sheetName(wanted: string, taken: Set<string>): string {
   return name;
 }
 
+/** The sheet name of each input table in the report (the reader of those sheets uses the same). */
+export function inputSheetNames(pack: Pack): ReadonlyMap<string, string> {
+  const taken = new Set(Object.values(TABLES_SHEET).map((n) => n.toLowerCase()));
+  return new Map(pack.inputs.map((t) => [t.id, sheetName(t.name, taken)]));
+}
+
 /** Number format of a value of a kind in the report (counts and kroner whole, hours one decimal …). */
 function numFmtOf(kind: FieldKind | undefined, type: ScalarType): string | undefined {
   if (kind && KINDS[kind].numFmt) return KINDS[kind].numFmt;
@@ -249,7 +255,9 @@ class TablesReport {
     const out: SheetPlan[] = [];
     for (const t of this.pack.inputs) {
       const data = this.input.result.inputs[t.id];
-      const s = new SheetBuilder(sheetName(t.name, this.taken));
+      const name = inputSheetNames(this.pack).get(t.id)!;
+      this.taken.add(name.toLowerCase());
+      const s = new SheetBuilder(name);
       s.text(1, 1, t.name, "title");
       s.text(
         2,
