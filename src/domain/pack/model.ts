@@ -13,6 +13,8 @@ import type { Pakke } from "./schema";
 export interface RespondentsDef {
   /** Singular and plural Danish noun ("kommune", "kommuner"). */
   readonly singular: string;
+  /** The definite singular ("kommunen", "afsenderen"), for "kommunens navn". */
+  readonly definite: string;
   readonly plural: string;
   /** Canonical names, in order. */
   readonly names: readonly string[];
