@@ -25,6 +25,7 @@ import {
   type InputTable,
   type RespondentData,
 } from "../pack/env";
+import type { ListBlockDef } from "../catalogue/types";
 import type { ExprCalculation, Pack, ReportColumnDef, ReportTableDef } from "../pack/model";
 import { canonicalRespondent, findRespondent } from "../pack/respondents";
 
@@ -371,7 +372,11 @@ class Calculator {
           )
           .map((g) => {
             const id = String(g.value);
-            return { id, label: id, binding: { key: id, group: g.records } };
+            return {
+              id,
+              label: choiceLabel(b, axis.by, id),
+              binding: { key: id, group: g.records },
+            };
           });
       }
     }
@@ -444,6 +449,13 @@ class Calculator {
     }
     return { def: t, rows, ...(total ? { total } : {}) };
   }
+}
+
+/** A group's label: the answer's text when records are grouped by a choice field, else the value. */
+function choiceLabel(b: ListBlockDef, by: Node, key: string): string {
+  if (by.k !== "name") return key;
+  const f = b.fields.find((x) => x.id === by.name);
+  return f?.choices?.find((c) => c.id === key)?.label ?? key;
 }
 
 /** Every calculation and report table of a pack over its returns, inputs and settings. */
