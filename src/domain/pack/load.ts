@@ -1109,6 +1109,7 @@ class PackLoader {
           ...(t.beskrivelse ? { description: t.beskrivelse } : {}),
           ...(t.note ? { note: t.note } : {}),
           rows,
+          ...(t.raekketitel ? { rowTitle: t.raekketitel } : {}),
           columns,
           ...(t.total ? { total: { id: t.total.id, title: t.total.titel } } : {}),
         });

@@ -118,6 +118,8 @@ export interface ReportTableDef {
   readonly description?: string;
   readonly note?: string;
   readonly rows: RowAxis;
+  /** The heading over the rows' names (else the block's title, »Post« or the grouping). */
+  readonly rowTitle?: string;
   readonly columns: readonly ReportColumnDef[];
   readonly total?: { readonly id: string; readonly title: string };
 }

@@ -334,6 +334,9 @@ const Rapporttabel = z.strictObject({
   beskrivelse: Tekst.optional(),
   note: Tekst.optional().describe("Forbehold, der trykkes under tabellen."),
   raekker: Raekkeakse,
+  raekketitel: Tekst.optional().describe(
+    "Overskriften over rækkernes navne, fx »Målgruppe« (ellers blokkens titel, »Post« eller grupperingen)."
+  ),
   kolonner: z.array(Kolonne).min(1),
   total: z
     .strictObject({ id: Id, titel: Tekst })
