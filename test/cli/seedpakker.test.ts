@@ -31,6 +31,17 @@ let dir: string;
 beforeAll(() => (dir = mkdtempSync(join(tmpdir(), "byrde-seed-"))));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+describe("byrde katalog --pakke", () => {
+  it.each([
+    ["kkr_kapacitet", "kkr_kapacitet.behov.autisme.<år> (antal): Autisme i svær/massiv grad"],
+    ["regelforenkling", "regelforenkling.forslag.<n>.pot_enhed (valg): Enhed"],
+  ])("%s lists its fields", async (id, line) => {
+    const r = await runByrde("katalog", "--pakke", id);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(line);
+  });
+});
+
 describe("kkr_kapacitet through byrde opregn --json", () => {
   let out: { pakke: string; tabeller: Record<string, Table> };
   beforeAll(async () => {
