@@ -547,6 +547,7 @@ class TablesReport {
 
   // ------------------------------------------------------------------------------ report tables
   private rowHeader(t: ReportTableDef): string {
+    if (t.rowTitle) return t.rowTitle;
     const r = t.rows;
     switch (r.kind) {
       case "blok": {
@@ -657,8 +658,26 @@ class TablesReport {
     texts.forEach((c, ti) => {
       s.text(textStart + ti * (rows.length + 1), 1, c.title, "heading");
     });
-    const widths: Record<number, number> = { 1: 34 };
-    shown.forEach((_, i) => (widths[i + 2] = 15));
+    // Columns as wide as their longest label or text (within bounds); a row whose text still
+    // wraps gets the height of its lines, so long target-group names and statuses stay readable.
+    const textLength = (r: TableRow, c: ReportColumnDef) => {
+      const v = r.values[c.id];
+      return v?.k === "v" && typeof v.v === "string" ? v.v.length : 0;
+    };
+    const widths: Record<number, number> = {
+      1: Math.min(60, Math.max(34, ...rows.map((r) => r.label.length + 2))),
+    };
+    shown.forEach(
+      (c, i) =>
+        (widths[i + 2] = Math.min(40, Math.max(15, ...rows.map((r) => textLength(r, c) + 2))))
+    );
+    rows.forEach((r, ri) => {
+      const lines = Math.max(
+        Math.ceil(r.label.length / (widths[1] - 1)),
+        ...shown.map((c, i) => Math.ceil(textLength(r, c) / (widths[i + 2] - 1)))
+      );
+      if (lines > 1) s.height(firstRow + ri, 15 * lines);
+    });
     return s.build(widths, header);
   }
 
