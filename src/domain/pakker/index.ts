@@ -4,7 +4,9 @@
  */
 import { loadPack } from "../pack/load";
 import type { Pack } from "../pack/model";
+import kkrKapacitet from "./kkr_kapacitet.json";
 import kl2024 from "./kl2024.json";
+import regelforenkling from "./regelforenkling.json";
 import stoettetimer from "./stoettetimer.json";
 
 /** The pack a return without `meta.pakke` (made before packs existed) is read with. */
@@ -12,6 +14,8 @@ export const DEFAULT_PACK_ID = "kl2024";
 
 const SOURCES: Readonly<Record<string, unknown>> = {
   kl2024: kl2024 as unknown,
+  kkr_kapacitet: kkrKapacitet as unknown,
+  regelforenkling: regelforenkling as unknown,
   stoettetimer: stoettetimer as unknown,
 };
 
