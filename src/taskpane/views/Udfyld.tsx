@@ -308,6 +308,7 @@ function ListFields({ template, block, cells, findingsOf, onCommit, selected }: 
   const idOf = (n: number, f: string) => survey.recordFieldId(template.id, block.id, n, f);
   const isFilled = (n: number) =>
     block.fields.some((f) => {
+      if (f.derived) return false;
       const v = cells[idOf(n, f.id)]?.value;
       return v !== null && v !== undefined && v !== "";
     });
@@ -334,7 +335,8 @@ function ListFields({ template, block, cells, findingsOf, onCommit, selected }: 
               Nr. {n}
               {n > last ? " (ny)" : ""}
             </Text>
-            {block.fields.map((f) => {
+            {/* Derived columns are locked formulas in the sheet, not fields to fill in. */}
+            {block.fields.filter((f) => !f.derived).map((f) => {
               const id = idOf(n, f.id);
               const unit = survey.unit(f.kind);
               return (
@@ -469,7 +471,7 @@ export default function Udfyld(): React.JSX.Element {
               </section>
             );
           if (!isGrid(b)) return null;
-          const plain = b.rows.filter((r) => r.kind !== "pct");
+          const plain = b.rows.filter((r) => r.kind !== "pct" && !r.derived);
           const pct = b.rows.filter((r) => r.kind === "pct");
           const key = `${template.id}.${b.id}`;
           const asked = new Set(pct.flatMap((r) => columnsOf(b, r)));
