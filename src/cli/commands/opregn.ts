@@ -19,9 +19,10 @@ import {
 } from "../../domain/project";
 import { buildReport } from "../../domain/report";
 import { validateReturn } from "../../domain/validate";
-import { readReturn, renderWorkbook } from "../../xlsx";
+import { readReturn } from "../../xlsx";
+import { streamWorkbook } from "../../xlsx/node/stream";
 import { CliError } from "../errors";
-import { type CliIo, readBytes, readJson, writeBytes } from "../io";
+import { type CliIo, readBytes, readJson, writeStreamed } from "../io";
 
 interface OpregnOptions {
   landstal: string;
@@ -200,7 +201,7 @@ export function registerOpregn(program: Command, io: CliIo): void {
       say(overviewText(result));
       if (opts.ud) {
         const plan = buildReport({ result, returns, landstal, kommunedata });
-        writeBytes(opts.ud, await renderWorkbook(plan));
+        await writeStreamed(opts.ud, (sink) => streamWorkbook(plan, sink));
         say("");
         say(`Skrev ${opts.ud}.`);
       }
