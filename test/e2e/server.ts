@@ -1,46 +1,25 @@
-/** Builds the production bundle when it is missing or older than the sources, and serves it on localhost. */
-import { execFileSync } from "child_process";
+/** Serves the production bundle of the task pane on localhost (built once: scripts/web-build.js). */
 import * as fs from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
 
-export const ROOT = path.resolve(__dirname, "../..");
-export const DIST = path.join(ROOT, "dist-web");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const webBuild = require("../../scripts/web-build.js") as {
+  ensureWebBuild(): boolean;
+  DIST: string;
+  ROOT: string;
+};
 
-function newest(dir: string): number {
-  let t = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    t = Math.max(t, entry.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
-  }
-  return t;
-}
+export const ROOT = webBuild.ROOT;
+export const DIST = webBuild.DIST;
 
-/** Runs `webpack --mode production` unless dist-web is newer than src/ and webpack.config.js. */
-export function ensureBuild(): void {
-  // webpack leaves unchanged files alone, so a stamp written after each build tells the age.
-  const stamp = path.join(DIST, ".gebygget");
-  const sources = Math.max(
-    newest(path.join(ROOT, "src")),
-    fs.statSync(path.join(ROOT, "webpack.config.js")).mtimeMs
-  );
-  if (
-    fs.existsSync(stamp) &&
-    fs.existsSync(path.join(DIST, "taskpane.html")) &&
-    fs.statSync(stamp).mtimeMs > sources
-  )
-    return;
-  execFileSync(
-    process.execPath,
-    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"],
-    {
-      cwd: ROOT,
-      stdio: "pipe",
-      env: { ...process.env, OFFICE_ADDIN_USAGE_DATA_OPT_OUT: "true" },
-    }
-  );
-  fs.writeFileSync(stamp, new Date().toISOString());
+/**
+ * Builds dist-web with `webpack --mode production` unless it already holds the production build
+ * of the current sources (a content hash, not file times; see scripts/web-build.js).
+ */
+export function ensureBuild(): boolean {
+  return webBuild.ensureWebBuild();
 }
 
 const TYPES: Record<string, string> = {
