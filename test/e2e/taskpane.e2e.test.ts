@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { buildTemplateWorkbook } from "../../src/domain/layout";
 import { fillWorkbook } from "../../src/xlsx/fill";
 import { renderWorkbook } from "../../src/xlsx/render";
+import { CHROMIUM, CHROMIUM_PATH, describeWith } from "../helpers/requirements";
 import { ensureBuild, serve } from "./server";
 
 /** A filled UKN return as the municipality would send it back. */
@@ -24,14 +25,7 @@ async function returnFile(kommune: string, hours: number): Promise<Buffer> {
   return Buffer.from(filled.bytes);
 }
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const hasChromium = fs.existsSync(CHROMIUM);
 const SHOTS = path.join(__dirname, "__screenshots__");
-
-if (!hasChromium) {
-  console.warn(`Browsertesten springes over: Chromium findes ikke på ${CHROMIUM}.`);
-}
-const describeBrowser = hasChromium ? describe : describe.skip;
 
 /** Waits until `read()` gives `expected` (the pane writes asynchronously), then asserts it. */
 async function poll<T>(read: () => Promise<T>, expected: T, timeoutMs = 10000): Promise<void> {
@@ -52,7 +46,7 @@ interface FakeWorkbook {
   addressOf(name: string): string | undefined;
 }
 
-describeBrowser("task pane in Chromium", () => {
+describeWith(CHROMIUM, "task pane in Chromium", () => {
   let browser: Browser;
   let page: Page;
   let server: Awaited<ReturnType<typeof serve>>;
@@ -62,7 +56,7 @@ describeBrowser("task pane in Chromium", () => {
     ensureBuild();
     server = await serve();
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM_PATH,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
     });
     page = await browser.newPage({ viewport: { width: 360, height: 900 }, locale: "da-DK" });

@@ -12,11 +12,10 @@ import { project } from "../../src/domain/project";
 import { buildReport } from "../../src/domain/report";
 import { loadWorkbook } from "../../src/xlsx";
 import { renderWorkbookStreamed } from "../../src/xlsx/node/stream";
+import { LIBREOFFICE, itWith } from "../helpers/requirements";
 import { exampleIndstillinger, exampleKommunedata, exampleLandstal, exampleReturns } from "../domain/project/examples";
 
-const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
-if (!hasSoffice) console.warn("LibreOffice (soffice) findes ikke på denne maskine: genberegningen af overblik.xlsx testes ikke.");
-const itLo = hasSoffice ? it : it.skip;
+const itLo = (title: string, fn: jest.ProvidesCallback) => itWith(LIBREOFFICE, title, fn);
 
 /** The plan with every formula's cached value removed. */
 function withoutCache(plan: WorkbookPlan): WorkbookPlan {
