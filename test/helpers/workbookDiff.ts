@@ -58,7 +58,8 @@ function rowsOf(ws: Worksheet) {
     row.eachCell({ includeEmpty: true }, (cell) => {
       cells.set(cell.address, {
         type: cell.type,
-        value: cell.isMerged && cell.master !== cell ? { mergedInto: cell.master.address } : cell.value,
+        value:
+          cell.isMerged && cell.master !== cell ? { mergedInto: cell.master.address } : cell.value,
         font: cell.font,
         fill: cell.fill,
         border: cell.border,
@@ -106,7 +107,9 @@ export async function workbookDifferences(a: Uint8Array, b: Uint8Array): Promise
 
 /** Whether the workbook asks for a full recalculation on load (ExcelJS does not read it back). */
 export function fullCalcOnLoad(bytes: Uint8Array): boolean {
-  const xml = strFromU8(unzipSync(bytes, { filter: (f) => f.name === "xl/workbook.xml" })["xl/workbook.xml"]);
+  const xml = strFromU8(
+    unzipSync(bytes, { filter: (f) => f.name === "xl/workbook.xml" })["xl/workbook.xml"]
+  );
   return /<calcPr[^>]*fullCalcOnLoad="1"/.test(xml);
 }
 
@@ -114,7 +117,8 @@ export function fullCalcOnLoad(bytes: Uint8Array): boolean {
 function normalisedPart(name: string, xml: string): string {
   let s = xml.replace(/^<\?xml[^>]*\?>\s*/, "").replace(/<dimension ref="[^"]*"\/>/, "");
   if (name === "xl/sharedStrings.xml") s = s.replace(/ count="\d+"/, "");
-  if (name === "docProps/core.xml") s = s.replace(/<dcterms:(created|modified)[^<]*<\/dcterms:\1>/g, "");
+  if (name === "docProps/core.xml")
+    s = s.replace(/<dcterms:(created|modified)[^<]*<\/dcterms:\1>/g, "");
   return s;
 }
 

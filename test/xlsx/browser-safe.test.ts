@@ -34,7 +34,9 @@ describe("src/xlsx/node is for Node only", () => {
     const browser = ["taskpane", "excel", "functions"].flatMap((d) =>
       sources(join(__dirname, "..", "..", "src", d))
     );
-    const importers = browser.filter((f) => /["'][^"']*xlsx\/node[^"']*["']/.test(readFileSync(f, "utf8")));
+    const importers = browser.filter((f) =>
+      /["'][^"']*xlsx\/node[^"']*["']/.test(readFileSync(f, "utf8"))
+    );
     expect(importers).toEqual([]);
     expect(readFileSync(join(DIR, "index.ts"), "utf8")).not.toMatch(/\.\/node/);
   });
