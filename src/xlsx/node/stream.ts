@@ -21,9 +21,14 @@ import { stream as excelStream, type Worksheet } from "exceljs";
 import type { WorkbookPlan } from "../../domain/layout/types";
 import { StyleCache, WORKBOOK_CREATOR, sheetOptions, sheetRows } from "../render";
 
-/** Rows written between two pauses that let the zip compress what is written so far. */
-const ROWS_PER_PAUSE = 2000;
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Rows written between two pauses that let the zip compress and write out what is written so
+ * far. Without them a sheet's whole XML waits in memory until the sheet is done; at 490
+ * respondents (1,7 million rows) pausing every 100 rows kept the peak about 70 MB lower than
+ * every 2000, and was no slower.
+ */
+const ROWS_PER_PAUSE = 100;
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 type StreamOptions = Partial<excelStream.xlsx.WorkbookStreamWriterOptions>;
 /** Where the streamed file goes: a writable stream (e.g. `fs.createWriteStream`). */
