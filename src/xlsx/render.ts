@@ -1,4 +1,4 @@
-import { Workbook, type Style, type Worksheet } from "exceljs";
+import { Workbook, type Row, type Style, type Worksheet } from "exceljs";
 import { a1 } from "../domain/layout/a1";
 import { STYLE_DEFS } from "../domain/layout/styles";
 import type {
@@ -97,8 +97,8 @@ export function excelValidation(v: ValidationPlan) {
  * Writes one planned cell. A cell that a merge from an earlier row already covers keeps the
  * merge's value and style (as Excel shows it); its validation and name are still written.
  */
-function renderCell(ws: Worksheet, c: CellPlan, styles: StyleCache, covered: boolean): void {
-  const cell = ws.getCell(c.row, c.col);
+function renderCell(row: Row, c: CellPlan, styles: StyleCache, covered: boolean): void {
+  const cell = row.getCell(c.col);
   if (!covered) {
     cell.style = styles.get(c.style, c.numFmt, !c.input);
     if (c.formula !== undefined) {
@@ -167,6 +167,12 @@ function pageSetupOf(print: NonNullable<SheetPlan["print"]>) {
   };
 }
 
+/** `xs` sorted by `order`: the array itself when it already is (plans usually are). */
+function inOrder<T>(xs: readonly T[], order: (a: T, b: T) => number): readonly T[] {
+  for (let i = 1; i < xs.length; i++) if (order(xs[i - 1], xs[i]) > 0) return [...xs].sort(order);
+  return xs;
+}
+
 /**
  * Draws a sheet plan into an ExcelJS worksheet, row by row in ascending order, committing each
  * row once it is complete, and yields after each row (so a streaming caller can let the zip
@@ -182,27 +188,27 @@ export function* sheetRows(ws: Worksheet, sheet: SheetPlan, styles: StyleCache):
     // The same object for both writers (the streaming one would otherwise add its defaults).
     ws.pageSetup = pageSetupOf(sheet.print) as Worksheet["pageSetup"];
   }
-  const cells = [...sheet.cells].sort((a, b) => a.row - b.row || a.col - b.col);
-  const merges = [...sheet.merges].sort((a, b) => a.top - b.top || a.left - b.left);
+  const cells = inOrder(sheet.cells, (a, b) => a.row - b.row || a.col - b.col);
+  const merges = inOrder(sheet.merges, (a, b) => a.top - b.top || a.left - b.left);
   const heights = sheet.rowHeights ?? {};
-  const rows = new Set<number>();
-  for (const c of cells) rows.add(c.row);
-  for (const m of merges) rows.add(m.top);
-  for (const r of Object.keys(heights)) rows.add(Number(r));
+  const extra = [...merges.map((m) => m.top), ...Object.keys(heights).map(Number)];
+  const rows = inOrder([...new Set([...cells.map((c) => c.row), ...extra])], (x, y) => x - y);
 
   let ci = 0;
   let mi = 0;
   let open: MergePlan[] = [];
-  for (const r of [...rows].sort((x, y) => x - y)) {
-    open = open.filter((m) => m.bottom >= r);
+  for (const r of rows) {
+    if (open.length > 0) open = open.filter((m) => m.bottom >= r);
+    const row = ws.getRow(r);
     for (; ci < cells.length && cells[ci].row === r; ci++) {
       const c = cells[ci];
-      const covered = open.some(
-        (m) => c.col >= m.left && c.col <= m.right && !(c.row === m.top && c.col === m.left)
-      );
-      renderCell(ws, c, styles, covered);
+      const covered =
+        open.length > 0 &&
+        open.some(
+          (m) => c.col >= m.left && c.col <= m.right && !(c.row === m.top && c.col === m.left)
+        );
+      renderCell(row, c, styles, covered);
     }
-    const row = ws.getRow(r);
     if (heights[r] !== undefined) row.height = heights[r];
     for (; mi < merges.length && merges[mi].top === r; mi++) {
       const m = merges[mi];
