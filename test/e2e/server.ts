@@ -1,8 +1,5 @@
-/** Serves the production bundle of the task pane on localhost (built once: scripts/web-build.js). */
-import * as fs from "fs";
-import * as http from "http";
-import type { AddressInfo } from "net";
-import * as path from "path";
+/** The production bundle of the task pane (built once: scripts/web-build.js) and Chromium over it (scripts/taskpane-browser.js). */
+import type { Page } from "playwright-core";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const webBuild = require("../../scripts/web-build.js") as {
@@ -22,32 +19,18 @@ export function ensureBuild(): boolean {
   return webBuild.ensureWebBuild();
 }
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-  ".xml": "application/xml",
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const browser = require("../../scripts/taskpane-browser.js") as {
+  serve(dir?: string): Promise<{ url: string; close: () => Promise<void> }>;
+  launchTaskpane(options: { executablePath: string; width?: number; height?: number }): Promise<{
+    newPane(): Promise<Page>;
+    consoleErrors: string[];
+    close(): Promise<void>;
+  }>;
 };
 
 /** A tiny static server for dist-web on 127.0.0.1 (random port). */
-export async function serve(dir = DIST): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    const rel =
-      decodeURIComponent((req.url ?? "/").split("?")[0]).replace(/^\/+/, "") || "taskpane.html";
-    const file = path.join(dir, path.normalize(rel));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+export const serve = browser.serve;
+
+/** Chromium with the pane: `newPane()` opens taskpane.html over a fresh fake workbook. */
+export const launchTaskpane = browser.launchTaskpane;

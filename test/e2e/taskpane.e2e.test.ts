@@ -1,17 +1,17 @@
 /**
- * The task pane in a real browser: the production build served on localhost, Debian's headless
- * Chromium driven by playwright-core, a fake Office/Excel (fakeOffice.js) injected before the
- * page loads and the office.js CDN request answered locally (there is no internet).
- * Skipped only where Chromium is absent.
+ * The task pane in a real browser (scripts/taskpane-browser.js): the production build served on
+ * localhost, Debian's headless Chromium driven by playwright-core, a fake Office/Excel
+ * (fakeOffice.js) injected before the page loads and the office.js CDN request answered locally
+ * (there is no internet). Skipped, saying why, where Chromium is absent and under test:hurtig.
  */
 import * as fs from "fs";
 import * as path from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { buildTemplateWorkbook } from "../../src/domain/layout";
 import { fillWorkbook } from "../../src/xlsx/fill";
 import { renderWorkbook } from "../../src/xlsx/render";
 import { CHROMIUM, CHROMIUM_PATH, describeWith } from "../helpers/requirements";
-import { ensureBuild, serve } from "./server";
+import { ensureBuild, launchTaskpane } from "./server";
 
 /** A filled UKN return as the municipality would send it back. */
 async function returnFile(kommune: string, hours: number): Promise<Buffer> {
@@ -47,43 +47,17 @@ interface FakeWorkbook {
 }
 
 describeWith(CHROMIUM, "task pane in Chromium", () => {
-  let browser: Browser;
+  let pane: Awaited<ReturnType<typeof launchTaskpane>>;
   let page: Page;
-  let server: Awaited<ReturnType<typeof serve>>;
-  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     ensureBuild();
-    server = await serve();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    });
-    page = await browser.newPage({ viewport: { width: 360, height: 900 }, locale: "da-DK" });
-    page.on("console", (m) => {
-      if (m.type() === "error") consoleErrors.push(m.text());
-    });
-    page.on("pageerror", (e) => consoleErrors.push(String(e)));
-    // No internet: answer office.js locally (the fake is injected below), refuse anything else.
-    await page.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(server.url)) return route.continue();
-      if (url.includes("appsforoffice.microsoft.com")) {
-        return route.fulfill({
-          status: 200,
-          contentType: "text/javascript",
-          body: "/* office.js: fake injected by the test */",
-        });
-      }
-      return route.abort();
-    });
-    await page.addInitScript({ path: path.join(__dirname, "fakeOffice.js") });
-    await page.goto(`${server.url}taskpane.html`);
+    pane = await launchTaskpane({ executablePath: CHROMIUM_PATH });
+    page = await pane.newPane();
   }, 240000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await pane?.close();
   });
 
   const wb = () =>
@@ -256,6 +230,6 @@ describeWith(CHROMIUM, "task pane in Chromium", () => {
     await page.getByRole("button", { name: "Valider projektmappen" }).click();
     await page.getByRole("list", { name: "Bemærkninger" }).waitFor();
     await page.screenshot({ path: path.join(SHOTS, "valider.png"), fullPage: false });
-    expect(consoleErrors).toEqual([]);
+    expect(pane.consoleErrors).toEqual([]);
   });
 });
