@@ -97,7 +97,8 @@ async function readInChromium(report) {
   const inChromium = async () => {
     const page = await browser.newPane();
     try {
-      await page.getByRole("tab", { name: "Indsaml" }).click();
+      await page.getByRole("tab", { name: "Konsulent", exact: true }).click();
+      await page.getByRole("tab", { name: "Indsaml", exact: true }).click();
       const input = page.locator('input[type="file"]');
       await input.waitFor({ state: "attached" });
       await page.evaluate(installReadClock, files.length);

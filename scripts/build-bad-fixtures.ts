@@ -83,7 +83,9 @@ const goodParallel = (): Record<string, unknown> => ({
   "parallel.volumen.henvendelser.2023": 3,
   "parallel.volumen.tilsyn.2023": 1,
   "parallel.tilfredsstillende_forvaltning.timer_i_alt.2023": 30,
+  "parallel.tilfredsstillende_skole.timer_i_alt.2023": 10,
   "parallel.tilsyn_forvaltning.timer_i_alt.2023": 200,
+  "parallel.tilsyn_skole.timer_i_alt.2023": 50,
 });
 
 const goodBarometre = (): Record<string, unknown> => ({
@@ -362,7 +364,8 @@ const SPECS: readonly Spec[] = [
     name: "ukn_mangler_2022",
     why: "Hele 2022 er tomt: opregningens år",
     values: Object.fromEntries(Object.entries(goodUknValues()).filter(([k]) => !k.endsWith(".2022"))),
-    expected: [e("mangler_aar", "advarsel", "ukn.volumen.sager_i_alt.2022")],
+    // Derived from the calculation: the first of the fields 2022 needs, in sheet order.
+    expected: [e("mangler_aar", "advarsel", "ukn.hovedsager.timer_pr_sag.2022")],
   },
   {
     name: "ukn_uplausibel",
@@ -405,6 +408,7 @@ const SPECS: readonly Spec[] = [
       e("meta_via_etiketter", "info", "meta.kommune"),
       e("meta_via_etiketter", "info", "meta.skabelon"),
       e("meta_via_etiketter", "info", "meta.version"),
+      e("meta_via_etiketter", "info", "meta.pakke"),
       e("laest_via_etiketter", "advarsel"),
     ],
   },

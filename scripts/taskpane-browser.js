@@ -41,11 +41,12 @@ async function serve(dir = DIST) {
 }
 
 /**
- * Launches Chromium and returns `newPane()`, which opens taskpane.html in a fresh page (a fresh
- * fake workbook) and resolves once the pane's heading shows; `close()` ends browser and server.
- * Console errors and page errors of every page are collected in `consoleErrors`.
+ * Launches Chromium and returns `newPane({ width, query })`, which opens taskpane.html (with an
+ * optional query such as "?tema=moerk") in a fresh page over a fresh fake workbook and resolves
+ * once the pane's heading shows; `close()` ends browser and server. Console errors and page
+ * errors of every page are collected in `consoleErrors`.
  */
-async function launchTaskpane({ executablePath, width = 360, height = 900 }) {
+async function launchTaskpane({ executablePath, width: defaultWidth = 350, height = 900 }) {
   const { chromium } = require("playwright-core");
   const server = await serve();
   const browser = await chromium.launch({
@@ -53,7 +54,7 @@ async function launchTaskpane({ executablePath, width = 360, height = 900 }) {
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
   });
   const consoleErrors = [];
-  const newPane = async () => {
+  const newPane = async ({ width = defaultWidth, query = "" } = {}) => {
     const page = await browser.newPage({ viewport: { width, height }, locale: "da-DK" });
     page.on("console", (m) => {
       if (m.type() === "error") consoleErrors.push(m.text());
@@ -72,7 +73,8 @@ async function launchTaskpane({ executablePath, width = 360, height = 900 }) {
       return route.abort();
     });
     await page.addInitScript({ path: path.join(__dirname, "..", "test", "e2e", "fakeOffice.js") });
-    await page.goto(`${server.url}taskpane.html`);
+    await page.goto(`${server.url}taskpane.html${query}`);
+    await page.getByRole("heading", { name: "Byrdeberegner" }).waitFor();
     return page;
   };
   return {

@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { DOMParser, MIME_TYPE } from "@xmldom/xmldom";
+import { API_USES, requiredSets } from "../src/excel/requirements";
 
 const ROOT = path.join(__dirname, "..");
 const MANIFEST = path.join(ROOT, "manifest.xml");
@@ -97,6 +98,7 @@ const ORDER: Record<string, [string[], string[]]> = {
     ["Title", "Description"],
   ],
   Icon: [["Image"], ["Image"]],
+  "Action:ExecuteFunction": [["FunctionName"], ["FunctionName"]],
   "Action:ShowTaskpane": [
     ["TaskpaneId", "SourceLocation", "Title", "SupportsPinning"],
     ["SourceLocation"],
@@ -260,13 +262,20 @@ describe("manifest.xml", () => {
     ).toBe(urlOf(id!));
   });
 
-  it("declares the requirement sets: SharedRuntime 1.1, CustomFunctionsRuntime ≥ 1.2 (CustomFunctions.Error), ExcelApi", () => {
+  it("asks for exactly the requirement sets the code needs unconditionally (derived from src/excel/requirements.ts)", () => {
     const sets = new Map(
       byName("Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")])
     );
-    expect(sets.get("SharedRuntime")).toBe("1.1");
-    expect(Number(sets.get("CustomFunctionsRuntime"))).toBeGreaterThanOrEqual(1.2);
-    expect(sets.get("ExcelApi")).toMatch(/^1\.\d+$/);
+    expect(Object.fromEntries(sets)).toEqual(Object.fromEntries(requiredSets()));
+    // Custom functions are not required: the task pane must install where they are unsupported.
+    expect(sets.has("CustomFunctionsRuntime")).toBe(false);
+    // The rule can fail: a table needing a newer set asks for more than the manifest says.
+    const higher = requiredSets([
+      ...API_USES,
+      { member: "x", set: "ExcelApi", version: "1.12", use: "x" },
+    ]);
+    expect(higher.get("ExcelApi")).toBe("1.12");
+    expect(higher.get("ExcelApi")).not.toBe(sets.get("ExcelApi"));
   });
 
   it("asks for ReadWriteDocument only", () => {

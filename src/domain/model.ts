@@ -40,6 +40,8 @@ export interface RawReturn {
   readonly meta: {
     /** Comma-separated template ids as stored in `meta.skabelon`. */
     readonly skabelon?: string;
+    /** The pack the template was made from (`meta.pakke`); absent in returns made before packs existed. */
+    readonly pakke?: string;
     readonly version?: number;
     readonly kommune?: string;
   };
@@ -60,6 +62,8 @@ export type FieldValue = number | string | null;
 /** A municipality's return after parsing and validation: the input to the projection. */
 export interface KommuneReturn {
   readonly kommune: string;
+  /** The pack the return was read with. */
+  readonly pakke?: string;
   /** Template ids the return covers. */
   readonly skabeloner: readonly string[];
   readonly version: number;

@@ -1,13 +1,22 @@
 /**
  * Renders a WorkbookPlan (the layout model shared with the .xlsx renderer) into the open
  * workbook: sheets, values, formulas, styles, merges, number formats, data validation,
- * defined names, frozen rows, tab colours and protection.
+ * conditional formats, column widths, row heights, print setup, Excel tables, defined names,
+ * frozen rows, tab colours and protection: everything the layout model holds, as the .xlsx
+ * renderer draws it (test/excel/parity.test.ts compares the two property by property).
  *
  * Sync budget: 1 sync to check (sheet and name clashes, protection), 1 sync to write (more
  * only when the payload passes Excel on the web's 5 MB request limit), and 1 sync to roll back
  * if Excel refuses part of the write. Never a sync per sheet, cell or name.
  */
-import type { CellPlan, SheetPlan, ValidationPlan, WorkbookPlan } from "../domain/layout/types";
+import { STYLE_DEFS } from "../domain/layout/styles";
+import type {
+  CellPlan,
+  ConditionalFormatPlan,
+  SheetPlan,
+  ValidationPlan,
+  WorkbookPlan,
+} from "../domain/layout/types";
 import { cellAddress, compressCells, joinAddresses, quoteSheet, rangeAddress } from "./a1";
 import { groupSteps, runBatches, type Step } from "./batch";
 import { ExcelAdapterError, errors, fromExcelError, isValidSheetName } from "./errors";
@@ -42,7 +51,27 @@ export interface RenderResult {
 }
 
 /** Points per character of column width (Calibri 11). */
-const POINTS_PER_CHAR = 6;
+export const POINTS_PER_CHAR = 6;
+
+/** office-js page orientation for the layout's. */
+const ORIENTATION = { portrait: "Portrait", landscape: "Landscape" } as const;
+
+/** Queues a conditional format: the plan's formula (relative to the range's top-left cell). */
+function addConditionalFormat(
+  ws: Excel.Worksheet,
+  cf: ConditionalFormatPlan,
+  priority: number
+): void {
+  const style = STYLE_DEFS[cf.style];
+  const format = ws
+    .getRange(rangeAddress(cf.top, cf.left, cf.bottom, cf.right))
+    .conditionalFormats.add("Custom");
+  format.priority = priority;
+  format.custom.rule.formula = `=${cf.formula.replace(/^=/, "")}`;
+  if (style.fontColor) format.custom.format.font.color = `#${style.fontColor}`;
+  if (style.bold) format.custom.format.font.bold = true;
+  if (style.fill) format.custom.format.fill.color = `#${style.fill}`;
+}
 
 const OPERATORS = {
   between: "Between",
@@ -69,6 +98,8 @@ export function validationRule(v: ValidationPlan): Excel.DataValidationRule {
       return { list: { inCellDropDown: true, source: v.formulae.map(String).join(",") } };
     case "custom":
       return { custom: { formula: `=${String(v.formulae[0] ?? "TRUE").replace(/^=/, "")}` } };
+    case "date":
+      return { date: basic() as Excel.DateTimeDataValidation };
   }
 }
 
@@ -197,6 +228,32 @@ function sheetSteps(ws: () => Excel.Worksheet, plan: SheetPlan, limit: number): 
       })
     );
   }
+  (plan.conditionalFormats ?? []).forEach((cf, i) =>
+    steps.push(small(() => addConditionalFormat(ws(), cf, i)))
+  );
+  if (plan.print) {
+    const orientation = ORIENTATION[plan.print.orientation];
+    steps.push(
+      small(() => {
+        // A4, one page wide and as many pages tall as needed (as the .xlsx renderer's fitToWidth).
+        const page = ws().pageLayout;
+        page.paperSize = "A4";
+        page.orientation = orientation;
+        page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      })
+    );
+  }
+  for (const t of plan.tables ?? []) {
+    steps.push(
+      small(() => {
+        const table = ws().tables.add(rangeAddress(t.top, t.left, t.bottom, t.right), true);
+        table.name = t.name;
+        table.style = t.style;
+        table.showBandedRows = true;
+        table.showFilterButton = true;
+      })
+    );
+  }
   if (plan.freezeRows) {
     const n = plan.freezeRows;
     steps.push(small(() => ws().freezePanes.freezeRows(n)));
@@ -241,6 +298,8 @@ export async function renderWorkbookPlan(
   definedNames.load("items/name");
   const wbProtection = context.workbook.protection;
   wbProtection.load("protected");
+  const tables = context.workbook.tables;
+  tables.load("items/name,items/worksheet/name");
   await context.sync();
   syncs++;
 
@@ -276,6 +335,16 @@ export async function renderWorkbookPlan(
     ([n, at]) => existingNames.has(n.toLowerCase()) && !replacedSet.has(at.sheet.toLowerCase())
   );
   if (nameClashes.length > 0) throw errors.nameExists(nameClashes.map(([n]) => n));
+  // Tables on sheets being replaced go (the plan draws them again); any other table with a
+  // planned table's name is a clash, like a defined name.
+  const staleTables = tables.items.filter((t) => replacedSet.has(t.worksheet.name.toLowerCase()));
+  const planned = new Set(
+    plan.sheets.flatMap((s) => (s.tables ?? []).map((t) => t.name.toLowerCase()))
+  );
+  const tableClashes = tables.items.filter(
+    (t) => planned.has(t.name.toLowerCase()) && !replacedSet.has(t.worksheet.name.toLowerCase())
+  );
+  if (tableClashes.length > 0) throw errors.nameExists(tableClashes.map((t) => t.name));
 
   // 2. Write: add all sheets first so formulas can refer to any of them, then content.
   const sheetsByName = new Map<string, Excel.Worksheet>();
@@ -292,9 +361,13 @@ export async function renderWorkbookPlan(
       for (const s of toAdd) sheetsByName.set(s.name, worksheets.add(s.name));
       for (const c of toReplace) {
         c.ws.protection.unprotect();
+        for (const t of staleTables) {
+          if (t.worksheet.name.toLowerCase() === c.name.toLowerCase()) t.delete();
+        }
         const all = c.ws.getRange();
         all.unmerge();
         all.dataValidation.clear();
+        all.conditionalFormats.clearAll();
         all.clear("All");
         sheetsByName.set(c.name, c.ws);
       }

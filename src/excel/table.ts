@@ -16,6 +16,13 @@ export type TableValue = string | number | boolean | null;
 export interface Table {
   readonly header: readonly string[];
   readonly rows: readonly (readonly TableValue[])[];
+  /** Read from an Excel table ("tabel") or from the sheet's used range ("omraade"). */
+  readonly source?: "tabel" | "omraade";
+}
+
+/** Values as read from Excel: "" is an empty cell. */
+function cleanRow(r: readonly unknown[]): TableValue[] {
+  return r.map((v) => (v === "" ? null : (v as TableValue)));
 }
 
 /** A used range's values as a table re-based on A1 (columns keep their positions). */
@@ -26,27 +33,102 @@ function tableOf(used: Excel.Range): Table {
   ];
   const values = [
     ...Array.from({ length: used.rowIndex }, () => [] as TableValue[]),
-    ...used.values.map((r) => pad(r.map((v) => (v === "" ? null : (v as TableValue))))),
+    ...used.values.map((r) => pad(cleanRow(r))),
   ];
   const [header = [], ...rows] = values;
-  return { header: header.map((h) => (h === null ? "" : String(h))), rows };
+  return { header: header.map((h) => (h === null ? "" : String(h))), rows, source: "omraade" };
 }
 
-/** Reads the table on `sheet`; undefined when the sheet does not exist. */
-export async function readTable(
+/** An Excel table's range: its header row gives the column names, the rest are its rows. */
+function listObjectOf(range: Excel.Range): Table {
+  const [header = [], ...rows] = range.values.map(cleanRow);
+  return { header: header.map((h) => (h === null ? "" : String(h))), rows, source: "tabel" };
+}
+
+/**
+ * Where to read each sheet from: the sheet's Excel table of that name when it has one, else
+ * the sheet's used range (a sheet typed by hand, or written before tables).
+ */
+export interface TableSource {
+  readonly sheet: string;
+  /** The Excel table (ListObject) to read, e.g. "Data_tabel". */
+  readonly table?: string;
+}
+
+/**
+ * Reads several sheets' tables at once (missing sheets give undefined). Two syncs however many
+ * sheets: find the sheets and tables, then load all their ranges together.
+ */
+export async function readTables(
   context: Excel.RequestContext,
-  sheet: string
-): Promise<{ table?: Table; syncs: number }> {
+  sources: readonly (string | TableSource)[]
+): Promise<{ tables: Record<string, Table | undefined>; syncs: number }> {
+  const wanted = sources.map((s) => (typeof s === "string" ? { sheet: s } : s));
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
+  const listObjects = context.workbook.tables;
+  listObjects.load("items/name,items/worksheet/name");
   await context.sync();
-  const ws = worksheets.items.find((w) => w.name.toLowerCase() === sheet.toLowerCase());
-  if (!ws) return { table: undefined, syncs: 1 };
-  const used = ws.getUsedRangeOrNullObject(true);
-  used.load("values,rowIndex,columnIndex");
+  const found = wanted.map(({ sheet, table }) => {
+    const ws = worksheets.items.find((w) => w.name.toLowerCase() === sheet.toLowerCase());
+    if (!ws) return { name: sheet, range: undefined, listObject: false };
+    const lo = table
+      ? listObjects.items.find(
+          (t) =>
+            t.name.toLowerCase() === table.toLowerCase() &&
+            t.worksheet.name.toLowerCase() === sheet.toLowerCase()
+        )
+      : undefined;
+    if (lo) {
+      const range = lo.getRange();
+      range.load("values");
+      return { name: sheet, range, listObject: true };
+    }
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("values,rowIndex,columnIndex");
+    return { name: sheet, range: used, listObject: false };
+  });
   await context.sync();
-  if (used.isNullObject) return { table: { header: [], rows: [] }, syncs: 2 };
-  return { table: tableOf(used), syncs: 2 };
+  const tables: Record<string, Table | undefined> = {};
+  for (const { name, range, listObject } of found) {
+    if (!range) tables[name] = undefined;
+    else if (listObject) tables[name] = listObjectOf(range);
+    else if (range.isNullObject) tables[name] = { header: [], rows: [] };
+    else tables[name] = tableOf(range);
+  }
+  return { tables, syncs: 2 };
+}
+
+/** Reads the table on `sheet` (its Excel table `table` when it has one); undefined when the sheet does not exist. */
+export async function readTable(
+  context: Excel.RequestContext,
+  sheet: string,
+  table?: string
+): Promise<{ table?: Table; syncs: number }> {
+  const { tables, syncs } = await readTables(context, [{ sheet, table }]);
+  return { table: tables[sheet], syncs };
+}
+
+/**
+ * The rows of a table as records by column name: the header is the first row (of the table's
+ * header and rows) that holds every name in `required`. Empty when no row does.
+ */
+export function rowsByColumn(
+  table: Table | undefined,
+  required: readonly string[]
+): Record<string, TableValue>[] {
+  if (!table) return [];
+  const all: (readonly TableValue[])[] = [table.header, ...table.rows];
+  const at = all.findIndex((r) => required.every((n) => r.some((v) => v === n)));
+  if (at < 0) return [];
+  const names = all[at].map((v) => (v === null ? "" : String(v)));
+  return all.slice(at + 1).map((r) => {
+    const rec: Record<string, TableValue> = {};
+    names.forEach((n, i) => {
+      if (n) rec[n] = r[i] ?? null;
+    });
+    return rec;
+  });
 }
 
 /** A value safe to write through `range.values`: formula-like text is kept as text. */
@@ -62,6 +144,15 @@ export interface WriteTableOptions {
   readonly payloadLimit?: number;
   /** Rows to freeze at the top (e.g. title, note and header). */
   readonly freezeRows?: number;
+  /**
+   * Make the rows from `headerRow` (1-based, the column names) to the last an Excel table with
+   * this name and style, replacing the sheet's earlier table of that name.
+   */
+  readonly listObject?: {
+    readonly name: string;
+    readonly headerRow: number;
+    readonly style: string;
+  };
 }
 
 /**
@@ -80,8 +171,16 @@ export async function writeTable(
   worksheets.load("items/name,items/protection/protected");
   const wbProtection = context.workbook.protection;
   wbProtection.load("protected");
+  const listObjects = context.workbook.tables;
+  listObjects.load("items/name,items/worksheet/name");
   await context.sync();
   const found = worksheets.items.find((w) => w.name.toLowerCase() === sheet.toLowerCase());
+  const lo = options.listObject;
+  const stale = listObjects.items.filter(
+    (t) =>
+      t.worksheet.name.toLowerCase() === sheet.toLowerCase() ||
+      (lo !== undefined && t.name.toLowerCase() === lo.name.toLowerCase())
+  );
   if (found && found.protection.protected) throw errors.sheetProtected(found.name);
   if (!found && options.create === false) throw errors.notFound(`Arket »${sheet}«`);
   if (!found && wbProtection.protected) throw errors.workbookProtected();
@@ -103,6 +202,7 @@ export async function writeTable(
       run: () => {
         context.application.suspendApiCalculationUntilNextSync();
         ws = found ?? worksheets.add(sheet);
+        for (const t of stale) t.delete();
         if (found) found.getRange().clear("Contents");
         if (options.freezeRows) ws.freezePanes.freezeRows(options.freezeRows);
         ws.getRange(rangeAddress(1, 1, 1, width)).format.font.bold = true;
@@ -123,44 +223,27 @@ export async function writeTable(
       },
     });
   }
+  if (lo) {
+    // Tables need a data row: an empty one when there is no data yet.
+    const last = Math.max(grid.length, lo.headerRow + 1);
+    steps.push({
+      size: 256,
+      run: () => {
+        const t = (ws as Excel.Worksheet).tables.add(
+          rangeAddress(lo.headerRow, 1, last, width),
+          true
+        );
+        t.name = lo.name;
+        t.style = lo.style;
+        t.showBandedRows = true;
+        t.showFilterButton = true;
+      },
+    });
+  }
   try {
     const syncs = await runBatches(context, groupSteps(steps, limit));
     return { syncs: 1 + syncs, rows: table.rows.length };
   } catch (e) {
     throw fromExcelError(e, sheet);
   }
-}
-
-/**
- * Reads several sheets' tables at once (missing sheets give undefined). Two syncs however many
- * sheets: find them, then load all their used ranges together.
- */
-export async function readTables(
-  context: Excel.RequestContext,
-  sheets: readonly string[]
-): Promise<{ tables: Record<string, Table | undefined>; syncs: number }> {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
-  await context.sync();
-  const found = sheets.map((name) => {
-    const ws = worksheets.items.find((w) => w.name.toLowerCase() === name.toLowerCase());
-    if (!ws) return { name, used: undefined };
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load("values,rowIndex,columnIndex");
-    return { name, used };
-  });
-  await context.sync();
-  const tables: Record<string, Table | undefined> = {};
-  for (const { name, used } of found) {
-    if (!used) {
-      tables[name] = undefined;
-      continue;
-    }
-    if (used.isNullObject) {
-      tables[name] = { header: [], rows: [] };
-      continue;
-    }
-    tables[name] = tableOf(used);
-  }
-  return { tables, syncs: 2 };
 }

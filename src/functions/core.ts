@@ -67,20 +67,57 @@ function describe(v: unknown): string {
   return String(v);
 }
 
-/** `what`, plus "celle n" when the value came from a range. */
-function where(what: string, index?: number): string {
-  return index === undefined ? what : `${what} (celle ${index + 1})`;
+/**
+ * Where a value came from: a cell address ("Ark1!B7", from Excel's parameter addresses) or,
+ * without one, its position in the range ("celle 3").
+ */
+type Origin = number | string | undefined;
+
+/** `what`, plus the cell it came from when the value came from a range. */
+function where(what: string, index?: Origin): string {
+  if (index === undefined) return what;
+  return typeof index === "string" ? `${what} (${index})` : `${what} (celle ${index + 1})`;
+}
+
+function columnLetters(col: number): string {
+  let n = col;
+  let out = "";
+  while (n > 0) {
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/**
+ * The address of the cell at (`row`, `col`) (0-based) inside a range whose address Excel gave
+ * (`@requiresParameterAddresses`), e.g. ("Ark1!B2:B9", 5, 0) → "Ark1!B7". Undefined when the
+ * address cannot be read (then messages fall back to "celle n").
+ */
+export function cellInRange(
+  address: string | undefined,
+  row: number,
+  col: number
+): string | undefined {
+  if (!address) return undefined;
+  const bang = address.lastIndexOf("!");
+  const sheet = bang >= 0 ? address.slice(0, bang + 1) : "";
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)/i.exec(address.slice(bang + 1));
+  if (!m) return undefined;
+  let left = 0;
+  for (const ch of m[1].toUpperCase()) left = left * 26 + ch.charCodeAt(0) - 64;
+  return `${sheet}${columnLetters(left + col)}${Number(m[2]) + row}`;
 }
 
 /** A number, null for an empty cell, or #VALUE! for text, TRUE/FALSE and anything else. */
-export function readNumber(v: unknown, what: string, index?: number): number | null | CellError {
+export function readNumber(v: unknown, what: string, index?: Origin): number | null | CellError {
   if (isEmpty(v)) return null;
   if (typeof v === "number" && Number.isFinite(v)) return v;
   return valueError(`${where(what, index)} indeholder ${describe(v)}, hvor der skal stå et tal.`);
 }
 
 /** Like {@link readNumber}, and a negative number is #NUM!. */
-function readNonNegative(v: unknown, what: string, index?: number): number | null | CellError {
+function readNonNegative(v: unknown, what: string, index?: Origin): number | null | CellError {
   const n = readNumber(v, what, index);
   if (typeof n === "number" && n < 0)
     return numError(`${where(what, index)} er negativ (${n}); det giver ikke mening her.`);
@@ -104,13 +141,21 @@ export function readTimerPrAarsvaerk(v: unknown): number | CellError {
 }
 
 /** One cell of {@link mapCells}: `f` of a number, "" for an empty cell, or the cell's error. */
-function mapCell(v: unknown, what: string, index: number, f: (n: number) => number): Cell {
-  const n = readNonNegative(v, what, index);
+function mapCell(v: unknown, what: string, origin: Origin, f: (n: number) => number): Cell {
+  const n = readNonNegative(v, what, origin);
   return n === null ? "" : isCellError(n) ? n : f(n);
 }
 
-/** Maps every cell of a range through `f`, keeping its shape; empty cells stay empty (""). */
-function mapCells(range: unknown, what: string, f: (n: number) => number): Matrix {
+/**
+ * Maps every cell of a range through `f`, keeping its shape; empty cells stay empty ("").
+ * With the range's `address`, a bad cell's message names it ("timer (Ark1!B7) …").
+ */
+function mapCells(
+  range: unknown,
+  what: string,
+  f: (n: number) => number,
+  address?: string
+): Matrix {
   const rows = asMatrix(range);
   const out: Matrix = new Array(rows.length);
   let index = 0;
@@ -122,7 +167,9 @@ function mapCells(range: unknown, what: string, f: (n: number) => number): Matri
       // garbage. Any other cell goes through readNonNegative.
       const v = row[0];
       out[r] =
-        typeof v === "number" && v >= 0 && v < Infinity ? [f(v)] : [mapCell(v, what, index, f)];
+        typeof v === "number" && v >= 0 && v < Infinity
+          ? [f(v)]
+          : [mapCell(v, what, cellInRange(address, r, 0) ?? index, f)];
       index++;
       continue;
     }
@@ -130,7 +177,9 @@ function mapCells(range: unknown, what: string, f: (n: number) => number): Matri
     for (let c = 0; c < row.length; c++, index++) {
       const v = row[c];
       outRow[c] =
-        typeof v === "number" && v >= 0 && v < Infinity ? f(v) : mapCell(v, what, index, f);
+        typeof v === "number" && v >= 0 && v < Infinity
+          ? f(v)
+          : mapCell(v, what, cellInRange(address, r, c) ?? index, f);
     }
     out[r] = outRow;
   }
@@ -143,21 +192,23 @@ function mapCells(range: unknown, what: string, f: (n: number) => number): Matri
  */
 export function aarsvaerkRange(
   timerRange: unknown,
-  timerPrAarsvaerk?: unknown
+  timerPrAarsvaerk?: unknown,
+  address?: string
 ): Matrix | CellError {
   const h = readTimerPrAarsvaerk(timerPrAarsvaerk);
   if (isCellError(h)) return h;
-  return mapCells(timerRange, "timer", (n) => aarsvaerk(n, h));
+  return mapCells(timerRange, "timer", (n) => aarsvaerk(n, h), address);
 }
 
 /** BYRDE.TIMER: årsværk → hours, cell by cell; empty, text and negative cells as ÅRSVÆRK. */
 export function timerRange(
   aarsvaerkRange: unknown,
-  timerPrAarsvaerk?: unknown
+  timerPrAarsvaerk?: unknown,
+  address?: string
 ): Matrix | CellError {
   const h = readTimerPrAarsvaerk(timerPrAarsvaerk);
   if (isCellError(h)) return h;
-  return mapCells(aarsvaerkRange, "årsværk", (n) => timer(n, h));
+  return mapCells(aarsvaerkRange, "årsværk", (n) => timer(n, h), address);
 }
 
 /** Reads a column of burdens or drivers: null for empty; the first bad cell fails the whole call. */
@@ -336,7 +387,11 @@ export function spaendHoej(vaerdi: unknown, procent?: unknown): number | CellErr
  * Empty cells are left out of the statistics and get FALSE. Fewer than 4 values or MAD = 0:
  * FALSE everywhere. Text: #VALUE!; grænse ≤ 0: #NUM!.
  */
-export function afviger(vaerdier: unknown, graense?: unknown): Matrix<boolean> | CellError {
+export function afviger(
+  vaerdier: unknown,
+  graense?: unknown,
+  address?: string
+): Matrix<boolean> | CellError {
   let threshold = MODIFIED_Z_THRESHOLD;
   const g = readNumber(graense, "grænse");
   if (isCellError(g)) return g;
@@ -347,9 +402,15 @@ export function afviger(vaerdier: unknown, graense?: unknown): Matrix<boolean> |
   const rows = asMatrix(vaerdier);
   const values: number[] = [];
   let index = 0;
-  for (const row of rows) {
-    for (const v of row) {
-      const n = readNumber(v, "værdier", index++);
+  for (let r = 0; r < rows.length; r++) {
+    for (let c = 0; c < rows[r].length; c++) {
+      const v = rows[r][c];
+      index++;
+      if (typeof v === "number" && Number.isFinite(v)) {
+        values.push(v);
+        continue;
+      }
+      const n = readNumber(v, "værdier", cellInRange(address, r, c) ?? index - 1);
       if (isCellError(n)) return n;
       if (n !== null) values.push(n);
     }

@@ -6,7 +6,10 @@
  * the ones Excel shows in its tooltip, hence Danish identifiers.
  *
  * Each function only hands its arguments to ./core (range handling over src/domain) and turns
- * a failure into an Excel error. Excel shows a custom message only for #VALUE! (and #N/A);
+ * a failure into an Excel error. `@helpurl` opens the function's entry on the add-in's help page
+ * (funktioner.html, generated from this file's metadata at build time); the range functions ask
+ * Excel for their arguments' addresses (`@requiresParameterAddresses`), so an error message names
+ * the real cell ("timer (Ark1!B7) indeholder teksten …") instead of a position in the range. Excel shows a custom message only for #VALUE! (and #N/A);
  * #DIV/0! and #NUM! carry none, so their causes are documented in the README.
  */
 import * as core from "./core";
@@ -28,6 +31,11 @@ function result<T>(r: T | core.CellError): T {
   return r;
 }
 
+/** The first argument's address, where Excel gave it (@requiresParameterAddresses). */
+function firstAddress(invocation?: CustomFunctions.Invocation): string | undefined {
+  return invocation?.parameterAddresses?.[0] ?? undefined;
+}
+
 /** A range result: errors in single cells become Excel errors in those cells. */
 function matrix(r: core.Matrix | core.CellError): any[][] {
   const m: any[][] = result(r);
@@ -44,10 +52,17 @@ function matrix(r: core.Matrix | core.CellError): any[][] {
  * @customfunction AARSVAERK ÅRSVÆRK
  * @param timer Timer (en celle eller et område). Tekst giver #VÆRDI!, negative timer #NUM!.
  * @param [timer_pr_årsværk] Timer pr. effektivt årsværk (standard 1400).
+ * @param invocation Excel's call context (the cells' addresses).
  * @returns Årsværk i samme form som timer.
+ * @helpurl https://localhost:3000/funktioner.html#AARSVAERK
+ * @requiresParameterAddresses
  */
-export function aarsvaerkFn(timer: any[][], timer_pr_årsværk?: number): any[][] {
-  return matrix(core.aarsvaerkRange(timer, timer_pr_årsværk));
+export function aarsvaerkFn(
+  timer: any[][],
+  timer_pr_årsværk?: number,
+  invocation?: CustomFunctions.Invocation
+): any[][] {
+  return matrix(core.aarsvaerkRange(timer, timer_pr_årsværk, firstAddress(invocation)));
 }
 
 /**
@@ -55,10 +70,17 @@ export function aarsvaerkFn(timer: any[][], timer_pr_årsværk?: number): any[][
  * @customfunction TIMER TIMER
  * @param årsværk Årsværk (en celle eller et område). Tekst giver #VÆRDI!, negative årsværk #NUM!.
  * @param [timer_pr_årsværk] Timer pr. effektivt årsværk (standard 1400).
+ * @param invocation Excel's call context (the cells' addresses).
  * @returns Timer i samme form som årsværk.
+ * @helpurl https://localhost:3000/funktioner.html#TIMER
+ * @requiresParameterAddresses
  */
-export function timerFn(årsværk: any[][], timer_pr_årsværk?: number): any[][] {
-  return matrix(core.timerRange(årsværk, timer_pr_årsværk));
+export function timerFn(
+  årsværk: any[][],
+  timer_pr_årsværk?: number,
+  invocation?: CustomFunctions.Invocation
+): any[][] {
+  return matrix(core.timerRange(årsværk, timer_pr_årsværk, firstAddress(invocation)));
 }
 
 /**
@@ -67,6 +89,7 @@ export function timerFn(årsværk: any[][], timer_pr_årsværk?: number): any[][
  * @param byrde Byrden pr. kommune (fx timer), én celle pr. kommune.
  * @param enheder Antal enheder pr. kommune (fx sager), samme antal celler som byrde.
  * @returns Gennemsnitlig byrde pr. enhed.
+ * @helpurl https://localhost:3000/funktioner.html#GNS.PR.ENHED
  */
 export function gnsPrEnhedFn(byrde: any[][], enheder: any[][]): number {
   return result(core.gnsPrEnhed(byrde, enheder));
@@ -81,6 +104,7 @@ export function gnsPrEnhedFn(byrde: any[][], enheder: any[][]): number {
  * @param [timer_pr_årsværk] Timer pr. effektivt årsværk (standard 1400; brug 1 for byrder opgjort i årsværk).
  * @param [medtag] SAND/FALSK pr. kommune: FALSK udelader kommunen (tom celle = SAND).
  * @returns Årsværk på landsplan.
+ * @helpurl https://localhost:3000/funktioner.html#OPREGN
  */
 export function opregnFn(
   byrde: any[][],
@@ -101,6 +125,7 @@ export function opregnFn(
  * @param landsgrundlag Grundlaget på landsplan (fx dagtilbud i hele landet).
  * @param [timer_pr_årsværk] Timer pr. effektivt årsværk (standard 1400).
  * @returns Årsværk på landsplan.
+ * @helpurl https://localhost:3000/funktioner.html#OPREGN.TOTRIN
  */
 export function opregnTotrinFn(
   byrde_pr_enhed: any[][],
@@ -120,6 +145,7 @@ export function opregnTotrinFn(
  * @param værdi Tallet spændet lægges om (fx stigningen i årsværk).
  * @param [procent] Procent til hver side (standard 10).
  * @returns Tekst som "76-92 (84)".
+ * @helpurl https://localhost:3000/funktioner.html#SPAEND
  */
 export function spaendFn(værdi: number, procent?: number): string {
   return result(core.spaendTekst(værdi, procent));
@@ -131,6 +157,7 @@ export function spaendFn(værdi: number, procent?: number): string {
  * @param værdi Tallet spændet lægges om.
  * @param [procent] Procent til hver side (standard 10).
  * @returns Nedre grænse, afrundet til helt tal.
+ * @helpurl https://localhost:3000/funktioner.html#SPAEND.LAV
  */
 export function spaendLavFn(værdi: number, procent?: number): number {
   return result(core.spaendLav(værdi, procent));
@@ -142,6 +169,7 @@ export function spaendLavFn(værdi: number, procent?: number): number {
  * @param værdi Tallet spændet lægges om.
  * @param [procent] Procent til hver side (standard 10).
  * @returns Øvre grænse, afrundet til helt tal.
+ * @helpurl https://localhost:3000/funktioner.html#SPAEND.HOEJ
  */
 export function spaendHoejFn(værdi: number, procent?: number): number {
   return result(core.spaendHoej(værdi, procent));
@@ -152,10 +180,17 @@ export function spaendHoejFn(værdi: number, procent?: number): number {
  * @customfunction AFVIGER AFVIGER
  * @param værdier Værdierne (fx timer pr. sag pr. kommune); tomme celler tæller ikke med og får FALSK.
  * @param [grænse] Grænse for den modificerede z-værdi (standard 3,5).
+ * @param invocation Excel's call context (the cells' addresses).
  * @returns SAND/FALSK i samme form som værdier.
+ * @helpurl https://localhost:3000/funktioner.html#AFVIGER
+ * @requiresParameterAddresses
  */
-export function afvigerFn(værdier: any[][], grænse?: number): boolean[][] {
-  return result(core.afviger(værdier, grænse));
+export function afvigerFn(
+  værdier: any[][],
+  grænse?: number,
+  invocation?: CustomFunctions.Invocation
+): boolean[][] {
+  return result(core.afviger(værdier, grænse, firstAddress(invocation)));
 }
 
 /**
@@ -163,6 +198,7 @@ export function afvigerFn(værdier: any[][], grænse?: number): boolean[][] {
  * @customfunction FORDELING FORDELING
  * @param procenter Blokkens procentceller; tomme celler springes over, og en helt tom blok er OK.
  * @returns "OK" eller en dansk besked.
+ * @helpurl https://localhost:3000/funktioner.html#FORDELING
  */
 export function fordelingFn(procenter: any[][]): string {
   return result(core.fordeling(procenter));
@@ -174,6 +210,7 @@ export function fordelingFn(procenter: any[][]): string {
  * @param basis Tallet i basisåret.
  * @param slut Tallet i slutåret.
  * @returns Stigningen.
+ * @helpurl https://localhost:3000/funktioner.html#STIGNING
  */
 export function stigningFn(basis: number, slut: number): number {
   return result(core.stigning(basis, slut));

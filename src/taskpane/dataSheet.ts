@@ -4,17 +4,28 @@
  * Kommune, Felt, Skabelon, År, Værdi), plus the file each return came from. Merging is explicit:
  * a municipality's rows are replaced only when the user said so.
  */
-import { SHEET } from "../domain/report";
+import { DATA_COLUMNS, SHEET, TABLE } from "../domain/report";
+import { TABLE_STYLE } from "../domain/report/sheet";
 import type { FieldValue, KommuneReturn } from "../domain/model";
-import type { Table, TableValue } from "../excel/table";
+import { rowsByColumn, type Table, type TableValue, type WriteTableOptions } from "../excel/table";
 
 export const DATA_SHEET = SHEET.data;
+/** The Excel table on the Data sheet (the report's name, so both read the same way). */
+export const DATA_TABLE = TABLE.data;
 export const DATA_TITLE = "Data: de indsendte tal (én række pr. kommune og felt)";
 export const DATA_NOTE =
   "Indsamlet i Byrdeberegner. Beregningerne på faktaarkene henviser til kolonne E.";
-export const DATA_HEADER = ["Kommune", "Felt", "Skabelon", "År", "Værdi", "Fil"] as const;
+export const DATA_HEADER = [...DATA_COLUMNS, "Fil"] as const;
 /** Rows above the first data row (title, note, header). */
 export const DATA_HEADER_ROW = 3;
+/** How Indsaml writes the Data sheet: frozen header, an Excel table from the header row down. */
+export const DATA_WRITE: WriteTableOptions = {
+  freezeRows: DATA_HEADER_ROW,
+  listObject: { name: DATA_TABLE, headerRow: DATA_HEADER_ROW, style: TABLE_STYLE },
+};
+
+/** The columns the pane reads the Data table by. */
+const KEY = { kommune: "Kommune", felt: "Felt", vaerdi: "Værdi", fil: "Fil" } as const;
 
 export function returnRows(r: KommuneReturn): TableValue[][] {
   return Object.entries(r.values)
@@ -33,12 +44,14 @@ export function returnRows(r: KommuneReturn): TableValue[][] {
     });
 }
 
-/** The data rows of a Data sheet read with readTable (everything below its header row). */
-function dataRows(table: Table | undefined): (readonly TableValue[])[] {
-  if (!table) return [];
-  const all = [table.header, ...table.rows];
-  const at = all.findIndex((r) => r[0] === "Kommune" && r[1] === "Felt");
-  return at < 0 ? [] : all.slice(at + 1);
+/** The data rows of a Data sheet by column name (the Excel table, or the sheet below its header row). */
+function dataRows(table: Table | undefined): Record<string, TableValue>[] {
+  return rowsByColumn(table, [KEY.kommune, KEY.felt, KEY.vaerdi]);
+}
+
+/** A data row back in the header's column order. */
+function asRow(rec: Record<string, TableValue>): TableValue[] {
+  return DATA_HEADER.map((h) => rec[h] ?? null);
 }
 
 /** True when the sheet is empty or laid out as a Data sheet. */
@@ -46,15 +59,15 @@ export function headerMatches(table: Table | undefined): boolean {
   if (!table) return true;
   const all = [table.header, ...table.rows];
   if (all.every((r) => r.every((v) => v === null || v === ""))) return true;
-  return all.some((r) => r[0] === "Kommune" && r[1] === "Felt");
+  return all.some((r) => r.includes(KEY.kommune) && r.includes(KEY.felt) && r.includes(KEY.vaerdi));
 }
 
 /** Municipalities in a Data table, with the file each came from. */
 export function kommunerIn(table: Table | undefined): Map<string, string> {
   const out = new Map<string, string>();
   for (const row of dataRows(table)) {
-    const k = row[0];
-    if (typeof k === "string" && k && !out.has(k)) out.set(k, String(row[5] ?? ""));
+    const k = row[KEY.kommune];
+    if (typeof k === "string" && k && !out.has(k)) out.set(k, String(row[KEY.fil] ?? ""));
   }
   return out;
 }
@@ -69,7 +82,9 @@ export function mergeData(
   replace: ReadonlySet<string>
 ): Table {
   const present = kommunerIn(existing);
-  const kept = dataRows(existing).filter((row) => !replace.has(String(row[0])));
+  const kept = dataRows(existing)
+    .filter((row) => !replace.has(String(row[KEY.kommune])))
+    .map(asRow);
   const added = incoming
     .filter((r) => !present.has(r.kommune) || replace.has(r.kommune))
     .flatMap(returnRows);
@@ -82,7 +97,10 @@ export function valuesByKommune(
 ): Map<string, { values: Record<string, FieldValue>; file: string }> {
   const out = new Map<string, { values: Record<string, FieldValue>; file: string }>();
   for (const row of dataRows(table)) {
-    const [k, id, , , v, file] = row;
+    const k = row[KEY.kommune];
+    const id = row[KEY.felt];
+    const v = row[KEY.vaerdi];
+    const file = row[KEY.fil];
     if (typeof k !== "string" || typeof id !== "string" || !k) continue;
     let entry = out.get(k);
     if (!entry) {

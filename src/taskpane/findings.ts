@@ -45,3 +45,28 @@ export function byField(findings: readonly Finding[]): Map<string, Finding[]> {
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
+
+/**
+ * A finding's message for people filling in a form: without the leading cell ("UKN Data!C7: ")
+ * and cell ranges in brackets (" (C10:C15)"), with a capital first letter. The cell stays
+ * available from `where(f)` as secondary information.
+ */
+export function plainMessage(f: Finding): string {
+  let m = f.message;
+  const at = where(f);
+  if (at && m.startsWith(`${at}: `)) m = m.slice(at.length + 2);
+  m = m.replace(/ \([A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?\)/g, "");
+  return m.charAt(0).toUpperCase() + m.slice(1);
+}
+
+/** Findings grouped by sheet, in the order the sheets first appear; "" for findings without a cell. */
+export function bySheet(findings: readonly Finding[]): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const k = f.location?.sheet ?? "";
+    const list = out.get(k);
+    if (list) list.push(f);
+    else out.set(k, [f]);
+  }
+  return out;
+}

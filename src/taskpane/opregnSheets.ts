@@ -4,20 +4,28 @@
  * input shapes, and the *Data* sheet back into returns (validated again, so the projection sees
  * the same findings as at import). Text in number cells goes through the domain's number reader.
  */
-import { CATALOGUE_VERSION } from "../domain/catalogue";
+import { CATALOGUE_VERSION, NEDSLAGSPUNKTER } from "../domain/catalogue";
 import type { KommuneReturn, RawCell } from "../domain/model";
 import { readNumberText } from "../domain/parse";
-import { METHODS } from "../domain/project/definitions";
+import type { KommunedataKey } from "../domain/project/definitions";
 import {
   KOMMUNEDATA_LABELS,
   type Indstillinger,
   type Kommunedata,
-  type KommunedataKey,
   type Landstal,
 } from "../domain/project/inputs";
 import { validateReturn } from "../domain/validate";
-import type { Table, TableValue } from "../excel/table";
+import { KOMMUNEDATA_FIRST_COLUMN, LANDSTAL_COLUMNS, SHEET, TABLE } from "../domain/report";
+import { rowsByColumn, type Table, type TableSource, type TableValue } from "../excel/table";
 import { valuesByKommune } from "./dataSheet";
+
+/** Where Opregn reads its inputs: the Excel tables by name, Indstillinger as a sheet. */
+export const INPUT_SOURCES: readonly TableSource[] = [
+  { sheet: SHEET.data, table: TABLE.data },
+  { sheet: SHEET.landstal, table: TABLE.landstal },
+  { sheet: SHEET.kommunedata, table: TABLE.kommunedata },
+  { sheet: SHEET.indstillinger },
+];
 
 function grid(table: Table | undefined): (readonly TableValue[])[] {
   return table ? [table.header, ...table.rows] : [];
@@ -34,14 +42,13 @@ function num(v: TableValue | undefined): number | undefined {
 }
 
 export function readLandstal(table: Table | undefined): Landstal {
-  const rows = grid(table);
-  const head = rows.findIndex((r) => r[0] === "Nøgle");
+  const [NOEGLE, , AAR, VAERDI] = LANDSTAL_COLUMNS;
   const out: Record<string, number | Record<string, number>> = {};
-  for (const r of head < 0 ? [] : rows.slice(head + 1)) {
-    const key = typeof r[0] === "string" ? r[0].trim() : "";
-    const value = num(r[3] ?? null);
+  for (const r of rowsByColumn(table, [NOEGLE, AAR, VAERDI])) {
+    const key = typeof r[NOEGLE] === "string" ? r[NOEGLE].trim() : "";
+    const value = num(r[VAERDI]);
     if (!key || value === undefined) continue;
-    const year = num(r[2] ?? null);
+    const year = num(r[AAR]);
     if (year === undefined) out[key] = value;
     else {
       const prev = out[key];
@@ -51,28 +58,29 @@ export function readLandstal(table: Table | undefined): Landstal {
   return out;
 }
 
+/** Kommunedata's columns are "<label> <year>", e.g. "Indbyggere 2023". */
+function kommunedataColumn(name: string): { key: KommunedataKey; year: string } | undefined {
+  const m = /^(.*)\s(\d{4})$/.exec(name);
+  const key = m
+    ? (Object.entries(KOMMUNEDATA_LABELS).find(([, l]) => l === m[1])?.[0] as
+        KommunedataKey | undefined)
+    : undefined;
+  return key && m ? { key, year: m[2] } : undefined;
+}
+
 export function readKommunedata(table: Table | undefined): Kommunedata {
-  const rows = grid(table);
-  const head = rows.findIndex((r) => r[0] === "Kommune");
-  if (head < 0) return {};
-  const byLabel = new Map(
-    Object.entries(KOMMUNEDATA_LABELS).map(([k, l]) => [l, k as KommunedataKey] as const)
-  );
-  const cols = rows[head].map((h) => {
-    const m = /^(.*)\s(\d{4})$/.exec(String(h ?? ""));
-    const key = m ? byLabel.get(m[1]) : undefined;
-    return key && m ? { key, year: m[2] } : undefined;
-  });
   const out: Record<string, Partial<Record<KommunedataKey, Record<string, number>>>> = {};
-  for (const r of rows.slice(head + 1)) {
-    const kommune = typeof r[0] === "string" ? r[0].trim() : "";
+  for (const r of rowsByColumn(table, [KOMMUNEDATA_FIRST_COLUMN])) {
+    const name = r[KOMMUNEDATA_FIRST_COLUMN];
+    const kommune = typeof name === "string" ? name.trim() : "";
     if (!kommune) continue;
     const entry: Partial<Record<KommunedataKey, Record<string, number>>> = out[kommune] ?? {};
-    cols.forEach((c, i) => {
-      const v = num(r[i] ?? null);
-      if (!c || v === undefined) return;
+    for (const [column, value] of Object.entries(r)) {
+      const c = kommunedataColumn(column);
+      const v = num(value);
+      if (!c || v === undefined) continue;
       entry[c.key] = { ...(entry[c.key] ?? {}), [c.year]: v };
-    });
+    }
     out[kommune] = entry;
   }
   return out;
@@ -93,7 +101,7 @@ export function readIndstillinger(table: Table | undefined): Indstillinger {
           .filter(Boolean)
       : [];
   for (const r of head < 0 ? [] : rows.slice(head + 1)) {
-    const m = METHODS.find((x) => x.navn === r[0]);
+    const m = NEDSLAGSPUNKTER.find((x) => x.name === r[0]);
     if (!m) continue;
     const basis = num(r[1] ?? null);
     const slut = num(r[2] ?? null);

@@ -1,6 +1,8 @@
 import type { Workbook } from "exceljs";
-import { ALL_FIELDS } from "../domain/catalogue";
+import { META_FIELDS } from "../domain/fieldId";
 import { checkFillValues } from "../domain/layout/fillvalues";
+import type { Pack } from "../domain/pack/model";
+import { packFor } from "../domain/pack/select";
 import type { Finding } from "../domain/model";
 import { type XlsxBytes, loadWorkbook, workbookBytes } from "./bytes";
 import { excelJsCellValue } from "../domain/safeText";
@@ -39,13 +41,29 @@ function forgetFormulaResults(wb: Workbook): void {
  */
 export async function fillWorkbookObject(
   wb: Workbook,
-  values: Readonly<Record<string, unknown>>
+  values: Readonly<Record<string, unknown>>,
+  opened: readonly Pack[] = []
 ): Promise<FillResult> {
   const names = definedNames(wb);
+  const metaLoc = names.get(META_FIELDS.pakke)?.location;
+  const metaCell = metaLoc ? cellAt(wb, metaLoc)?.cell.value : undefined;
+  const choice = packFor(typeof metaCell === "string" ? metaCell : undefined, opened);
+  if (!choice.ok)
+    return {
+      ok: false,
+      errors: [
+        {
+          rule: "pakke_ukendt",
+          severity: "fejl",
+          message: `Skabelonen kan ikke udfyldes: ${choice.message}`,
+        },
+      ],
+    };
+  const pack = choice.pack;
   const available = new Set(
-    [...names.keys()].filter((n) => ALL_FIELDS.has(n) && names.get(n)?.location)
+    [...names.keys()].filter((n) => pack.fields.has(n) && names.get(n)?.location)
   );
-  const checked = checkFillValues(values, available);
+  const checked = checkFillValues(values, available, pack);
   if (checked.errors.length > 0) return { ok: false, errors: checked.errors };
   const errors: Finding[] = [];
   const targets: Array<[ReturnType<typeof cellAt>, string | number | null]> = [];
@@ -75,7 +93,8 @@ export async function fillWorkbookObject(
 /** `fillWorkbookObject` on .xlsx bytes. */
 export async function fillWorkbook(
   bytes: XlsxBytes,
-  values: Readonly<Record<string, unknown>>
+  values: Readonly<Record<string, unknown>>,
+  opened: readonly Pack[] = []
 ): Promise<FillResult> {
   let wb: Workbook;
   try {
@@ -94,5 +113,5 @@ export async function fillWorkbook(
       ],
     };
   }
-  return fillWorkbookObject(wb, values);
+  return fillWorkbookObject(wb, values, opened);
 }

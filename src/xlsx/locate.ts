@@ -1,5 +1,6 @@
 import type { Workbook, Worksheet } from "exceljs";
-import { META_FIELDS, TEMPLATES, fieldsOf, getTemplate } from "../domain/catalogue";
+import { META_FIELDS, TEMPLATES, fieldsOf } from "../domain/catalogue";
+import type { TemplateDef } from "../domain/catalogue/types";
 import { makeFinding } from "../domain/findings";
 import { LabelLocator, type GridSheet } from "../domain/locate";
 import type { CellLocation, Finding, RawCell, RawReturn } from "../domain/model";
@@ -67,7 +68,8 @@ export const LOCATE_RULES = {
 export function withLabelFallback(
   wb: Workbook,
   raw: RawReturn,
-  names: ReadonlyMap<string, NamedRef> = definedNames(wb)
+  names: ReadonlyMap<string, NamedRef> = definedNames(wb),
+  templates: readonly TemplateDef[] = TEMPLATES
 ): RawReturn {
   const locator = new LabelLocator(wb.worksheets.map(gridOf));
   const file = raw.file !== undefined ? { file: raw.file } : {};
@@ -76,7 +78,7 @@ export function withLabelFallback(
   const meta: { -readonly [K in keyof RawReturn["meta"]]: RawReturn["meta"][K] } = { ...raw.meta };
 
   // Meta by label only where its defined name is gone (a named but empty cell is just empty).
-  const lost = (["kommune", "skabelon", "version"] as const).filter(
+  const lost = (["kommune", "skabelon", "version", "pakke"] as const).filter(
     (k) => meta[k] === undefined && !names.get(META_FIELDS[k])?.location
   );
   if (lost.length > 0) {
@@ -102,11 +104,11 @@ export function withLabelFallback(
   }
 
   const known = splitTemplateIds(meta.skabelon)
-    .map((id) => getTemplate(id))
+    .map((id) => templates.find((t) => t.id === id))
     .filter((t) => t !== undefined);
-  const templates = known.length > 0 ? known : locator.detect(TEMPLATES);
+  const chosen = known.length > 0 ? known : locator.detect(templates);
   let viaLabels = false;
-  for (const t of templates) {
+  for (const t of chosen) {
     const fields = fieldsOf(t);
     const missing = fields.filter((f) => !cells[f.id]);
     const suspect = fields.filter(

@@ -1,5 +1,6 @@
 import type { Workbook } from "exceljs";
-import { ALL_FIELDS, META_FIELDS } from "../domain/catalogue";
+import { ALL_FIELDS, META_FIELDS, TEMPLATES } from "../domain/catalogue";
+import type { TemplateDef } from "../domain/catalogue/types";
 import type { Finding, RawCell, RawReturn } from "../domain/model";
 import { type XlsxBytes, loadWorkbook } from "./bytes";
 import { XlsxRejected } from "./guard";
@@ -18,13 +19,30 @@ function metaNumber(v: unknown): number | undefined {
   return undefined;
 }
 
+/** Which names are fields, decided from the return's meta cells (its pack). */
+export interface ReaderCatalogue {
+  hasField(id: string): boolean;
+  readonly templates: readonly TemplateDef[];
+}
+
+export interface ReadOptions {
+  /** The fields of the pack the meta cells name (default: kl2024's). */
+  readonly catalogue?: (meta: RawReturn["meta"]) => ReaderCatalogue;
+}
+
+const KL2024: ReaderCatalogue = { hasField: (id) => ALL_FIELDS.has(id), templates: TEMPLATES };
+
 /**
  * Reads a returned workbook: the `meta.*` cells first, then every catalogue field by its
  * defined name (value as stored, number format, sheet and cell); fields whose names are lost
  * or misplaced are then found by their labels and year headers (see ./locate.ts). Never throws
  * on the workbook's content; problems come back as findings.
  */
-export function readReturnFromWorkbook(wb: Workbook, file?: string): RawReturn {
+export function readReturnFromWorkbook(
+  wb: Workbook,
+  file?: string,
+  options: ReadOptions = {}
+): RawReturn {
   const findings: Finding[] = [];
   const names = definedNames(wb);
   const at = (name: string) => {
@@ -38,6 +56,14 @@ export function readReturnFromWorkbook(wb: Workbook, file?: string): RawReturn {
   const kommune = metaString(metaValue(META_FIELDS.kommune));
   const skabelon = metaString(metaValue(META_FIELDS.skabelon));
   const version = metaNumber(metaValue(META_FIELDS.version));
+  const pakke = metaString(metaValue(META_FIELDS.pakke));
+  const meta = {
+    ...(skabelon !== undefined ? { skabelon } : {}),
+    ...(version !== undefined ? { version } : {}),
+    ...(kommune !== undefined ? { kommune } : {}),
+    ...(pakke !== undefined ? { pakke } : {}),
+  };
+  const catalogue = options.catalogue?.(meta) ?? KL2024;
   for (const [key, value] of [
     [META_FIELDS.kommune, kommune],
     [META_FIELDS.skabelon, skabelon],
@@ -56,7 +82,7 @@ export function readReturnFromWorkbook(wb: Workbook, file?: string): RawReturn {
 
   const cells: Record<string, RawCell> = {};
   for (const [name, ref] of names) {
-    if (!ALL_FIELDS.has(name)) continue;
+    if (!catalogue.hasField(name)) continue;
     if (!ref.location) {
       findings.push({
         rule: "navn_uden_celle",
@@ -99,21 +125,22 @@ export function readReturnFromWorkbook(wb: Workbook, file?: string): RawReturn {
     wb,
     {
       ...fileProp,
-      meta: {
-        ...(skabelon !== undefined ? { skabelon } : {}),
-        ...(version !== undefined ? { version } : {}),
-        ...(kommune !== undefined ? { kommune } : {}),
-      },
+      meta,
       cells,
       locatedBy: "navne",
       findings,
     },
-    names
+    names,
+    catalogue.templates
   );
 }
 
 /** Reads a returned workbook from its bytes (Node and browser). */
-export async function readReturn(bytes: XlsxBytes, file?: string): Promise<RawReturn> {
+export async function readReturn(
+  bytes: XlsxBytes,
+  file?: string,
+  options: ReadOptions = {}
+): Promise<RawReturn> {
   let wb: Workbook;
   try {
     wb = await loadWorkbook(bytes);
@@ -137,5 +164,5 @@ export async function readReturn(bytes: XlsxBytes, file?: string): Promise<RawRe
       ],
     };
   }
-  return readReturnFromWorkbook(wb, file);
+  return readReturnFromWorkbook(wb, file, options);
 }

@@ -5,6 +5,7 @@ import type {
   CellPlan,
   MergePlan,
   SheetPlan,
+  TablePlan,
   StyleDef,
   StyleName,
   ValidationPlan,
@@ -146,6 +147,43 @@ function renderConditionalFormats(ws: Worksheet, sheet: SheetPlan): void {
   });
 }
 
+/**
+ * What ExcelJS's addTable is given for a table plan (both writers): the header names are the
+ * header cells' text in the plan.
+ */
+export function tableDefinition(sheet: SheetPlan, t: TablePlan) {
+  const header = new Map<number, CellPlan>();
+  for (const c of sheet.cells) if (c.row === t.top) header.set(c.col, c);
+  const cols = Array.from({ length: t.right - t.left + 1 }, (_, i) => t.left + i);
+  return {
+    name: t.name,
+    displayName: t.name,
+    ref: a1(t.top, t.left),
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: t.style, showRowStripes: true },
+    columns: cols.map((c) => ({ name: String(header.get(c)?.value ?? ""), filterButton: true })),
+  };
+}
+
+/**
+ * Excel tables over already written cells (the in-memory writer; the streaming writer writes
+ * its tables itself): ExcelJS's addTable stores the rows it is given into the cells, so it gets
+ * back exactly what the cells hold (values, formulas, styles untouched).
+ */
+function renderTables(ws: Worksheet, sheet: SheetPlan): void {
+  for (const t of sheet.tables ?? []) {
+    const cols = Array.from({ length: t.right - t.left + 1 }, (_, i) => t.left + i);
+    ws.addTable({
+      ...tableDefinition(sheet, t),
+      style: { theme: t.style as never, showRowStripes: true },
+      rows: Array.from({ length: t.bottom - t.top }, (_, i) =>
+        cols.map((c) => ws.getCell(t.top + 1 + i, c).value)
+      ),
+    });
+  }
+}
+
 /** Options ExcelJS needs when a sheet is created (the streaming writer writes them at once). */
 export function sheetOptions(sheet: SheetPlan) {
   return {
@@ -247,7 +285,9 @@ export function planToExcel(plan: WorkbookPlan): Workbook {
   if (plan.fullCalcOnLoad) wb.calcProperties = { fullCalcOnLoad: true };
   const styles = new StyleCache();
   for (const sheet of plan.sheets) {
-    renderSheet(wb.addWorksheet(sheet.name, sheetOptions(sheet)), sheet, styles);
+    const ws = wb.addWorksheet(sheet.name, sheetOptions(sheet));
+    renderSheet(ws, sheet, styles);
+    renderTables(ws, sheet);
   }
   return wb;
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { ALL_FIELDS, KOMMUNER, TEMPLATES } from "../../src/domain/catalogue";
+import { ALL_FIELDS, KOMMUNER, NEDSLAGSPUNKTER, TEMPLATES } from "../../src/domain/catalogue";
 import { byrde } from "../helpers/cli";
 import { sampleValues } from "../helpers/values";
 
@@ -55,9 +55,7 @@ describe("byrde skabelon", () => {
     const parsed = JSON.parse(l.out);
     expect(parsed.kommune).toBe("Høje-Taastrup");
     expect(parsed.skabelon).toBe(
-      TEMPLATES.filter((t) => t.nedslagspunkt === "magt")
-        .map((t) => t.id)
-        .join(",")
+      NEDSLAGSPUNKTER.find((n) => n.id === "magt")!.templates.join(",")
     );
   });
 

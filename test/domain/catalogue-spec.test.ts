@@ -457,8 +457,9 @@ describe("catalogue against templates.md", () => {
     it("has the spec's blocks in its order, with their years and row order", () => {
       expect(t?.blocks.map((b) => b.id)).toEqual(spec.blocks.map((b) => b.id));
       for (const sb of spec.blocks) {
-        const b = t?.blocks.find((x) => x.id === sb.id);
-        expect({ block: sb.id, years: b?.years }).toEqual({ block: sb.id, years: sb.years });
+        const found = t?.blocks.find((x) => x.id === sb.id);
+        const b = found?.type === "tabel" ? found : undefined;
+        expect({ block: sb.id, years: b?.columns.map((c) => c.key) }).toEqual({ block: sb.id, years: sb.years });
         expect({ block: sb.id, rows: b?.rows.map((r) => r.id) }).toEqual({
           block: sb.id,
           rows: sb.rows.map((r) => r[0]),
@@ -477,11 +478,12 @@ describe("catalogue against templates.md", () => {
 function prose(id: string): string[] {
   const t = getTemplate(id);
   if (!t) return [];
+  const proces = t.proces!;
   return [
     ...t.vejledning,
-    t.proces.sporbarhed,
-    t.proces.beskrivelse ?? "",
-    ...t.proces.steps.flatMap((s) => [s.title, ...s.tasks]),
+    proces.sporbarhed,
+    proces.beskrivelse ?? "",
+    ...proces.steps.flatMap((s) => [s.title, ...s.tasks]),
     ...(t.plausibility ?? []).map((p) => p.message),
   ];
 }
@@ -491,12 +493,13 @@ describe("catalogue texts and names", () => {
     const t = getTemplate(id)!;
     expect(t.vejledning.length).toBeGreaterThanOrEqual(4);
     for (const step of t.vejledning) expect(step.trim().length).toBeGreaterThan(20);
-    expect(t.proces.steps.length).toBeGreaterThanOrEqual(1);
-    for (const s of t.proces.steps) {
+    const proces = t.proces!;
+    expect(proces.steps.length).toBeGreaterThanOrEqual(1);
+    for (const s of proces.steps) {
       expect(s.title.trim()).not.toBe("");
       expect(s.tasks.length).toBeGreaterThanOrEqual(1);
     }
-    expect(t.proces.sporbarhed.length).toBeGreaterThan(20);
+    expect(proces.sporbarhed.length).toBeGreaterThan(20);
   });
 
   it.each(TEMPLATES.map((t) => [t.id]))(
@@ -538,7 +541,9 @@ describe("catalogue texts and names", () => {
   it("points every plausibility range at a numeric field (and divisor) of its own template", () => {
     for (const t of TEMPLATES) {
       const rows = new Map<string, FieldKind>(
-        t.blocks.flatMap((b) => b.rows.map((r) => [`${b.id}.${r.id}`, r.kind] as const))
+        t.blocks.flatMap((b) =>
+          b.type === "tabel" ? b.rows.map((r) => [`${b.id}.${r.id}`, r.kind] as const) : []
+        )
       );
       for (const p of t.plausibility ?? []) {
         for (const pattern of [p.field, ...(p.per ? [p.per] : [])]) {

@@ -11,7 +11,7 @@ const ROOT = path.join(__dirname, "..", "..");
 const DOMAIN = path.join(ROOT, "src", "domain");
 
 /** Pure computational libraries the domain may use. */
-const ALLOWED = new Set(["@stdlib/stats-base-dists-t-quantile"]);
+const ALLOWED = new Set(["@stdlib/stats-base-dists-t-quantile", "simple-statistics", "zod"]);
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

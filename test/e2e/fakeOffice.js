@@ -5,7 +5,7 @@
 /* eslint-disable */
 (function () {
   "use strict";
-  var wb = { sheets: [], names: {}, protected: false, active: null, selected: null, syncs: 0, calls: [] };
+  var wb = { sheets: [], names: {}, tables: [], protected: false, active: null, selected: null, syncs: 0, calls: [], runOptions: [], handlers: { changed: [], selected: [] } };
   window.__workbook = wb;
 
   function colNum(letters) {
@@ -144,6 +144,14 @@
         wb.active = findSheet(sheetName).name;
         wb.selected = findSheet(sheetName).name + "!" + address;
       },
+      conditionalFormats: {
+        add: function () {
+          var cf = { custom: { rule: {}, format: { font: {}, fill: {} } } };
+          sheetOrThrow(sheetName).conditionalFormats.push(cf);
+          return cf;
+        },
+        clearAll: function () { sheetOrThrow(sheetName).conditionalFormats = []; },
+      },
       merge: function () { sheetOrThrow(sheetName).merges.push(address); },
       unmerge: function () { sheetOrThrow(sheetName).merges = []; },
       clear: function () {
@@ -172,6 +180,15 @@
   function makeSheet(name) {
     var ws = {
       get name() { return (findSheet(name) || { name: name }).name; },
+      get id() { return "id-" + (findSheet(name) || { name: name }).name; },
+      get pageLayout() { return sheetOrThrow(name).pageLayout; },
+      tables: {
+        add: function (address) {
+          var t = { address: address, sheet: sheetOrThrow(name).name };
+          wb.tables.push(t);
+          return t;
+        },
+      },
       load: function () { return ws; },
       protection: {
         get protected() { var s = findSheet(name); return !!(s && s.protected); },
@@ -208,11 +225,13 @@
 
   var worksheets = {
     load: function () { return worksheets; },
+    onChanged: { add: function (h) { wb.handlers.changed.push(h); return { remove: function () {} }; } },
+    onSelectionChanged: { add: function (h) { wb.handlers.selected.push(h); return { remove: function () {} }; } },
     get items() { return wb.sheets.map(function (s) { return makeSheet(s.name); }); },
     add: function (name) {
       if (wb.protected) throw error("AccessDenied", "Projektmappen er beskyttet.");
       if (findSheet(name)) throw error("ItemAlreadyExists", "Arket findes allerede.");
-      wb.sheets.push({ name: name, cells: {}, merges: [], protected: false, frozenRows: 0, charts: 0 });
+      wb.sheets.push({ name: name, cells: {}, merges: [], protected: false, frozenRows: 0, charts: 0, conditionalFormats: [], pageLayout: {} });
       return makeSheet(name);
     },
     getItem: function (name) { sheetOrThrow(name); return makeSheet(name); },
@@ -267,10 +286,40 @@
     return k ? wb.names[k].replace(/^=/, "").replace(/\$/g, "").replace(/'/g, "") : undefined;
   };
 
+  function tableItem(t) {
+    return {
+      get name() { return t.name; },
+      worksheet: { get name() { return t.sheet; } },
+      delete: function () { wb.tables.splice(wb.tables.indexOf(t), 1); },
+      getRange: function () { return makeRange(t.sheet, t.address); },
+    };
+  }
+  var tables = {
+    load: function () { return tables; },
+    get items() { return wb.tables.map(tableItem); },
+  };
+
+  /** The user types in a cell: the value lands and Excel's change handlers run. */
+  wb.type = function (sheet, address, value) {
+    var s = sheetOrThrow(sheet);
+    var c = cell(s, address);
+    c.value = value;
+    delete c.formula;
+    wb.handlers.changed.forEach(function (h) { h({ worksheetId: "id-" + s.name, address: address, changeType: "RangeEdited", source: "Local" }); });
+  };
+  /** The user selects a cell in the grid. */
+  wb.select = function (sheet, address) {
+    var s = sheetOrThrow(sheet);
+    wb.active = s.name;
+    wb.selected = s.name + "!" + address;
+    wb.handlers.selected.forEach(function (h) { h({ worksheetId: "id-" + s.name, address: address }); });
+  };
+
   var context = {
     workbook: {
       worksheets: worksheets,
       names: names,
+      tables: tables,
       protection: { get protected() { return wb.protected; }, load: noop },
     },
     application: { suspendApiCalculationUntilNextSync: function () { wb.calls.push("suspend"); } },
@@ -278,7 +327,9 @@
   };
 
   window.Excel = {
-    run: function (fn) {
+    run: function (options, fn) {
+      if (typeof options === "function") fn = options;
+      else wb.runOptions.push(options);
       return Promise.resolve().then(function () { return fn(context); });
     },
   };
@@ -293,12 +344,28 @@
     ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!" },
   };
   wb.customFunctions = registered;
+  // Ribbon commands and shortcuts: the pane registers them here; the test calls them.
+  var actions = {};
+  wb.actions = actions;
+  wb.taskpaneShown = 0;
+  var dark = (typeof location !== "undefined" && /[?&]tema=moerk/.test(location.search)) || window.__fakeDark === true;
   window.Office = {
     HostType: { Excel: "Excel" },
+    EventType: { OfficeThemeChanged: "officeThemeChanged" },
+    actions: { associate: function (id, fn) { actions[id] = fn; } },
+    addin: { showAsTaskpane: function () { wb.taskpaneShown++; return Promise.resolve(); } },
     context: {
       host: "Excel",
       displayLanguage: "da-DK",
       requirements: { isSetSupported: function () { return true; } },
+      officeTheme: {
+        isDarkTheme: dark,
+        bodyBackgroundColor: dark ? "#262626" : "#ffffff",
+        bodyForegroundColor: dark ? "#ffffff" : "#000000",
+        controlBackgroundColor: dark ? "#404040" : "#ffffff",
+        controlForegroundColor: dark ? "#ffffff" : "#000000",
+      },
+      document: { addHandlerAsync: function () {} },
     },
     onReady: function (cb) {
       var info = { host: "Excel", platform: "OfficeOnline" };

@@ -23,7 +23,7 @@ export function ensureBuild(): boolean {
 const browser = require("../../scripts/taskpane-browser.js") as {
   serve(dir?: string): Promise<{ url: string; close: () => Promise<void> }>;
   launchTaskpane(options: { executablePath: string; width?: number; height?: number }): Promise<{
-    newPane(): Promise<Page>;
+    newPane(options?: { width?: number; query?: string }): Promise<Page>;
     consoleErrors: string[];
     close(): Promise<void>;
   }>;

@@ -7,7 +7,14 @@ import { buildTemplateWorkbook } from "../../src/domain/layout";
 import type { KommuneReturn } from "../../src/domain/model";
 import { readTable, writeTable } from "../../src/excel/table";
 import { readOne } from "../../src/taskpane/collect";
-import { DATA_SHEET, kommunerIn, mergeData, valuesByKommune } from "../../src/taskpane/dataSheet";
+import {
+  DATA_SHEET,
+  DATA_TABLE,
+  DATA_WRITE,
+  kommunerIn,
+  mergeData,
+  valuesByKommune,
+} from "../../src/taskpane/dataSheet";
 import { fillWorkbook } from "../../src/xlsx/fill";
 import { renderWorkbook } from "../../src/xlsx/render";
 import { createMockWorkbook } from "./mockWorkbook";
@@ -41,12 +48,22 @@ describe("import returns into the Data sheet", () => {
   test("three returns land in Data with their values, as text where text was returned", async () => {
     const wb = createMockWorkbook();
     const table = mergeData(undefined, three, new Set());
-    const result = await writeTable(wb.context, DATA_SHEET, table, { freezeRows: 3 });
+    const result = await writeTable(wb.context, DATA_SHEET, table, DATA_WRITE);
     expect(result.syncs).toBe(2);
     expect(wb.syncs()).toBe(2);
     expect(wb.cell("Data", "A3")?.value).toBe("Kommune");
     expect(wb.cell("Data", "E3")?.value).toBe("Værdi");
-    const back = await readTable(wb.context, DATA_SHEET);
+    // An Excel table from the header row to the last row, with a Danish name.
+    const rows = table.rows.length + 1;
+    expect(wb.state.tables).toEqual([
+      expect.objectContaining({ name: DATA_TABLE, sheet: "Data", address: `A3:F${rows}`, hasHeaders: true }),
+    ]);
+    wb.resetSyncs();
+    const back = await readTable(wb.context, DATA_SHEET, DATA_TABLE);
+    expect(back.syncs).toBe(2);
+    expect(wb.syncs()).toBe(2);
+    expect(back.table?.source).toBe("tabel");
+    expect(back.table?.header).toEqual(["Kommune", "Felt", "Skabelon", "År", "Værdi", "Fil"]);
     const values = valuesByKommune(back.table);
     expect([...values.keys()]).toEqual(["Aarhus", "Odense", "Vejle"]);
     expect(values.get("Aarhus")?.values["ukn.hovedsager.timer_pr_sag.2022"]).toBe(37.4);
@@ -60,6 +77,22 @@ describe("import returns into the Data sheet", () => {
     );
     expect(commentRow?.[1].formula).toBeUndefined();
     expect(wb.sheet("Data").frozenRows).toBe(3);
+    // Written again (a second import): the old table goes, one table over the new rows.
+    await writeTable(wb.context, DATA_SHEET, mergeData(back.table, [], new Set()), DATA_WRITE);
+    expect(wb.state.tables.map((t) => t.name)).toEqual([DATA_TABLE]);
+  });
+
+  test("read by column name: columns moved around in the table are still found", async () => {
+    const table = mergeData(undefined, three, new Set());
+    const [note, header, ...rows] = table.rows as unknown as (string | number | null)[][];
+    const order = [4, 0, 5, 1, 2, 3]; // Værdi first
+    const moved = {
+      header: table.header,
+      rows: [note, order.map((i) => header[i]), ...rows.map((r) => order.map((i) => r[i]))],
+    };
+    const values = valuesByKommune(moved as never);
+    expect(values.get("Aarhus")?.values["ukn.hovedsager.timer_pr_sag.2022"]).toBe(37.4);
+    expect(values.get("Aarhus")?.file).toBe("aarhus.xlsx");
   });
 
   test("a municipality already in Data is kept unless the user chose to replace it", async () => {

@@ -28,10 +28,35 @@ export interface SheetState {
   tabColor?: string;
   columnWidths: Record<string, number>;
   charts: Record<string, unknown>[];
+  conditionalFormats: ConditionalFormatState[];
+  /** Properties set on worksheet.pageLayout. */
+  pageLayout: Record<string, unknown>;
+}
+
+export interface ConditionalFormatState {
+  address: string;
+  type: string;
+  priority?: number;
+  formula?: string;
+  fontColor?: string;
+  bold?: boolean;
+  fill?: string;
+}
+
+export interface TableState {
+  name: string;
+  sheet: string;
+  /** "A3:E10" */
+  address: string;
+  hasHeaders: boolean;
+  style?: string;
+  showBandedRows?: boolean;
+  showFilterButton?: boolean;
 }
 
 export interface WorkbookState {
   sheets: SheetState[];
+  tables: TableState[];
   names: Map<string, string>;
   protected: boolean;
   active?: string;
@@ -90,6 +115,8 @@ export interface MockWorkbook {
   sheet(name: string): SheetState;
   /** The value or formula in a cell, by "Sheet!A1". */
   cell(sheet: string, address: string): CellState | undefined;
+  /** Excel raises an event (a cell edited, or the selection moved), as the user would. */
+  fire(kind: "changed" | "selected", sheet: string, address: string): Promise<void>;
 }
 
 export function createMockWorkbook(
@@ -97,6 +124,7 @@ export function createMockWorkbook(
     sheets?: { name: string; protected?: boolean; cells?: Record<string, unknown> }[];
     names?: Record<string, string>;
     protected?: boolean;
+    tables?: { name: string; sheet: string; address: string }[];
   } = {}
 ): MockWorkbook {
   const state: WorkbookState = {
@@ -108,7 +136,10 @@ export function createMockWorkbook(
       frozenRows: 0,
       columnWidths: {},
       charts: [],
+      conditionalFormats: [],
+      pageLayout: {},
     })),
+    tables: (init.tables ?? []).map((t) => ({ hasHeaders: true, ...t })),
     names: new Map(Object.entries(init.names ?? {})),
     protected: init.protected ?? false,
     calculationSuspended: 0,
@@ -243,6 +274,33 @@ export function createMockWorkbook(
       })
     );
     m.dataValidation = dv;
+    m.conditionalFormats = {
+      add: (type: string) => {
+        const cf = { custom: { rule: {}, format: { font: {}, fill: {} } } } as {
+          priority?: number;
+          custom: {
+            rule: { formula?: string };
+            format: { font: { color?: string; bold?: boolean }; fill: { color?: string } };
+          };
+        };
+        pending.push(() =>
+          s.conditionalFormats.push({
+            address,
+            type,
+            priority: cf.priority,
+            formula: cf.custom.rule.formula,
+            fontColor: cf.custom.format.font.color,
+            bold: cf.custom.format.font.bold,
+            fill: cf.custom.format.fill.color,
+          })
+        );
+        return cf;
+      },
+      clearAll: () =>
+        pending.push(() => {
+          s.conditionalFormats = [];
+        }),
+    };
     m.format = formatMock((f) => {
       for (const rect of areas) {
         if (rect.bottom === 1048576 || rect.right === 16384) {
@@ -312,6 +370,7 @@ export function createMockWorkbook(
     const ws = track(
       new OfficeMockObject({
         name,
+        id: `id-${name}`,
         protection: {
           protected: findSheet(name)?.protected ?? false,
           protect: () => pending.push(() => (s().protected = true)),
@@ -352,8 +411,26 @@ export function createMockWorkbook(
             const i = state.sheets.findIndex((x) => x.name.toLowerCase() === key);
             if (i < 0) throw Object.assign(new Error("not found"), { code: "ItemNotFound" });
             state.sheets.splice(i, 1);
+            state.tables = state.tables.filter((t) => t.sheet.toLowerCase() !== key);
             worksheetMocks.delete(key);
           }),
+        tables: {
+          add: (address: string, hasHeaders: boolean) => {
+            const props: Record<string, unknown> = {};
+            pending.push(() => {
+              const at = address.includes("!") ? splitAddress(address).cell : address;
+              if (state.tables.some((t) => t.name.toLowerCase() === String(props.name).toLowerCase()))
+                throw Object.assign(new Error("Tabellen findes"), { code: "ItemAlreadyExists" });
+              state.tables.push({ name: `Tabel${state.tables.length + 1}`, sheet: s().name, address: at, hasHeaders, ...props } as TableState);
+            });
+            return new Proxy(props, {
+              set: (t, prop: string, value) => {
+                t[prop] = value;
+                return true;
+              },
+            });
+          },
+        },
         charts: {
           add: (type: string, source: { __address: string }, seriesBy: string) => {
             const log: Record<string, unknown> = { type, source: source.__address, seriesBy };
@@ -363,6 +440,13 @@ export function createMockWorkbook(
         },
       })
     );
+    // Every page-layout property set is applied at the next sync, as Excel does.
+    (ws as unknown as Record<string, unknown>).pageLayout = new Proxy({} as Record<string, unknown>, {
+      set: (_t, prop: string, value) => {
+        pending.push(() => (s().pageLayout[prop] = value));
+        return true;
+      },
+    });
     pending.push(() => {
       const t = (ws as unknown as Record<string, unknown>).tabColor;
       if (typeof t === "string") s().tabColor = t;
@@ -385,6 +469,8 @@ export function createMockWorkbook(
             frozenRows: 0,
             columnWidths: {},
             charts: [],
+            conditionalFormats: [],
+            pageLayout: {},
           });
         });
         worksheetMocks.delete(name.toLowerCase());
@@ -395,11 +481,23 @@ export function createMockWorkbook(
     })
   );
   const wsc = worksheets as unknown as Record<string, unknown>;
+  const handlers: Record<"changed" | "selected", ((args: unknown) => unknown)[]> = {
+    changed: [],
+    selected: [],
+  };
+  const event = (kind: "changed" | "selected") => ({
+    add: (h: (args: unknown) => unknown) => {
+      handlers[kind].push(h);
+      return { remove: () => (handlers[kind] = handlers[kind].filter((x) => x !== h)) };
+    },
+  });
+  wsc.onChanged = event("changed");
+  wsc.onSelectionChanged = event("selected");
   wsc.load = () => {
     wsc.items = state.sheets.map((sh) => {
       worksheetMocks.delete(sh.name.toLowerCase());
       const w = worksheetMock(sh.name);
-      w.load("name");
+      w.load("name,id");
       (w as unknown as Record<string, OfficeMockObject>).protection.load("protected");
       return w;
     });
@@ -451,6 +549,40 @@ export function createMockWorkbook(
     return names;
   };
 
+  const tableItem = (t: TableState) => {
+    const item = track(
+      new OfficeMockObject({
+        name: t.name,
+        isNullObject: false,
+        worksheet: { name: t.sheet },
+        getRange: () => rangeMock(t.sheet, t.address),
+        delete: () =>
+          pending.push(() => {
+            state.tables = state.tables.filter((x) => x.name !== t.name);
+          }),
+      })
+    );
+    return item;
+  };
+  const tables = track(
+    new OfficeMockObject({
+      getItemOrNullObject: (n: string) => {
+        const t = state.tables.find((x) => x.name.toLowerCase() === n.toLowerCase());
+        return t ? tableItem(t) : track(new OfficeMockObject({ isNullObject: true }));
+      },
+    })
+  );
+  const tc = tables as unknown as Record<string, unknown>;
+  tc.load = () => {
+    tc.items = state.tables.map((t) => {
+      const item = tableItem(t);
+      item.load("name");
+      (item as unknown as Record<string, OfficeMockObject>).worksheet.load("name");
+      return item;
+    });
+    return tables;
+  };
+
   const context = new OfficeMockObject({
     workbook: { protection: { protected: state.protected } },
     application: {
@@ -462,6 +594,7 @@ export function createMockWorkbook(
   };
   ctx.workbook.worksheets = worksheets;
   ctx.workbook.names = names;
+  ctx.workbook.tables = tables;
   const mockSync = context.sync.bind(context);
   ctx.sync = async () => {
     syncCount++;
@@ -487,5 +620,11 @@ export function createMockWorkbook(
     failOnSync: (n, error) => (failAt = { n, error }),
     sheet: (name) => sheetState(name),
     cell: (sheet, address) => findSheet(sheet)?.cells.get(address),
+    fire: async (kind, sheet, address) => {
+      const s = sheetState(sheet);
+      await Promise.all(
+        handlers[kind].map((h) => h({ worksheetId: `id-${s.name}`, address, type: kind }))
+      );
+    },
   };
 }

@@ -43,7 +43,7 @@ describe("insert all templates", () => {
       expect(cell?.locked).toBe(false);
       expect(cell?.validation?.rule).toBeDefined();
     }
-    expect(wb.state.names.size).toBe(ALL_FIELDS.size + 3);
+    expect(wb.state.names.size).toBe(ALL_FIELDS.size + 4);
     const forside = namedCells(plan).get("meta.kommune");
     expect(wb.cell(forside?.sheet as string, forside?.cell as string)?.value).toBe("Aarhus");
     const skab = namedCells(plan).get("meta.skabelon");

@@ -7,8 +7,9 @@ import { METHODS, project } from "../../src/domain/project";
 import { SHEET, buildReport } from "../../src/domain/report";
 import { writeReport } from "../../src/excel/report";
 import { readTables } from "../../src/excel/table";
-import { CHART_SHEET, chartSheet } from "../../src/taskpane/views/Opregn";
+import { CHART_SHEET, chartSheet } from "../../src/taskpane/chartSheet";
 import {
+  INPUT_SOURCES,
   readIndstillinger,
   readKommunedata,
   readLandstal,
@@ -69,13 +70,13 @@ describe("write projections", () => {
     const wb = createMockWorkbook();
     await writeReport(wb.context, plan);
     wb.resetSyncs();
-    const { tables } = await readTables(wb.context, [
-      SHEET.data,
-      SHEET.landstal,
-      SHEET.kommunedata,
-      SHEET.indstillinger,
-    ]);
+    const { tables } = await readTables(wb.context, INPUT_SOURCES);
     expect(wb.syncs()).toBe(2);
+    // Data, Landstal and Kommunedata come back from their Excel tables, by table and column name.
+    expect(tables[SHEET.data]?.source).toBe("tabel");
+    expect(tables[SHEET.landstal]?.source).toBe("tabel");
+    expect(tables[SHEET.kommunedata]?.source).toBe("tabel");
+    expect(tables[SHEET.landstal]?.header).toEqual(["Nøgle", "Beskrivelse", "År", "Værdi"]);
     const again = project({
       returns: returnsFromData(tables[SHEET.data]),
       landstal: readLandstal(tables[SHEET.landstal]),

@@ -19,15 +19,14 @@ export function synthLocations(t: TemplateDef): Map<string, CellLocation> {
   const out = new Map<string, CellLocation>();
   let row = 1;
   for (const b of t.blocks) {
-    const years = [...new Set([...b.years, ...b.rows.flatMap((r) => r.years ?? [])])].sort(
-      (a, c) => a - c
-    );
+    if (b.type !== "tabel") continue;
+    const years = b.columns.map((c) => String(c.key));
     for (const r of b.rows) {
       row++;
-      for (const y of r.years ?? b.years) {
+      for (const y of r.columns ?? b.columns.map((c) => c.key)) {
         out.set(fieldId(t.id, b.id, r.id, y), {
           sheet,
-          cell: `${columnLetter(3 + years.indexOf(y))}${row}`,
+          cell: `${columnLetter(3 + years.indexOf(String(y)))}${row}`,
         });
       }
     }

@@ -19,6 +19,20 @@ export function sampleValue(f: FieldDef, i: number): FieldValue {
       return "x";
     case "tekst":
       return `Kommentar til ${f.id}: ÆØÅ æøå «»\nanden linje`;
+    case "beloeb":
+      return -5000 + i * 11;
+    case "decimal":
+      return 0.5 + i;
+    case "sats":
+      return -3 + i * 2.5;
+    case "minutter":
+      return 15 + i;
+    case "dato":
+      return 45000 + i;
+    case "klokkeslaet":
+      return ((i * 37) % 1440) / 1440;
+    case "valg":
+      return f.choices?.[i % (f.choices?.length || 1)]?.id ?? null;
   }
 }
 

@@ -2,18 +2,28 @@
  * Compares two .xlsx files as a spreadsheet program sees them: reopened by ExcelJS, sheet by
  * sheet and cell by cell, property by property (value, formula and cached result, font, fill,
  * border, alignment, number format, protection), and per sheet the merges, column widths, row
- * heights, conditional formats, data validations, protection, views (freeze panes), tab colour
- * and page setup; per workbook the defined names, title and `fullCalcOnLoad`. Returns every
+ * heights, conditional formats, data validations, Excel tables, protection, views (freeze
+ * panes), tab colour and page setup; per workbook the defined names, title and `fullCalcOnLoad`. Returns every
  * difference as a line of text (empty when they agree), so a failing test says what differs.
  *
  * And compares them part by part as XML, after removing what legitimately differs between two
- * writers or two runs (timestamps, the optional `<dimension>`, the shared strings' total count).
+ * writers or two runs (timestamps, the optional `<dimension>` and row `spans`, the shared
+ * strings' total count).
  */
 import { strFromU8, unzipSync } from "fflate";
 import type { Workbook, Worksheet } from "exceljs";
 import { definedNames, loadWorkbook } from "../../src/xlsx";
 
 const json = (v: unknown) => JSON.stringify(v ?? null);
+
+interface TableModel {
+  name: string;
+  tableRef: string;
+  headerRow: boolean;
+  totalsRow: boolean;
+  style: unknown;
+  columns: { name: string }[];
+}
 
 function sheetFacts(ws: Worksheet) {
   const m = ws.model as unknown as {
@@ -46,6 +56,16 @@ function sheetFacts(ws: Worksheet) {
     tabColor: ws.properties.tabColor,
     conditional: (ws as unknown as { conditionalFormattings: unknown }).conditionalFormattings,
     validations: (ws as unknown as { dataValidations: { model: unknown } }).dataValidations.model,
+    tables: Object.values((ws as unknown as { tables: Record<string, { table: TableModel }> }).tables)
+      .map(({ table: t }) => ({
+        name: t.name,
+        ref: t.tableRef,
+        header: t.headerRow,
+        totals: t.totalsRow,
+        style: t.style,
+        columns: t.columns.map((c) => c.name),
+      }))
+      .sort((x, y) => x.name.localeCompare(y.name)),
     state: ws.state,
   };
 }
@@ -117,6 +137,8 @@ export function fullCalcOnLoad(bytes: Uint8Array): boolean {
 function normalisedPart(name: string, xml: string): string {
   let s = xml.replace(/^<\?xml[^>]*\?>\s*/, "").replace(/<dimension ref="[^"]*"\/>/, "");
   if (name === "xl/sharedStrings.xml") s = s.replace(/ count="\d+"/, "");
+  // A row's spans is an optional hint; ExcelJS's in-memory tables create empty cells that widen it.
+  if (name.startsWith("xl/worksheets/")) s = s.replace(/ spans="\d+:\d+"/g, "");
   if (name === "docProps/core.xml")
     s = s.replace(/<dcterms:(created|modified)[^<]*<\/dcterms:\1>/g, "");
   return s;
@@ -128,6 +150,27 @@ export function xmlParts(bytes: Uint8Array, skip: readonly string[] = []): Map<s
   for (const [name, data] of Object.entries(unzipSync(bytes))) {
     if (name.endsWith("/") || skip.includes(name)) continue;
     out.set(name, normalisedPart(name, strFromU8(data)));
+  }
+  return out;
+}
+
+/**
+ * Where two sets of parts differ, one short line per part: a part missing on one side, or the
+ * first differing place with some text around it (whole parts are too long to print).
+ */
+export function partDifferences(a: Map<string, string>, b: Map<string, string>): string[] {
+  const out: string[] = [];
+  for (const name of new Set([...a.keys(), ...b.keys()])) {
+    const x = a.get(name);
+    const y = b.get(name);
+    if (x === undefined || y === undefined) {
+      out.push(`${name}: ${x === undefined ? "kun i den anden" : "mangler i den anden"}`);
+      continue;
+    }
+    if (x === y) continue;
+    let i = 0;
+    while (i < x.length && x[i] === y[i]) i++;
+    out.push(`${name} @${i}: …${x.slice(Math.max(0, i - 80), i + 120)}… ≠ …${y.slice(Math.max(0, i - 80), i + 120)}…`);
   }
   return out;
 }

@@ -126,6 +126,7 @@ describe("a sheet copied into a fresh workbook without names", () => {
       "meta_via_etiketter|info",
       "meta_via_etiketter|info",
       "meta_via_etiketter|info",
+      "meta_via_etiketter|info",
       "laest_via_etiketter|advarsel",
       "laest_via_etiketter|advarsel",
     ]);

@@ -9,7 +9,7 @@ import { buildTemplateWorkbook, type TemplateOptions } from "../../src/domain/la
 import { readReturn } from "../../src/xlsx";
 import { renderWorkbook } from "../../src/xlsx/render";
 import { RESPONDENT_PLACEHOLDER, forRespondents } from "../../src/xlsx/node/respondents";
-import { workbookDifferences, xmlParts } from "../helpers/workbookDiff";
+import { partDifferences, workbookDifferences, xmlParts } from "../helpers/workbookDiff";
 
 const byLength = [...KOMMUNER].map((k) => k.navn).sort((a, b) => a.length - b.length);
 const SHORTEST = byLength[0];
@@ -38,8 +38,7 @@ describe("forRespondents", () => {
     ] as const) {
       const one = xmlParts(await renderWorkbook(build(name)));
       const fast = xmlParts(await specialised(name));
-      expect([...fast.keys()].sort()).toEqual([...one.keys()].sort());
-      for (const [part, xml] of one) expect({ part, xml: fast.get(part) }).toEqual({ part, xml });
+      expect(partDifferences(one, fast)).toEqual([]);
       expect([...fast.values()].some((x) => x.includes(RESPONDENT_PLACEHOLDER))).toBe(false);
     }
   });
@@ -60,7 +59,7 @@ describe("forRespondents", () => {
     async (name) => {
       const one = xmlParts(await renderWorkbook(some(name)));
       const fast = xmlParts(await forSome(name));
-      for (const [part, xml] of one) expect({ part, xml: fast.get(part) }).toEqual({ part, xml });
+      expect(partDifferences(one, fast)).toEqual([]);
     }
   );
 });

@@ -107,6 +107,7 @@ describe("fillWorkbook and readReturn", () => {
     const raw = await readReturn(filled.bytes, "aalborg.xlsx");
     expect(raw.meta).toEqual({
       kommune: "Aalborg",
+      pakke: "kl2024",
       skabelon: ALL_IDS.join(","),
       version: CATALOGUE_VERSION,
     });

@@ -3,6 +3,7 @@ import type { CliIo } from "../io";
 import { registerKatalog } from "./katalog";
 import { registerLaes } from "./laes";
 import { registerOpregn } from "./opregn";
+import { registerPakke, registerPakker } from "./pakke";
 import { registerSkabelon } from "./skabelon";
 import { registerUdfyld } from "./udfyld";
 import { registerValider } from "./valider";
@@ -15,6 +16,8 @@ export type RegisterCommand = (program: Command, io: CliIo) => void;
  * `commands/<navn>.ts` exporting a RegisterCommand and add it here.
  */
 export const COMMANDS: readonly RegisterCommand[] = [
+  registerPakker,
+  registerPakke,
   registerKatalog,
   registerSkabelon,
   registerUdfyld,

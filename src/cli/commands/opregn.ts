@@ -1,9 +1,8 @@
 import type { Command } from "commander";
 import { basename, extname } from "path";
-import { CATALOGUE_VERSION } from "../../domain/catalogue";
+import { CATALOGUE_VERSION, NEDSLAGSPUNKTER } from "../../domain/catalogue";
 import type { Finding, KommuneReturn } from "../../domain/model";
 import {
-  METHODS,
   parseIndstillinger,
   parseKommunedata,
   parseLandstal,
@@ -178,7 +177,7 @@ export function registerOpregn(program: Command, io: CliIo): void {
             opts.indstillinger,
             parseIndstillinger(
               readJson(opts.indstillinger),
-              METHODS.map((m) => m.id)
+              NEDSLAGSPUNKTER.map((m) => m.id)
             )
           )
         : undefined;

@@ -2,9 +2,11 @@ import type { Command } from "commander";
 import { fillWorkbook } from "../../xlsx";
 import { CliError } from "../errors";
 import { type CliIo, readBytes, readJson, writeBytes } from "../io";
+import { openedPacks } from "../pack";
 
 interface UdfyldOptions {
   ud: string;
+  pakke?: string;
 }
 
 /** DATA.json: `{ "felter": { id: value } }` or a flat `{ id: value }`. */
@@ -32,9 +34,13 @@ export function registerUdfyld(program: Command, io: CliIo): void {
     .argument("<skabelon>", "skabelonen (.xlsx)")
     .argument("<data>", 'JSON-fil: { "felter": { "ukn.hovedsager.timer_pr_sag.2019": 12.5, ... } }')
     .requiredOption("-o, --ud <fil>", "den udfyldte fil (.xlsx)")
+    .option(
+      "--pakke <id|fil>",
+      "pakken, skabelonen er lavet fra, når den ikke er indbygget (en .json-fil)"
+    )
     .action(async (skabelon: string, data: string, opts: UdfyldOptions) => {
       const values = fieldValuesFrom(readJson(data), data);
-      const res = await fillWorkbook(readBytes(skabelon), values);
+      const res = await fillWorkbook(readBytes(skabelon), values, openedPacks(opts.pakke));
       if (!res.ok) {
         const lines = res.errors.map((e) => `  ${e.message}`);
         throw new CliError(

@@ -4,8 +4,10 @@ import { SEVERITY_ORDER, cellRef, countBySeverity } from "../../domain/findings"
 import type { Finding, KommuneReturn, RawReturn } from "../../domain/model";
 import { validateReturn } from "../../domain/validate";
 import { BAD_FILE_RULES, LIMITS, readReturn } from "../../xlsx";
+import type { Pack } from "../../domain/pack/model";
 import { CliError } from "../errors";
 import type { CliIo } from "../io";
+import { openedPacks, packForReturn, readOptionsFor } from "../pack";
 
 /** Reader rules that mean the file itself could not be read (one error, nothing else). */
 const FILE_RULES = new Set<string>([...BAD_FILE_RULES, "ulaeselig_fil", "fil_mangler"]);
@@ -26,7 +28,7 @@ function fileError(fil: string, rule: string, message: string): FileResult {
 }
 
 /** Reads and validates one file; never throws. */
-export async function validateFile(fil: string): Promise<FileResult> {
+export async function validateFile(fil: string, opened: readonly Pack[] = []): Promise<FileResult> {
   let bytes: Uint8Array;
   try {
     const size = statSync(fil).size;
@@ -51,13 +53,18 @@ export async function validateFile(fil: string): Promise<FileResult> {
     );
   }
   try {
-    const raw = await readReturn(bytes, fil);
+    const raw = await readReturn(bytes, fil, readOptionsFor(opened));
     const fatal = raw.findings.find((f) => FILE_RULES.has(f.rule) && f.severity === "fejl");
     if (fatal) return { fil, findings: [{ ...fatal, file: fil }] };
-    const retur = validateReturn({
-      ...raw,
-      findings: raw.findings.filter((f) => !SUPERSEDED.has(f.rule)),
-    });
+    const choice = packForReturn(raw, opened);
+    if (!choice.ok) return fileError(fil, "pakke_ukendt", choice.message);
+    const retur = validateReturn(
+      {
+        ...raw,
+        findings: raw.findings.filter((f) => !SUPERSEDED.has(f.rule)),
+      },
+      choice.pack
+    );
     return { fil, retur, locatedBy: raw.locatedBy, findings: retur.findings };
   } catch (e) {
     return fileError(fil, "ulaeselig_fil", `Filen kan ikke læses: ${(e as Error).message}`);
@@ -104,6 +111,7 @@ export function resultJson(r: FileResult) {
     fil: r.fil,
     laest: r.retur !== undefined,
     kommune: r.retur?.kommune ?? null,
+    pakke: r.retur?.pakke ?? null,
     skabeloner: r.retur?.skabeloner ?? [],
     version: r.retur?.version ?? null,
     laestVia: r.locatedBy ?? null,
@@ -135,10 +143,15 @@ export function registerValider(program: Command, io: CliIo): void {
     )
     .argument("<filer...>", "en eller flere udfyldte skabeloner (.xlsx)")
     .option("--json", "skriv resultatet som JSON (én liste med en post pr. fil)")
-    .action(async (filer: string[], opts: { json?: boolean }) => {
+    .option(
+      "--pakke <id|fil>",
+      "pakken, skabelonerne er lavet fra, når den ikke er indbygget (en .json-fil)"
+    )
+    .action(async (filer: string[], opts: { json?: boolean; pakke?: string }) => {
+      const opened = openedPacks(opts.pakke);
       const results: FileResult[] = [];
       for (const fil of filer) {
-        const r = await validateFile(fil);
+        const r = await validateFile(fil, opened);
         results.push(r);
         if (!opts.json) {
           // Each file's report is printed whole, once it is complete.

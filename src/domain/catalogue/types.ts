@@ -1,55 +1,90 @@
 /**
- * The template catalogue's vocabulary. A template ("skabelon") is pure data: every sheet,
- * form, reader and validation rule is derived from a `TemplateDef`.
- * See ../shared/spec/templates.md for the ids and labels these definitions must carry.
+ * The survey model every stage works on: templates ("skabeloner") of blocks, rows, columns and
+ * list records, with their rules. A survey pack (../pack) is the JSON source of it; the loader
+ * turns a pack file into these types after checking it. Field ids: `<template>.<block>.<row>.<column>`
+ * for a table block (the column a year such as 2023 or a key such as `mandag`),
+ * `<template>.<block>.<n>.<field>` for record n of a list block, `<template>.<text>` for a text.
  */
+import type { Node } from "../expr/ast";
+import type { FieldKind } from "../kinds";
+import type { Severity } from "../model";
 
-/** What a field holds. */
-export type FieldKind =
-  | "timer" // hours, decimal ≥ 0
-  | "aarsvaerk" // full-time equivalents, decimal ≥ 0
-  | "pct" // share of the block's total of the same year, 0–100
-  | "antal" // count, integer ≥ 0
-  | "kr" // Danish kroner, ≥ 0
-  | "x" // a year ticked with "x"
-  | "tekst"; // free text
+export type { FieldKind } from "../kinds";
+export { KIND_UNIT, NUMERIC_KINDS } from "../kinds";
 
-export const NUMERIC_KINDS: readonly FieldKind[] = ["timer", "aarsvaerk", "pct", "antal", "kr"];
+/** A column key: a year (number) or a key such as "mandag" (string). */
+export type ColumnKey = number | string;
 
-/** Danish unit text shown beside a field of each kind (forms, sheets, messages). */
-export const KIND_UNIT: Record<FieldKind, string> = {
-  timer: "timer",
-  aarsvaerk: "årsværk",
-  pct: "%",
-  antal: "antal",
-  kr: "kr.",
-  x: "x",
-  tekst: "",
-};
+export interface ColumnDef {
+  readonly key: ColumnKey;
+  /** The header users see ("2023", "Mandag"). */
+  readonly label: string;
+}
 
-/** One row of a block: the same question asked for each of the block's years. */
+/** One answer of a `valg` field: `id` is what calculations see, `label` what users pick. */
+export interface ChoiceDef {
+  readonly id: string;
+  readonly label: string;
+}
+
+/** One row of a table block: the same question asked in each of the block's columns. */
 export interface RowDef {
   /** ASCII, lower case; the third part of the field id. */
   readonly id: string;
-  /** The seed's Danish label, verbatim. */
   readonly label: string;
   readonly kind: FieldKind;
-  /** Years for this row when they differ from the block's (e.g. mitid.pas). */
-  readonly years?: readonly number[];
+  /** Columns for this row when they differ from the block's (e.g. mitid.pas). */
+  readonly columns?: readonly ColumnKey[];
+  readonly choices?: readonly ChoiceDef[];
 }
 
-/** Which part of the Data page a block belongs to. */
+/** Which part of the Data page a block belongs to (kl2024's time and volume tables). */
 export type BlockSection = "tid" | "volumen";
 
-/** A table on the Data page: rows × years. */
-export interface BlockDef {
+/** A table on the Data page: rows × columns (years or keys). */
+export interface GridBlockDef {
+  readonly type: "tabel";
   /** ASCII, lower case; the second part of the field id. */
   readonly id: string;
-  /** Heading shown above the table (the seed's group label, e.g. "Ledere og ansatte på dagtilbud"). */
+  /** Heading shown above the table. */
   readonly title: string;
-  readonly section: BlockSection;
-  readonly years: readonly number[];
+  readonly section?: BlockSection;
+  /** A line shown above the rows (e.g. the pct rows' intro). */
+  readonly intro?: string;
+  /** "aar": the columns are years; "noegler": keyed labels (target groups, weekdays…). */
+  readonly axis: "aar" | "noegler";
+  readonly columns: readonly ColumnDef[];
   readonly rows: readonly RowDef[];
+}
+
+/** A column of a list block's records. */
+export interface ListFieldDef {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: FieldKind;
+  readonly choices?: readonly ChoiceDef[];
+  /** Column width in characters. */
+  readonly width?: number;
+}
+
+/** XLSForm's "repeat": up to `max` records (one per proposal, time slot, offer…). */
+export interface ListBlockDef {
+  readonly type: "liste";
+  readonly id: string;
+  readonly title: string;
+  readonly intro?: string;
+  readonly max: number;
+  readonly fields: readonly ListFieldDef[];
+}
+
+export type BlockDef = GridBlockDef | ListBlockDef;
+
+export function isGrid(b: BlockDef): b is GridBlockDef {
+  return b.type === "tabel";
+}
+
+export function isList(b: BlockDef): b is ListBlockDef {
+  return b.type === "liste";
 }
 
 /** A free-text field (comment box). Id: `<template>.<id>`. */
@@ -69,60 +104,136 @@ export interface ProcessDef {
   readonly steps: readonly ProcessStep[];
   /** "Nedslagspunktets sporbarhed": which rule change, and when. */
   readonly sporbarhed: string;
-  /** Optional description of the administrative burden. */
   readonly beskrivelse?: string;
 }
 
 /** A plausibility range kept as data (warnings, never errors). */
 export interface PlausibilityRange {
-  /** Human-readable id, e.g. "ukn_timer_pr_sag". */
   readonly id: string;
-  /** Field pattern: `<block>.<row>` (any year) within this template. */
+  /** `<block>.<row>` (any column) within this template. */
   readonly field: string;
   readonly min: number;
   readonly max: number;
-  /**
-   * Optional divisor, a field pattern `<block>.<row>` of the same template: when set, the value
-   * checked against min–max is `field ÷ per` for the same year (e.g. hours per case), and the
-   * check is skipped for a year where either is empty or the divisor is 0.
-   */
+  /** Divisor `<block>.<row>`: the value checked is `field ÷ per` in the same column. */
   readonly per?: string;
-  /** Danish explanation shown with the warning. */
   readonly message: string;
 }
 
-/** A complete template ("skabelon") for one nedslagspunkt. */
-export interface TemplateDef {
-  /** ASCII id, e.g. "ukn", "magt_voksen". First part of every field id. */
-  readonly id: string;
-  /** Full Danish name, e.g. "Ungdomskriminalitetsnævnet". */
+/** `<block>.<row>` inside one template. */
+export type FieldRef = string;
+
+/** A named quantity: the sum of `add` minus the sum of `sub`, all in the same column. */
+export interface Operand {
+  /** Short Danish name for messages, e.g. "sager i alt". */
   readonly name: string;
-  /** Short Danish name used in sheet names (≤ 20 characters), e.g. "UKN". */
+  readonly add: readonly FieldRef[];
+  readonly sub?: readonly FieldRef[];
+}
+
+interface RuleBase {
+  /** Rule id: the finding's `rule`. Unique across the pack. */
+  readonly id: string;
+  readonly severity: Severity;
+  /** The rule in one Danish sentence, shown first in every finding it produces. */
+  readonly message: string;
+  /** Only these columns (default: every column in which all the rule's fields exist). */
+  readonly columns?: readonly ColumnKey[];
+}
+
+/** `terms` must equal `total` (checked when every field of both is filled in). */
+export interface SumEqualsRule extends RuleBase {
+  readonly kind: "sumEquals";
+  readonly terms: Operand;
+  readonly total: Operand;
+  readonly tolerance?: number;
+}
+
+/** chain[0] ≤ chain[1] ≤ …, pair by pair (a partly filled left side is already a lower bound). */
+export interface LessOrEqualChainRule extends RuleBase {
+  readonly kind: "lessOrEqualChain";
+  readonly chain: readonly Operand[];
+}
+
+/** A column is ticked with x exactly when `count` > 0. */
+export interface TickIffPositiveRule extends RuleBase {
+  readonly kind: "tickIffPositive";
+  readonly tick: FieldRef;
+  readonly count: Operand;
+}
+
+/** Hours given for a column need a volume above 0, and a volume above 0 needs hours. */
+export interface RequiresVolumeRule extends RuleBase {
+  readonly kind: "requiresVolume";
+  readonly hours: Operand;
+  readonly volume: Operand;
+}
+
+/** An expression that must be true (once per return, or for each filled record of a list). */
+export interface ConditionRule extends RuleBase {
+  readonly kind: "condition";
+  readonly expr: Node;
+  readonly source: string;
+  /** The field the finding points at: a full field id, or a record field's id. */
+  readonly field: string;
+  /** `<block>` of a list block: the rule holds for each filled record. */
+  readonly records?: string;
+}
+
+/** A record field must not hold the same value twice among the filled records. */
+export interface UniqueRule extends RuleBase {
+  readonly kind: "unique";
+  readonly records: string;
+  readonly field: string;
+}
+
+export type RuleDef =
+  | SumEqualsRule
+  | LessOrEqualChainRule
+  | TickIffPositiveRule
+  | RequiresVolumeRule
+  | ConditionRule
+  | UniqueRule;
+
+/** A complete template ("skabelon"). */
+export interface TemplateDef {
+  /** ASCII id, e.g. "ukn". First part of every field id. */
+  readonly id: string;
+  /** Full Danish name. */
+  readonly name: string;
+  /** Short Danish name used in sheet names (≤ 20 characters). */
   readonly shortName: string;
-  /** Område in the overview table, e.g. "Udsatte børn og unge". */
-  readonly area: string;
-  /** Nedslagspunkt this template feeds (magt_voksen and magt_aeldre both feed "magt"). */
-  readonly nedslagspunkt: string;
-  /** *Vejledning til udfyldelse*: numbered steps, in order. */
+  /** Forvaltningsområde, when the pack gives one. */
+  readonly area?: string;
+  /** *Vejledning til udfyldelse*: numbered steps (empty: no guide sheet). */
   readonly vejledning: readonly string[];
-  /** *Opgavens proces*. */
-  readonly proces: ProcessDef;
-  /** The Data page's tables, in display order. */
+  /** *Opgavens proces* (absent: no process sheet). */
+  readonly proces?: ProcessDef;
+  /** The Data page's blocks, in display order. */
   readonly blocks: readonly BlockDef[];
-  /** Comment boxes (every template has `kommentarer` and `andet_byrde`). */
   readonly texts: readonly TextFieldDef[];
-  /** Plausibility ranges for warnings. */
   readonly plausibility?: readonly PlausibilityRange[];
+  readonly rules: readonly RuleDef[];
 }
 
 /** A resolved input field of a template: one cell in the workbook. */
 export interface FieldDef {
-  /** Global id: `<template>.<block>.<row>.<year>` or `<template>.<text>`. */
+  /** Global id (see the file comment). */
   readonly id: string;
   readonly template: string;
   readonly block?: string;
+  /** The row of a table block. */
   readonly row?: string;
+  /** The column key of a table block. */
+  readonly column?: ColumnKey;
+  /** The column's header label ("2023", "Mandag"). */
+  readonly columnLabel?: string;
+  /** The column key when the block's columns are years. */
   readonly year?: number;
+  /** Record number (1-based) of a list block. */
+  readonly record?: number;
+  /** The record field of a list block. */
+  readonly listField?: string;
   readonly kind: FieldKind;
   readonly label: string;
+  readonly choices?: readonly ChoiceDef[];
 }

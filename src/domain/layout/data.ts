@@ -1,29 +1,50 @@
-import { PCT_INTRO } from "../catalogue/common";
-import { fieldId, textFieldId } from "../catalogue";
-import type { BlockDef, RowDef, TemplateDef } from "../catalogue/types";
+import { cellId, recordFieldId, textId } from "../fieldId";
+import type {
+  ColumnKey,
+  GridBlockDef,
+  ListBlockDef,
+  RowDef,
+  TemplateDef,
+} from "../catalogue/types";
+import { KINDS, validationFor } from "../kinds";
 import { a1 } from "./a1";
 import { SheetBuilder } from "./builder";
 import { KOMMUNE_REF } from "./forside";
 import { dataSheetName } from "./names";
 import type { SheetPlan } from "./types";
-import { VALIDATION_BY_KIND } from "./validation";
 
 const LABEL_COL = 2;
 const FIRST_YEAR_COL = 3;
 const LABEL_WIDTH = 62;
+/** The label column of a template with list blocks only: it shows record numbers. */
+const NUMBER_WIDTH = 8;
 const YEAR_WIDTH = 13;
 /** Height of a comment box (points). */
 const TEXT_BOX_HEIGHT = 90;
 /** Comment boxes and titles span at least this many year columns. */
 const MIN_SPAN = 5;
 
+/** Heading shown above a block's pct rows (a run of pct rows gets it and a check row). */
+export const PCT_INTRO = "Fordel gerne på følgende underopgaver (angiv i %):";
+
 export const CHECK_LABEL = "Kontrol: fordelingen skal give 100 % (eller stå tom)";
 
-/** The years a block's header shows: every year any of its rows asks for, ascending. */
-export function blockYears(b: BlockDef): number[] {
-  const ys = new Set<number>(b.years);
-  for (const r of b.rows) for (const y of r.years ?? []) ys.add(y);
-  return [...ys].sort((x, y) => x - y);
+/** The columns a table block's header shows, in the block's order. */
+export function blockColumns(b: GridBlockDef): readonly ColumnKey[] {
+  return b.columns.map((c) => c.key);
+}
+
+/** Width in characters of a list block's field column. */
+function listFieldWidth(f: ListBlockDef["fields"][number]): number {
+  if (f.width) return f.width;
+  if (f.kind === "tekst") return 40;
+  if (f.kind === "valg") return Math.max(14, ...(f.choices ?? []).map((c) => c.label.length + 3));
+  return YEAR_WIDTH;
+}
+
+/** Data sheet choices as Excel list entries (the labels users pick). */
+function choiceLabels(choices: readonly { label: string }[] | undefined): string[] | undefined {
+  return choices?.map((c) => c.label);
 }
 
 /**
@@ -36,36 +57,61 @@ export function pctCheckFormula(col: number, firstRow: number, lastRow: number):
   return `IF(COUNTA(${range})=0,"",IF(ABS(SUM(${range})-100)<=1,"OK","Summen er "&ROUND(SUM(${range}),1)&" %"))`;
 }
 
-/** The Data sheet: "Anfør kommunenavn", one table per block, a check row under each pct run, comment boxes. */
-export function dataSheet(t: TemplateDef, kommune: string, tabColor: string): SheetPlan {
+/** The Data sheet: the respondent's name, one table per block, a check row under each pct run, text boxes. */
+export function dataSheet(
+  t: TemplateDef,
+  kommune: string,
+  tabColor: string,
+  respondentLabel = "Anfør kommunenavn:"
+): SheetPlan {
   const s = new SheetBuilder(dataSheetName(t));
-  const span = Math.max(MIN_SPAN, ...t.blocks.map((b) => blockYears(b).length));
+  const grids = t.blocks.filter((b): b is GridBlockDef => b.type === "tabel");
+  const lists = t.blocks.filter((b): b is ListBlockDef => b.type === "liste");
+  const widths: number[] = [];
+  for (const b of grids)
+    b.columns.forEach((_, i) => (widths[i] = Math.max(widths[i] ?? 0, YEAR_WIDTH)));
+  for (const b of lists)
+    b.fields.forEach((f, i) => (widths[i] = Math.max(widths[i] ?? 0, listFieldWidth(f))));
+  const span = Math.max(MIN_SPAN, widths.length);
+  for (let i = 0; i < span; i++) widths[i] = widths[i] ?? YEAR_WIDTH;
   const lastCol = FIRST_YEAR_COL + span - 1;
-  const spanWidth = LABEL_WIDTH + span * YEAR_WIDTH;
-  s.width(1, 2).width(LABEL_COL, LABEL_WIDTH);
-  for (let c = FIRST_YEAR_COL; c <= lastCol; c++) s.width(c, YEAR_WIDTH);
+  const labelWidth = grids.length > 0 ? LABEL_WIDTH : NUMBER_WIDTH;
+  const spanWidth = labelWidth + widths.reduce((a, b) => a + b, 0);
+  s.width(1, 2).width(LABEL_COL, labelWidth);
+  widths.forEach((w, i) => s.width(FIRST_YEAR_COL + i, w));
 
   s.set({ row: 1, col: LABEL_COL, value: `${t.name}: Data`, style: "title" }).height(1, 24);
-  s.set({ row: 3, col: LABEL_COL, value: "Anfør kommunenavn:", style: "label" });
   s.set({
     row: 3,
-    col: FIRST_YEAR_COL,
+    col: grids.length > 0 ? LABEL_COL : FIRST_YEAR_COL,
+    value: respondentLabel,
+    style: "label",
+  });
+  const nameCol = grids.length > 0 ? FIRST_YEAR_COL : FIRST_YEAR_COL + 1;
+  s.set({
+    row: 3,
+    col: nameCol,
     formula: KOMMUNE_REF,
     value: kommune,
     style: "result",
-  }).merge(3, FIRST_YEAR_COL, 3, lastCol);
-  const note =
-    "Skriv i de gule celler. Tal skrives uden enheder; procenter som tal mellem 0 og 100. Lad cellen stå tom, hvis I ikke kender tallet.";
+  }).merge(3, nameCol, 3, Math.max(nameCol, lastCol));
+  const hasPct = grids.some((b) => b.rows.some((r) => r.kind === "pct"));
+  const note = `Skriv i de gule celler. Tal skrives uden enheder${hasPct ? "; procenter som tal mellem 0 og 100" : ""}. Lad cellen stå tom, hvis I ikke kender tallet.`;
   s.set({ row: 4, col: LABEL_COL, value: note, style: "note" }).merge(4, LABEL_COL, 4, lastCol);
   s.fit(4, note, spanWidth);
 
   let row = 6;
-  for (const b of t.blocks) row = block(s, t, b, row, lastCol, spanWidth) + 1;
+  for (const b of t.blocks) {
+    row =
+      (b.type === "tabel"
+        ? block(s, t, b, row, lastCol, spanWidth)
+        : listBlock(s, t, b, row, lastCol, spanWidth)) + 1;
+  }
 
   for (const tx of t.texts) {
     s.text(row, LABEL_COL, tx.label, "heading", spanWidth, lastCol);
     row += 1;
-    const id = textFieldId(t.id, tx.id);
+    const id = textId(t.id, tx.id);
     s.set({
       row,
       col: LABEL_COL,
@@ -74,7 +120,7 @@ export function dataSheet(t: TemplateDef, kommune: string, tabColor: string): Sh
       input: true,
       name: id,
       field: id,
-      validation: VALIDATION_BY_KIND.tekst,
+      validation: validationFor("tekst"),
     });
     s.merge(row, LABEL_COL, row, lastCol).height(row, TEXT_BOX_HEIGHT);
     row += 2;
@@ -82,29 +128,87 @@ export function dataSheet(t: TemplateDef, kommune: string, tabColor: string): Sh
   return s.build({ protect: true, tabColor, orientation: span > 5 ? "landscape" : "portrait" });
 }
 
-/** Lays out one block from `top`; returns the first free row after it. */
-function block(
+/** A list block from `top`: a header row of field labels, then `max` numbered records. */
+function listBlock(
   s: SheetBuilder,
   t: TemplateDef,
-  b: BlockDef,
+  b: ListBlockDef,
   top: number,
   lastCol: number,
   spanWidth: number
 ): number {
-  const years = blockYears(b);
-  const colOf = (y: number) => FIRST_YEAR_COL + years.indexOf(y);
   let row = top;
   s.text(row, LABEL_COL, b.title, "heading", spanWidth, lastCol);
   row += 1;
+  if (b.intro) {
+    s.text(row, LABEL_COL, b.intro, "sublabel", spanWidth, lastCol);
+    row += 1;
+  }
+  s.set({ row, col: LABEL_COL, value: "Nr.", style: "yearHeader" });
+  b.fields.forEach((f, i) => {
+    s.set({ row, col: FIRST_YEAR_COL + i, value: f.label, style: "tableHeader" });
+  });
+  const longest = Math.max(
+    ...b.fields.map((f) => Math.ceil(f.label.length / Math.max(6, listFieldWidth(f) - 1)))
+  );
+  if (longest > 1) s.height(row, 15 * longest);
+  row += 1;
+  for (let n = 1; n <= b.max; n++) {
+    s.set({ row, col: LABEL_COL, value: n, style: "label", numFmt: "0" });
+    b.fields.forEach((f, i) => {
+      const id = recordFieldId(t.id, b.id, n, f.id);
+      s.set({
+        row,
+        col: FIRST_YEAR_COL + i,
+        value: null,
+        style: f.kind === "tekst" ? "inputText" : "input",
+        input: true,
+        name: id,
+        field: id,
+        ...(KINDS[f.kind].numFmt ? { numFmt: KINDS[f.kind].numFmt } : {}),
+        validation: validationFor(f.kind, choiceLabels(f.choices)),
+      });
+    });
+    row += 1;
+  }
+  return row;
+}
+
+/** Lays out one block from `top`; returns the first free row after it. */
+function block(
+  s: SheetBuilder,
+  t: TemplateDef,
+  b: GridBlockDef,
+  top: number,
+  lastCol: number,
+  spanWidth: number
+): number {
+  const years = blockColumns(b);
+  const index = new Map(years.map((k, i) => [String(k), i]));
+  const colOf = (y: ColumnKey) => FIRST_YEAR_COL + index.get(String(y))!;
+  let row = top;
+  s.text(row, LABEL_COL, b.title, "heading", spanWidth, lastCol);
+  row += 1;
+  if (b.intro) {
+    s.text(row, LABEL_COL, b.intro, "sublabel", spanWidth, lastCol);
+    row += 1;
+  }
   s.set({ row, col: LABEL_COL, value: null, style: "yearHeader" });
-  for (const y of years) s.set({ row, col: colOf(y), value: y, style: "yearHeader", numFmt: "0" });
+  for (const c of b.columns)
+    s.set({
+      row,
+      col: colOf(c.key),
+      value: typeof c.key === "number" && String(c.key) === c.label ? c.key : c.label,
+      style: "yearHeader",
+      ...(typeof c.key === "number" ? { numFmt: "0" } : {}),
+    });
   row += 1;
 
-  let run: { first: number; years: Set<number> } | undefined;
+  let run: { first: number; years: Set<string> } | undefined;
   const closeRun = () => {
     if (!run) return;
     s.set({ row, col: LABEL_COL, value: CHECK_LABEL, style: "note" });
-    const cols = years.filter((y) => run!.years.has(y)).map(colOf);
+    const cols = years.filter((y) => run!.years.has(String(y))).map(colOf);
     const range = { top: row, bottom: row, left: Math.min(...cols), right: Math.max(...cols) };
     const first = a1(row, range.left);
     s.conditionalFormat({ ...range, formula: `${first}="OK"`, style: "checkOk" });
@@ -114,7 +218,7 @@ function block(
       style: "checkBad",
     });
     for (const y of years) {
-      if (run.years.has(y)) {
+      if (run.years.has(String(y))) {
         s.set({
           row,
           col: colOf(y),
@@ -136,40 +240,48 @@ function block(
       closeRun();
     }
     inputRow(s, t, b, r, row, years, colOf);
-    if (run) for (const y of r.years ?? b.years) run.years.add(y);
+    if (run) for (const y of rowColumnsOf(b, r)) run.years.add(String(y));
     row += 1;
   }
   closeRun();
   return row;
 }
 
+/** The columns a row is asked in. */
+function rowColumnsOf(b: GridBlockDef, r: RowDef): readonly ColumnKey[] {
+  return r.columns ?? b.columns.map((c) => c.key);
+}
+
 function inputRow(
   s: SheetBuilder,
   t: TemplateDef,
-  b: BlockDef,
+  b: GridBlockDef,
   r: RowDef,
   row: number,
-  years: readonly number[],
-  colOf: (y: number) => number
+  years: readonly ColumnKey[],
+  colOf: (y: ColumnKey) => number
 ): void {
   s.set({ row, col: LABEL_COL, value: r.label, style: r.kind === "pct" ? "sublabel" : "label" });
   s.fit(row, r.label, LABEL_WIDTH);
-  const asked = new Set(r.years ?? b.years);
+  const asked = new Set(rowColumnsOf(b, r).map(String));
+  const validation = validationFor(r.kind, choiceLabels(r.choices));
+  const numFmt = KINDS[r.kind].numFmt;
   for (const y of years) {
-    if (!asked.has(y)) {
+    if (!asked.has(String(y))) {
       s.set({ row, col: colOf(y), value: null, style: "blank" });
       continue;
     }
-    const id = fieldId(t.id, b.id, r.id, y);
+    const id = cellId(t.id, b.id, r.id, y);
     s.set({
       row,
       col: colOf(y),
       value: null,
-      style: "input",
+      style: r.kind === "tekst" ? "inputText" : "input",
       input: true,
       name: id,
       field: id,
-      validation: VALIDATION_BY_KIND[r.kind],
+      ...(numFmt ? { numFmt } : {}),
+      validation,
     });
   }
 }

@@ -1,7 +1,9 @@
-import { ALL_FIELDS } from "../catalogue";
 import type { FieldDef } from "../catalogue/types";
+import { KINDS, MAX_TEXT_LENGTH, kindRangeProblem } from "../kinds";
 import type { FieldValue, Finding } from "../model";
-import { MAX_TEXT_LENGTH } from "./validation";
+import type { Pack } from "../pack/model";
+import { defaultPack } from "../pakker";
+import { parseCell } from "../parse/cell";
 
 export interface CheckedValues {
   /** Values ready to write, by field id (null clears a cell). Empty when there are errors. */
@@ -10,34 +12,35 @@ export interface CheckedValues {
   readonly errors: readonly Finding[];
 }
 
-function kindError(f: FieldDef, value: unknown): string | undefined {
+/** A value of the field's kind as `udfyld` takes it (JSON), or the Danish reason it is not. */
+function fillValue(f: FieldDef, value: unknown): { value: FieldValue } | { error: string } {
   const shown = JSON.stringify(value);
-  const numeric = typeof value === "number" && Number.isFinite(value);
-  switch (f.kind) {
-    case "timer":
-    case "aarsvaerk":
-    case "kr":
-      if (!numeric || (value as number) < 0)
-        return `${f.id}: ${shown} er ikke et tal, der er 0 eller større.`;
-      return undefined;
-    case "antal":
-      if (!numeric || (value as number) < 0 || !Number.isInteger(value))
-        return `${f.id}: ${shown} er ikke et helt tal, der er 0 eller større.`;
-      return undefined;
-    case "pct":
-      if (!numeric || (value as number) < 0 || (value as number) > 100)
-        return `${f.id}: ${shown} er ikke en procent mellem 0 og 100.`;
-      return undefined;
-    case "x":
-      if (typeof value !== "string" || value.trim().toLowerCase() !== "x")
-        return `${f.id}: ${shown} er ikke "x" (eller null for tom).`;
-      return undefined;
-    case "tekst":
-      if (typeof value !== "string") return `${f.id}: ${shown} er ikke en tekst.`;
-      if (value.length > MAX_TEXT_LENGTH)
-        return `${f.id}: teksten er ${value.length} tegn; højst ${MAX_TEXT_LENGTH} er tilladt.`;
-      return undefined;
+  const family = KINDS[f.kind].family;
+  if (family === "tal") {
+    if (typeof value !== "number" || !Number.isFinite(value))
+      return { error: `${f.id}: ${shown} er ikke et tal (${KINDS[f.kind].navn}).` };
+    const p = kindRangeProblem(f.kind, value);
+    return p ? { error: `${f.id}: ${p.text}` } : { value };
   }
+  if (family === "x") {
+    if (typeof value !== "string" || value.trim().toLowerCase() !== "x")
+      return { error: `${f.id}: ${shown} er ikke "x" (eller null for tom).` };
+    return { value: "x" };
+  }
+  if (family === "tekst") {
+    if (typeof value !== "string") return { error: `${f.id}: ${shown} er ikke en tekst.` };
+    if (value.length > MAX_TEXT_LENGTH)
+      return {
+        error: `${f.id}: teksten er ${value.length} tegn; højst ${MAX_TEXT_LENGTH} er tilladt.`,
+      };
+    return { value };
+  }
+  // dato, klokkeslæt, valg: read as a return would be, strictly (no finding of severity fejl).
+  const parsed = parseCell({ value }, f.kind, f.id, f.choices);
+  const bad = parsed.findings.find((x) => x.severity === "fejl");
+  if (bad || parsed.value === null)
+    return { error: `${f.id}: ${bad?.message ?? `${shown} kan ikke bruges`}` };
+  return { value: parsed.value };
 }
 
 /**
@@ -47,19 +50,20 @@ function kindError(f: FieldDef, value: unknown): string | undefined {
  */
 export function checkFillValues(
   input: Readonly<Record<string, unknown>>,
-  available: ReadonlySet<string>
+  available: ReadonlySet<string>,
+  pack: Pack = defaultPack()
 ): CheckedValues {
   const errors: Finding[] = [];
   const values: Record<string, FieldValue> = {};
   for (const [rawId, value] of Object.entries(input)) {
     const id = rawId.trim().toLowerCase();
-    const f = ALL_FIELDS.get(id);
+    const f = pack.fields.get(id);
     if (!f) {
       errors.push({
         rule: "ukendt_felt",
         severity: "fejl",
         field: rawId,
-        message: `Ukendt felt-id: ${rawId}. Kataloget har intet felt med det id.`,
+        message: `Ukendt felt-id: ${rawId}. Pakken »${pack.id}« har intet felt med det id.`,
       });
       continue;
     }
@@ -76,18 +80,18 @@ export function checkFillValues(
       values[id] = null;
       continue;
     }
-    const err = kindError(f, value);
-    if (err) {
+    const checked = fillValue(f, value);
+    if ("error" in checked) {
       errors.push({
         rule: "forkert_type",
         severity: "fejl",
         field: id,
         original: value,
-        message: err,
+        message: checked.error,
       });
       continue;
     }
-    values[id] = f.kind === "x" ? "x" : (value as number | string);
+    values[id] = checked.value;
   }
   return errors.length > 0 ? { values: {}, errors } : { values, errors };
 }

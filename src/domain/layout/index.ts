@@ -1,10 +1,10 @@
 export * from "./types";
 export * from "./a1";
 export { STYLE_DEFS } from "./styles";
-export { VALIDATION_BY_KIND, MAX_TEXT_LENGTH } from "./validation";
+export { VALIDATION_BY_KIND, MAX_TEXT_LENGTH, validationFor } from "../kinds";
 export { FORSIDE, dataSheetName, procesSheetName, vejledningSheetName } from "./names";
-export { type TemplateOptions, HOW_TO, KOMMUNE_REF, META_ROWS } from "./forside";
-export { CHECK_LABEL, blockYears, pctCheckFormula } from "./data";
+export { type TemplateOptions, howTo, KOMMUNE_REF, META_ROWS } from "./forside";
+export { CHECK_LABEL, PCT_INTRO, blockColumns, pctCheckFormula } from "./data";
 export { type Selection, resolvePunkter, validPunktNames } from "./selection";
 export { type PlannedCell, buildTemplateWorkbook, namedCells } from "./workbook";
 export { type CheckedValues, checkFillValues } from "./fillvalues";

@@ -11,8 +11,9 @@ function textSheet(name: string): SheetBuilder {
   return new SheetBuilder(name).width(1, 2).width(NO_COL, 6).width(TEXT_COL, TEXT_WIDTH);
 }
 
-/** *Vejledning til udfyldelse*: the template's numbered steps. */
-export function vejledningSheet(t: TemplateDef, tabColor: string): SheetPlan {
+/** *Vejledning til udfyldelse*: the template's numbered steps (none: no sheet). */
+export function vejledningSheet(t: TemplateDef, tabColor: string): SheetPlan | undefined {
+  if (t.vejledning.length === 0) return undefined;
   const s = textSheet(vejledningSheetName(t));
   s.set({
     row: 1,
@@ -20,12 +21,13 @@ export function vejledningSheet(t: TemplateDef, tabColor: string): SheetPlan {
     value: `${t.name}: Vejledning til udfyldelse`,
     style: "title",
   }).height(1, 24);
-  s.set({ row: 2, col: NO_COL, value: `Område: ${t.area}`, style: "subtitle" }).merge(
-    2,
-    NO_COL,
-    2,
-    TEXT_COL
-  );
+  if (t.area)
+    s.set({ row: 2, col: NO_COL, value: `Område: ${t.area}`, style: "subtitle" }).merge(
+      2,
+      NO_COL,
+      2,
+      TEXT_COL
+    );
   let row = 4;
   t.vejledning.forEach((step, i) => {
     s.set({ row, col: NO_COL, value: `${i + 1}.`, style: "stepNo" });
@@ -36,7 +38,9 @@ export function vejledningSheet(t: TemplateDef, tabColor: string): SheetPlan {
 }
 
 /** *Opgavens proces*: the process steps with their tasks, and the nedslagspunkt's traceability. */
-export function procesSheet(t: TemplateDef, tabColor: string): SheetPlan {
+export function procesSheet(t: TemplateDef, tabColor: string): SheetPlan | undefined {
+  const proces = t.proces;
+  if (!proces) return undefined;
   const s = textSheet(procesSheetName(t));
   s.set({ row: 1, col: NO_COL, value: `${t.name}: Opgavens proces`, style: "title" }).height(1, 24);
   s.set({
@@ -46,7 +50,7 @@ export function procesSheet(t: TemplateDef, tabColor: string): SheetPlan {
     style: "subtitle",
   }).merge(2, NO_COL, 2, TEXT_COL);
   let row = 4;
-  t.proces.steps.forEach((step, i) => {
+  proces.steps.forEach((step, i) => {
     s.set({ row, col: NO_COL, value: `${i + 1}.`, style: "stepNo" });
     s.set({ row, col: TEXT_COL, value: step.title, style: "result" }).fit(
       row,
@@ -62,13 +66,13 @@ export function procesSheet(t: TemplateDef, tabColor: string): SheetPlan {
   });
   s.set({ row, col: NO_COL, value: "Nedslagspunktets sporbarhed", style: "heading" });
   row += 1;
-  s.text(row, TEXT_COL, t.proces.sporbarhed, "body", TEXT_WIDTH);
+  s.text(row, TEXT_COL, proces.sporbarhed, "body", TEXT_WIDTH);
   row += 1;
-  if (t.proces.beskrivelse) {
+  if (proces.beskrivelse) {
     row += 1;
     s.set({ row, col: NO_COL, value: "Den administrative byrde", style: "heading" });
     row += 1;
-    s.text(row, TEXT_COL, t.proces.beskrivelse, "body", TEXT_WIDTH);
+    s.text(row, TEXT_COL, proces.beskrivelse, "body", TEXT_WIDTH);
   }
   return s.build({ protect: true, tabColor });
 }

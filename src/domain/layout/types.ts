@@ -6,8 +6,6 @@
  * Formulas are in Excel's invariant (English, comma-separated) syntax, without the leading "=".
  */
 
-import type { FieldKind } from "../catalogue/types";
-
 /** Named cell styles; each renderer maps a name to its own formatting. */
 export type StyleName =
   | "title"
@@ -55,21 +53,9 @@ export interface StyleDef {
   readonly numFmt?: string;
 }
 
-/** Native data validation for an input cell, with Danish messages. */
-export interface ValidationPlan {
-  readonly kind: FieldKind;
-  /** "decimal" | "whole" | "list" | "textLength" | "custom" in Excel's terms. */
-  readonly type: "decimal" | "whole" | "list" | "textLength" | "custom";
-  /** e.g. "greaterThanOrEqual", "between". */
-  readonly operator?: "between" | "greaterThanOrEqual" | "lessThanOrEqual";
-  /** Numbers, or for "list" the allowed entries, or for "custom" a formula. */
-  readonly formulae: readonly (number | string)[];
-  readonly allowBlank: boolean;
-  readonly promptTitle: string;
-  readonly prompt: string;
-  readonly errorTitle: string;
-  readonly error: string;
-}
+/** Native data validation for an input cell, with Danish messages (defined per kind in ../kinds). */
+export type { ValidationPlan } from "../kinds";
+import type { ValidationPlan } from "../kinds";
 
 export interface CellPlan {
   /** 1-based row and column. */
@@ -111,6 +97,25 @@ export interface ConditionalFormatPlan {
   readonly style: StyleName;
 }
 
+/**
+ * An Excel table (ListObject) over a block of cells: a header row whose cells hold the column
+ * names, then the data rows (at least one; an empty row when there is no data yet). Both
+ * renderers draw it, so the Data, Landstal and Kommunedata sheets are tables in the .xlsx file
+ * and in the open workbook alike, and readers find them by table and column name.
+ */
+export interface TablePlan {
+  /** Workbook-unique table name: letters, digits and "_", e.g. "Data_tabel". */
+  readonly name: string;
+  /** The header row and the last data row (1-based). */
+  readonly top: number;
+  readonly bottom: number;
+  /** First and last column (1-based). */
+  readonly left: number;
+  readonly right: number;
+  /** Excel's built-in table style, e.g. "TableStyleLight9". */
+  readonly style: string;
+}
+
 export interface SheetPlan {
   /** ≤ 31 characters, e.g. "UKN Data". */
   readonly name: string;
@@ -129,6 +134,8 @@ export interface SheetPlan {
   readonly tabColor?: string;
   /** Printing: A4, scaled to the page width. */
   readonly print?: { readonly orientation: "portrait" | "landscape" };
+  /** Excel tables on this sheet (their header cells must be in `cells`). */
+  readonly tables?: readonly TablePlan[];
 }
 
 export interface WorkbookPlan {

@@ -1,5 +1,5 @@
-import { CATALOGUE_VERSION, TEMPLATES } from "../catalogue";
 import type { TemplateDef } from "../catalogue/types";
+import { defaultPack } from "../pakker";
 import { a1 } from "./a1";
 import { dataSheet } from "./data";
 import { type TemplateOptions, forsideSheet } from "./forside";
@@ -20,30 +20,38 @@ const TAB_COLORS = [
 ];
 
 /**
- * The fill-in workbook for one municipality: a front page, then per template its Vejledning,
- * Proces and Data sheets. `templateIds` must be catalogue ids (see `resolvePunkter`); they are
- * laid out in catalogue order. An empty list means every template.
+ * The fill-in workbook for one respondent: a front page, then per template its Vejledning,
+ * Proces (when the pack gives them) and Data sheets. `templateIds` must be the pack's template
+ * ids (see `resolvePunkter`); they are laid out in the pack's order. An empty list means every
+ * template. The pack is `options.pack` (default kl2024).
  *
- * @throws RangeError for an id the catalogue does not know (a programming error: resolve user input first).
+ * @throws RangeError for an id the pack does not know (a programming error: resolve user input first).
  */
 export function buildTemplateWorkbook(
   kommune: string,
   templateIds: readonly string[],
   options: TemplateOptions = {}
 ): WorkbookPlan {
+  const pack = options.pack ?? defaultPack();
+  const all = pack.templates;
   for (const id of templateIds) {
-    if (!TEMPLATES.some((t) => t.id === id)) throw new RangeError(`Ukendt skabelon: ${id}`);
+    if (!all.some((t) => t.id === id)) throw new RangeError(`Ukendt skabelon: ${id}`);
   }
   const templates: TemplateDef[] =
-    templateIds.length === 0 ? [...TEMPLATES] : TEMPLATES.filter((t) => templateIds.includes(t.id));
-  const sheets: SheetPlan[] = [forsideSheet(kommune, templates, CATALOGUE_VERSION, options)];
+    templateIds.length === 0 ? [...all] : all.filter((t) => templateIds.includes(t.id));
+  const sheets: SheetPlan[] = [forsideSheet(kommune, templates, pack, options)];
   templates.forEach((t, i) => {
     const color = TAB_COLORS[i % TAB_COLORS.length];
-    sheets.push(vejledningSheet(t, color), procesSheet(t, color), dataSheet(t, kommune, color));
+    for (const sheet of [
+      vejledningSheet(t, color),
+      procesSheet(t, color),
+      dataSheet(t, kommune, color, pack.respondents.label),
+    ])
+      if (sheet) sheets.push(sheet);
   });
   return {
     sheets,
-    title: `Opgørelse af administrative byrder: ${kommune}`,
+    title: `${pack.source.forside?.titel ?? pack.name}: ${kommune}`,
     fullCalcOnLoad: true,
   };
 }

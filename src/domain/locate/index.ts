@@ -4,13 +4,19 @@
  * cells (rows inserted by a tool that did not move the names). Works on any grid of plain cell
  * values, so the ExcelJS reader and the office-js reader share it.
  */
-import { META_FIELDS, fieldId, textFieldId } from "../catalogue";
-import type { FieldDef, TemplateDef } from "../catalogue/types";
+import type {
+  ColumnDef,
+  FieldDef,
+  GridBlockDef,
+  ListBlockDef,
+  TemplateDef,
+} from "../catalogue/types";
+import { META_FIELDS, cellId, recordFieldId, textId } from "../fieldId";
 import { a1, parseA1 } from "../layout/a1";
-import { blockYears } from "../layout/data";
 import { FORSIDE, dataSheetName } from "../layout/names";
 import { buildTemplateWorkbook } from "../layout/workbook";
 import type { CellLocation } from "../model";
+import { BUILTIN_PACK_IDS, builtinPack } from "../pakker";
 
 /** One worksheet as plain values (1-based rows and columns). */
 export interface GridSheet {
@@ -117,36 +123,55 @@ class SheetIndex {
     return this.find(label) !== undefined;
   }
 
-  /** Year → column in the row among [from, to] that shows most of `years`. */
-  yearHeader(
-    years: readonly number[],
+  /**
+   * Column key → column in the row among [from, to] whose headers show most of `columns` (a year
+   * header for a year, the column's label for a key).
+   */
+  columnHeader(
+    columns: readonly ColumnDef[],
     from: number,
     to: number
-  ): { row: number; cols: Map<number, number> } | undefined {
-    let best: { row: number; cols: Map<number, number> } | undefined;
+  ): { row: number; cols: Map<string, number> } | undefined {
+    let best: { row: number; cols: Map<string, number> } | undefined;
     const cols = Math.min(this.sheet.columnCount, MAX_COLS);
     for (let r = from; r <= Math.min(to, this.sheet.rowCount); r++) {
-      const found = new Map<number, number>();
+      const found = new Map<string, number>();
       for (let c = 1; c <= cols; c++) {
-        const y = yearOf(this.sheet.value(r, c));
-        if (y !== undefined && years.includes(y) && !found.has(y)) found.set(y, c);
+        const v = this.sheet.value(r, c);
+        const hit = columns.find((k) => headerMatches(v, k));
+        if (hit && !found.has(String(hit.key))) found.set(String(hit.key), c);
       }
       if (found.size > (best?.cols.size ?? 0)) best = { row: r, cols: found };
-      if (found.size === years.length) break;
+      if (found.size === columns.length) break;
     }
-    return best && best.cols.size * 2 >= years.length ? best : undefined;
+    return best && best.cols.size * 2 >= columns.length ? best : undefined;
   }
+}
+
+/** Whether a header cell shows a column: its year, or its label. */
+function headerMatches(v: unknown, c: ColumnDef): boolean {
+  if (typeof c.key === "number" && String(c.key) === c.label) return yearOf(v) === c.key;
+  const t = normLabel(v);
+  const l = normLabel(c.label);
+  return t !== undefined && l !== undefined && t === l;
+}
+
+/** The labels a template's Data sheet shows: block titles, row labels, list field labels, texts. */
+function templateLabels(t: TemplateDef): string[] {
+  return [
+    ...new Set([
+      ...t.blocks.map((b) => b.title),
+      ...t.blocks.flatMap((b) =>
+        b.type === "tabel" ? b.rows.map((r) => r.label) : b.fields.map((f) => f.label)
+      ),
+      ...t.texts.map((x) => x.label),
+    ]),
+  ];
 }
 
 /** How well a sheet matches a template: the share of its block titles and row labels found. */
 function score(index: SheetIndex, t: TemplateDef): number {
-  const labels = [
-    ...new Set([
-      ...t.blocks.map((b) => b.title),
-      ...t.blocks.flatMap((b) => b.rows.map((r) => r.label)),
-      ...t.texts.map((x) => x.label),
-    ]),
-  ];
+  const labels = templateLabels(t);
   const found = labels.filter((l) => index.has(l)).length;
   return found / labels.length;
 }
@@ -168,33 +193,88 @@ function locateOn(index: SheetIndex, t: TemplateDef): Map<string, CellLocation> 
   const name = index.sheet.name;
   let cursor = 1;
   t.blocks.forEach((b, bi) => {
-    const years = blockYears(b);
     const title = index.find(b.title, cursor);
     const start = title ? title.row : cursor;
     const nextTitle =
       bi + 1 < t.blocks.length ? index.find(t.blocks[bi + 1].title, start + 1) : undefined;
     const end = nextTitle ? nextTitle.row : Infinity;
-    const header = index.yearHeader(years, start, Math.min(end - 1, start + 12));
-    if (!header) return;
-    const firstYearCol = Math.min(...header.cols.values());
-    let rowCursor = header.row + 1;
-    for (const r of b.rows) {
-      const hit = index.find(r.label, rowCursor, end, firstYearCol);
-      if (!hit) continue;
-      for (const y of r.years ?? b.years) {
-        const col = header.cols.get(y);
-        if (col !== undefined)
-          out.set(fieldId(t.id, b.id, r.id, y), { sheet: name, cell: a1(hit.row, col) });
-      }
-      rowCursor = hit.row + 1;
-      cursor = hit.row + 1;
-    }
+    const next =
+      b.type === "tabel"
+        ? locateGrid(index, t, b, start, end, out)
+        : locateList(index, t, b, start, end, out);
+    if (next !== undefined) cursor = next;
   });
   for (const tx of t.texts) {
     const hit = index.find(tx.label, cursor);
-    if (hit) out.set(textFieldId(t.id, tx.id), { sheet: name, cell: a1(hit.row + 1, hit.col) });
+    if (hit) out.set(textId(t.id, tx.id), { sheet: name, cell: a1(hit.row + 1, hit.col) });
   }
   return out;
+}
+
+/** A table block's fields by row labels and column headers; returns the row after the last found. */
+function locateGrid(
+  index: SheetIndex,
+  t: TemplateDef,
+  b: GridBlockDef,
+  start: number,
+  end: number,
+  out: Map<string, CellLocation>
+): number | undefined {
+  const header = index.columnHeader(b.columns, start, Math.min(end - 1, start + 12));
+  if (!header) return undefined;
+  const firstCol = Math.min(...header.cols.values());
+  let rowCursor = header.row + 1;
+  let last: number | undefined;
+  for (const r of b.rows) {
+    const hit = index.find(r.label, rowCursor, end, firstCol);
+    if (!hit) continue;
+    for (const key of r.columns ?? b.columns.map((c) => c.key)) {
+      const col = header.cols.get(String(key));
+      if (col !== undefined)
+        out.set(cellId(t.id, b.id, r.id, key), { sheet: index.sheet.name, cell: a1(hit.row, col) });
+    }
+    rowCursor = hit.row + 1;
+    last = hit.row + 1;
+  }
+  return last;
+}
+
+/** A list block's records: a header row of field labels, then rows numbered 1, 2, … on the left. */
+function locateList(
+  index: SheetIndex,
+  t: TemplateDef,
+  b: ListBlockDef,
+  start: number,
+  end: number,
+  out: Map<string, CellLocation>
+): number | undefined {
+  const columns: ColumnDef[] = b.fields.map((f) => ({ key: f.id, label: f.label }));
+  const header = index.columnHeader(columns, start, Math.min(end - 1, start + 12));
+  if (!header) return undefined;
+  const firstCol = Math.min(...header.cols.values());
+  let last: number | undefined;
+  const rows = Math.min(index.sheet.rowCount, MAX_ROWS, end - 1);
+  for (let r = header.row + 1; r <= rows; r++) {
+    let n: number | undefined;
+    for (let c = 1; c < firstCol; c++) {
+      const v = index.sheet.value(r, c);
+      const x =
+        typeof v === "number"
+          ? v
+          : typeof v === "string" && /^\s*\d+\s*$/.test(v)
+            ? Number(v)
+            : NaN;
+      if (Number.isInteger(x) && x >= 1 && x <= b.max) n = x;
+    }
+    if (n === undefined) continue;
+    for (const f of b.fields) {
+      const col = header.cols.get(f.id);
+      if (col !== undefined)
+        out.set(recordFieldId(t.id, b.id, n, f.id), { sheet: index.sheet.name, cell: a1(r, col) });
+    }
+    last = r + 1;
+  }
+  return last;
 }
 
 /**
@@ -283,7 +363,19 @@ export class LabelLocator {
     const sheet = this.sheets[i];
     const label = normLabel(f.label);
     if (!label) return false;
-    if (f.year === undefined) {
+    if (f.record !== undefined) {
+      // A record: its number left of it, its field label above it.
+      const numbered = [...Array(Math.max(0, at.col - 1)).keys()].some(
+        (c) => Number(sheet.value(at.row, c + 1)) === f.record
+      );
+      if (!numbered) return false;
+      for (let r = at.row - 1; r >= Math.max(1, at.row - f.record - 3); r--) {
+        const t = normLabel(sheet.value(r, at.col));
+        if (t !== undefined && labelMatches(t, label)) return true;
+      }
+      return false;
+    }
+    if (f.column === undefined) {
       const above = normLabel(sheet.value(at.row - 1, at.col));
       return above !== undefined && labelMatches(above, label);
     }
@@ -291,8 +383,9 @@ export class LabelLocator {
       (t) => t.col < at.col && labelMatches(t.text, label)
     );
     if (!rowOk) return false;
+    const col: ColumnDef = { key: f.column, label: f.columnLabel ?? String(f.column) };
     for (let r = at.row - 1; r >= Math.max(1, at.row - 40); r--) {
-      if (yearOf(sheet.value(r, at.col)) === f.year) return true;
+      if (headerMatches(sheet.value(r, at.col), col)) return true;
     }
     return false;
   }
@@ -302,12 +395,14 @@ export class LabelLocator {
     kommune?: string;
     skabelon?: string;
     version?: number;
+    pakke?: string;
     locations: Record<string, CellLocation>;
   } {
     const out: {
       kommune?: string;
       skabelon?: string;
       version?: number;
+      pakke?: string;
       locations: Record<string, CellLocation>;
     } = { locations: {} };
     const labels = metaLabels();
@@ -326,7 +421,7 @@ export class LabelLocator {
           if (value !== null && value !== undefined && String(value).trim() !== "") break;
         }
         if (value === null || value === undefined || String(value).trim() === "") continue;
-        const key = id.slice("meta.".length) as "kommune" | "skabelon" | "version";
+        const key = id.slice("meta.".length) as "kommune" | "skabelon" | "version" | "pakke";
         if (out[key] !== undefined) continue;
         if (key === "kommune" && typeof value !== "string") continue;
         if (key === "version") {
@@ -347,13 +442,16 @@ let metaLabelCache: Array<[string, string]> | undefined;
 
 /**
  * The labels written beside the meta cells, taken from the layout itself (so they cannot drift):
- * the Forside's labels, and the Data sheet's label before its municipality cell.
+ * the Forside's labels, and the Data sheet's label before its respondent cell, for every
+ * built-in pack.
  */
 export function metaLabels(): Array<[string, string]> {
   if (metaLabelCache) return metaLabelCache;
-  const plan = buildTemplateWorkbook("", []);
   const out: Array<[string, string]> = [];
-  for (const sheet of plan.sheets) {
+  const sheets = BUILTIN_PACK_IDS.flatMap(
+    (id) => buildTemplateWorkbook("", [], { pack: builtinPack(id)! }).sheets
+  );
+  for (const sheet of sheets) {
     for (const c of sheet.cells) {
       const isMeta = c.name && Object.values(META_FIELDS).includes(c.name as never);
       const isKommuneRef =

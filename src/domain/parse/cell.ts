@@ -4,8 +4,9 @@
  * reinterpretation as a finding, and refuses the rest with a fejl quoting the original.
  * Never a silent 0; never throws.
  */
-import type { FieldKind } from "../catalogue/types";
+import type { ChoiceDef } from "../catalogue/types";
 import { makeFinding, quote } from "../findings";
+import { KINDS, type FieldKind } from "../kinds";
 import type { FieldValue, Finding, RawCell, Severity } from "../model";
 import { formatDanishNumber, readNumberText } from "./number";
 
@@ -27,17 +28,13 @@ export const PARSE_RULES = {
   krydsFortolket: "kryds_fortolket",
   ugyldigtKryds: "ugyldigt_kryds",
   ugyldigTekst: "ugyldig_tekst",
+  ugyldigDato: "ugyldig_dato",
+  ugyldigtKlokkeslaet: "ugyldigt_klokkeslaet",
+  ugyldigtValg: "ugyldigt_valg",
+  valgFortolket: "valg_fortolket",
 } as const;
 
-const KIND_NOUN: Record<FieldKind, string> = {
-  timer: "timer",
-  aarsvaerk: "årsværk",
-  pct: "procent",
-  antal: "et antal",
-  kr: "kroner",
-  x: "et x",
-  tekst: "tekst",
-};
+const noun = (kind: FieldKind) => KINDS[kind].noun;
 
 type Unwrapped =
   | { readonly ok: true; readonly value: string | number | boolean | Date | null }
@@ -101,7 +98,12 @@ function times100(v: number): number {
  * Parses one cell for a field of the given kind. `field` (the global field id) is only used to
  * label the findings.
  */
-export function parseCell(raw: RawCell, kind: FieldKind, field?: string): ParsedCell {
+export function parseCell(
+  raw: RawCell,
+  kind: FieldKind,
+  field?: string,
+  choices?: readonly ChoiceDef[]
+): ParsedCell {
   const findings: Finding[] = [];
   const original = raw?.value;
   const location = raw?.location;
@@ -114,13 +116,24 @@ export function parseCell(raw: RawCell, kind: FieldKind, field?: string): Parsed
       if (kind === "tekst") add(PARSE_RULES.ugyldigTekst, "fejl", `${u.why}; skriv teksten igen.`);
       else if (kind === "x")
         add(PARSE_RULES.ugyldigtKryds, "fejl", `${u.why}; skriv x eller lad feltet stå tomt.`);
-      else add(PARSE_RULES.ugyldigtTal, "fejl", `${u.why}; skriv ${KIND_NOUN[kind]} som et tal.`);
+      else add(PARSE_RULES.ugyldigtTal, "fejl", `${u.why}; skriv ${noun(kind)} som et tal.`);
       return { value: null, findings };
     }
     const v = u.value;
-    if (kind === "tekst") return { value: parseText(v), findings };
-    if (kind === "x") return { value: parseTick(v, add), findings };
-    return { value: parseNumber(v, kind, raw?.numFmt, add), findings };
+    switch (KINDS[kind].family) {
+      case "tekst":
+        return { value: parseText(v), findings };
+      case "x":
+        return { value: parseTick(v, add), findings };
+      case "dato":
+        return { value: parseDate(v, add), findings };
+      case "klokkeslaet":
+        return { value: parseClock(v, add), findings };
+      case "valg":
+        return { value: parseChoice(v, choices ?? [], add), findings };
+      default:
+        return { value: parseNumber(v, kind, raw?.numFmt, add), findings };
+    }
   } catch {
     // Defensive: user data must never crash the reader.
     add(PARSE_RULES.ugyldigtTal, "fejl", `${quote(original)} kan ikke læses.`);
@@ -186,7 +199,7 @@ function parseNumber(
       add(
         PARSE_RULES.ugyldigtTal,
         "fejl",
-        `${quote(v)} er ikke et endeligt tal; skriv ${KIND_NOUN[kind]} som et tal.`
+        `${quote(v)} er ikke et endeligt tal; skriv ${noun(kind)} som et tal.`
       );
       return null;
     }
@@ -198,7 +211,7 @@ function parseNumber(
       );
       return null;
     }
-    if (kind === "pct" && isPercentFormat(numFmt)) {
+    if (KINDS[kind].percent && isPercentFormat(numFmt)) {
       const pct = times100(v);
       if (pct !== v) {
         add(
@@ -215,7 +228,7 @@ function parseNumber(
     add(
       PARSE_RULES.ugyldigtTal,
       "fejl",
-      `${quote(v)} er ikke et tal; skriv ${KIND_NOUN[kind]} som et tal.`
+      `${quote(v)} er ikke et tal; skriv ${noun(kind)} som et tal.`
     );
     return null;
   }
@@ -239,15 +252,15 @@ function parseNumber(
       add(
         PARSE_RULES.ugyldigtTal,
         "fejl",
-        `${quote(v)} kan ikke læses som ${KIND_NOUN[kind]}; skriv ét tal, fx 37,4.`
+        `${quote(v)} kan ikke læses som ${noun(kind)}; skriv ét tal, fx 37,4.`
       );
       return null;
     case "number": {
-      if (r.percent && kind !== "pct") {
+      if (r.percent && !KINDS[kind].percent) {
         add(
           PARSE_RULES.ugyldigtTal,
           "fejl",
-          `${quote(v)} er en procentsats, men feltet skal indeholde ${KIND_NOUN[kind]}.`
+          `${quote(v)} er en procentsats, men feltet skal indeholde ${noun(kind)}.`
         );
         return null;
       }
@@ -280,4 +293,115 @@ function parseNumber(
       return r.value;
     }
   }
+}
+
+// ------------------------------------------------------------------ dates, clock times, choices
+
+const DAY_MS = 86400000;
+/** Excel's day 0 in the 1900 date system (dates from 1 March 1900 on). */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** A calendar date as Excel's serial day number. */
+export function dateToSerial(year: number, month: number, day: number): number | undefined {
+  const ms = Date.UTC(year, month - 1, day);
+  const d = new Date(ms);
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day)
+    return undefined;
+  return Math.round((ms - EXCEL_EPOCH) / DAY_MS);
+}
+
+/** Excel's serial day number as an ISO date (yyyy-mm-dd). */
+export function serialToIsoDate(serial: number): string {
+  return new Date(EXCEL_EPOCH + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
+}
+
+function parseDate(v: string | number | boolean | Date | null, add: Add): FieldValue {
+  if (v === null) return null;
+  const bad = () => {
+    add(
+      PARSE_RULES.ugyldigDato,
+      "fejl",
+      `${quote(v)} kan ikke læses som en dato; skriv fx 15-02-2024.`
+    );
+    return null;
+  };
+  if (v instanceof Date) {
+    if (isNaN(v.getTime())) return bad();
+    return dateToSerial(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()) ?? bad();
+  }
+  if (typeof v === "number") {
+    // A serial day number (the cell holds a date); whole days only.
+    return Number.isFinite(v) && v >= 1 && v < 2958466 ? Math.floor(v) : bad();
+  }
+  if (typeof v !== "string") return bad();
+  const s = v.trim();
+  if (s === "") return null;
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (m) return dateToSerial(Number(m[1]), Number(m[2]), Number(m[3])) ?? bad();
+  m = /^(\d{1,2})[-./](\d{1,2})[-./](\d{2}|\d{4})$/.exec(s);
+  if (m) {
+    const y = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+    const serial = dateToSerial(y, Number(m[2]), Number(m[1]));
+    if (serial === undefined) return bad();
+    if (m[3].length === 2)
+      add(PARSE_RULES.talFortolket, "info", `${quote(v)} læst som ${serialToIsoDate(serial)}.`);
+    return serial;
+  }
+  return bad();
+}
+
+function parseClock(v: string | number | boolean | Date | null, add: Add): FieldValue {
+  if (v === null) return null;
+  const bad = () => {
+    add(
+      PARSE_RULES.ugyldigtKlokkeslaet,
+      "fejl",
+      `${quote(v)} kan ikke læses som et klokkeslæt; skriv tt:mm, fx 07:30.`
+    );
+    return null;
+  };
+  if (v instanceof Date) {
+    if (isNaN(v.getTime())) return bad();
+    return (v.getUTCHours() * 60 + v.getUTCMinutes()) / 1440;
+  }
+  if (typeof v === "number") {
+    if (!Number.isFinite(v) || v < 0) return bad();
+    // Excel keeps a time as a fraction of a day; a date with a time keeps only the time.
+    if (v <= 1) return v;
+    return Number.isInteger(v) ? bad() : v - Math.floor(v);
+  }
+  if (typeof v !== "string") return bad();
+  const s = v.trim();
+  if (s === "") return null;
+  const m = /^(\d{1,2})(?:[:.](\d{2}))?$/.exec(s);
+  if (!m) return bad();
+  const h = Number(m[1]);
+  const min = Number(m[2] ?? "0");
+  if (min > 59 || h > 24 || (h === 24 && min > 0)) return bad();
+  return (h * 60 + min) / 1440;
+}
+
+function parseChoice(
+  v: string | number | boolean | Date | null,
+  choices: readonly ChoiceDef[],
+  add: Add
+): FieldValue {
+  if (v === null) return null;
+  const text = v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();
+  if (text === "") return null;
+  const norm = (x: string) => x.trim().toLocaleLowerCase("da-DK").replace(/\s+/g, " ");
+  const n = norm(text);
+  const exact = choices.find((c) => c.label === text || c.id === text);
+  if (exact) return exact.id;
+  const loose = choices.find((c) => norm(c.label) === n || norm(c.id) === n);
+  if (loose) {
+    add(PARSE_RULES.valgFortolket, "info", `${quote(v)} læst som »${loose.label}«.`);
+    return loose.id;
+  }
+  add(
+    PARSE_RULES.ugyldigtValg,
+    "fejl",
+    `${quote(v)} er ikke et af svarene (${choices.map((c) => `»${c.label}«`).join(", ")}); vælg et fra listen.`
+  );
+  return null;
 }

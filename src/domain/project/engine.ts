@@ -7,30 +7,32 @@
  */
 import type { Finding, KommuneReturn } from "../model";
 import { spaend, type Spaend } from "./arithmetic";
-import { METHODS, type ComponentDef, type MethodDef } from "./definitions";
-import { evaluate, fieldsRead, type EvalContext, type EvalResult, type Expr } from "./expr";
+import type { Node } from "../expr/ast";
+import type { Pack, ProjectionCalculation } from "../pack/model";
+import { defaultPack } from "../pakker";
+import type { ComponentDef, KommunedataKey, MethodDef } from "./definitions";
 import {
-  KOMMUNEDATA_DEFAULT_FIELD,
+  emptyFieldsRead,
+  evaluate,
+  fieldsRead,
+  projectionScope,
+  type EvalContext,
+  type EvalResult,
+  type ProjectionScope,
+} from "./expr";
+import { computeTal, computedYears } from "./tal";
+import { templateOfId } from "../fieldId";
+import {
   canonicalKommune,
   indexKommunedata,
   resolveIndstillinger,
   valueForYear,
   type Indstillinger,
   type Kommunedata,
-  type KommunedataKey,
   type Landstal,
   type ResolvedIndstillinger,
 } from "./inputs";
-import {
-  estimateNationalCount,
-  fail,
-  increase,
-  meanOfRatios,
-  ok,
-  projectPerUnit,
-  type Computed,
-} from "./primitives";
-import { mean, sum } from "./stats";
+import { meanOfRatios } from "./primitives";
 import {
   assessQuality,
   suggestOutliers,
@@ -44,8 +46,27 @@ export interface ProjectionInput {
   readonly landstal: Landstal;
   readonly kommunedata?: Kommunedata;
   readonly indstillinger?: Indstillinger;
-  /** Defaults to the nine nedslagspunkter. */
+  /** The pack whose projection runs (default kl2024). */
+  readonly pack?: Pack;
+  /** Only these nedslagspunkter (default: every one of the pack's projection). */
   readonly methods?: readonly MethodDef[];
+}
+
+/** What one run of the projection needs besides the data: how to read expressions and defaults. */
+interface Run {
+  readonly scope: ProjectionScope;
+  /** Kommunedata key → the field (with {år}) in a municipality's own return used when the table lacks it. */
+  readonly kdDefaults: Readonly<Record<string, string>>;
+}
+
+/** The projection calculation of a pack (kl2024's "opregning"). */
+export function projectionOf(pack: Pack): ProjectionCalculation | undefined {
+  return pack.calculations.find((c): c is ProjectionCalculation => c.type === "projektion");
+}
+
+function runOf(pack: Pack, calc: ProjectionCalculation): Run {
+  const kd = pack.inputs.find((t) => t.id === calc.kommunedata);
+  return { scope: projectionScope(pack, calc.kommunedata), kdDefaults: kd?.defaults ?? {} };
 }
 
 /** Baseline, final year and increase; null where the figure cannot be computed. */
@@ -213,18 +234,14 @@ export function periodOf(
   return { basis: p.basis ?? def.basis, slut: p.slut ?? def.slut };
 }
 
-/** Years the engine computes: the final year, and the baseline unless the task is new. */
-export function computedYears(def: MethodDef, basis: number, slut: number): number[] {
-  return def.ny ? [slut] : [basis, slut];
-}
-
-function defaultWeight(c: ComponentDef): Expr {
+function defaultWeight(c: ComponentDef): Node {
   return c.weight ?? (c.ratios.length === 1 ? c.ratios[0].driver : c.units);
 }
 
 function mkContext(
   m: MergedReturn,
-  kd: ReadonlyMap<string, Partial<Record<KommunedataKey, import("./inputs").ByYear>>>
+  kd: ReadonlyMap<string, Partial<Record<KommunedataKey, import("./inputs").ByYear>>>,
+  run: Run
 ): EvalContext {
   const own = kd.get(m.kommune);
   return {
@@ -232,9 +249,9 @@ function mkContext(
     kommunedata: (key, year) => {
       const v = valueForYear(own?.[key], year);
       if (v !== undefined) return v;
-      const def = KOMMUNEDATA_DEFAULT_FIELD[key];
+      const def = run.kdDefaults[key];
       if (def) {
-        const fv = m.values[def.replace("{y}", String(year))];
+        const fv = m.values[def.replace("{år}", String(year))];
         if (typeof fv === "number" && Number.isFinite(fv)) return fv;
       }
       return undefined;
@@ -242,30 +259,47 @@ function mkContext(
   };
 }
 
-function missingText(r: EvalResult): string {
-  return r.kind === "empty" ? r.missing.join(", ") : "";
-}
+/** Evaluates one component for one municipality and year: a value, or why the municipality is left out. */
+/** A component for one municipality and year, or why it is left out (and which fields were missing). */
+type ComponentOutcome =
+  | { readonly ok: true; readonly value: ComponentValue }
+  | {
+      readonly ok: false;
+      readonly reason: string;
+      /** Fields (and Kommunedata references) whose absence left the municipality out. */
+      readonly missing: readonly string[];
+      /** The two-stage base the Kommunedata lacked. */
+      readonly missingBase?: KommunedataKey;
+    };
+
+const leftOut = (
+  reason: string,
+  missing: readonly string[] = [],
+  missingBase?: KommunedataKey
+): ComponentOutcome => ({ ok: false, reason, missing, ...(missingBase ? { missingBase } : {}) });
+
+const missingOf = (r: EvalResult): readonly string[] => (r.kind === "empty" ? r.missing : []);
 
 /** Evaluates one component for one municipality and year: a value, or why the municipality is left out. */
 function evaluateComponent(
   c: ComponentDef,
   year: number,
-  ctx: EvalContext
-): Computed<ComponentValue> {
+  ctx: EvalContext,
+  scope: ProjectionScope
+): ComponentOutcome {
   const pairs: ({ burden: number; driver: number } | null)[] = [];
   const missing: string[] = [];
   const unasked: string[] = [];
   let zero = false;
   for (const rd of c.ratios) {
-    const b = evaluate(rd.burden, year, ctx);
-    const d = evaluate(rd.driver, year, ctx);
+    const b = evaluate(rd.burden, year, ctx, scope);
+    const d = evaluate(rd.driver, year, ctx, scope);
     if (
       b.kind === "notAsked" ||
       d.kind === "notAsked" ||
       (b.kind === "empty" && d.kind === "empty")
     ) {
-      if (b.kind === "empty") unasked.push(missingText(b));
-      if (d.kind === "empty") unasked.push(missingText(d));
+      unasked.push(...missingOf(b), ...missingOf(d));
       pairs.push(null);
     } else if (d.kind === "value" && d.value <= 0) {
       zero = true;
@@ -273,151 +307,114 @@ function evaluateComponent(
     } else if (b.kind === "value" && d.kind === "value") {
       pairs.push({ burden: b.value, driver: d.value });
     } else {
-      missing.push(missingText(b.kind === "empty" ? b : d));
+      missing.push(...missingOf(b.kind === "empty" ? b : d));
       pairs.push(null);
     }
   }
-  if (missing.length > 0) return fail(`mangler ${missing.join(", ")}`);
+  if (missing.length > 0) return leftOut(`mangler ${missing.join(", ")}`, missing);
   const usable = pairs.filter((p): p is { burden: number; driver: number } => p !== null);
   const mr = meanOfRatios(usable);
-  let r: number | null = mr.ok ? mr.value.mean : null;
+  const r: number | null = mr.ok ? mr.value.mean : null;
   if (r === null && c.zeroDriver === "udelad") {
-    return fail(
-      zero
-        ? `antal ${c.unitPlural} er 0 i ${year}`
-        : `mangler ${unasked.join(", ") || `tal for ${year}`}`
-    );
+    return zero
+      ? leftOut(`antal ${c.unitPlural} er 0 i ${year}`)
+      : leftOut(`mangler ${unasked.join(", ") || `tal for ${year}`}`, unasked);
   }
-  const u = evaluate(c.units, year, ctx);
-  if (u.kind === "empty") {
-    if (r !== null) return fail(`mangler ${missingText(u)}`);
-  }
+  const u = evaluate(c.units, year, ctx, scope);
+  if (u.kind === "empty" && r !== null)
+    return leftOut(`mangler ${missingOf(u).join(", ")}`, missingOf(u));
   const units = u.kind === "value" ? u.value : 0;
   let base: number | null = null;
   if ("twoStage" in c.national) {
     const b = ctx.kommunedata(c.national.twoStage.base, year);
-    if (b === undefined) return fail(`mangler Kommunedata »${c.national.twoStage.base}« ${year}`);
+    if (b === undefined)
+      return leftOut(
+        `mangler Kommunedata »${c.national.twoStage.base}« ${year}`,
+        [],
+        c.national.twoStage.base
+      );
     base = b;
   }
-  const w = evaluate(defaultWeight(c), year, ctx);
-  return ok({ r, pairs, units, base, weight: w.kind === "value" ? w.value : null });
+  const w = evaluate(defaultWeight(c), year, ctx, scope);
+  return {
+    ok: true,
+    value: { r, pairs, units, base, weight: w.kind === "value" ? w.value : null },
+  };
 }
 
-function landstalFor(landstal: Landstal, key: string, year: number): Computed {
-  const v = valueForYear(landstal[key], year);
-  return v === undefined ? fail(`Landstal mangler »${key}« for ${year}`) : ok(v);
+/** Fields a return leaves empty that the projection reads, by year. */
+export interface ProjectionGaps {
+  /** Without these the municipality is left out of the year. */
+  readonly excluded: ReadonlyMap<number, readonly string[]>;
+  /** These count as 0 in a sum, so the municipality's figure is too low if there was time on them. */
+  readonly countedAsZero: ReadonlyMap<number, readonly string[]>;
 }
 
-/** The projection for one year over a set of members. */
-export function computeYear(
-  def: MethodDef,
-  members: readonly Member[],
-  year: number,
-  landstal: Landstal,
-  H: number
-): Computed<YearResult> {
-  const comps: ComponentYear[] = [];
-  for (let ci = 0; ci < def.components.length; ci++) {
-    const c = def.components[ci];
-    const vals = members.map((m) => ({ kommune: m.kommune, v: m.years.get(year)![ci] }));
-    const ratios = vals
-      .filter((x) => x.v.r !== null)
-      .map((x) => ({ kommune: x.kommune, r: x.v.r as number }));
-    const studiedUnits = sum(vals.map((x) => x.v.units));
-    let nationalUnits: Computed;
-    let unitsPerBase: number | null = null;
-    if ("landstal" in c.national) {
-      nationalUnits = landstalFor(landstal, c.national.landstal, year);
-    } else {
-      const nb = landstalFor(landstal, c.national.twoStage.landstal, year);
-      if (!nb.ok) return nb;
-      const units = vals.map((x) => x.v.units);
-      const base = vals.map((x) => x.v.base);
-      nationalUnits = estimateNationalCount(units, base, nb.value);
-      const sb = sum(base.map((b) => b ?? 0));
-      unitsPerBase = sb > 0 ? studiedUnits / sb : null;
-      if (!nationalUnits.ok) {
-        return fail(`${c.label} ${year}: ${nationalUnits.reason}`);
-      }
-    }
-    if (!nationalUnits.ok) return nationalUnits;
-    if (ratios.length === 0) {
-      if (nationalUnits.value === 0 && studiedUnits === 0) {
-        comps.push({
-          id: c.id,
-          label: c.label,
-          rbar: null,
-          n: 0,
-          ratios,
-          studiedUnits,
-          nationalUnits: 0,
-          unitsPerBase,
-          studied: 0,
-          national: 0,
-        });
-        continue;
-      }
-      return fail(
-        `ingen af de medtagne kommuner har tal for »${c.label}« i ${year}, så tidsforbruget pr. ${c.unitName} kan ikke beregnes`
-      );
-    }
-    const rbar = mean(ratios.map((x) => x.r));
-    const st = projectPerUnit(rbar, studiedUnits, H);
-    const na = projectPerUnit(rbar, nationalUnits.value, H);
-    if (!st.ok) return st;
-    if (!na.ok) return na;
-    comps.push({
-      id: c.id,
-      label: c.label,
-      rbar,
-      n: ratios.length,
-      ratios,
-      studiedUnits,
-      nationalUnits: nationalUnits.value,
-      unitsPerBase,
-      studied: st.value,
-      national: na.value,
-    });
-  }
-  return ok({
-    year,
-    studied: sum(comps.map((c) => c.studied)),
-    national: sum(comps.map((c) => c.national)),
-    components: comps,
-  });
-}
-
-/** Baseline/final/increase for a set of members (national and studied), or the reason it cannot be computed. */
-export function computeTal(
-  def: MethodDef,
-  members: readonly Member[],
-  basis: number,
-  slut: number,
-  landstal: Landstal,
-  H: number
-): Computed<{ undersoegte: Tal; alle: Tal; aar: YearResult[] }> {
-  if (members.length === 0) return fail("ingen kommuner at regne på");
-  const aar: YearResult[] = [];
-  for (const y of computedYears(def, basis, slut)) {
-    const r = computeYear(def, members, y, landstal, H);
-    if (!r.ok) return r;
-    aar.push(r.value);
-  }
-  const end = aar[aar.length - 1];
-  const start = def.ny ? { studied: 0, national: 0 } : aar[0];
-  return ok({
-    undersoegte: {
-      basis: start.studied,
-      slut: end.studied,
-      stigning: increase(start.studied, end.studied),
+/**
+ * The fields a return leaves empty that the projection needs, by year, for the nedslagspunkter
+ * its template feeds (a part that is not relevant to the municipality, e.g. no schools with an
+ * outcome, asks nothing). Kommunedata is the consultant's and is taken as present, except where
+ * it would come from the return itself (its default field, e.g. tilsyn's own count of dagtilbud).
+ */
+export function missingForProjection(
+  pack: Pack,
+  values: KommuneReturn["values"],
+  templateId: string
+): ProjectionGaps {
+  const excluded = new Map<number, string[]>();
+  const countedAsZero = new Map<number, string[]>();
+  const calc = projectionOf(pack);
+  if (!calc) return { excluded, countedAsZero };
+  const run = runOf(pack, calc);
+  const ownDefault = (key: string, y: number): string | undefined => {
+    const id = run.kdDefaults[key]?.replace("{år}", String(y));
+    return id && templateOfId(id) === templateId && pack.fields.has(id) ? id : undefined;
+  };
+  const ctx: EvalContext = {
+    values,
+    kommunedata: (key, y) => {
+      const id = ownDefault(key, y);
+      if (!id) return 1;
+      const v = values[id];
+      return typeof v === "number" && Number.isFinite(v) ? v : undefined;
     },
-    alle: {
-      basis: start.national,
-      slut: end.national,
-      stigning: increase(start.national, end.national),
-    },
-    aar,
-  });
+  };
+  const order = new Map([...pack.fields.keys()].map((id, i) => [id, i]));
+  const own = (ids: Iterable<string>) =>
+    [...new Set(ids)]
+      .filter((id) => templateOfId(id) === templateId)
+      .sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  for (const def of calc.methods) {
+    if (!def.templates.includes(templateId)) continue;
+    for (const y of computedYears(def, def.basis, def.slut)) {
+      const out: string[] = [];
+      const zero: string[] = [];
+      let relevant = false;
+      for (const c of def.components) {
+        const r = evaluateComponent(c, y, ctx, run.scope);
+        if (!r.ok) {
+          out.push(...r.missing);
+          const id = r.missingBase ? ownDefault(r.missingBase, y) : undefined;
+          if (id) out.push(id);
+          continue;
+        }
+        if (r.value.r === null) continue; // not relevant to this municipality
+        relevant = true;
+        for (const e of [...c.ratios.flatMap((x) => [x.burden, x.driver]), c.units])
+          zero.push(...emptyFieldsRead(e, y, ctx, run.scope));
+      }
+      // Nothing to compute (no part applies): a gap, unless only some respondents have the task
+      // or the counts say there were none (0, not empty).
+      if (!relevant && out.length === 0 && !def.frivillig)
+        for (const c of def.components)
+          for (const x of c.ratios) out.push(...emptyFieldsRead(x.driver, y, ctx, run.scope));
+      const ex = own(out);
+      const z = own(zero).filter((id) => !ex.includes(id));
+      if (ex.length) excluded.set(y, [...(excluded.get(y) ?? []), ...ex]);
+      if (z.length) countedAsZero.set(y, [...(countedAsZero.get(y) ?? []), ...z]);
+    }
+  }
+  return { excluded, countedAsZero };
 }
 
 const NULL_TAL: Tal = { basis: null, slut: null, stigning: null };
@@ -441,7 +438,8 @@ function projectOne(
   landstal: Landstal,
   kd: ReturnType<typeof indexKommunedata>,
   s: ResolvedIndstillinger,
-  log: LogEntry[]
+  log: LogEntry[],
+  run: Run
 ): NedslagspunktResultat {
   const { basis, slut } = periodOf(def, s);
   const H = timerPrAarsvaerk(def, s);
@@ -473,12 +471,14 @@ function projectOne(
     }
   }
 
-  const allExprs: Expr[] = def.components.flatMap((c) => [
+  const allExprs: Node[] = def.components.flatMap((c) => [
     ...c.ratios.flatMap((r) => [r.burden, r.driver]),
     c.units,
     defaultWeight(c),
   ]);
-  const fieldsNeeded = new Set(years.flatMap((y) => allExprs.flatMap((e) => fieldsRead(e, y))));
+  const fieldsNeeded = new Set(
+    years.flatMap((y) => allExprs.flatMap((e) => fieldsRead(e, y, run.scope)))
+  );
 
   const leaveOut = (kommune: string, grund: string, kilde: LogEntry["kilde"]) => {
     udeladt.push({ kommune, grund });
@@ -505,13 +505,13 @@ function projectOne(
       leaveOut(m.kommune, fejl.map(describeFinding).join("; "), "data");
       continue;
     }
-    const ctx = mkContext(m, kd);
+    const ctx = mkContext(m, kd, run);
     const byYear = new Map<number, ComponentValue[]>();
     const problems: string[] = [];
     for (const y of years) {
       const comps: ComponentValue[] = [];
       for (const c of def.components) {
-        const r = evaluateComponent(c, y, ctx);
+        const r = evaluateComponent(c, y, ctx, run.scope);
         if (!r.ok) problems.push(r.reason);
         else comps.push(r.value);
       }
@@ -570,7 +570,8 @@ function projectOne(
     H,
     s,
     tal.value.aar,
-    tal.value.alle
+    tal.value.alle,
+    run.scope
   );
   return {
     id: def.id,
@@ -640,11 +641,17 @@ function emptyResult(
 /** Runs every nedslagspunkt. */
 export function project(input: ProjectionInput): ProjectionResult {
   const log: LogEntry[] = [];
-  const s = resolveIndstillinger(input.indstillinger);
+  const pack = input.pack ?? defaultPack();
+  const calc = projectionOf(pack);
+  const s = resolveIndstillinger(input.indstillinger, pack);
   const merged = mergeReturns(input.returns, log);
+  if (!calc) return { nedslagspunkter: [], returer: merged, log, indstillinger: s };
+  const run = runOf(pack, calc);
   const kd = indexKommunedata(input.kommunedata);
-  const methods = input.methods ?? METHODS;
-  const nedslagspunkter = methods.map((def) => projectOne(def, merged, input.landstal, kd, s, log));
+  const methods = input.methods ?? calc.methods;
+  const nedslagspunkter = methods.map((def) =>
+    projectOne(def, merged, input.landstal, kd, s, log, run)
+  );
   for (const r of nedslagspunkter) {
     if (r.kan_ikke_beregnes)
       log.push({

@@ -1,28 +1,25 @@
 /**
- * A tiny expression language for burdens, drivers and unit counts. A nedslagspunkt's method is
- * data written in it (definitions.ts); the engine evaluates it on a municipality's values, and the
- * report compiles the same expression into native Excel formulas. `{y}` in a field id stands for
- * the year being computed.
+ * The projection's view of the calculation language (../expr): a nedslagspunkt's burdens,
+ * drivers and unit counts are pack expressions with `{år}` for the year being computed. This
+ * module evaluates them on one municipality's values with the evaluator every pack uses, and
+ * answers the questions the engine, the extras and the report ask of them (which fields a year
+ * reads, which Kommunedata keys, the terms of a sum).
  */
+import type { Node } from "../expr/ast";
+import {
+  evaluate as evaluateNode,
+  isList,
+  missing,
+  NOT_ASKED,
+  single,
+  val,
+  type EvalEnv,
+  type Result,
+} from "../expr/evaluate";
 import type { FieldValue } from "../model";
-import type { KommunedataKey } from "./inputs";
-
-export type Expr =
-  /** A template field; outside `from`–`to` the field is not asked (skipped in a sum). */
-  | { readonly f: string; readonly from?: number; readonly to?: number }
-  /** A Kommunedata figure of the municipality in the year. */
-  | { readonly kd: KommunedataKey }
-  /** Sum: unasked terms are skipped; empty terms count as 0 when another term holds a value; all empty → empty. */
-  | { readonly sum: readonly Expr[] }
-  /** Product of two; 0 × empty = 0. */
-  | { readonly mul: readonly [Expr, Expr] }
-  /** Difference a − b; both must hold values. */
-  | { readonly sub: readonly [Expr, Expr] }
-  /** Σ over the years `from`..y of the inner expression (pooled years); empty years count as 0. */
-  | { readonly pool: Expr; readonly from: number }
-  /** An empty value means 0 here (e.g. a count left blank because there was nothing). */
-  | { readonly orZero: Expr }
-  | { readonly c: number };
+import type { Pack } from "../pack/model";
+import { classifyRef, expandRef, type RefTarget, type RefUniverse } from "../pack/refs";
+import type { KommunedataKey } from "./definitions";
 
 export type EvalResult =
   | { readonly kind: "value"; readonly value: number }
@@ -35,12 +32,22 @@ export interface EvalContext {
   readonly kommunedata: (key: KommunedataKey, year: number) => number | undefined;
 }
 
-const value = (v: number): EvalResult => ({ kind: "value", value: v });
-const NOT_ASKED: EvalResult = { kind: "notAsked" };
+/** What the projection's expressions may refer to: the pack's templates and its Kommunedata table. */
+export interface ProjectionScope {
+  readonly universe: RefUniverse;
+  readonly hasField: (id: string) => boolean;
+  readonly kommunedataTable: string;
+}
 
-/** Field id for a year. */
-export function fieldFor(pattern: string, year: number): string {
-  return pattern.replace("{y}", String(year));
+export function projectionScope(pack: Pack, kommunedataTable: string): ProjectionScope {
+  return {
+    universe: {
+      templates: new Map(pack.templates.map((t) => [t.id, t])),
+      inputs: new Map(pack.inputs.map((t) => [t.id, t])),
+    },
+    hasField: (id) => pack.fields.has(id),
+    kommunedataTable,
+  };
 }
 
 /** Label used in "mangler" reasons for a Kommunedata figure. */
@@ -48,116 +55,170 @@ export function kommunedataRef(key: KommunedataKey, year: number): string {
   return `Kommunedata »${key}« ${year}`;
 }
 
-export function evaluate(e: Expr, year: number, ctx: EvalContext): EvalResult {
-  if ("c" in e) return value(e.c);
-  if ("f" in e) {
-    if ((e.from !== undefined && year < e.from) || (e.to !== undefined && year > e.to))
-      return NOT_ASKED;
-    const id = fieldFor(e.f, year);
-    const v = ctx.values[id];
-    return typeof v === "number" && Number.isFinite(v)
-      ? value(v)
-      : { kind: "empty", missing: [id] };
+const targets = new WeakMap<Node, RefTarget>();
+
+function targetOf(node: Extract<Node, { k: "ref" }>, scope: ProjectionScope): RefTarget {
+  let t = targets.get(node);
+  if (!t) {
+    const c = classifyRef(scope.universe, node.segments);
+    if (typeof c === "string") throw new Error(`ukontrolleret reference: ${c}`);
+    t = c;
+    targets.set(node, t);
   }
-  if ("kd" in e) {
-    const v = ctx.kommunedata(e.kd, year);
-    return v === undefined ? { kind: "empty", missing: [kommunedataRef(e.kd, year)] } : value(v);
-  }
-  if ("sum" in e) return sumOf(e.sum.map((t) => evaluate(t, year, ctx)));
-  if ("mul" in e) {
-    const a = evaluate(e.mul[0], year, ctx);
-    const b = evaluate(e.mul[1], year, ctx);
-    if (a.kind === "notAsked" || b.kind === "notAsked") return NOT_ASKED;
-    if (a.kind === "value" && b.kind === "value") return value(a.value * b.value);
-    if ((a.kind === "value" && a.value === 0) || (b.kind === "value" && b.value === 0))
-      return value(0);
-    return { kind: "empty", missing: [...missingOf(a), ...missingOf(b)] };
-  }
-  if ("sub" in e) {
-    const a = evaluate(e.sub[0], year, ctx);
-    const b = evaluate(e.sub[1], year, ctx);
-    if (a.kind === "notAsked" || b.kind === "notAsked") return NOT_ASKED;
-    if (a.kind === "value" && b.kind === "value") return value(a.value - b.value);
-    return { kind: "empty", missing: [...missingOf(a), ...missingOf(b)] };
-  }
-  if ("pool" in e) {
-    const terms: EvalResult[] = [];
-    for (let y = e.from; y <= year; y++) terms.push(evaluate(e.pool, y, ctx));
-    return sumOf(terms);
-  }
-  // orZero
-  const r = evaluate(e.orZero, year, ctx);
-  return r.kind === "empty" ? value(0) : r;
+  return t;
 }
 
-function missingOf(r: EvalResult): readonly string[] {
-  return r.kind === "empty" ? r.missing : [];
+const spreads = (t: RefTarget) =>
+  (t.kind === "grid" &&
+    (t.row.kind === "wild" || t.column.kind === "wild" || t.column.kind === "range")) ||
+  (t.kind === "list" && t.record.kind === "wild");
+
+function fieldResult(v: FieldValue | undefined, id: string): Result {
+  return typeof v === "number" && Number.isFinite(v) ? val(v) : missing(id);
 }
 
-function sumOf(terms: readonly EvalResult[]): EvalResult {
-  let total = 0;
-  let any = false;
-  let asked = false;
-  const missing: string[] = [];
-  for (const t of terms) {
-    if (t.kind === "notAsked") continue;
-    asked = true;
-    if (t.kind === "value") {
-      total += t.value;
-      any = true;
-    } else missing.push(...t.missing);
+/** Evaluates an expression for one municipality in one year. */
+export function evaluate(
+  e: Node,
+  year: number,
+  ctx: EvalContext,
+  scope: ProjectionScope
+): EvalResult {
+  const vars = { år: year };
+  const env: EvalEnv = {
+    ref: (_segs, node) => {
+      const t = targetOf(node as Extract<Node, { k: "ref" }>, scope);
+      const results = expandRef(t, vars, scope.hasField).map((inst): Result => {
+        if (inst.kind === "field")
+          return inst.exists ? fieldResult(ctx.values[inst.id], inst.id) : NOT_ASKED;
+        const y = Number(inst.column);
+        const v = ctx.kommunedata(inst.key, y);
+        return v === undefined ? missing(kommunedataRef(inst.key, y)) : val(v);
+      });
+      return spreads(t) ? results : (results[0] ?? NOT_ASKED);
+    },
+    name: (name) => missing(name),
+  };
+  const v = evaluateNode(e, env);
+  const r = isList(v) ? single(v) : v;
+  if (r.k === "v") return { kind: "value", value: r.v as number };
+  if (r.k === "tom") return { kind: "empty", missing: r.mangler.length ? r.mangler : r.grunde };
+  return { kind: "notAsked" };
+}
+
+function* refs(e: Node): Generator<Extract<Node, { k: "ref" }>> {
+  switch (e.k) {
+    case "ref":
+      yield e;
+      break;
+    case "neg":
+      yield* refs(e.arg);
+      break;
+    case "bin":
+      yield* refs(e.left);
+      yield* refs(e.right);
+      break;
+    case "call":
+      for (const a of e.args) yield* refs(a);
+      break;
+    default:
+      break;
   }
-  if (!asked) return NOT_ASKED;
-  return any ? value(total) : { kind: "empty", missing };
 }
 
 /** Every template field id the expression reads in a year (for matching validation findings). */
-export function fieldsRead(e: Expr, year: number): string[] {
-  if ("c" in e || "kd" in e) return [];
-  if ("f" in e) {
-    if ((e.from !== undefined && year < e.from) || (e.to !== undefined && year > e.to)) return [];
-    return [fieldFor(e.f, year)];
+export function fieldsRead(e: Node, year: number, scope: ProjectionScope): string[] {
+  const out: string[] = [];
+  for (const r of refs(e)) {
+    const t = targetOf(r, scope);
+    if (t.kind === "input") continue;
+    for (const inst of expandRef(t, { år: year }, scope.hasField))
+      if (inst.kind === "field" && inst.exists) out.push(inst.id);
   }
-  if ("sum" in e) return e.sum.flatMap((t) => fieldsRead(t, year));
-  if ("mul" in e) return [...fieldsRead(e.mul[0], year), ...fieldsRead(e.mul[1], year)];
-  if ("sub" in e) return [...fieldsRead(e.sub[0], year), ...fieldsRead(e.sub[1], year)];
-  if ("pool" in e) {
-    const out: string[] = [];
-    for (let y = e.from; y <= year; y++) out.push(...fieldsRead(e.pool, y));
-    return out;
-  }
-  return fieldsRead(e.orZero, year);
+  return out;
 }
 
 /** Kommunedata keys the expression reads. */
-export function kommunedataRead(e: Expr): KommunedataKey[] {
-  if ("kd" in e) return [e.kd];
-  if ("sum" in e) return e.sum.flatMap(kommunedataRead);
-  if ("mul" in e) return [...kommunedataRead(e.mul[0]), ...kommunedataRead(e.mul[1])];
-  if ("sub" in e) return [...kommunedataRead(e.sub[0]), ...kommunedataRead(e.sub[1])];
-  if ("pool" in e) return kommunedataRead(e.pool);
-  if ("orZero" in e) return kommunedataRead(e.orZero);
-  return [];
-}
-
-/** The terms of a top-level sum (a single term otherwise): used for breakdowns by block. */
-export function topLevelTerms(e: Expr): readonly Expr[] {
-  return "sum" in e ? e.sum : [e];
-}
-
-/** The first template field pattern an expression reads (names the block a term belongs to). */
-export function firstField(e: Expr): string | undefined {
-  if ("f" in e) return e.f;
-  if ("sum" in e) {
-    for (const t of e.sum) {
-      const f = firstField(t);
-      if (f) return f;
-    }
-    return undefined;
+export function kommunedataRead(e: Node, scope: ProjectionScope): KommunedataKey[] {
+  const out: KommunedataKey[] = [];
+  for (const r of refs(e)) {
+    const t = targetOf(r, scope);
+    if (
+      t.kind === "input" &&
+      t.table.id === scope.kommunedataTable &&
+      t.key.every((k) => k.kind === "id")
+    )
+      out.push(t.key.map((k) => (k as { text: string }).text).join("."));
   }
-  if ("mul" in e) return firstField(e.mul[0]) ?? firstField(e.mul[1]);
-  if ("sub" in e) return firstField(e.sub[0]) ?? firstField(e.sub[1]);
-  if ("pool" in e) return firstField(e.pool);
-  if ("orZero" in e) return firstField(e.orZero);
+  return out;
+}
+
+/** The terms of a top-level SUM (a single term otherwise): used for breakdowns by block. */
+export function topLevelTerms(e: Node): readonly Node[] {
+  return e.k === "call" && e.fn === "SUM" ? e.args : [e];
+}
+
+/** The template and block of the first field an expression reads (names the block a term belongs to). */
+export function firstBlock(
+  e: Node,
+  scope: ProjectionScope
+): { template: string; block: string } | undefined {
+  for (const r of refs(e)) {
+    const t = targetOf(r, scope);
+    if (t.kind === "grid" || t.kind === "list")
+      return { template: t.template.id, block: t.block.id };
+  }
   return undefined;
+}
+
+/** The reference targets an expression reads (the report compiles them to cells). */
+export function refTarget(node: Extract<Node, { k: "ref" }>, scope: ProjectionScope): RefTarget {
+  return targetOf(node, scope);
+}
+
+/**
+ * The fields an expression reads in a year that are asked but empty and are counted as 0 by a
+ * sum around them: every empty field, except one multiplied by a factor that is 0, one read
+ * through N() (empty means 0 by definition) and pooled years (`2020:{år}`, where a year without
+ * figures is 0 by definition). Kommunedata figures are the consultant's and are not counted.
+ */
+export function emptyFieldsRead(
+  e: Node,
+  year: number,
+  ctx: EvalContext,
+  scope: ProjectionScope
+): string[] {
+  switch (e.k) {
+    case "ref": {
+      const t = targetOf(e, scope);
+      if (t.kind === "input" || spreads(t)) return [];
+      const out: string[] = [];
+      for (const inst of expandRef(t, { år: year }, scope.hasField)) {
+        if (inst.kind !== "field" || !inst.exists) continue;
+        const v = ctx.values[inst.id];
+        if (!(typeof v === "number" && Number.isFinite(v))) out.push(inst.id);
+      }
+      return out;
+    }
+    case "neg":
+      return emptyFieldsRead(e.arg, year, ctx, scope);
+    case "bin": {
+      if (e.op === "*") {
+        const zero = (x: Node) => {
+          const r = evaluate(x, year, ctx, scope);
+          return r.kind === "value" && r.value === 0;
+        };
+        if (zero(e.left) || zero(e.right)) return [];
+      }
+      return [
+        ...emptyFieldsRead(e.left, year, ctx, scope),
+        ...emptyFieldsRead(e.right, year, ctx, scope),
+      ];
+    }
+    case "call":
+      if (e.fn === "N") return [];
+      return e.args.flatMap((a) => emptyFieldsRead(a, year, ctx, scope));
+    default:
+      return [];
+  }
 }

@@ -4,12 +4,18 @@
  * burden by group (block) and by sub-task (pct rows, hours-weighted), and the burden in kroner.
  */
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
-import { getTemplate } from "../catalogue";
 import type { MethodDef } from "./definitions";
 import type { Member, Tal, YearResult } from "./engine";
-import { computeTal } from "./engine";
-import { evaluate, firstField, topLevelTerms, type EvalContext } from "./expr";
+import {
+  evaluate,
+  firstBlock,
+  topLevelTerms,
+  type EvalContext,
+  type ProjectionScope,
+} from "./expr";
+import { computeTal } from "./tal";
 import type { Landstal, ResolvedIndstillinger } from "./inputs";
+import { cellId } from "../fieldId";
 import { sampleStdDev, sum } from "./stats";
 
 export type Maybe<T> = T | { readonly grund: string };
@@ -63,14 +69,15 @@ export function computeExtras(
   H: number,
   s: ResolvedIndstillinger,
   aar: readonly YearResult[],
-  alle: Tal
+  alle: Tal,
+  scope: ProjectionScope
 ): Ekstra {
   const end = aar[aar.length - 1];
   return {
     tInterval: tInterval(def, end, H),
     forholdAfSummer: ratioOfSums(def, members, aar, H),
     ...leaveOneOut(def, members, basis, slut, landstal, H),
-    ...breakdown(def, members, end),
+    ...breakdown(def, members, end, scope),
     kroner:
       s.loen_pr_aarsvaerk > 0
         ? {
@@ -157,15 +164,11 @@ function leaveOneOut(
   };
 }
 
-function blockOf(pattern: string): { template: string; block: string } {
-  const [template, block] = pattern.split(".");
-  return { template, block };
-}
-
 function breakdown(
   def: MethodDef,
   members: readonly Member[],
-  end: YearResult
+  end: YearResult,
+  scope: ProjectionScope
 ): Pick<Ekstra, "grupper" | "underopgaver"> {
   const grupper: Ekstra["grupper"][number][] = [];
   const underopgaver: Ekstra["underopgaver"][number][] = [];
@@ -175,17 +178,18 @@ function breakdown(
     if (comp.rbar === null || comp.national === 0) return;
     // hours per block per municipality
     const hours = new Map<string, Map<string, number>>(); // blockKey → kommune → hours
+    const blockAt = new Map<string, { template: string; block: string }>();
     for (const m of members) {
       if (m.years.get(y)![ci].r === null) continue;
       const ctx: EvalContext = { values: m.values, kommunedata: NO_KD };
       for (const rd of c.ratios) {
         for (const term of topLevelTerms(rd.burden)) {
-          const pat = firstField(term);
-          if (!pat) continue;
-          const v = evaluate(term, y, ctx);
+          const at = firstBlock(term, scope);
+          if (!at) continue;
+          const v = evaluate(term, y, ctx, scope);
           if (v.kind !== "value") continue;
-          const { template, block } = blockOf(pat);
-          const key = `${template}.${block}`;
+          const key = `${at.template}.${at.block}`;
+          blockAt.set(key, at);
           const byK = hours.get(key) ?? new Map<string, number>();
           byK.set(m.kommune, (byK.get(m.kommune) ?? 0) + v.value);
           hours.set(key, byK);
@@ -195,9 +199,10 @@ function breakdown(
     const total = sum([...hours.values()].flatMap((byK) => [...byK.values()]));
     if (total <= 0) return;
     for (const [key, byK] of hours) {
-      const { template, block } = blockOf(key);
-      const t = getTemplate(template);
-      const b = t?.blocks.find((x) => x.id === block);
+      const { template, block } = blockAt.get(key)!;
+      const t = scope.universe.templates.get(template);
+      const found = t?.blocks.find((x) => x.id === block);
+      const b = found?.type === "tabel" ? found : undefined;
       const andel = sum([...byK.values()]) / total;
       const blockAv = comp.national * andel;
       grupper.push({
@@ -213,7 +218,7 @@ function breakdown(
       const sws = new Map<string, number>();
       for (const [kommune, h] of byK) {
         const m = members.find((x) => x.kommune === kommune)!;
-        const pcts = pctRows.map((r) => m.values[`${template}.${block}.${r.id}.${y}`]);
+        const pcts = pctRows.map((r) => m.values[cellId(template, block, r.id, y)]);
         const filled = pcts.map((p) => (typeof p === "number" && Number.isFinite(p) ? p : 0));
         if (sum(filled) <= 0) continue;
         sw += h;

@@ -7,3 +7,16 @@ export * from "./definitions";
 export * from "./engine";
 export * from "./quality";
 export * from "./extras";
+export * from "./tal";
+export { missingForProjection, projectionOf } from "./engine";
+
+import { defaultPack } from "../pakker";
+import type { MethodDef } from "./definitions";
+import { projectionOf } from "./engine";
+
+/** kl2024's nine nedslagspunkter (the default pack's projection), in the report's order. */
+export const METHODS: readonly MethodDef[] = projectionOf(defaultPack())!.methods;
+
+export function getMethod(id: string): MethodDef | undefined {
+  return METHODS.find((m) => m.id === id);
+}

@@ -4,9 +4,12 @@
  * of the CLI contract (landstal.json, kommunedata.json, indstillinger.json).
  */
 import { fieldsOf, getTemplate } from "../catalogue";
+import type { InputTableDef, Pack } from "../pack/model";
+import { defaultPack } from "../pakker";
+import type { KommunedataKey } from "./definitions";
+import { DEFAULT_SPAEND_PCT, DEFAULT_TIMER_PR_AARSVAERK } from "./arithmetic";
 import { findKommune } from "../catalogue/kommuner";
 import type { RawCell, RawReturn } from "../model";
-import { DEFAULT_SPAEND_PCT, DEFAULT_TIMER_PR_AARSVAERK } from "./arithmetic";
 
 /** One number for every year, or numbers by year ("2023": n). */
 export type ByYear = number | Readonly<Record<string, number>>;
@@ -14,46 +17,33 @@ export type ByYear = number | Readonly<Record<string, number>>;
 /** National figures: `ukn_sager`, `boernesag_sager`, `indbyggere`, `indbyggere_18plus`, `dagtilbud`, `ansatte`, outcome counts. */
 export type Landstal = Readonly<Record<string, ByYear>>;
 
-/** The keys *Landstal* may hold, with their Danish descriptions (sheet labels and messages). */
-export const LANDSTAL_KEYS: Readonly<Record<string, string>> = {
-  ukn_sager: "Sager i Ungdomskriminalitetsnævnet på landsplan",
-  boernesag_sager: "Sager leveret til Børnesagsbarometeret på landsplan",
-  indbyggere: "Indbyggere på landsplan",
-  indbyggere_18plus: "Indbyggere på 18 år og derover på landsplan",
-  dagtilbud: "Dagtilbud på landsplan",
-  ansatte: "Kommunalt ansatte på landsplan",
-  kvalitet_bekymrende: "Skoler med »bekymrende faglig kvalitet« pr. år",
-  kvalitet_handleplan: "Skoler i fagligt tilsyn med (pålagt) handleplan pr. år",
-  parallel_redegoerelse:
-    "Skoler, hvor redegørelsen er tilfredsstillende, pr. år (parallelsamfundstilsyn)",
-  parallel_tilsyn: "Skoler i parallelsamfundstilsyn pr. år",
-};
+function inputTable(pack: Pack, id: string): InputTableDef | undefined {
+  return pack.inputs.find((t) => t.id === id);
+}
 
-/** Per-municipality reference data keys (the *Kommunedata* sheet). */
-export const KOMMUNEDATA_KEYS = [
-  "indbyggere",
-  "indbyggere_18plus",
-  "ansatte",
-  "dagtilbud",
-] as const;
-export type KommunedataKey = (typeof KOMMUNEDATA_KEYS)[number];
+const KL_LANDSTAL = inputTable(defaultPack(), "landstal");
+const KL_KOMMUNEDATA = inputTable(defaultPack(), "kommunedata");
 
-export const KOMMUNEDATA_LABELS: Readonly<Record<KommunedataKey, string>> = {
-  indbyggere: "Indbyggere",
-  indbyggere_18plus: "Indbyggere 18+",
-  ansatte: "Kommunalt ansatte",
-  dagtilbud: "Dagtilbud",
-};
+/** The keys kl2024's *Landstal* may hold, with their Danish descriptions (sheet labels and messages). */
+export const LANDSTAL_KEYS: Readonly<Record<string, string>> = Object.fromEntries(
+  (KL_LANDSTAL?.keys ?? []).map((k) => [k.key, k.label])
+);
+
+/** kl2024's per-municipality reference data keys (the *Kommunedata* sheet). */
+export const KOMMUNEDATA_KEYS: readonly string[] = (KL_KOMMUNEDATA?.keys ?? []).map((k) => k.key);
+
+export const KOMMUNEDATA_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
+  (KL_KOMMUNEDATA?.keys ?? []).map((k) => [k.key, k.label])
+);
 
 /** By municipality name. */
 export type Kommunedata = Readonly<
   Record<string, Readonly<Partial<Record<KommunedataKey, ByYear>>>>
 >;
 
-/** The field a municipality's own return offers as the default for a Kommunedata key. */
-export const KOMMUNEDATA_DEFAULT_FIELD: Readonly<Partial<Record<KommunedataKey, string>>> = {
-  dagtilbud: "tilsyn.volumen.antal_dagtilbud.{y}",
-};
+/** The field a municipality's own return offers as the default for a Kommunedata key (`{år}` for the year). */
+export const KOMMUNEDATA_DEFAULT_FIELD: Readonly<Record<string, string>> =
+  KL_KOMMUNEDATA?.defaults ?? {};
 
 export interface Periode {
   readonly basis: number;
@@ -82,12 +72,25 @@ export interface ResolvedIndstillinger {
   readonly medtag: Readonly<Record<string, readonly string[]>>;
 }
 
-export function resolveIndstillinger(i: Indstillinger | undefined): ResolvedIndstillinger {
+/** A numeric setting's default in a pack (undefined when the pack has no such setting). */
+export function settingDefault(pack: Pack, id: string): number | undefined {
+  const d = pack.settings.find((x) => x.id === id)?.default;
+  return typeof d === "number" ? d : undefined;
+}
+
+/** Settings with the pack's defaults (kl2024's unless another pack is given) filled in. */
+export function resolveIndstillinger(
+  i: Indstillinger | undefined,
+  pack: Pack = defaultPack()
+): ResolvedIndstillinger {
   return {
-    timer_pr_aarsvaerk: i?.timer_pr_aarsvaerk ?? DEFAULT_TIMER_PR_AARSVAERK,
-    spaend_pct: i?.spaend_pct ?? DEFAULT_SPAEND_PCT,
+    timer_pr_aarsvaerk:
+      i?.timer_pr_aarsvaerk ??
+      settingDefault(pack, "timer_pr_aarsvaerk") ??
+      DEFAULT_TIMER_PR_AARSVAERK,
+    spaend_pct: i?.spaend_pct ?? settingDefault(pack, "spaend_pct") ?? DEFAULT_SPAEND_PCT,
     perioder: i?.perioder ?? {},
-    loen_pr_aarsvaerk: i?.loen_pr_aarsvaerk ?? 0,
+    loen_pr_aarsvaerk: i?.loen_pr_aarsvaerk ?? settingDefault(pack, "loen_pr_aarsvaerk") ?? 0,
     udelad: i?.udelad ?? {},
     medtag: i?.medtag ?? {},
   };

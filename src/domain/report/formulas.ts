@@ -1,10 +1,14 @@
 /**
- * Compiles the method definitions' expressions (../project/expr.ts) into native Excel formulas in
- * invariant syntax, so the report's computed cells are the same arithmetic the engine ran.
+ * Compiles a nedslagspunkt's expressions (pack expressions, ../project/expr.ts) into native Excel
+ * formulas in invariant syntax for the projection's fact sheets, so their computed cells are the
+ * same arithmetic the engine ran. The fact sheets only write formulas for municipalities whose
+ * figures the engine used, so a field that is absent or not asked reads as 0 here, as in the
+ * engine's sums. (Report tables of other packs use ../expr/excel.ts, which keeps empties apart.)
  */
-import type { Expr } from "../project/expr";
-import { fieldFor } from "../project/expr";
-import type { KommunedataKey } from "../project/inputs";
+import type { Node } from "../expr/ast";
+import { expandRef } from "../pack/refs";
+import type { KommunedataKey } from "../project/definitions";
+import { refTarget, type ProjectionScope } from "../project/expr";
 
 export interface FormulaRefs {
   /** A template field's cell (e.g. "Data!$E$17"); undefined when the return has no such field. */
@@ -13,31 +17,45 @@ export interface FormulaRefs {
   readonly kommunedata: (key: KommunedataKey, year: number) => string | undefined;
 }
 
+const join = (parts: readonly string[], op: string): string => {
+  const kept = parts.filter((p) => p !== "0");
+  return kept.length === 0 ? "0" : kept.length === 1 ? kept[0] : `(${kept.join(op)})`;
+};
+
 /** Formula text for an expression in a year. Absent or unasked fields are 0 (as in the engine's sums). */
-export function compileExpr(e: Expr, year: number, refs: FormulaRefs): string {
-  if ("c" in e) return String(e.c);
-  if ("f" in e) {
-    if ((e.from !== undefined && year < e.from) || (e.to !== undefined && year > e.to)) return "0";
-    return refs.field(fieldFor(e.f, year)) ?? "0";
-  }
-  if ("kd" in e) return refs.kommunedata(e.kd, year) ?? "0";
-  if ("sum" in e) {
-    const parts = e.sum.map((t) => compileExpr(t, year, refs)).filter((p) => p !== "0");
-    return parts.length === 0 ? "0" : parts.length === 1 ? parts[0] : `(${parts.join("+")})`;
-  }
-  if ("mul" in e)
-    return `(${compileExpr(e.mul[0], year, refs)}*${compileExpr(e.mul[1], year, refs)})`;
-  if ("sub" in e)
-    return `(${compileExpr(e.sub[0], year, refs)}-${compileExpr(e.sub[1], year, refs)})`;
-  if ("pool" in e) {
-    const parts: string[] = [];
-    for (let y = e.from; y <= year; y++) {
-      const p = compileExpr(e.pool, y, refs);
-      if (p !== "0") parts.push(p);
+export function compileExpr(
+  e: Node,
+  year: number,
+  refs: FormulaRefs,
+  scope: ProjectionScope
+): string {
+  const c = (x: Node) => compileExpr(x, year, refs, scope);
+  switch (e.k) {
+    case "num":
+      return String(e.value);
+    case "ref": {
+      const t = refTarget(e, scope);
+      const parts = expandRef(t, { år: year }, scope.hasField).map((inst) =>
+        inst.kind === "field"
+          ? inst.exists
+            ? (refs.field(inst.id) ?? "0")
+            : "0"
+          : (refs.kommunedata(inst.key, Number(inst.column)) ?? "0")
+      );
+      return join(parts, "+");
     }
-    return parts.length === 0 ? "0" : parts.length === 1 ? parts[0] : `(${parts.join("+")})`;
+    case "neg":
+      return `(-${c(e.arg)})`;
+    case "bin":
+      if (e.op === "+") return join([c(e.left), c(e.right)], "+");
+      return `(${c(e.left)}${e.op}${c(e.right)})`;
+    case "call":
+      if (e.fn === "SUM") return join(e.args.map(c), "+");
+      if (e.fn === "N") return c(e.args[0]);
+      throw new Error(`${e.fn} kan ikke bruges i en opregnings udtryk`);
+    default:
+      throw new Error(`${e.k} kan ikke bruges i en opregnings udtryk`);
   }
-  return compileExpr(e.orZero, year, refs);
 }
 
 /** Excel string literal. */

@@ -1,2 +1,10 @@
-export { buildReport, SHEET, type ReportInput } from "./report";
+export {
+  buildReport,
+  SHEET,
+  TABLE,
+  DATA_COLUMNS,
+  LANDSTAL_COLUMNS,
+  KOMMUNEDATA_FIRST_COLUMN,
+  type ReportInput,
+} from "./report";
 export { compileExpr, type FormulaRefs } from "./formulas";

@@ -5,13 +5,16 @@
  * cells, compiled from the same method definitions the engine ran, each with the engine's value
  * as its cached result. Change a national figure in Excel or LibreOffice and every result follows.
  */
-import { NEDSLAGSPUNKTER } from "../catalogue";
 import { columnLetter } from "../layout/a1";
 import type { SheetPlan, WorkbookPlan } from "../layout/types";
 import type { Finding, KommuneReturn } from "../model";
-import { METHODS, type ComponentDef, type MethodDef } from "../project/definitions";
+import type { Pack } from "../pack/model";
+import { defaultPack } from "../pakker";
+import type { ComponentDef, KommunedataKey, MethodDef } from "../project/definitions";
+import { projectionOf } from "../project/engine";
+import { kommunedataRead, projectionScope, type ProjectionScope } from "../project/expr";
+import { computedYears } from "../project/tal";
 import {
-  computedYears,
   mergeReturns,
   type MergedReturn,
   type Member,
@@ -19,18 +22,14 @@ import {
   type ProjectionResult,
 } from "../project/engine";
 import {
-  KOMMUNEDATA_DEFAULT_FIELD,
-  KOMMUNEDATA_KEYS,
-  KOMMUNEDATA_LABELS,
-  LANDSTAL_KEYS,
   canonicalKommune,
   indexKommunedata,
   valueForYear,
   type Kommunedata,
-  type KommunedataKey,
   type Landstal,
 } from "../project/inputs";
 import { datakvalitetTekst } from "../project/quality";
+import type { Node } from "../expr/ast";
 import { compileExpr, type FormulaRefs } from "./formulas";
 import { SheetBuilder, rangeRef } from "./sheet";
 
@@ -41,6 +40,8 @@ export interface ReportInput {
   readonly kommunedata?: Kommunedata;
   /** Findings about files that could not be read at all (shown in Valideringslog). */
   readonly fileFindings?: readonly Finding[];
+  /** The pack whose projection ran (default kl2024). */
+  readonly pack?: Pack;
   readonly methods?: readonly MethodDef[];
 }
 
@@ -52,6 +53,20 @@ export const SHEET = {
   data: "Data",
   log: "Valideringslog",
 } as const;
+
+/** The Excel tables (ListObjects) on the input sheets, by sheet; readers find them by these names. */
+export const TABLE = {
+  data: "Data_tabel",
+  landstal: "Landstal_tabel",
+  kommunedata: "Kommunedata_tabel",
+} as const;
+
+/** Column names of the Data table (its header row). */
+export const DATA_COLUMNS = ["Kommune", "Felt", "Skabelon", "År", "Værdi"] as const;
+/** Column names of the Landstal table. */
+export const LANDSTAL_COLUMNS = ["Nøgle", "Beskrivelse", "År", "Værdi"] as const;
+/** The Kommunedata table's first column; the others are "<label> <år>". */
+export const KOMMUNEDATA_FIRST_COLUMN = "Kommune";
 
 const AV = "0.0"; // årsværk
 const RATIO = "0.000";
@@ -67,6 +82,12 @@ interface Refs {
   loen: string;
   loenValue: number;
   landstalValues: Landstal;
+  /** How the pack's expressions read, and the names of its input tables' keys. */
+  scope: ProjectionScope;
+  landstalLabels: Readonly<Record<string, string>>;
+  kdLabels: Readonly<Record<string, string>>;
+  kdKeys: readonly string[];
+  kdDefaults: Readonly<Record<string, string>>;
 }
 
 // ------------------------------------------------------------------------------------ Data
@@ -84,9 +105,7 @@ function dataSheet(merged: readonly MergedReturn[], refs: Refs): SheetPlan {
     "Beregningerne på faktaarkene henviser til kolonne E. Ret et tal her, og resultaterne følger med.",
     "note"
   );
-  ["Kommune", "Felt", "Skabelon", "År", "Værdi"].forEach((h, i) =>
-    s.text(3, i + 1, h, "tableHeader")
-  );
+  DATA_COLUMNS.forEach((h, i) => s.text(3, i + 1, h, "tableHeader"));
   let row = 4;
   for (const m of merged) {
     const rows = new Map<string, number>();
@@ -105,6 +124,7 @@ function dataSheet(merged: readonly MergedReturn[], refs: Refs): SheetPlan {
       row++;
     }
   }
+  s.table(TABLE.data, 3, 1, row - 1, DATA_COLUMNS.length);
   return s.build({ 1: 18, 2: 48, 3: 12, 4: 8, 5: 14 }, 3);
 }
 
@@ -122,14 +142,14 @@ function landstalSheet(
     "Tal for hele landet, som opregningen ganger op med. Ret et tal, og alle resultater følger med.",
     "note"
   );
-  ["Nøgle", "Beskrivelse", "År", "Værdi"].forEach((h, i) => s.text(3, i + 1, h, "tableHeader"));
+  LANDSTAL_COLUMNS.forEach((h, i) => s.text(3, i + 1, h, "tableHeader"));
   let row = 4;
   const keys = [
-    ...new Set([...Object.keys(LANDSTAL_KEYS), ...Object.keys(landstal), ...needed.keys()]),
+    ...new Set([...Object.keys(refs.landstalLabels), ...Object.keys(landstal), ...needed.keys()]),
   ].filter((k) => k in landstal || needed.has(k));
   for (const key of keys) {
     const v = landstal[key];
-    const label = LANDSTAL_KEYS[key] ?? key;
+    const label = refs.landstalLabels[key] ?? key;
     const put = (yearLabel: string | number, value: number | undefined, refKey: string) => {
       s.text(row, 1, key, "label");
       s.text(row, 2, label, "label");
@@ -148,6 +168,7 @@ function landstalSheet(
       for (const y of [...years].sort()) put(y, valueForYear(v, y), `${key}|${y}`);
     }
   }
+  s.table(TABLE.landstal, 3, 1, row - 1, LANDSTAL_COLUMNS.length);
   return s.build({ 1: 22, 2: 60, 3: 9, 4: 14 }, 3);
 }
 
@@ -171,9 +192,9 @@ function kommunedataSheet(
     "Tal pr. kommune og år, som forholdstallene deles med. Dagtilbud henter kommunens eget antal fra dens indberetning (en formel mod arket Data), hvis intet andet er angivet.",
     "note"
   );
-  s.text(3, 1, "Kommune", "tableHeader");
+  s.text(3, 1, KOMMUNEDATA_FIRST_COLUMN, "tableHeader");
   needed.forEach(([key, year], i) =>
-    s.text(3, i + 2, `${KOMMUNEDATA_LABELS[key]} ${year}`, "tableHeader")
+    s.text(3, i + 2, `${refs.kdLabels[key] ?? key} ${year}`, "tableHeader")
   );
   const names = [...new Set([...merged.map((m) => m.kommune), ...kd.keys()])];
   names.forEach((k, ri) => {
@@ -183,8 +204,8 @@ function kommunedataSheet(
     needed.forEach(([key, year], ci) => {
       const col = ci + 2;
       const own = valueForYear(kd.get(k)?.[key], year);
-      const def = KOMMUNEDATA_DEFAULT_FIELD[key];
-      const defId = def?.replace("{y}", String(year));
+      const def = refs.kdDefaults[key];
+      const defId = def?.replace("{år}", String(year));
       const defRef = defId ? dataRef(refs, k, defId) : undefined;
       if (own !== undefined) s.set(row, col, { value: own, style: "input", numFmt: COUNT });
       else if (defRef && m && typeof m.values[defId!] === "number") {
@@ -198,6 +219,7 @@ function kommunedataSheet(
       refs.kommunedata.set(`${k}|${key}|${year}`, s.ref(row, col));
     });
   });
+  s.table(TABLE.kommunedata, 3, 1, 3 + names.length, needed.length + 1);
   const widths: Record<number, number> = { 1: 18 };
   needed.forEach((_, i) => (widths[i + 2] = 16));
   return s.build(widths, 3);
@@ -292,7 +314,8 @@ function componentTable(
   const twoStage = "twoStage" in c.national ? c.national.twoStage : null;
   const bCol = twoStage ? col++ : null;
   cols.push(`Pr. ${c.unitName} (r)`, `Antal ${c.unitPlural}`);
-  if (twoStage) cols.push(`Grundlag: ${KOMMUNEDATA_LABELS[twoStage.base].toLowerCase()}`);
+  if (twoStage)
+    cols.push(`Grundlag: ${(refs.kdLabels[twoStage.base] ?? twoStage.base).toLowerCase()}`);
   cols.forEach((h, k) => s.text(row, k + 1, h, "tableHeader"));
   s.height(row, 45);
   row++;
@@ -307,7 +330,7 @@ function componentTable(
     c.ratios.forEach((rd, ri) => {
       const pair = v.pairs[ri];
       const bc = ratioCols[ri];
-      const bf = compileExpr(rd.burden, year, mrefs);
+      const bf = compileExpr(rd.burden, year, mrefs, refs.scope);
       s.set(row, bc.b, {
         formula: bf,
         value: pair?.burden ?? null,
@@ -315,7 +338,7 @@ function componentTable(
         numFmt: "#,##0.0",
       });
       if (bc.d !== null) {
-        const df = compileExpr(rd.driver, year, mrefs);
+        const df = compileExpr(rd.driver, year, mrefs, refs.scope);
         s.set(row, bc.d, {
           formula: df,
           value: pair?.driver ?? null,
@@ -331,7 +354,7 @@ function componentTable(
       s.set(row, rCol, { formula: f, value: v.r, style: "number", numFmt: RATIO });
     }
     s.set(row, uCol, {
-      formula: compileExpr(c.units, year, mrefs),
+      formula: compileExpr(c.units, year, mrefs, refs.scope),
       value: v.units,
       style: "number",
       numFmt: COUNT,
@@ -372,7 +395,7 @@ function componentTable(
   row++;
   let dRef: string;
   if (twoStage && bCol) {
-    label(`${KOMMUNEDATA_LABELS[twoStage.base]} i de undersøgte kommuner`);
+    label(`${refs.kdLabels[twoStage.base] ?? twoStage.base} i de undersøgte kommuner`);
     const baseRef = s.ref(row, 3);
     const sumBase = members.reduce((a, m) => a + (m.years.get(year)![ci].base ?? 0), 0);
     s.set(row, 3, {
@@ -382,7 +405,7 @@ function componentTable(
       numFmt: COUNT,
     });
     row++;
-    label(`${LANDSTAL_KEYS[twoStage.landstal] ?? twoStage.landstal} (Landstal)`);
+    label(`${refs.landstalLabels[twoStage.landstal] ?? twoStage.landstal} (Landstal)`);
     const nbRef = s.ref(row, 3);
     s.set(row, 3, {
       formula: landstalRef(refs, twoStage.landstal, year) ?? "0",
@@ -392,7 +415,7 @@ function componentTable(
     });
     row++;
     label(
-      `Antal ${c.unitPlural} på landsplan (estimat: pr. ${KOMMUNEDATA_LABELS[twoStage.base].toLowerCase()} × landstal)`
+      `Antal ${c.unitPlural} på landsplan (estimat: pr. ${(refs.kdLabels[twoStage.base] ?? twoStage.base).toLowerCase()} × landstal)`
     );
     dRef = s.ref(row, 3);
     s.set(row, 3, {
@@ -734,7 +757,7 @@ function overblikSheet(
       }
     }
     // "Hvor kommer den øgede belastning fra": the catalogue's description, kept in one place.
-    s.text(row, 6, NEDSLAGSPUNKTER.find((n) => n.id === m.id)?.description ?? "", "body");
+    s.text(row, 6, m.beskrivelse, "body");
     s.height(row, 75);
     row++;
   }
@@ -802,22 +825,14 @@ function logSheet(input: ReportInput): SheetPlan {
 }
 
 // ------------------------------------------------------------------------------------ workbook
-function neededInputs(methods: readonly MethodDef[], result: ProjectionResult) {
+function neededInputs(methods: readonly MethodDef[], result: ProjectionResult, refs: Refs) {
   const landstal = new Map<string, Set<number>>();
   const kd: Array<[KommunedataKey, number]> = [];
   const addKd = (k: KommunedataKey, y: number) => {
     if (!kd.some(([a, b]) => a === k && b === y)) kd.push([k, y]);
   };
   const addL = (k: string, y: number) => landstal.set(k, (landstal.get(k) ?? new Set()).add(y));
-  const kdOf = (e: import("../project/expr").Expr): KommunedataKey[] => {
-    if ("kd" in e) return [e.kd];
-    if ("sum" in e) return e.sum.flatMap(kdOf);
-    if ("mul" in e) return e.mul.flatMap(kdOf);
-    if ("sub" in e) return e.sub.flatMap(kdOf);
-    if ("pool" in e) return kdOf(e.pool);
-    if ("orZero" in e) return kdOf(e.orZero);
-    return [];
-  };
+  const kdOf = (e: Node): KommunedataKey[] => kommunedataRead(e, refs.scope);
   for (const m of methods) {
     const np = result.nedslagspunkter.find((n) => n.id === m.id);
     const years = computedYears(m, np?.basisaar ?? m.basis, np?.slutaar ?? m.slut);
@@ -833,13 +848,19 @@ function neededInputs(methods: readonly MethodDef[], result: ProjectionResult) {
       }
     }
   }
-  kd.sort((a, b) => KOMMUNEDATA_KEYS.indexOf(a[0]) - KOMMUNEDATA_KEYS.indexOf(b[0]) || a[1] - b[1]);
+  kd.sort((a, b) => refs.kdKeys.indexOf(a[0]) - refs.kdKeys.indexOf(b[0]) || a[1] - b[1]);
   return { landstal, kd };
 }
 
 /** The whole aggregation workbook as a plan. */
 export function buildReport(input: ReportInput): WorkbookPlan {
-  const methods = input.methods ?? METHODS;
+  const pack = input.pack ?? defaultPack();
+  const calc = projectionOf(pack);
+  if (!calc) throw new Error(`pakken »${pack.id}« har ingen opregning`);
+  const methods = input.methods ?? calc.methods;
+  const table = (id: string) => pack.inputs.find((t) => t.id === id);
+  const labels = (id: string) =>
+    Object.fromEntries((table(id)?.keys ?? []).map((k) => [k.key, k.label]));
   const merged = input.result.returer ?? mergeReturns(input.returns);
   const refs: Refs = {
     data: new Map(),
@@ -850,8 +871,13 @@ export function buildReport(input: ReportInput): WorkbookPlan {
     loen: "",
     loenValue: input.result.indstillinger.loen_pr_aarsvaerk,
     landstalValues: input.landstal,
+    scope: projectionScope(pack, calc.kommunedata),
+    landstalLabels: labels(calc.landstal),
+    kdLabels: labels(calc.kommunedata),
+    kdKeys: (table(calc.kommunedata)?.keys ?? []).map((k) => k.key),
+    kdDefaults: table(calc.kommunedata)?.defaults ?? {},
   };
-  const needed = neededInputs(methods, input.result);
+  const needed = neededInputs(methods, input.result, refs);
   const data = dataSheet(merged, refs);
   const landstal = landstalSheet(input.landstal, needed.landstal, refs);
   const kommunedata = kommunedataSheet(merged, input.kommunedata, needed.kd, refs);

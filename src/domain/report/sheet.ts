@@ -1,6 +1,9 @@
 /** A small helper to lay out a report sheet as a SheetPlan, cell by cell. */
 import { absA1, quoteSheet } from "../layout/a1";
-import type { CellPlan, MergePlan, SheetPlan, StyleName } from "../layout/types";
+import type { CellPlan, MergePlan, SheetPlan, StyleName, TablePlan } from "../layout/types";
+
+/** The report's table style: light, banded rows, filter buttons in the header. */
+export const TABLE_STYLE = "TableStyleLight9";
 
 export interface CellSpec {
   readonly value?: string | number | boolean | null;
@@ -13,6 +16,7 @@ export class SheetBuilder {
   private readonly cells: CellPlan[] = [];
   private readonly merges: MergePlan[] = [];
   private readonly heights: Record<number, number> = {};
+  private readonly tables: TablePlan[] = [];
 
   constructor(readonly name: string) {}
 
@@ -32,6 +36,21 @@ export class SheetBuilder {
 
   height(row: number, points: number): void {
     this.heights[row] = points;
+  }
+
+  /**
+   * Makes the block from the header row `top` to row `bottom` an Excel table named `name`
+   * (at least one data row: an empty one when the table has no data yet).
+   */
+  table(name: string, top: number, left: number, bottom: number, right: number): void {
+    this.tables.push({
+      name,
+      top,
+      left,
+      bottom: Math.max(bottom, top + 1),
+      right,
+      style: TABLE_STYLE,
+    });
   }
 
   /** Absolute reference to a cell of this sheet, with the sheet name: `'UKN'!$C$7`. */
@@ -55,6 +74,7 @@ export class SheetBuilder {
       print: { orientation: "landscape" },
       freezeRows,
       ...(tabColor ? { tabColor } : {}),
+      ...(this.tables.length > 0 ? { tables: this.tables } : {}),
     };
   }
 }

@@ -1,14 +1,17 @@
 /**
- * validateReturn: a raw return (as a reader found it) → parsed values and every finding.
- * Order: reader remarks, meta, each field (parse, kind), then per template the pct blocks,
- * the catalogue's consistency rules, plausibility and completeness.
+ * validateReturn: a raw return (as a reader found it) → parsed values and every finding, by the
+ * pack it was made with. Order: reader remarks, meta, each field (parse, kind), then per template
+ * the pct blocks, the pack's rules, plausibility and completeness (what the calculation needs).
  */
-import { CATALOGUE_VERSION, TEMPLATES, fieldsOf } from "../catalogue";
-import { COMPLETENESS, RULES, type CompletenessNeed, type RuleDef } from "../catalogue/rules";
-import type { TemplateDef } from "../catalogue/types";
+import { fieldsOfTemplate, recordFieldId } from "../fieldId";
 import { makeFinding } from "../findings";
 import type { FieldValue, Finding, KommuneReturn, RawReturn } from "../model";
+import type { ColumnKey, FieldDef } from "../catalogue/types";
+import type { DataContext } from "../pack/env";
+import type { Pack } from "../pack/model";
+import { defaultPack } from "../pakker";
 import { parseCell } from "../parse/cell";
+import { missingForProjection } from "../project/engine";
 import { checkCompleteness, checkKind, checkPctBlocks, checkPlausibility } from "./checks";
 import type { TemplateContext } from "./context";
 import { resolveMeta } from "./meta";
@@ -16,65 +19,68 @@ import { evaluateRule } from "./rules";
 
 export { GENERIC_RULES } from "./checks";
 export { META_RULES, resolveMeta, splitTemplateIds } from "./meta";
-export { evaluateRule, ruleRefs } from "./rules";
+export { evaluateRule, ruleRefs, filledRecords } from "./rules";
 export type { ResolvedMeta } from "./meta";
-
-/** What validation runs against; the default is the product's catalogue. Tests pass their own. */
-export interface ValidationCatalogue {
-  readonly templates: readonly TemplateDef[];
-  readonly rules: Readonly<Record<string, readonly RuleDef[]>>;
-  readonly completeness: Readonly<Record<string, readonly CompletenessNeed[]>>;
-  readonly version: number;
-}
-
-export const DEFAULT_VALIDATION_CATALOGUE: ValidationCatalogue = {
-  templates: TEMPLATES,
-  rules: RULES,
-  completeness: COMPLETENESS,
-  version: CATALOGUE_VERSION,
-};
 
 export const FELTER_MANGLER = "felter_mangler";
 
-export function validateReturn(
-  raw: RawReturn,
-  catalogue: ValidationCatalogue = DEFAULT_VALIDATION_CATALOGUE
-): KommuneReturn {
+/** The settings' defaults, for rules that name a setting. */
+function settingsOf(pack: Pack) {
+  const m = new Map(pack.settings.map((s) => [s.id, s.default] as const));
+  return (id: string) => m.get(id);
+}
+
+export function validateReturn(raw: RawReturn, pack: Pack = defaultPack()): KommuneReturn {
   const findings: Finding[] = [...(raw.findings ?? [])];
-  const meta = resolveMeta(raw, catalogue.templates, catalogue.version);
+  const meta = resolveMeta(raw, pack);
   findings.push(...meta.findings);
 
   const cells = raw.cells ?? {};
   const values: Record<string, FieldValue> = {};
+  const data: DataContext = {
+    pack,
+    respondents: [],
+    inputs: {},
+    setting: settingsOf(pack),
+  };
   for (const t of meta.templates) {
     const missing: string[] = [];
-    for (const f of fieldsOf(t)) {
+    const fields = fieldsOfTemplate(t);
+    const listFields = fields.filter((f) => f.record !== undefined);
+    for (const f of fields) {
       const rawCell = cells[f.id];
       if (!rawCell) {
         values[f.id] = null;
-        missing.push(f.id);
+        // A list block's records are all optional: a missing record is an empty one.
+        if (f.record === undefined) missing.push(f.id);
         continue;
       }
-      const parsed = parseCell(rawCell, f.kind, f.id);
+      const parsed = parseCell(rawCell, f.kind, f.id, f.choices);
       values[f.id] = parsed.value;
       findings.push(...parsed.findings, ...checkKind(f, parsed.value, rawCell));
     }
     if (missing.length > 0) {
+      const asked = fields.length - listFields.length;
       const shown = missing.slice(0, 5).join(", ") + (missing.length > 5 ? ", …" : "");
       findings.push(
         makeFinding({
           rule: FELTER_MANGLER,
           severity: "advarsel",
-          text: `${missing.length} af skabelonen ${t.shortName}s ${fieldsOf(t).length} felter blev ikke fundet i projektmappen og læses som tomme: ${shown}.`,
+          text: `${missing.length} af skabelonen ${t.shortName}s ${asked} felter blev ikke fundet i projektmappen og læses som tomme: ${shown}.`,
           field: missing[0],
         })
       );
     }
     const ctx: TemplateContext = { template: t, values, cells };
     findings.push(...checkPctBlocks(ctx));
-    for (const rule of catalogue.rules[t.id] ?? []) findings.push(...evaluateRule(ctx, rule));
+    for (const rule of t.rules) findings.push(...evaluateRule(ctx, rule, data));
     findings.push(...checkPlausibility(ctx));
-    findings.push(...checkCompleteness(ctx, catalogue.completeness[t.id] ?? []));
+    const gaps = missingForProjection(pack, values, t.id);
+    const defs = (m: ReadonlyMap<number, readonly string[]>) =>
+      new Map<ColumnKey, FieldDef[]>(
+        [...m].map(([y, ids]) => [y, ids.map((id) => pack.fields.get(id)!).filter(Boolean)])
+      );
+    findings.push(...checkCompleteness(ctx, defs(gaps.excluded), defs(gaps.countedAsZero)));
   }
 
   const withFile =
@@ -83,6 +89,7 @@ export function validateReturn(
       : findings.map((f) => (f.file === undefined ? { ...f, file: raw.file } : f));
   const out: { -readonly [K in keyof KommuneReturn]: KommuneReturn[K] } = {
     kommune: meta.kommune,
+    pakke: pack.id,
     skabeloner: meta.templates.map((t) => t.id),
     version: meta.version,
     values,
@@ -91,3 +98,5 @@ export function validateReturn(
   if (raw.file !== undefined) out.file = raw.file;
   return out;
 }
+
+export { recordFieldId };

@@ -1,11 +1,13 @@
 /**
- * `meta.*` first: which templates a return covers, which catalogue version wrote it, and
- * which municipality sent it.
+ * `meta.*` first: which pack and templates a return covers, which pack version wrote it, and
+ * which respondent sent it.
  */
-import { META_FIELDS, findKommune } from "../catalogue";
 import type { TemplateDef } from "../catalogue/types";
+import { META_FIELDS, templateOfId } from "../fieldId";
 import { makeFinding, quote } from "../findings";
 import type { Finding, RawReturn } from "../model";
+import type { Pack } from "../pack/model";
+import { findRespondent } from "../pack/respondents";
 
 export const META_RULES = {
   ukendtSkabelon: "ukendt_skabelon",
@@ -16,6 +18,7 @@ export const META_RULES = {
   nyereVersion: "nyere_version",
   kommuneMangler: "kommune_mangler",
   ukendtKommune: "ukendt_kommune",
+  andenPakke: "anden_pakke",
 } as const;
 
 export interface ResolvedMeta {
@@ -35,11 +38,9 @@ export function splitTemplateIds(skabelon: string | undefined): string[] {
     .filter((s) => s !== "");
 }
 
-export function resolveMeta(
-  raw: RawReturn,
-  templates: readonly TemplateDef[],
-  catalogueVersion: number
-): ResolvedMeta {
+export function resolveMeta(raw: RawReturn, pack: Pack): ResolvedMeta {
+  const templates = pack.templates;
+  const catalogueVersion = pack.version;
   const findings: Finding[] = [];
   const loc = (id: string) => raw.cells?.[id]?.location;
   const byId = new Map(templates.map((t) => [t.id, t] as const));
@@ -57,7 +58,7 @@ export function resolveMeta(
           makeFinding({
             rule: META_RULES.ukendtSkabelon,
             severity: "fejl",
-            text: `skabelonen ${quote(id)} findes ikke i kataloget (kendte skabeloner: ${templates.map((t) => t.id).join(", ")}); dens felter læses ikke.`,
+            text: `skabelonen ${quote(id)} findes ikke i pakken »${pack.id}« (kendte skabeloner: ${templates.map((t) => t.id).join(", ")}); dens felter læses ikke.`,
             field: META_FIELDS.skabelon,
             location: loc(META_FIELDS.skabelon),
             original: raw.meta.skabelon,
@@ -66,7 +67,7 @@ export function resolveMeta(
       }
     }
   } else {
-    const prefixes = new Set(Object.keys(raw.cells ?? {}).map((k) => k.split(".")[0]));
+    const prefixes = new Set(Object.keys(raw.cells ?? {}).map(templateOfId));
     chosen = templates.filter((t) => prefixes.has(t.id));
     findings.push(
       chosen.length > 0
@@ -80,7 +81,7 @@ export function resolveMeta(
         : makeFinding({
             rule: META_RULES.skabelonMangler,
             severity: "fejl",
-            text: "projektmappen siger ikke, hvilken skabelon den er (meta.skabelon er tom), og ingen felter fra kataloget blev fundet.",
+            text: `projektmappen siger ikke, hvilken skabelon den er (meta.skabelon er tom), og ingen felter fra pakken »${pack.id}« blev fundet.`,
             field: META_FIELDS.skabelon,
             location: loc(META_FIELDS.skabelon),
           })
@@ -121,33 +122,51 @@ export function resolveMeta(
     );
   }
 
-  // Municipality.
-  const written = typeof raw.meta?.kommune === "string" ? raw.meta.kommune.trim() : "";
-  let kommune = written;
+  // Pack.
+  const written = raw.meta?.pakke?.trim();
+  if (written && written !== pack.id) {
+    findings.push(
+      makeFinding({
+        rule: META_RULES.andenPakke,
+        severity: "fejl",
+        text: `projektmappen er lavet med pakken ${quote(written)}, men læses med »${pack.id}«; felterne kan betyde noget andet.`,
+        field: META_FIELDS.pakke,
+        location: loc(META_FIELDS.pakke),
+        original: written,
+      })
+    );
+  }
+
+  // Respondent.
+  const name = typeof raw.meta?.kommune === "string" ? raw.meta.kommune.trim() : "";
+  let kommune = name;
   const kBase = {
     field: META_FIELDS.kommune,
     location: loc(META_FIELDS.kommune),
     original: raw.meta?.kommune,
   };
-  if (written === "") {
+  const r = pack.respondents;
+  if (name === "") {
     findings.push(
       makeFinding({
         ...kBase,
         rule: META_RULES.kommuneMangler,
         severity: "fejl",
-        text: "kommunens navn mangler (meta.kommune på forsiden); skriv kommunens navn.",
+        text: `${r.singular}ns navn mangler (meta.kommune på forsiden); skriv ${r.singular}ns navn.`,
       })
     );
   } else {
-    const k = findKommune(written);
-    if (k) kommune = k.navn;
+    const k = findRespondent(r, name);
+    if (k) kommune = k;
     else
       findings.push(
         makeFinding({
           ...kBase,
           rule: META_RULES.ukendtKommune,
           severity: "advarsel",
-          text: `${quote(written)} er ikke navnet på en af de 98 kommuner; tjek stavemåden.`,
+          text: r.municipalities
+            ? `${quote(name)} er ikke navnet på en af de 98 kommuner; tjek stavemåden.`
+            : `${quote(name)} er ikke på pakkens liste over ${r.plural} (${r.names.join(", ")}); tjek stavemåden.`,
         })
       );
   }

@@ -1,12 +1,25 @@
 /**
- * The one evaluator for the catalogue's declarative rules (src/domain/catalogue/rules.ts).
+ * The one evaluator for a pack's declarative rules (a template's »regler«).
  */
-import type { Operand, RuleDef } from "../catalogue/rules";
-import { makeFinding } from "../findings";
+import type {
+  ColumnKey,
+  ConditionRule,
+  ListBlockDef,
+  Operand,
+  RuleDef,
+  UniqueRule,
+} from "../catalogue/types";
+import { walk } from "../expr/ast";
+import { evaluate, isList, type Result } from "../expr/evaluate";
+import { recordFieldId } from "../fieldId";
+import { makeFinding, quote } from "../findings";
 import type { Finding } from "../model";
+import { fieldResult, makeEnv, targetOfNode, type DataContext } from "../pack/env";
+import { expandRef } from "../pack/refs";
 import { formatDanishNumber } from "../parse/number";
 import {
-  commonYears,
+  columnLabel,
+  commonColumns,
   evalOperand,
   idOf,
   locationAt,
@@ -29,41 +42,47 @@ function refsOf(rule: RuleDef): string[] {
       return [rule.tick, ...operandRefs(rule.count)];
     case "requiresVolume":
       return [...operandRefs(rule.hours), ...operandRefs(rule.volume)];
+    case "condition":
+    case "unique":
+      return [];
   }
 }
 
-/** Cells of an operand in a year, as "D21+D22" (or "D20−D21"), for messages. */
-function cellsText(ctx: TemplateContext, o: Operand, year: number): string {
+/** Cells of an operand in a column, as "D21+D22" (or "D20−D21"), for messages. */
+function cellsText(ctx: TemplateContext, o: Operand, year: ColumnKey): string {
   const c = (r: string) => locationAt(ctx, r, year)?.cell ?? "?";
   const add = o.add.map(c).join("+");
   const sub = (o.sub ?? []).map(c);
   return sub.length ? `${add}−${sub.join("−")}` : add;
 }
 
-function described(ctx: TemplateContext, o: Operand, year: number, v: number): string {
+function described(ctx: TemplateContext, o: Operand, year: ColumnKey, v: number): string {
   return `${o.name} (${cellsText(ctx, o, year)}) = ${fmt(v)}`;
 }
 
 /** The first field of `refs` that is filled in, else the first. */
-function firstFilled(ctx: TemplateContext, refs: readonly string[], year: number): string {
+function firstFilled(ctx: TemplateContext, refs: readonly string[], year: ColumnKey): string {
   return refs.find((r) => valueAt(ctx, r, year) !== null) ?? refs[0];
 }
 
-export function evaluateRule(ctx: TemplateContext, rule: RuleDef): Finding[] {
+export function evaluateRule(ctx: TemplateContext, rule: RuleDef, data?: DataContext): Finding[] {
+  if (rule.kind === "condition") return data ? evaluateCondition(ctx, rule, data) : [];
+  if (rule.kind === "unique") return evaluateUnique(ctx, rule);
   const out: Finding[] = [];
-  const emit = (ref: string, year: number, detail: string) =>
+  const refs = refsOf(rule);
+  const emit = (ref: string, year: ColumnKey, detail: string) =>
     out.push(
       makeFinding({
         rule: rule.id,
         severity: rule.severity,
-        text: `${rule.message}. ${year}: ${detail}`,
+        text: `${rule.message}. ${columnLabel(ctx.template, refs[0], year)}: ${detail}`,
         field: idOf(ctx, ref, year),
         location: locationAt(ctx, ref, year),
         original: originalAt(ctx, ref, year),
       })
     );
 
-  for (const year of commonYears(ctx.template, refsOf(rule), rule.years)) {
+  for (const year of commonColumns(ctx.template, refs, rule.columns)) {
     switch (rule.kind) {
       case "sumEquals": {
         const terms = evalOperand(ctx, rule.terms, year);
@@ -163,4 +182,131 @@ function lowerBound(v: OperandValue): number | undefined {
 /** Every field reference a rule uses (for the catalogue's integrity test). */
 export function ruleRefs(rule: RuleDef): string[] {
   return refsOf(rule);
+}
+
+/** The list block a record rule names, in the rule's template. */
+function listBlock(ctx: TemplateContext, id: string): ListBlockDef | undefined {
+  const b = ctx.template.blocks.find((x) => x.id === id);
+  return b?.type === "liste" ? b : undefined;
+}
+
+/** Record numbers of a list block that hold at least one value. */
+export function filledRecords(ctx: TemplateContext, b: ListBlockDef): number[] {
+  const out: number[] = [];
+  for (let n = 1; n <= b.max; n++) {
+    if (b.fields.some((f) => ctx.values[recordFieldId(ctx.template.id, b.id, n, f.id)] != null))
+      out.push(n);
+  }
+  return out;
+}
+
+function shown(r: Result): string {
+  if (r.k !== "v") return "tom";
+  return typeof r.v === "number"
+    ? formatDanishNumber(r.v)
+    : typeof r.v === "boolean"
+      ? r.v
+        ? "sand"
+        : "falsk"
+      : quote(r.v);
+}
+
+/** "pot_lav = 12, pot_hoej = 10": the values an expression reads, for messages. */
+function valuesRead(
+  rule: ConditionRule,
+  data: DataContext,
+  names: Map<string, Result>,
+  ctx: TemplateContext
+): string {
+  const parts: string[] = [];
+  const seen = new Set<string>();
+  for (const n of walk(rule.expr)) {
+    if (n.k === "name" && names.has(n.name) && !seen.has(n.name)) {
+      seen.add(n.name);
+      parts.push(`${n.name} = ${shown(names.get(n.name)!)}`);
+    }
+    if (n.k === "ref") {
+      const t = targetOfNode(data.pack, n);
+      for (const inst of expandRef(t, {}, (id) => data.pack.fields.has(id))) {
+        if (inst.kind !== "field" || !inst.exists || seen.has(inst.id)) continue;
+        seen.add(inst.id);
+        const cell = ctx.cells[inst.id]?.location?.cell;
+        parts.push(
+          `${inst.id}${cell ? ` (${cell})` : ""} = ${shown(fieldResult(ctx.values[inst.id], inst.id))}`
+        );
+      }
+    }
+  }
+  return parts.join(", ");
+}
+
+function evaluateCondition(
+  ctx: TemplateContext,
+  rule: ConditionRule,
+  data: DataContext
+): Finding[] {
+  const out: Finding[] = [];
+  const respondent = { name: "", values: ctx.values };
+  const check = (names: Map<string, Result>, fieldId: string, where: string) => {
+    const env = makeEnv(data, { respondent, names: (n) => names.get(n) });
+    const v = evaluate(rule.expr, env);
+    const r = isList(v) ? undefined : v;
+    if (!r || r.k !== "v" || r.v !== false) return;
+    const read = valuesRead(rule, data, names, ctx);
+    out.push(
+      makeFinding({
+        rule: rule.id,
+        severity: rule.severity,
+        text: `${rule.message}${where}${read ? ` (${read})` : ""}.`,
+        field: fieldId,
+        location: ctx.cells[fieldId]?.location,
+        original: ctx.cells[fieldId]?.value,
+      })
+    );
+  };
+  if (rule.records) {
+    const b = listBlock(ctx, rule.records);
+    if (!b) return out;
+    for (const n of filledRecords(ctx, b)) {
+      const names = new Map<string, Result>(
+        b.fields.map((f) => {
+          const id = recordFieldId(ctx.template.id, b.id, n, f.id);
+          return [f.id, fieldResult(ctx.values[id], id)] as const;
+        })
+      );
+      check(names, recordFieldId(ctx.template.id, b.id, n, rule.field), `; post ${n}`);
+    }
+    return out;
+  }
+  check(new Map(), rule.field, "");
+  return out;
+}
+
+function evaluateUnique(ctx: TemplateContext, rule: UniqueRule): Finding[] {
+  const b = listBlock(ctx, rule.records);
+  if (!b) return [];
+  const out: Finding[] = [];
+  const first = new Map<string, number>();
+  for (const n of filledRecords(ctx, b)) {
+    const id = recordFieldId(ctx.template.id, b.id, n, rule.field);
+    const v = ctx.values[id];
+    if (v === null || v === undefined || v === "") continue;
+    const key = String(v).trim().toLocaleLowerCase("da");
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, n);
+      continue;
+    }
+    out.push(
+      makeFinding({
+        rule: rule.id,
+        severity: rule.severity,
+        text: `${rule.message}: ${quote(v)} står både i post ${earlier} og i post ${n}.`,
+        field: id,
+        location: ctx.cells[id]?.location,
+        original: ctx.cells[id]?.value,
+      })
+    );
+  }
+  return out;
 }

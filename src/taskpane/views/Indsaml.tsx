@@ -1,6 +1,7 @@
 /**
- * *Indsaml* (consultant): pick many returned .xlsx files; each is read with the same reader as
- * the CLI (src/xlsx, ExcelJS: loaded on demand with this view) and validated with the same rules.
+ * *Indsaml* (consultant): pick many returned .xlsx files (a Fluent button or drag and drop onto
+ * the drop zone); each is read with the same reader as the CLI (src/xlsx, ExcelJS: loaded on
+ * demand with this view, through `readOne` in collect.ts) and validated with the same rules.
  * A progress bar and a per-file result (read, warnings, rejected and why). A municipality that is
  * already in the *Data* sheet, or comes twice, is replaced only when the user says so.
  */
@@ -18,19 +19,45 @@ import {
   ProgressBar,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import type { KommuneReturn } from "../../domain/model";
 import { readTable, writeTable } from "../../excel/table";
 import { readOne, type FileResult, type FileStatus } from "../collect";
-import { DATA_HEADER_ROW, DATA_SHEET, headerMatches, kommunerIn, mergeData } from "../dataSheet";
+import { DATA_SHEET, DATA_TABLE, DATA_WRITE, headerMatches, kommunerIn, mergeData } from "../dataSheet";
 import { withExcel } from "../office";
 import { usePane } from "../state";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "10px" },
+  root: { display: "flex", flexDirection: "column", gap: "10px", minWidth: 0 },
+  drop: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "center",
+    gap: "6px",
+    padding: "14px 8px",
+    border: `1px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+    textAlign: "center",
+  },
+  dropActive: {
+    border: `2px dashed ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)" },
+  muted: { color: tokens.colorNeutralForeground3 },
   list: { listStyle: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: "6px" },
-  item: { display: "flex", flexDirection: "column", gap: "2px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: "4px" },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingBottom: "4px",
+    minWidth: 0,
+    overflowWrap: "anywhere",
+  },
   head: { display: "flex", gap: "6px", alignItems: "center", flexWrap: "wrap" },
 });
 
@@ -54,6 +81,8 @@ export default function Indsaml(): React.JSX.Element {
   const [question, setQuestion] = React.useState<Question | undefined>(undefined);
   const answer = React.useRef<((replace: boolean) => void) | undefined>(undefined);
   const inputRef = React.useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = React.useState(false);
+  const [chosen, setChosen] = React.useState(0);
 
   const ask = (q: Question) =>
     new Promise<boolean>((resolve) => {
@@ -66,6 +95,8 @@ export default function Indsaml(): React.JSX.Element {
   };
 
   const collect = async (files: readonly File[]) => {
+    if (files.length === 0) return;
+    setChosen(files.length);
     notify(undefined);
     setResults([]);
     setProgress({ done: 0, total: files.length });
@@ -79,7 +110,7 @@ export default function Indsaml(): React.JSX.Element {
     const usable = read.filter((r) => r.result);
     if (usable.length === 0) return;
 
-    const existing = await attempt(() => withExcel((ctx) => readTable(ctx, DATA_SHEET)));
+    const existing = await attempt(() => withExcel((ctx) => readTable(ctx, DATA_SHEET, DATA_TABLE)));
     if (!existing) return;
     if (!headerMatches(existing.table)) {
       notify({
@@ -113,7 +144,10 @@ export default function Indsaml(): React.JSX.Element {
       notify({ intent: "info", text: "Intet nyt at skrive: de eksisterende data er beholdt." });
       return;
     }
-    const written = await attempt(() => withExcel((ctx) => writeTable(ctx, DATA_SHEET, table, { freezeRows: DATA_HEADER_ROW })));
+    const written = await attempt(
+      () => withExcel((ctx) => writeTable(ctx, DATA_SHEET, table, DATA_WRITE), { write: true }),
+      "Indsaml: arket »Data« blev ikke skrevet"
+    );
     if (written) {
       notify({
         intent: "success",
@@ -125,20 +159,48 @@ export default function Indsaml(): React.JSX.Element {
 
   return (
     <div className={styles.root}>
-      <Text>Vælg de returnerede skabeloner (.xlsx). De læses og valideres her i ruden, og data skrives til arket »Data«.</Text>
-      <Field label="Returnerede filer">
+      <Text size={200}>
+        Vælg de returnerede skabeloner (.xlsx). De læses og valideres her i ruden, og data skrives til tabellen
+        »{DATA_TABLE}« på arket »Data«.
+      </Text>
+      <div
+        className={mergeClasses(styles.drop, dragging && styles.dropActive)}
+        onDragOver={(e) => {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = "copy";
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          void collect(Array.from(e.dataTransfer.files));
+        }}
+      >
         <input
           ref={inputRef}
+          id="returnerede-filer"
+          className={styles.hidden}
           type="file"
           multiple
+          tabIndex={-1}
+          aria-hidden="true"
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           onChange={(e) => {
             const files = Array.from(e.target.files ?? []);
-            if (files.length > 0) void collect(files);
             e.target.value = "";
+            void collect(files);
           }}
         />
-      </Field>
+        <Button appearance="primary" onClick={() => inputRef.current?.click()}>
+          Vælg filer …
+        </Button>
+        <Text size={200} className={styles.muted}>
+          {chosen > 0
+            ? `${chosen} fil${chosen === 1 ? "" : "er"} valgt. Vælg eller træk flere for at tilføje.`
+            : "eller træk filerne hertil"}
+        </Text>
+      </div>
       {progress && (
         <Field
           label="Fremdrift"

@@ -1,105 +1,143 @@
 /**
- * *Opregn*: the projection inside Excel. The inputs live in the workbook: *Landstal*,
- * *Kommunedata* and *Indstillinger* (created here with empty tables and help, in the report's
- * layout) and *Data* (from *Indsaml*). »Beregn« runs the projection engine (src/domain/project),
- * shows each nedslagspunkt's result and the outlier suggestions with a toggle per municipality;
- * »Skriv« writes Overblik, the fact sheets and the input sheets with the same live formulas as
- * the CLI's workbook (src/domain/report), plus a native chart of the national increase with its
- * span. Loaded on demand: the engine is not part of the pane's start bundle.
+ * *Opregn*: the projection inside Excel, as four numbered steps. The inputs live in the
+ * workbook: *Landstal*, *Kommunedata* and *Indstillinger* (created here, in the report's layout,
+ * Landstal and Kommunedata as Excel tables) and *Data* (from *Indsaml*). »Beregn« runs the
+ * survey's projection, shows each nedslagspunkt's result with its Datakvalitet as a badge and
+ * a switch per suggested outlier; »Skriv« writes Overblik, the fact sheets and the input sheets
+ * with the same live formulas as the CLI's workbook, plus a native chart. The engine is loaded
+ * on demand (`survey.projection()`), so it is not part of the pane's start bundle.
  */
 import * as React from "react";
-import { Button, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  Spinner,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { KommuneReturn } from "../../domain/model";
 import { formatDanishNumber } from "../../domain/parse";
-import { project, type ProjectionResult } from "../../domain/project/engine";
-import type { Indstillinger, Kommunedata, Landstal } from "../../domain/project/inputs";
-import { SHEET, buildReport } from "../../domain/report";
-import type { SheetPlan } from "../../domain/layout/types";
 import { renderWorkbookPlan } from "../../excel/render";
 import { writeReport } from "../../excel/report";
 import { readTables } from "../../excel/table";
 import { withExcel } from "../office";
-import { readIndstillinger, readKommunedata, readLandstal, returnsFromData } from "../opregnSheets";
 import { usePane } from "../state";
+import type { ProjectionModule } from "../survey";
+import { useSurvey } from "../surveyContext";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "10px" },
-  actions: { display: "flex", gap: "8px", flexWrap: "wrap" },
+  root: { display: "flex", flexDirection: "column", gap: "10px", minWidth: 0 },
+  steps: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "10px" },
+  step: { display: "flex", gap: "8px", alignItems: "flex-start", minWidth: 0 },
+  no: {
+    flexShrink: 0,
+    width: "22px",
+    height: "22px",
+    borderRadius: "50%",
+    display: "inline-flex",
+    alignItems: "center",
+    justifyContent: "center",
+    fontWeight: tokens.fontWeightSemibold,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  done: { backgroundColor: tokens.colorStatusSuccessBackground3 },
+  body: { display: "flex", flexDirection: "column", gap: "4px", minWidth: 0, flex: 1 },
+  muted: { color: tokens.colorNeutralForeground3 },
   list: { listStyle: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: "8px" },
-  item: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: "6px", display: "flex", flexDirection: "column", gap: "2px" },
+  item: {
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingBottom: "6px",
+    display: "flex",
+    flexDirection: "column",
+    gap: "4px",
+    minWidth: 0,
+    overflowWrap: "anywhere",
+  },
+  head: { display: "flex", alignItems: "center", gap: "6px", flexWrap: "wrap" },
+  name: { flex: 1, minWidth: "140px" },
+  span: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
 
-const INPUT_SHEETS = [SHEET.landstal, SHEET.kommunedata, SHEET.indstillinger] as const;
-export const CHART_SHEET = "Diagram";
+const QUALITY_BADGE = { Høj: "success", Middel: "warning", Lav: "danger" } as const;
+
+type Projection = ProjectionModule;
+type Result = ReturnType<Projection["project"]>;
 
 interface Inputs {
   readonly returns: KommuneReturn[];
-  readonly landstal: Landstal;
-  readonly kommunedata: Kommunedata;
-  readonly indstillinger: Indstillinger;
+  readonly landstal: ReturnType<Projection["readLandstal"]>;
+  readonly kommunedata: ReturnType<Projection["readKommunedata"]>;
+  readonly indstillinger: ReturnType<Projection["readIndstillinger"]>;
 }
 
 const av = (v: number | null) => (v === null ? "–" : formatDanishNumber(v, 1));
 
-/** The chart's data: per nedslagspunkt the span's low end, its width and the national increase. */
-export function chartSheet(result: ProjectionResult): SheetPlan {
-  const rows = result.nedslagspunkter.filter((n) => n.spaend && n.alle.stigning !== null);
-  return {
-    name: CHART_SHEET,
-    cells: [
-      { row: 1, col: 1, value: "Nedslagspunkt", style: "yearHeader" },
-      { row: 1, col: 2, value: "Spænd, nedre", style: "yearHeader" },
-      { row: 1, col: 3, value: "Spænd", style: "yearHeader" },
-      { row: 1, col: 4, value: "Stigning (N)", style: "yearHeader" },
-      ...rows.flatMap((n, i) => [
-        { row: i + 2, col: 1, value: n.navn, style: "label" as const },
-        { row: i + 2, col: 2, value: n.spaend!.lav, numFmt: "0" },
-        { row: i + 2, col: 3, value: n.spaend!.hoej - n.spaend!.lav, numFmt: "0" },
-        { row: i + 2, col: 4, value: n.alle.stigning, numFmt: "0.0" },
-      ]),
-    ],
-    merges: [],
-    columnWidths: { 1: 36, 2: 14, 3: 10, 4: 14 },
-    protect: false,
-  };
+function StepNo({ n, done }: { n: number; done: boolean }): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <span className={done ? `${styles.no} ${styles.done}` : styles.no} aria-hidden="true">
+      {done ? "✓" : n}
+    </span>
+  );
 }
 
 export default function Opregn(): React.JSX.Element {
   const styles = useStyles();
+  const survey = useSurvey();
   const { info, attempt, notify, refresh } = usePane();
+  const [p, setP] = React.useState<Projection | undefined>(undefined);
   const [inputs, setInputs] = React.useState<Inputs | undefined>(undefined);
   const [busy, setBusy] = React.useState(false);
-  const missing = INPUT_SHEETS.filter((s) => !(info?.sheets ?? []).some((x) => x.toLowerCase() === s.toLowerCase()));
+  const [written, setWritten] = React.useState(false);
 
-  const result = React.useMemo(
-    () =>
-      inputs
-        ? project({ returns: inputs.returns, landstal: inputs.landstal, kommunedata: inputs.kommunedata, indstillinger: inputs.indstillinger })
-        : undefined,
-    [inputs],
+  React.useEffect(() => {
+    void survey.projection().then(setP);
+  }, [survey]);
+
+  const result: Result | undefined = React.useMemo(
+    () => (p && inputs ? p.project(inputs) : undefined),
+    [p, inputs]
   );
 
+  if (!p) return <Spinner size="small" label="Indlæser opregningen …" />;
+
+  const inputSheets = [p.SHEET.landstal, p.SHEET.kommunedata, p.SHEET.indstillinger];
+  const sheets = new Set((info?.sheets ?? []).map((s) => s.toLowerCase()));
+  const missing = inputSheets.filter((s) => !sheets.has(s.toLowerCase()));
+  const hasData = sheets.has(p.SHEET.data.toLowerCase());
+
   const read = async (): Promise<Inputs | undefined> => {
-    const r = await attempt(() => withExcel((ctx) => readTables(ctx, [SHEET.data, ...INPUT_SHEETS])));
+    const r = await attempt(() => withExcel((ctx) => readTables(ctx, p.INPUT_SOURCES)), "Beregn: arkene kunne ikke læses");
     if (!r) return undefined;
     return {
-      returns: returnsFromData(r.tables[SHEET.data]),
-      landstal: readLandstal(r.tables[SHEET.landstal]),
-      kommunedata: readKommunedata(r.tables[SHEET.kommunedata]),
-      indstillinger: readIndstillinger(r.tables[SHEET.indstillinger]),
+      returns: p.returnsFromData(r.tables[p.SHEET.data]),
+      landstal: p.readLandstal(r.tables[p.SHEET.landstal]),
+      kommunedata: p.readKommunedata(r.tables[p.SHEET.kommunedata]),
+      indstillinger: p.readIndstillinger(r.tables[p.SHEET.indstillinger]),
     };
   };
 
   const createInputs = async () => {
     setBusy(true);
+    notify(undefined);
     const current = await read();
     if (current) {
-      const res = project({ returns: current.returns, landstal: current.landstal, kommunedata: current.kommunedata });
-      const plan = buildReport({ result: res, returns: current.returns, landstal: current.landstal, kommunedata: current.kommunedata });
-      const sheets = plan.sheets.filter((s) => (missing as readonly string[]).includes(s.name));
-      const done = await attempt(() => withExcel((ctx) => renderWorkbookPlan(ctx, { sheets })));
+      const res = p.project({ returns: current.returns, landstal: current.landstal, kommunedata: current.kommunedata });
+      const plan = p.buildReport({ result: res, returns: current.returns, landstal: current.landstal, kommunedata: current.kommunedata });
+      const add = plan.sheets.filter((s) => (missing as readonly string[]).includes(s.name));
+      const done = await attempt(
+        () => withExcel((ctx) => renderWorkbookPlan(ctx, { sheets: add }), { write: true }),
+        "Opret inputark: intet er ændret"
+      );
       if (done) {
-        notify({ intent: "success", text: `Oprettet: ${sheets.map((s) => s.name).join(", ")}. Udfyld de gule celler, og tryk »Beregn«.` });
+        notify({ intent: "success", text: `Oprettet: ${add.map((s) => s.name).join(", ")}. Udfyld de gule celler, og tryk »Beregn«.` });
         await refresh();
       }
     }
@@ -109,9 +147,11 @@ export default function Opregn(): React.JSX.Element {
   const compute = async () => {
     setBusy(true);
     notify(undefined);
+    setWritten(false);
     const r = await read();
     setBusy(false);
-    if (r && r.returns.length === 0) notify({ intent: "warning", text: "Arket »Data« har ingen indberetninger endnu. Brug »Indsaml« først." });
+    if (r && r.returns.length === 0)
+      notify({ intent: "warning", text: "Arket »Data« har ingen indberetninger endnu. Brug »Indsaml« først." });
     if (r) setInputs(r);
   };
 
@@ -133,58 +173,134 @@ export default function Opregn(): React.JSX.Element {
   const write = async () => {
     if (!inputs || !result) return;
     setBusy(true);
-    const plan = buildReport({ result, returns: inputs.returns, landstal: inputs.landstal, kommunedata: inputs.kommunedata });
-    const diagram = chartSheet(result);
+    notify(undefined);
+    const plan = p.buildReport({ result, returns: inputs.returns, landstal: inputs.landstal, kommunedata: inputs.kommunedata });
+    const diagram = p.chartSheet(result);
     const count = diagram.cells.filter((c) => c.col === 1).length - 1;
-    const done = await attempt(() =>
-      withExcel((ctx) =>
-        writeReport(
-          ctx,
-          { sheets: [...plan.sheets, diagram] },
-          count > 0
-            ? { sheet: CHART_SHEET, top: 1, left: 1, count, title: "Øget belastning pr. nedslagspunkt (årsværk, alle kommuner)", anchor: "F2" }
-            : undefined,
+    const done = await attempt(
+      () =>
+        withExcel(
+          (ctx) =>
+            writeReport(
+              ctx,
+              { sheets: [...plan.sheets, diagram] },
+              count > 0
+                ? {
+                    sheet: p.CHART_SHEET,
+                    top: 1,
+                    left: 1,
+                    count,
+                    title: "Øget belastning pr. nedslagspunkt (årsværk, alle kommuner)",
+                    anchor: "F2",
+                  }
+                : undefined
+            ),
+          { write: true }
         ),
-      ),
+      "Skriv Overblik: intet er ændret"
     );
     setBusy(false);
     if (done) {
-      notify({ intent: "success", title: "Opregning skrevet", text: `${plan.sheets.length + 1} ark skrevet med formler, der regner videre, når I retter Landstal, Kommunedata eller Indstillinger.` });
+      setWritten(true);
+      notify({
+        intent: "success",
+        title: "Opregning skrevet",
+        text: `${plan.sheets.length + 1} ark skrevet med formler, der regner videre, når I retter Landstal, Kommunedata eller Indstillinger.`,
+      });
       await refresh();
     }
   };
 
   return (
     <div className={styles.root}>
-      <Text>
-        Opregningen bruger arkene »Data« (fra »Indsaml«), »Landstal«, »Kommunedata« og »Indstillinger«. Udfyld dem, beregn, og skriv
-        Overblik og faktaark.
-      </Text>
-      <div className={styles.actions}>
-        {missing.length > 0 && (
-          <Button onClick={createInputs} disabled={busy}>
-            Opret {missing.join(", ")}
-          </Button>
-        )}
-        <Button appearance="primary" onClick={compute} disabled={busy}>
-          Beregn
-        </Button>
-        <Button onClick={write} disabled={busy || !result}>
-          Skriv Overblik og faktaark
-        </Button>
-      </div>
+      <ol className={styles.steps} aria-label="Trin i opregningen">
+        <li className={styles.step}>
+          <StepNo n={1} done={missing.length === 0} />
+          <div className={styles.body}>
+            <Text weight="semibold">Opret inputark</Text>
+            {missing.length > 0 ? (
+              <>
+                <Text size={200} className={styles.muted}>
+                  {missing.join(", ")} oprettes med gule celler til landstal, kommunernes tal og indstillinger.
+                </Text>
+                <div>
+                  <Button appearance="primary" size="small" onClick={createInputs} disabled={busy}>
+                    Opret inputark
+                  </Button>
+                </div>
+              </>
+            ) : (
+              <Text size={200} className={styles.muted}>
+                Landstal, Kommunedata og Indstillinger findes.
+              </Text>
+            )}
+          </div>
+        </li>
+        <li className={styles.step}>
+          <StepNo n={2} done={false} />
+          <div className={styles.body}>
+            <Text weight="semibold">Udfyld de gule celler</Text>
+            <Text size={200} className={styles.muted}>
+              I arkene Landstal, Kommunedata og Indstillinger. {hasData ? "Data er indsamlet." : "Indsaml først kommunernes svar."}
+            </Text>
+          </div>
+        </li>
+        <li className={styles.step}>
+          <StepNo n={3} done={result !== undefined} />
+          <div className={styles.body}>
+            <Text weight="semibold">Beregn</Text>
+            <div>
+              <Button
+                appearance={missing.length === 0 && !result ? "primary" : "secondary"}
+                size="small"
+                onClick={compute}
+                disabled={busy}
+              >
+                Beregn
+              </Button>
+            </div>
+          </div>
+        </li>
+        <li className={styles.step}>
+          <StepNo n={4} done={written} />
+          <div className={styles.body}>
+            <Text weight="semibold">Skriv Overblik og faktaark</Text>
+            <div>
+              <Button appearance={result ? "primary" : "secondary"} size="small" onClick={write} disabled={busy || !result}>
+                Skriv Overblik og faktaark
+              </Button>
+            </div>
+          </div>
+        </li>
+      </ol>
+      {busy && <Spinner size="tiny" label="Arbejder …" />}
       {result && (
         <ul className={styles.list} aria-label="Resultat pr. nedslagspunkt">
           {result.nedslagspunkter.map((n) => (
             <li key={n.id} className={styles.item}>
-              <Text weight="semibold">{n.navn}</Text>
+              <div className={styles.head}>
+                <Text weight="semibold" className={styles.name}>
+                  {n.navn}
+                </Text>
+                {!n.kan_ikke_beregnes && (
+                  <Badge
+                    appearance="tint"
+                    color={QUALITY_BADGE[n.datakvalitet.niveau as keyof typeof QUALITY_BADGE] ?? "informative"}
+                  >
+                    Datakvalitet: {n.datakvalitet.niveau}
+                  </Badge>
+                )}
+              </div>
               {n.kan_ikke_beregnes ? (
                 <Text size={200}>Kan ikke beregnes: {n.kan_ikke_beregnes}</Text>
               ) : (
-                <Text size={200}>
-                  Alle kommuner {n.basisaar}: {av(n.alle.basis)} → {n.slutaar}: {av(n.alle.slut)} årsværk; øget belastning{" "}
-                  {n.spaend?.tekst ?? av(n.alle.stigning)}. Kommuner: {n.kommuner.length}. Datakvalitet: {n.datakvalitet.niveau}.
-                </Text>
+                <>
+                  <Text className={styles.span}>{n.spaend?.tekst ?? av(n.alle.stigning)} årsværk</Text>
+                  <Text size={200} className={styles.muted}>
+                    Alle kommuner {n.basisaar}: {av(n.alle.basis)} → {n.slutaar}: {av(n.alle.slut)} · {n.kommuner.length}{" "}
+                    {n.kommuner.length === 1 ? "kommune" : "kommuner"}
+                  </Text>
+                </>
               )}
               {n.forslag.map((f) => {
                 const excluded = (inputs?.indstillinger.udelad?.[n.id] ?? []).includes(f.kommune);
@@ -198,7 +314,24 @@ export default function Opregn(): React.JSX.Element {
                 );
               })}
               {n.udeladt.length > 0 && (
-                <Text size={200}>Udeladt: {n.udeladt.map((u) => `${u.kommune} (${u.grund})`).join("; ")}</Text>
+                <Accordion collapsible>
+                  <AccordionItem value="udeladt">
+                    <AccordionHeader size="small">
+                      {n.udeladt.length} {n.udeladt.length === 1 ? "kommune udeladt" : "kommuner udeladt"}
+                    </AccordionHeader>
+                    <AccordionPanel>
+                      <ul className={styles.list}>
+                        {n.udeladt.map((u) => (
+                          <li key={u.kommune}>
+                            <Text size={200}>
+                              {u.kommune}: {u.grund}
+                            </Text>
+                          </li>
+                        ))}
+                      </ul>
+                    </AccordionPanel>
+                  </AccordionItem>
+                </Accordion>
               )}
             </li>
           ))}

@@ -1,6 +1,7 @@
 /**
  * *Skabeloner*: choose the municipality and nedslagspunkter, then insert the template sheets
- * (the same layout model as the .xlsx templates) into the open workbook.
+ * (the same layout model as the .xlsx templates) into the open workbook, as one undo step
+ * where Excel can.
  */
 import * as React from "react";
 import {
@@ -11,26 +12,39 @@ import {
   Option,
   Text,
   makeStyles,
+  tokens,
 } from "@fluentui/react-components";
-import { KOMMUNER, TEMPLATES, findKommune } from "../../domain/catalogue";
-import { FORSIDE, buildTemplateWorkbook } from "../../domain/layout";
 import { renderWorkbookPlan } from "../../excel/render";
 import { withExcel } from "../office";
 import { usePane } from "../state";
+import { useSurvey } from "../surveyContext";
 
 const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: "12px" },
-  list: { display: "flex", flexDirection: "column", gap: "0" },
-  actions: { display: "flex", gap: "8px", flexWrap: "wrap" },
+  form: { display: "flex", flexDirection: "column", gap: "12px", minWidth: 0 },
+  group: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "0",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: "6px 8px",
+    minWidth: 0,
+  },
+  groupHead: { display: "flex", alignItems: "center", gap: "4px", flexWrap: "wrap" },
+  groupLabel: { flex: 1, minWidth: "120px" },
+  present: { color: tokens.colorNeutralForeground3 },
+  actions: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "center" },
+  hint: { color: tokens.colorNeutralForeground3 },
 });
 
 export default function Skabeloner(): React.JSX.Element {
   const styles = useStyles();
-  const { info, refresh, notify, attempt } = usePane();
+  const survey = useSurvey();
+  const { info, refresh, notify, attempt, go } = usePane();
   const present = React.useMemo(() => new Set(info?.skabeloner ?? []), [info]);
   const [kommune, setKommune] = React.useState<string>(info?.kommune ?? "");
   const [query, setQuery] = React.useState<string>(info?.kommune ?? "");
-  const [chosen, setChosen] = React.useState<Set<string>>(() => new Set(TEMPLATES.map((t) => t.id)));
+  const [chosen, setChosen] = React.useState<Set<string>>(() => new Set(survey.templates.map((t) => t.id)));
   const [busy, setBusy] = React.useState(false);
 
   React.useEffect(() => {
@@ -40,39 +54,55 @@ export default function Skabeloner(): React.JSX.Element {
     }
   }, [info?.kommune]);
 
-  const matches = KOMMUNER.filter((k) => k.navn.toLowerCase().includes(query.trim().toLowerCase()));
-  const toInsert = TEMPLATES.filter((t) => chosen.has(t.id) && !present.has(t.id));
-  const kommuneValid = findKommune(kommune) !== undefined;
+  const matches = survey.kommuner.filter((k) => k.navn.toLowerCase().includes(query.trim().toLowerCase()));
+  const toInsert = survey.templates.filter((t) => chosen.has(t.id) && !present.has(t.id));
+  const missing = survey.templates.filter((t) => !present.has(t.id));
+  const kommuneValid = survey.isKommune(kommune);
 
   const insert = async () => {
     setBusy(true);
     notify(undefined);
-    const result = await attempt(() =>
-      withExcel(async (ctx) => {
-        const all = TEMPLATES.filter((t) => present.has(t.id) || chosen.has(t.id)).map((t) => t.id);
-        const plan = buildTemplateWorkbook(kommune, all);
-        const existing = new Set((info?.sheets ?? []).map((s) => s.toLowerCase()));
-        const hasForside = existing.has(FORSIDE.toLowerCase());
-        // Sheets of templates already in the workbook stay as they are (with their answers);
-        // the front page is rewritten so meta.skabelon lists every template.
-        const sheets = plan.sheets.filter((s) => s.name === FORSIDE || !existing.has(s.name.toLowerCase()));
-        return renderWorkbookPlan(ctx, { sheets }, { replace: hasForside ? [FORSIDE] : [] });
-      }),
+    const result = await attempt(
+      () =>
+        withExcel(
+          async (ctx) => {
+            const all = survey.templates.filter((t) => present.has(t.id) || chosen.has(t.id)).map((t) => t.id);
+            const plan = survey.buildTemplates(kommune, all);
+            const existing = new Set((info?.sheets ?? []).map((s) => s.toLowerCase()));
+            const hasForside = existing.has(survey.forside.toLowerCase());
+            // Sheets of templates already in the workbook stay as they are (with their answers);
+            // the front page is rewritten so meta.skabelon lists every template.
+            const sheets = plan.sheets.filter(
+              (s) => s.name === survey.forside || !existing.has(s.name.toLowerCase())
+            );
+            return renderWorkbookPlan(ctx, { sheets }, { replace: hasForside ? [survey.forside] : [] });
+          },
+          { write: true }
+        ),
+      "Indsæt skabeloner: intet er ændret"
     );
     setBusy(false);
     if (result) {
       notify({
         intent: "success",
         title: "Skabeloner indsat",
-        text: `${toInsert.length} nedslagspunkt${toInsert.length === 1 ? "" : "er"} indsat for ${kommune} (${result.added.length} ark, ${result.names} navngivne celler).`,
+        text: `${toInsert.length} nedslagspunkt${toInsert.length === 1 ? "" : "er"} indsat for ${kommune}. Udfyld dem under »Udfyld« eller direkte i de gule celler.`,
       });
       await refresh();
     }
   };
 
+  const hint = !kommuneValid
+    ? "Vælg først en kommune."
+    : toInsert.length === 0
+      ? missing.length === 0
+        ? "Alle nedslagspunkter er i projektmappen."
+        : "Vælg mindst ét nedslagspunkt."
+      : undefined;
+
   return (
     <div className={styles.form}>
-      <Text>Vælg kommune og nedslagspunkter. Arkene indsættes i den åbne projektmappe.</Text>
+      <Text size={200}>Vælg kommune og nedslagspunkter. Arkene indsættes i den åbne projektmappe.</Text>
       <Field label="Kommune" required validationMessage={query && !kommuneValid ? "Vælg en kommune fra listen" : undefined}>
         <Combobox
           placeholder="Skriv for at søge"
@@ -91,12 +121,36 @@ export default function Skabeloner(): React.JSX.Element {
           ))}
         </Combobox>
       </Field>
-      <fieldset className={styles.list}>
-        <legend>Nedslagspunkter</legend>
-        {TEMPLATES.map((t) => (
+      <div className={styles.group} role="group" aria-labelledby="np-label">
+        <div className={styles.groupHead}>
+          <Text id="np-label" weight="semibold" size={300} className={styles.groupLabel}>
+            Nedslagspunkter
+          </Text>
+          <Button
+            size="small"
+            appearance="subtle"
+            disabled={missing.length === 0}
+            onClick={() => setChosen(new Set(survey.templates.map((t) => t.id)))}
+          >
+            Vælg alle
+          </Button>
+          <Button size="small" appearance="subtle" disabled={missing.length === 0} onClick={() => setChosen(new Set())}>
+            Fravælg alle
+          </Button>
+        </div>
+        {survey.templates.map((t) => (
           <Checkbox
             key={t.id}
-            label={present.has(t.id) ? `${t.name} (findes allerede)` : t.name}
+            label={
+              present.has(t.id) ? (
+                <>
+                  {t.name} <span className={styles.present}>(i projektmappen)</span>
+                </>
+              ) : (
+                t.name
+              )
+            }
+            aria-label={present.has(t.id) ? `${t.name} (findes allerede)` : t.name}
             checked={present.has(t.id) || chosen.has(t.id)}
             disabled={present.has(t.id)}
             onChange={(_, d) =>
@@ -109,13 +163,17 @@ export default function Skabeloner(): React.JSX.Element {
             }
           />
         ))}
-      </fieldset>
+      </div>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy || !kommuneValid || toInsert.length === 0} onClick={insert}>
+        <Button appearance="primary" disabled={busy || hint !== undefined} onClick={insert}>
           {busy ? "Indsætter …" : "Indsæt skabeloner"}
         </Button>
-        <Button onClick={() => setChosen(new Set(TEMPLATES.map((t) => t.id)))}>Vælg alle</Button>
-        <Button onClick={() => setChosen(new Set())}>Fravælg alle</Button>
+        {present.size > 0 && <Button onClick={() => go("udfyld")}>Til Udfyld</Button>}
+        {hint && (
+          <Text size={200} className={styles.hint}>
+            {hint}
+          </Text>
+        )}
       </div>
     </div>
   );

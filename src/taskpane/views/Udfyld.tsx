@@ -1,12 +1,17 @@
 /**
- * *Udfyld*: a form per nedslagspunkt generated from the catalogue (blocks, rows, years, units).
- * It reads the current values from the sheet, writes a value back when a field is left (Tab,
- * Enter or a click elsewhere), and shows each field's findings inline. Typed numbers are read
- * by the same lenient Danish parser as returned files (37,4 → 37.4); the pane does no parsing
- * or arithmetic of its own.
+ * *Udfyld*: a form per nedslagspunkt generated from the survey (blocks, rows, years, units).
+ * Values and findings come from the live workbook (live.tsx): typing in a cell in Excel updates
+ * the form, and selecting an input cell in Excel shows its field here. A value typed here is
+ * written when the field is left (Tab, Enter or a click elsewhere); numbers are shown and typed
+ * with a decimal comma and read by the validation's lenient Danish parser.
+ *
+ * A block's percentage rows are grouped with a running sum per year; the "must sum to 100"
+ * finding is shown once the year's shares are all filled in or the block is left, not while
+ * the first share is being typed.
  */
 import * as React from "react";
 import {
+  Checkbox,
   Field,
   Input,
   Select,
@@ -16,27 +21,72 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { KIND_UNIT, TEMPLATES, fieldId, textFieldId, type TemplateDef } from "../../domain/catalogue";
-import type { FieldKind } from "../../domain/catalogue/types";
-import type { Finding, RawCell, RawReturn } from "../../domain/model";
+import {
+  isGrid,
+  type ColumnKey,
+  type FieldKind,
+  type GridBlockDef,
+  type RowDef,
+  type TemplateDef,
+} from "../../domain/catalogue/types";
+import type { Finding, RawCell } from "../../domain/model";
 import { formatDanishNumber, parseCell } from "../../domain/parse";
-import { validateReturn } from "../../domain/validate";
-import { readWorkbookReturn, writeNamedCells } from "../../excel/fields";
-import { byField } from "../findings";
+import { formatPct, pctSumStatus } from "../../domain/pctSum";
+import { writeNamedCells } from "../../excel/fields";
+import { byField, plainMessage } from "../findings";
+import { useLive } from "../live";
 import { withExcel } from "../office";
+import { SeverityIcon } from "../severity";
 import { usePane } from "../state";
+import { useSurvey } from "../surveyContext";
+
+const PCT_SUM_RULE = "pct_sum";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "12px" },
-  block: { display: "flex", flexDirection: "column", gap: "8px", borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: "8px" },
-  row: { display: "flex", flexDirection: "column", gap: "4px" },
-  years: { display: "flex", flexWrap: "wrap", gap: "6px" },
-  year: { width: "84px" },
-  yearInput: { minWidth: 0, width: "84px" },
+  root: { display: "flex", flexDirection: "column", gap: "12px", minWidth: 0 },
+  select: { width: "100%", minWidth: 0, "& select": { textOverflow: "ellipsis" } },
+  block: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "8px",
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: "8px",
+    minWidth: 0,
+  },
+  row: { display: "flex", flexDirection: "column", gap: "4px", minWidth: 0 },
+  label: { overflowWrap: "anywhere" },
+  years: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(64px, 1fr))",
+    gap: "6px",
+    minWidth: 0,
+  },
+  yearInput: { minWidth: 0, width: "100%" },
   unit: { color: tokens.colorNeutralForeground3 },
-  messages: { margin: 0, paddingLeft: "16px", display: "flex", flexDirection: "column", gap: "2px" },
-  error: { color: tokens.colorPaletteRedForeground1 },
-  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  pctGroup: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "6px",
+    paddingLeft: "8px",
+    borderLeft: `3px solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+  },
+  sums: { display: "flex", flexWrap: "wrap", gap: "4px 10px" },
+  sumOk: { color: tokens.colorStatusSuccessForeground1 },
+  messages: {
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+  },
+  message: { display: "flex", gap: "6px", alignItems: "flex-start", minWidth: 0 },
+  selected: {
+    outline: `2px solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: "2px",
+    borderRadius: tokens.borderRadiusMedium,
+  },
 });
 
 /** How a cell's value is shown in the form: numbers with a decimal comma. */
@@ -49,11 +99,27 @@ export function display(cell: RawCell | undefined): string {
 
 function validationState(findings: readonly Finding[] | undefined): "error" | "warning" | "none" {
   if (!findings || findings.length === 0) return "none";
-  return findings.some((f) => f.severity === "fejl") ? "error" : findings.some((f) => f.severity === "advarsel") ? "warning" : "none";
+  if (findings.some((f) => f.severity === "fejl")) return "error";
+  return findings.some((f) => f.severity === "advarsel") ? "warning" : "none";
 }
 
-function message(findings: readonly Finding[] | undefined): string | undefined {
-  return findings && findings.length > 0 ? findings.map((f) => f.message).join(" ") : undefined;
+/** Findings as a list: icon and colour by severity, the message without cell addresses. */
+function Messages(props: { id?: string; items: readonly { f: Finding; prefix?: string }[] }): React.JSX.Element | null {
+  const styles = useStyles();
+  if (props.items.length === 0) return null;
+  return (
+    <ul id={props.id} className={styles.messages}>
+      {props.items.map(({ f, prefix }, i) => (
+        <li key={i} className={styles.message}>
+          <SeverityIcon severity={f.severity} />
+          <Text size={200}>
+            {prefix ? `${prefix}: ` : ""}
+            {plainMessage(f)}
+          </Text>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 interface FieldProps {
@@ -63,9 +129,8 @@ interface FieldProps {
   readonly cell: RawCell | undefined;
   readonly findings: readonly Finding[] | undefined;
   readonly onCommit: (id: string, kind: FieldKind, text: string) => void;
+  readonly selected: boolean;
   readonly multiline?: boolean;
-  readonly className?: string;
-  readonly inputClassName?: string;
   /** Show the findings under the field (text fields); year fields list them under their row. */
   readonly inlineMessage?: boolean;
   /** Id of the element that lists this field's findings. */
@@ -73,6 +138,7 @@ interface FieldProps {
 }
 
 function FormField(props: FieldProps): React.JSX.Element {
+  const styles = useStyles();
   const shown = display(props.cell);
   const [text, setText] = React.useState(shown);
   React.useEffect(() => setText(shown), [shown]);
@@ -87,12 +153,25 @@ function FormField(props: FieldProps): React.JSX.Element {
     "aria-invalid": state === "error" ? true : undefined,
     "aria-describedby": !props.inlineMessage && props.findings?.length ? props.describedBy : undefined,
   };
+  if (props.kind === "x") {
+    return (
+      <Checkbox
+        className={props.selected ? styles.selected : undefined}
+        label={props.label}
+        checked={shown.trim().toLowerCase() === "x"}
+        input={{ "data-field": props.id } as Record<string, string>}
+        onChange={(_, d) => props.onCommit(props.id, props.kind, d.checked ? "x" : "")}
+      />
+    );
+  }
   return (
     <Field
-      className={props.className}
+      className={props.selected ? styles.selected : undefined}
       label={props.label}
       validationState={state}
-      validationMessage={props.inlineMessage ? message(props.findings) : undefined}
+      validationMessage={
+        props.inlineMessage && props.findings?.length ? props.findings.map(plainMessage).join(" ") : undefined
+      }
       size="small"
     >
       {props.multiline ? (
@@ -100,9 +179,9 @@ function FormField(props: FieldProps): React.JSX.Element {
       ) : (
         <Input
           {...common}
-          className={props.inputClassName}
+          className={styles.yearInput}
           size="small"
-          inputMode={props.kind === "x" ? "text" : "decimal"}
+          inputMode="decimal"
           onChange={(_, d) => setText(d.value)}
           onKeyDown={(e) => {
             if (e.key === "Enter") commit();
@@ -113,57 +192,126 @@ function FormField(props: FieldProps): React.JSX.Element {
   );
 }
 
+interface RowProps {
+  readonly template: TemplateDef;
+  readonly block: GridBlockDef;
+  readonly row: RowDef;
+  readonly cells: Readonly<Record<string, RawCell>>;
+  readonly findingsOf: (id: string) => Finding[];
+  readonly onCommit: FieldProps["onCommit"];
+  readonly selected?: string;
+}
+
+/** The columns a row is asked in, in the block's order. */
+function columnsOf(block: GridBlockDef, row: RowDef): readonly ColumnKey[] {
+  return row.columns ?? block.columns.map((c) => c.key);
+}
+
+function RowFields({ template, block, row, cells, findingsOf, onCommit, selected }: RowProps): React.JSX.Element {
+  const styles = useStyles();
+  const survey = useSurvey();
+  const rowId = `raekke-${template.id}-${block.id}-${row.id}`;
+  const years = columnsOf(block, row);
+  const unit = survey.unit(row.kind);
+  const items = years.flatMap((y) =>
+    findingsOf(survey.fieldId(template.id, block.id, row.id, y))
+      .filter((f) => f.rule !== PCT_SUM_RULE)
+      .map((f) => ({ f, prefix: plainMessage(f).includes(String(y)) ? undefined : String(y) }))
+  );
+  return (
+    <div role="group" aria-labelledby={rowId} className={styles.row}>
+      <Text id={rowId} size={200} className={styles.label}>
+        {row.label}
+        {unit && row.kind !== "x" ? <span className={styles.unit}> ({unit})</span> : null}
+      </Text>
+      <div className={styles.years}>
+        {years.map((y) => {
+          const id = survey.fieldId(template.id, block.id, row.id, y);
+          return (
+            <FormField
+              key={id}
+              id={id}
+              kind={row.kind}
+              label={block.columns.find((c) => c.key === y)?.label ?? String(y)}
+              cell={cells[id]}
+              findings={findingsOf(id)}
+              onCommit={onCommit}
+              selected={selected === id}
+              describedBy={`${rowId}-bem`}
+            />
+          );
+        })}
+      </div>
+      <Messages id={`${rowId}-bem`} items={items} />
+    </div>
+  );
+}
+
 export default function Udfyld(): React.JSX.Element {
   const styles = useStyles();
+  const survey = useSurvey();
   const { info, notify, attempt } = usePane();
-  const available = TEMPLATES.filter((t) => info?.skabeloner.includes(t.id));
+  const live = useLive();
+  const available = survey.templates.filter((t) => info?.skabeloner.includes(t.id));
   const [templateId, setTemplateId] = React.useState<string | undefined>(undefined);
-  const template: TemplateDef | undefined = available.find((t) => t.id === templateId) ?? available[0];
-  const [raw, setRaw] = React.useState<RawReturn | undefined>(undefined);
+  const template = available.find((t) => t.id === templateId) ?? available[0];
   const [typed, setTyped] = React.useState<Record<string, Finding[]>>({});
-  const [loading, setLoading] = React.useState(false);
+  /** Blocks whose percentage group the user has left (their sum is checked from then on). */
+  const [left, setLeft] = React.useState<ReadonlySet<string>>(new Set());
+  const root = React.useRef<HTMLDivElement>(null);
 
+  // A cell selected in Excel shows its field: its template, scrolled into view.
   React.useEffect(() => {
-    if (!template) return;
-    let cancelled = false;
-    setLoading(true);
-    void attempt(() => withExcel((ctx) => readWorkbookReturn(ctx))).then((r) => {
-      if (cancelled) return;
-      setLoading(false);
-      if (r) setRaw(r.raw);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [template?.id]);
+    const id = live.selected;
+    if (!id) return;
+    const t = id.split(".")[0];
+    if (available.some((x) => x.id === t)) setTemplateId(t);
+    requestAnimationFrame(() =>
+      root.current?.querySelector(`[data-field="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "center" })
+    );
+  }, [live.selected]);
 
-  const findings = React.useMemo(() => (raw ? byField(validateReturn(raw).findings) : new Map<string, Finding[]>()), [raw]);
+  const findings = React.useMemo(
+    () => (live.result ? byField(live.result.findings) : new Map<string, Finding[]>()),
+    [live.result]
+  );
+  const raw = live.raw;
 
   const commit = async (id: string, kind: FieldKind, text: string) => {
     if (!raw) return;
     const before = raw.cells[id];
-    const parsed = parseCell({ value: text.trim() === "" ? null : text, numFmt: before?.numFmt, location: before?.location }, kind, id);
+    const parsed = parseCell(
+      { value: text.trim() === "" ? null : text, numFmt: before?.numFmt, location: before?.location },
+      kind,
+      id
+    );
     const refused = parsed.findings.filter((f) => f.severity === "fejl");
     setTyped((prev) => ({ ...prev, [id]: refused }));
     if (refused.length > 0) return;
-    const written = await attempt(() => withExcel((ctx) => writeNamedCells(ctx, { [id]: parsed.value })));
+    const written = await attempt(
+      () => withExcel((ctx) => writeNamedCells(ctx, { [id]: parsed.value }), { write: true }),
+      "Udfyld: værdien blev ikke skrevet"
+    );
     if (!written) return;
     notify(undefined);
-    setRaw((prev) =>
-      prev ? { ...prev, cells: { ...prev.cells, [id]: { value: parsed.value, numFmt: before?.numFmt, location: before?.location } } } : prev,
-    );
+    live.store.wrote(id, parsed.value);
   };
 
   if (!info || available.length === 0) {
     return <Text>Projektmappen har ingen skabeloner endnu. Indsæt dem under »Skabeloner«.</Text>;
   }
 
-  const fieldFindings = (id: string) => [...(typed[id] ?? []), ...(findings.get(id) ?? [])];
+  const findingsOf = (id: string) => [...(typed[id] ?? []), ...(findings.get(id) ?? [])];
+  const value = (id: string) => raw?.cells[id]?.value;
+  const filled = (id: string) => {
+    const v = value(id);
+    return v !== null && v !== undefined && v !== "";
+  };
 
   return (
-    <div className={styles.root}>
+    <div className={styles.root} ref={root}>
       <Field label="Nedslagspunkt">
-        <Select value={template?.id} onChange={(_, d) => setTemplateId(d.value)}>
+        <Select className={styles.select} value={template?.id} onChange={(_, d) => setTemplateId(d.value)}>
           {available.map((t) => (
             <option key={t.id} value={t.id}>
               {t.name}
@@ -171,65 +319,93 @@ export default function Udfyld(): React.JSX.Element {
           ))}
         </Select>
       </Field>
-      {loading && <Spinner size="tiny" label="Læser værdier fra arket …" />}
+      {live.loading && !raw && <Spinner size="tiny" label="Læser værdier fra arket …" />}
       {template &&
         raw &&
-        template.blocks.map((b) => (
-          <section key={b.id} className={styles.block} aria-labelledby={`blok-${template.id}-${b.id}`}>
-            <Text as="h2" weight="semibold" id={`blok-${template.id}-${b.id}`}>
-              {b.title}
-            </Text>
-            {b.rows.map((r) => {
-              const rowId = `raekke-${template.id}-${b.id}-${r.id}`;
-              const years = r.years ?? b.years;
-              const rowFindings = years.flatMap((y) =>
-                fieldFindings(fieldId(template.id, b.id, r.id, y)).map((f) => ({ year: y, f })),
-              );
-              return (
-                <div key={r.id} role="group" aria-labelledby={rowId} className={styles.row}>
-                  <Text id={rowId} size={200}>
-                    {r.label}
-                    {KIND_UNIT[r.kind] ? <span className={styles.unit}> ({KIND_UNIT[r.kind]})</span> : null}
+        template.blocks.filter(isGrid).map((b) => {
+          const plain = b.rows.filter((r) => r.kind !== "pct");
+          const pct = b.rows.filter((r) => r.kind === "pct");
+          const key = `${template.id}.${b.id}`;
+          const asked = new Set(pct.flatMap((r) => columnsOf(b, r)));
+          const years = b.columns.map((c) => c.key).filter((k) => asked.has(k));
+          const sumItems = years.flatMap((y) => {
+            const ids = pct
+              .filter((r) => columnsOf(b, r).includes(y))
+              .map((r) => survey.fieldId(template.id, b.id, r.id, y));
+            const complete = ids.every(filled);
+            if (!complete && !left.has(key)) return [];
+            return ids
+              .flatMap(findingsOf)
+              .filter((f) => f.rule === PCT_SUM_RULE && f.field?.endsWith(`.${y}`))
+              .slice(0, 1)
+              .map((f) => ({ f, prefix: String(y) }));
+          });
+          return (
+            <section key={b.id} className={styles.block} aria-labelledby={`blok-${key}`}>
+              <Text as="h2" weight="semibold" id={`blok-${key}`} className={styles.label}>
+                {b.title}
+              </Text>
+              {plain.map((r) => (
+                <RowFields
+                  key={r.id}
+                  template={template}
+                  block={b}
+                  row={r}
+                  cells={raw.cells}
+                  findingsOf={findingsOf}
+                  onCommit={commit}
+                  selected={live.selected}
+                />
+              ))}
+              {pct.length > 0 && (
+                <div
+                  className={styles.pctGroup}
+                  role="group"
+                  aria-labelledby={`fordel-${key}`}
+                  onBlur={(e) => {
+                    if (!e.currentTarget.contains(e.relatedTarget as Node | null))
+                      setLeft((prev) => new Set(prev).add(key));
+                  }}
+                >
+                  <Text id={`fordel-${key}`} size={200} weight="semibold">
+                    Fordel gerne på underopgaver (i %)
                   </Text>
-                  <div className={styles.years}>
+                  <div className={styles.sums} aria-live="polite">
                     {years.map((y) => {
-                      const id = fieldId(template.id, b.id, r.id, y);
+                      const vals = pct
+                        .filter((r) => columnsOf(b, r).includes(y))
+                        .map((r) => value(survey.fieldId(template.id, b.id, r.id, y)));
+                      const status = pctSumStatus(vals.map((v) => (typeof v === "number" ? v : null)));
+                      if (status.status === "tom") return null;
                       return (
-                        <FormField
-                          key={id}
-                          className={styles.year}
-                          inputClassName={styles.yearInput}
-                          id={id}
-                          kind={r.kind}
-                          label={String(y)}
-                          cell={raw.cells[id]}
-                          findings={fieldFindings(id)}
-                          onCommit={commit}
-                          describedBy={`${rowId}-bem`}
-                        />
+                        <Text key={y} size={200} className={status.status === "ok" ? styles.sumOk : undefined}>
+                          {y}: {formatPct(status.sum)} %{status.status === "ok" ? " ✓" : ""}
+                        </Text>
                       );
                     })}
                   </div>
-                  {rowFindings.length > 0 && (
-                    <ul id={`${rowId}-bem`} className={styles.messages}>
-                      {rowFindings.map(({ year, f }, i) => (
-                        <li key={i} className={f.severity === "fejl" ? styles.error : styles.warning}>
-                          <Text size={200}>
-                            {f.message.includes(String(year)) ? f.message : `${year}: ${f.message}`}
-                          </Text>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
+                  {pct.map((r) => (
+                    <RowFields
+                      key={r.id}
+                      template={template}
+                      block={b}
+                      row={r}
+                      cells={raw.cells}
+                      findingsOf={findingsOf}
+                      onCommit={commit}
+                      selected={live.selected}
+                    />
+                  ))}
+                  <Messages items={sumItems} />
                 </div>
-              );
-            })}
-          </section>
-        ))}
+              )}
+            </section>
+          );
+        })}
       {template && raw && (
         <section className={styles.block} aria-label="Kommentarer">
           {template.texts.map((tx) => {
-            const id = textFieldId(template.id, tx.id);
+            const id = survey.textFieldId(template.id, tx.id);
             return (
               <FormField
                 key={id}
@@ -237,8 +413,9 @@ export default function Udfyld(): React.JSX.Element {
                 kind="tekst"
                 label={tx.label}
                 cell={raw.cells[id]}
-                findings={fieldFindings(id)}
+                findings={findingsOf(id)}
                 onCommit={commit}
+                selected={live.selected === id}
                 multiline
                 inlineMessage
               />

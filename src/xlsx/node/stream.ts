@@ -10,7 +10,10 @@
  *   conditional formats, where the OOXML schema wants them right after `<sheetData>` and after
  *   `<dataValidations>` (Excel repairs such a file); the two writes are moved to their places;
  * - it always writes `<calcPr>` without `fullCalcOnLoad`; the flag is added to the workbook
- *   part as it is appended to the zip (a few hundred bytes, checked to be ExcelJS's form).
+ *   part as it is appended to the zip (a few hundred bytes, checked to be ExcelJS's form);
+ * - it cannot write Excel tables: each table's part, its relationship, the sheet's
+ *   `<tableParts>` and the content type are written here with ExcelJS's own table model and
+ *   serialisers (exceljs-internals.d.ts), so they are what the in-memory writer writes.
  * Defined names, conditional formats, data validations, merges, widths, heights, freeze panes,
  * tab colours and page setup are written by ExcelJS's streaming writer as they are.
  *
@@ -18,8 +21,14 @@
  * module runs in Node; the task pane writes into the open workbook instead (src/excel).
  */
 import { stream as excelStream, type Worksheet } from "exceljs";
-import type { WorkbookPlan } from "../../domain/layout/types";
-import { StyleCache, WORKBOOK_CREATOR, sheetOptions, sheetRows } from "../render";
+import Table from "exceljs/lib/doc/table";
+import RelType from "exceljs/lib/xlsx/rel-type";
+import ContentTypesXform from "exceljs/lib/xlsx/xform/core/content-types-xform";
+import ListXform from "exceljs/lib/xlsx/xform/list-xform";
+import TablePartXform from "exceljs/lib/xlsx/xform/sheet/table-part-xform";
+import TableXform from "exceljs/lib/xlsx/xform/table/table-xform";
+import type { SheetPlan, TablePlan, WorkbookPlan } from "../../domain/layout/types";
+import { StyleCache, WORKBOOK_CREATOR, sheetOptions, sheetRows, tableDefinition } from "../render";
 
 /**
  * Rows written between two pauses that let the zip compress and write out what is written so
@@ -42,17 +51,44 @@ interface WorksheetWriterInternals {
   _writeCloseSheetData(): void;
   _writeSheetProtection(): void;
   _writeHyperlinks(): void;
+  _writeCloseWorksheet(): void;
+  _sheetRelsWriter: { addRelationship(rel: { Type: string; Target: string }): string };
+  commit(): void;
+}
+interface WorkbookWriterInternals {
+  zip: ZipInternals;
+  _worksheets: unknown[];
+  sharedStrings: unknown;
+  commentRefs: unknown;
+  media: unknown;
+}
+
+/** A table as ExcelJS's in-memory writer models it when writing (ids count through the book). */
+interface TableModel extends Record<string, unknown> {
+  id: number;
+  target: string;
+  rId?: string;
+}
+
+/** ExcelJS's model of a table, completed by its Table class as `addTable` would. */
+function tableModel(sheet: SheetPlan, t: TablePlan, id: number): TableModel {
+  const table = Object.create(Table.prototype) as Table;
+  table.table = { ...tableDefinition(sheet, t), rows: new Array(t.bottom - t.top) };
+  table.validate();
+  return Object.assign(table.table, { id, target: `table${id}.xml` });
 }
 
 const CALC_PR = '<calcPr calcId="171027"/>';
 const CALC_PR_FULL = '<calcPr calcId="171027" fullCalcOnLoad="1"/>';
 
-/** ExcelJS's WorkbookWriter with the element order and calcPr put right (see above). */
+/** ExcelJS's WorkbookWriter with element order, calcPr and tables put right (see above). */
 class PlanWorkbookWriter extends excelStream.xlsx.WorkbookWriter {
+  private readonly tables: TableModel[] = [];
+
   constructor(options: StreamOptions, fullCalcOnLoad: boolean) {
     super(options);
     if (fullCalcOnLoad) {
-      const zip = (this as unknown as { zip: ZipInternals }).zip;
+      const zip = (this as unknown as WorkbookWriterInternals).zip;
       const append = zip.append.bind(zip);
       zip.append = (data, opts) => {
         if (opts.name === "/xl/workbook.xml" && typeof data === "string") {
@@ -77,6 +113,50 @@ class PlanWorkbookWriter extends excelStream.xlsx.WorkbookWriter {
     // Called right after the data validations: the schema's place for hyperlinks.
     ws._writeSheetProtection = writeHyperlinks;
     return ws as unknown as Worksheet;
+  }
+
+  /** Writes the sheet's tables (before the sheet is committed); ids count through the book. */
+  addTables(worksheet: Worksheet, sheet: SheetPlan): void {
+    const tables = sheet.tables ?? [];
+    if (tables.length === 0) return;
+    const ws = worksheet as unknown as WorksheetWriterInternals;
+    const { zip } = this as unknown as WorkbookWriterInternals;
+    const models = tables.map((t) => {
+      const model = tableModel(sheet, t, this.tables.length + 1);
+      this.tables.push(model);
+      model.rId = ws._sheetRelsWriter.addRelationship({
+        Type: RelType.Table,
+        Target: `../tables/${model.target}`,
+      });
+      const xform = new TableXform();
+      xform.prepare(model, {});
+      zip.append(xform.toXml(model), { name: `/xl/tables/${model.target}` });
+      return model;
+    });
+    const parts = new ListXform({
+      tag: "tableParts",
+      count: true,
+      childXform: new TablePartXform(),
+    }).toXml(models);
+    const close = ws._writeCloseWorksheet.bind(ws);
+    ws._writeCloseWorksheet = () => {
+      ws._write(parts);
+      close();
+    };
+  }
+
+  /** ExcelJS's own content types, with the tables' (its streaming writer leaves them out). */
+  override addContentTypes(): Promise<void> {
+    const w = this as unknown as WorkbookWriterInternals;
+    const model = {
+      worksheets: w._worksheets.filter(Boolean),
+      sharedStrings: w.sharedStrings,
+      commentRefs: w.commentRefs,
+      media: w.media,
+      tables: this.tables,
+    };
+    w.zip.append(new ContentTypesXform().toXml(model), { name: "[Content_Types].xml" });
+    return Promise.resolve();
   }
 }
 
@@ -104,7 +184,8 @@ async function writePlan(plan: WorkbookPlan, sink?: XlsxSink) {
     const ws = wb.addWorksheet(sheet.name, sheetOptions(sheet));
     let n = 0;
     for (const _ of sheetRows(ws, sheet, styles)) if (++n % ROWS_PER_PAUSE === 0) await pause();
-    (ws as unknown as { commit(): void }).commit();
+    wb.addTables(ws, sheet);
+    (ws as unknown as WorksheetWriterInternals).commit();
   }
   await wb.commit();
   return wb;

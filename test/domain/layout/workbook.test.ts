@@ -1,3 +1,4 @@
+import { defaultPack } from "../../../src/domain/pakker";
 import {
   CATALOGUE_VERSION,
   NEDSLAGSPUNKTER,
@@ -7,7 +8,7 @@ import {
 import {
   CHECK_LABEL,
   FORSIDE,
-  HOW_TO,
+  howTo,
   type SheetPlan,
   VALIDATION_BY_KIND,
   a1,
@@ -56,7 +57,7 @@ describe("buildTemplateWorkbook", () => {
       "kontakt@example.dk",
       "12 34 56 78",
       "1. marts 2025 kl. 12",
-      ...HOW_TO,
+      ...howTo(TEMPLATES, defaultPack()),
     ]) {
       expect(texts).toContain(v);
     }
@@ -204,12 +205,12 @@ describe("buildTemplateWorkbook", () => {
         expect(v).toContain(step);
       });
       const p = sheet(procesSheetName(t)).cells.map((c) => c.value);
-      for (const s of t.proces.steps) {
+      for (const s of t.proces!.steps) {
         expect(p).toContain(s.title);
         for (const task of s.tasks) expect(p).toContain(`• ${task}`);
       }
       expect(p).toContain("Nedslagspunktets sporbarhed");
-      expect(p).toContain(t.proces.sporbarhed);
+      expect(p).toContain(t.proces!.sporbarhed);
     }
   });
 });

@@ -1,6 +1,8 @@
 /** The method definitions and the examples speak the catalogue's field ids. */
 import { ALL_FIELDS, NEDSLAGSPUNKTER } from "../../../src/domain/catalogue";
-import { METHODS, computedYears, fieldsRead, type Expr } from "../../../src/domain/project";
+import type { Node } from "../../../src/domain/expr/ast";
+import { defaultPack } from "../../../src/domain/pakker";
+import { METHODS, computedYears, fieldsRead, projectionScope } from "../../../src/domain/project";
 import { exampleReturns } from "./examples";
 
 describe("method definitions", () => {
@@ -13,13 +15,13 @@ describe("method definitions", () => {
   it.each(METHODS.map((m) => [m.id, m] as const))(
     "%s reads only catalogue fields in its computed years",
     (_id, m) => {
-      const exprs: Expr[] = m.components.flatMap((c) => [
+      const exprs: Node[] = m.components.flatMap((c) => [
         ...c.ratios.flatMap((r) => [r.burden, r.driver]),
         c.units,
         ...(c.weight ? [c.weight] : []),
       ]);
       const ids = computedYears(m, m.basis, m.slut).flatMap((y) =>
-        exprs.flatMap((e) => fieldsRead(e, y))
+        exprs.flatMap((e) => fieldsRead(e, y, projectionScope(defaultPack(), "kommunedata")))
       );
       expect(ids.length).toBeGreaterThan(0);
       expect(ids.filter((id) => !ALL_FIELDS.has(id))).toEqual([]);

@@ -1,7 +1,7 @@
 /** The README's rules table names every rule id the code can report. */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { RULES } from "../../../src/domain/catalogue/rules";
+import { TEMPLATES } from "../../../src/domain/catalogue";
 import { PARSE_RULES } from "../../../src/domain/parse";
 import { FELTER_MANGLER, GENERIC_RULES, META_RULES } from "../../../src/domain/validate";
 import { BAD_FILE_RULES } from "../../../src/xlsx/guard";
@@ -17,7 +17,7 @@ describe("README rules table", () => {
       ...Object.values(META_RULES),
       FELTER_MANGLER,
       ...Object.values(LOCATE_RULES),
-      ...Object.values(RULES).flatMap((rs) => rs.map((r) => r.id)),
+      ...TEMPLATES.flatMap((t) => t.rules.map((r) => r.id)),
       ...BAD_FILE_RULES,
     ];
     expect(ids.filter((id) => !readme.includes(`\`${id}\``))).toEqual([]);

@@ -104,7 +104,9 @@ describe("parallel", () => {
     "volumen.henvendelser.2023": 3,
     "volumen.tilsyn.2023": 1,
     "tilfredsstillende_forvaltning.timer_i_alt.2023": 30,
+    "tilfredsstillende_skole.timer_i_alt.2023": 10,
     "tilsyn_forvaltning.timer_i_alt.2023": 200,
+    "tilsyn_skole.timer_i_alt.2023": 50,
   };
 
   it("passes a consistent return", () => expect(run("parallel", base)).toEqual([]));
@@ -156,8 +158,10 @@ describe("barometre", () => {
   });
 
   it("barometre_timer_volumen_handicap: hours without cases", () => {
+    // The projection cannot use hours without their cases either (derived completeness).
     expect(run("barometre", { "handicap.timer_i_alt.2023": 30 })).toEqual([
       "barometre_timer_volumen_handicap|advarsel|barometre.handicap.timer_i_alt.2023",
+      "mangler_aar|advarsel|barometre.handicap_volumen.sager.2023",
     ]);
   });
 

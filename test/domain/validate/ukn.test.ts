@@ -73,10 +73,13 @@ describe("validateReturn on UKN", () => {
     expect(r.findings.map(short)).toEqual([
       "tom_markering|info|UKN Data!F21",
       "ukn_timer_volumen_genindbringelse|advarsel|UKN Data!F11",
-      "mangler_aar|advarsel|UKN Data!F20",
+      "mangler_aar|advarsel|UKN Data!F2",
     ]);
-    expect(r.findings[2].message).toContain("2 felter er tomme");
+    // Derived from the calculation: hours per case of both kinds and the hovedsager leave the
+    // municipality out of 2022 (sager i alt is not used by the calculation).
+    expect(r.findings[2].message).toContain("3 felter er tomme");
     expect(r.findings[2].message).toContain("(F21)");
+    expect(r.findings[2].message).toContain("indgår ikke i opregningen");
   });
 
   it("empty years the projection does not use are not reported", () => {

@@ -1,0 +1,361 @@
+/**
+ * Compiles a calculation tree to a native Excel formula (invariant syntax, no leading "="), with
+ * the evaluator's semantics (evaluate.ts): tom is the empty text "", arithmetic with a tom
+ * operand or a division by 0 gives "", aggregates skip what is not a number and give "" when no
+ * number is left. Lists become ranges: a list of adjacent cells is used as it stands; anything
+ * else is written into helper cells by the environment (`materialise`), one cell per element.
+ */
+import type { Node } from "./ast";
+import type { ScalarType } from "./check";
+
+/** A compiled scalar: `raw` is valid when none of `emptyIf` holds; `selfEmpty` when raw itself may be "". */
+export interface Compiled {
+  readonly raw: string;
+  /** Excel conditions under which the value is tom (""). */
+  readonly emptyIf: readonly string[];
+  /** raw may itself be "" or a blank cell (a cell reference, or a function giving ""). */
+  readonly selfEmpty: boolean;
+  /** A plain cell reference (its own text is the reference). */
+  readonly isRef: boolean;
+  /** Always tom (a field that is not in the return, ikke spurgt). */
+  readonly constEmpty?: boolean;
+  readonly type: ScalarType;
+}
+
+export type CompiledValue = Compiled | readonly Compiled[];
+
+export interface ExcelEnv {
+  ref(node: Extract<Node, { k: "ref" }>): CompiledValue;
+  name(node: Extract<Node, { k: "name" }>): CompiledValue;
+  /** Writes each element's formula into a contiguous helper range; returns the range reference. */
+  materialise(items: readonly Compiled[]): string;
+  /** The range covering exactly these cell references in order, if they are adjacent. */
+  rangeOf(refs: readonly string[]): string | undefined;
+}
+
+export const EMPTY: Compiled = {
+  raw: '""',
+  emptyIf: [],
+  selfEmpty: true,
+  isRef: false,
+  constEmpty: true,
+  type: "vilkaarlig",
+};
+
+/** A cell reference as a compiled value. */
+export function cellRef(ref: string, type: ScalarType): Compiled {
+  return { raw: ref, emptyIf: [], selfEmpty: true, isRef: true, type };
+}
+
+/** A constant as a compiled value. */
+export function constant(v: number | string | boolean): Compiled {
+  if (typeof v === "number")
+    return { raw: numberLiteral(v), emptyIf: [], selfEmpty: false, isRef: false, type: "tal" };
+  if (typeof v === "boolean")
+    return {
+      raw: v ? "TRUE" : "FALSE",
+      emptyIf: [],
+      selfEmpty: false,
+      isRef: false,
+      type: "sandhed",
+    };
+  return { raw: str(v), emptyIf: [], selfEmpty: v === "", isRef: false, type: "tekst" };
+}
+
+export function str(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+function numberLiteral(v: number): string {
+  if (Number.isInteger(v)) return String(v);
+  return String(Number(v.toPrecision(15)));
+}
+
+function isListC(v: CompiledValue): v is readonly Compiled[] {
+  return Array.isArray(v);
+}
+
+/** Parentheses around a raw formula unless it is atomic. */
+function paren(raw: string): string {
+  return /^[A-Za-z0-9_.$!:'"]+$/.test(raw) || (/^[A-Z.]+\(.*\)$/.test(raw) && balanced(raw))
+    ? raw
+    : `(${raw})`;
+}
+
+/** Whether the outermost parentheses of "F(...)" enclose the rest. */
+function balanced(raw: string): boolean {
+  let depth = 0;
+  let inStr = false;
+  const open = raw.indexOf("(");
+  for (let i = open; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '"') inStr = !inStr;
+    if (inStr) continue;
+    if (c === "(") depth++;
+    if (c === ")") {
+      depth--;
+      if (depth === 0 && i !== raw.length - 1) return false;
+    }
+  }
+  return true;
+}
+
+/** The conditions under which a compiled value is tom, including its own "" (deduplicated). */
+function conditions(c: Compiled): string[] {
+  const out = [...c.emptyIf];
+  if (c.selfEmpty && !c.constEmpty) out.push(`${paren(c.raw)}=""`);
+  return out;
+}
+
+function or(conds: readonly string[]): string {
+  const uniq = [...new Set(conds)];
+  return uniq.length === 1 ? uniq[0] : `OR(${uniq.join(",")})`;
+}
+
+/** The self-contained formula of a compiled value (tom as ""). */
+export function formulaOf(c: Compiled): string {
+  if (c.constEmpty) return '""';
+  if (c.emptyIf.length === 0) return c.raw;
+  return `IF(${or(c.emptyIf)},"",${c.raw})`;
+}
+
+/** A compiled value whose formula is self-contained (used inside functions and text). */
+function whole(c: Compiled, type: ScalarType = c.type): Compiled {
+  if (c.emptyIf.length === 0) return c;
+  return {
+    raw: formulaOf(c),
+    emptyIf: [],
+    selfEmpty: true,
+    isRef: false,
+    type,
+  };
+}
+
+function liftC(args: readonly CompiledValue[], f: (...xs: Compiled[]) => Compiled): CompiledValue {
+  const len = args.reduce<number>((n, a) => (isListC(a) ? Math.max(n, a.length) : n), -1);
+  if (len < 0) return f(...(args as Compiled[]));
+  const out: Compiled[] = [];
+  for (let i = 0; i < len; i++) out.push(f(...args.map((a) => (isListC(a) ? (a[i] ?? EMPTY) : a))));
+  return out;
+}
+
+function arith(op: string, a: Compiled, b: Compiled): Compiled {
+  if (a.constEmpty || b.constEmpty) return EMPTY;
+  const emptyIf = [...conditions(a), ...conditions(b)];
+  const raw = `${paren(a.raw)}${op}${paren(b.raw)}`;
+  if (op === "/") {
+    if (!(b.raw !== "0" && /^[0-9.]+$/.test(b.raw))) emptyIf.push(`${paren(b.raw)}=0`);
+  }
+  return { raw, emptyIf, selfEmpty: false, isRef: false, type: "tal" };
+}
+
+function compare(op: string, a: Compiled, b: Compiled): Compiled {
+  const ea = a.constEmpty ? "TRUE" : conditions(a).length ? or(conditions(a)) : null;
+  const eb = b.constEmpty ? "TRUE" : conditions(b).length ? or(conditions(b)) : null;
+  const raw = `${paren(formulaOf(a))}${op}${paren(formulaOf(b))}`;
+  if (op === "=" || op === "<>") {
+    if (ea === null && eb === null)
+      return {
+        raw: `${paren(a.raw)}${op}${paren(b.raw)}`,
+        emptyIf: [],
+        selfEmpty: false,
+        isRef: false,
+        type: "sandhed",
+      };
+    const bothText = a.type === "tekst" && b.type === "tekst";
+    if (bothText) return { raw, emptyIf: [], selfEmpty: false, isRef: false, type: "sandhed" };
+    // A blank cell equals 0 and FALSE in Excel; here tom equals only tom.
+    const eq = `IF(${or([ea ?? "FALSE", eb ?? "FALSE"])},AND(${ea ?? "FALSE"},${eb ?? "FALSE"}),${paren(a.raw)}=${paren(b.raw)})`;
+    return {
+      raw: op === "=" ? eq : `NOT(${eq})`,
+      emptyIf: [],
+      selfEmpty: false,
+      isRef: false,
+      type: "sandhed",
+    };
+  }
+  if (a.constEmpty || b.constEmpty) return { ...EMPTY, type: "sandhed" };
+  return {
+    raw: `${paren(a.raw)}${op}${paren(b.raw)}`,
+    emptyIf: [...conditions(a), ...conditions(b)],
+    selfEmpty: false,
+    isRef: false,
+    type: "sandhed",
+  };
+}
+
+const AGGREGATES = new Set([
+  "SUM",
+  "MIN",
+  "MAX",
+  "AVERAGE",
+  "MEDIAN",
+  "COUNT",
+  "COUNTIF",
+  "PERCENTILE",
+]);
+
+/** Compiles a tree (checked beforehand) in an environment. */
+export function compileToExcel(n: Node, env: ExcelEnv): CompiledValue {
+  const c = (x: Node) => compileToExcel(x, env);
+  switch (n.k) {
+    case "num":
+    case "str":
+    case "bool":
+      return constant(n.value);
+    case "ref":
+      return env.ref(n);
+    case "name":
+      return env.name(n);
+    case "neg":
+      return liftC([c(n.arg)], (a) =>
+        a.constEmpty
+          ? EMPTY
+          : {
+              ...a,
+              raw: `-${paren(a.raw)}`,
+              emptyIf: conditions(a),
+              selfEmpty: false,
+              isRef: false,
+            }
+      );
+    case "bin": {
+      const l = c(n.left);
+      const r = c(n.right);
+      if ("+-*/".includes(n.op)) return liftC([l, r], (a, b) => arith(n.op, a, b));
+      if (n.op === "&")
+        return liftC([l, r], (a, b) => ({
+          raw: `${paren(formulaOf(a))}&${paren(formulaOf(b))}`,
+          emptyIf: [],
+          selfEmpty: false,
+          isRef: false,
+          type: "tekst",
+        }));
+      return liftC([l, r], (a, b) => compare(n.op, a, b));
+    }
+    case "call": {
+      const args = n.args.map(c);
+      if (AGGREGATES.has(n.fn)) return aggregate(n.fn, args, env);
+      return liftC(args, (...xs) => scalarCall(n.fn, xs));
+    }
+  }
+}
+
+/** An argument as a range or a single reference/constant usable inside an Excel aggregate. */
+function rangeArg(v: CompiledValue, env: ExcelEnv): string {
+  const items = isListC(v) ? v : [v];
+  if (items.length === 0) return env.materialise([EMPTY]);
+  if (items.length === 1 && !isListC(v)) {
+    const x = items[0];
+    if (
+      x.isRef ||
+      (x.type === "tal" && !x.selfEmpty && x.emptyIf.length === 0 && /^-?[0-9.]+$/.test(x.raw))
+    )
+      return x.raw;
+    return env.materialise([x]);
+  }
+  if (items.every((x) => x.isRef)) {
+    const range = env.rangeOf(items.map((x) => x.raw));
+    if (range) return range;
+  }
+  return env.materialise(items);
+}
+
+function aggregate(fn: string, args: readonly CompiledValue[], env: ExcelEnv): Compiled {
+  const mk = (raw: string, selfEmpty: boolean): Compiled => ({
+    raw,
+    emptyIf: [],
+    selfEmpty,
+    isRef: false,
+    type: "tal",
+  });
+  if (fn === "COUNTIF") {
+    const range = rangeArg(args[0], env);
+    const crit = args[1] as Compiled;
+    if (crit.constEmpty) return EMPTY;
+    const f = `SUMPRODUCT((${range}<>"")*(${range}=${paren(formulaOf(crit))}))`;
+    const ce = conditions(crit);
+    return ce.length ? mk(`IF(${or(ce)},"",${f})`, true) : mk(f, false);
+  }
+  if (fn === "PERCENTILE") {
+    const range = rangeArg(args[0], env);
+    const p = args[1] as Compiled;
+    if (p.constEmpty) return EMPTY;
+    const conds = [...conditions(p), `${paren(p.raw)}<0`, `${paren(p.raw)}>1`, `COUNT(${range})=0`];
+    return mk(`IF(${or(conds)},"",PERCENTILE(${range},${p.raw}))`, true);
+  }
+  const ranges = args.map((a) => rangeArg(a, env)).join(",");
+  if (fn === "COUNT") return mk(`COUNT(${ranges})`, false);
+  return mk(`IF(COUNT(${ranges})=0,"",${fn}(${ranges}))`, true);
+}
+
+function scalarCall(fn: string, xs: Compiled[]): Compiled {
+  const mk = (
+    raw: string,
+    type: ScalarType,
+    emptyIf: string[] = [],
+    selfEmpty = false
+  ): Compiled => ({
+    raw,
+    emptyIf,
+    selfEmpty,
+    isRef: false,
+    type,
+  });
+  switch (fn) {
+    case "IF": {
+      const [cond, a, b] = xs;
+      if (cond.constEmpty) return EMPTY;
+      const ce = conditions(cond);
+      const fa = formulaOf(a);
+      const fb = b ? formulaOf(b) : '""';
+      const inner = `IF(${cond.raw},${fa},${fb})`;
+      const type = a.type === "vilkaarlig" && b ? b.type : a.type;
+      return mk(
+        inner,
+        type,
+        ce,
+        a.selfEmpty || a.emptyIf.length > 0 || !b || b.selfEmpty || b.emptyIf.length > 0
+      );
+    }
+    case "AND":
+    case "OR":
+    case "NOT": {
+      if (xs.some((x) => x.constEmpty)) return { ...EMPTY, type: "sandhed" };
+      const conds = xs.flatMap(conditions);
+      return mk(`${fn}(${xs.map((x) => x.raw).join(",")})`, "sandhed", conds);
+    }
+    case "N":
+      return xs[0].constEmpty ? constant(0) : mk(`N(${formulaOf(xs[0])})`, "tal");
+    case "ISBLANK": {
+      const x = xs[0];
+      if (x.constEmpty) return constant(true);
+      const conds = conditions(x);
+      return conds.length ? mk(or(conds), "sandhed") : constant(false);
+    }
+    case "ROUND":
+    case "FIXED": {
+      const [x, d] = xs;
+      if (x.constEmpty || d.constEmpty) return EMPTY;
+      return mk(`${fn}(${x.raw},${d.raw})`, fn === "ROUND" ? "tal" : "tekst", [
+        ...conditions(x),
+        ...conditions(d),
+      ]);
+    }
+    case "ABS": {
+      const x = xs[0];
+      if (x.constEmpty) return EMPTY;
+      return mk(`ABS(${x.raw})`, "tal", conditions(x));
+    }
+    default:
+      throw new Error(`ukendt funktion ${fn}`);
+  }
+}
+
+/** The self-contained formula of a scalar compiled value (for writing into a cell). */
+export function cellFormula(v: CompiledValue): string {
+  if (isListC(v)) throw new Error("en liste kan ikke skrives i én celle");
+  return formulaOf(v);
+}
+
+export { whole as selfContained };

@@ -1,0 +1,153 @@
+/**
+ * The functions of the calculation language: one table with the canonical (English, as in
+ * Excel's invariant formulas) name, the Danish names a consultant may write instead, arity, and
+ * what kind of function it is. The evaluator and the Excel compiler switch on the canonical name;
+ * the checker uses the rest.
+ */
+
+export type FunctionKind =
+  /** Reduces its arguments (numbers and lists) to one value: SUM, MIN, PERCENTILE… */
+  | "aggregate"
+  /** Works value by value; over lists it works element by element. */
+  | "scalar";
+
+export interface FunctionDef {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly kind: FunctionKind;
+  readonly minArgs: number;
+  readonly maxArgs: number;
+  /** One line of Danish help (README table, pack check messages). */
+  readonly help: string;
+}
+
+const MANY = Number.POSITIVE_INFINITY;
+
+export const FUNCTIONS: readonly FunctionDef[] = [
+  {
+    name: "SUM",
+    aliases: [],
+    kind: "aggregate",
+    minArgs: 1,
+    maxArgs: MANY,
+    help: "summen af tallene; tom, hvis der ikke er nogen tal",
+  },
+  {
+    name: "MIN",
+    aliases: [],
+    kind: "aggregate",
+    minArgs: 1,
+    maxArgs: MANY,
+    help: "det mindste tal",
+  },
+  {
+    name: "MAX",
+    aliases: ["MAKS"],
+    kind: "aggregate",
+    minArgs: 1,
+    maxArgs: MANY,
+    help: "det største tal",
+  },
+  {
+    name: "AVERAGE",
+    aliases: ["MIDDEL"],
+    kind: "aggregate",
+    minArgs: 1,
+    maxArgs: MANY,
+    help: "gennemsnittet af tallene (uvægtet)",
+  },
+  {
+    name: "MEDIAN",
+    aliases: [],
+    kind: "aggregate",
+    minArgs: 1,
+    maxArgs: MANY,
+    help: "medianen af tallene",
+  },
+  {
+    name: "COUNT",
+    aliases: ["TÆL", "TAEL"],
+    kind: "aggregate",
+    minArgs: 1,
+    maxArgs: MANY,
+    help: "antallet af tal (tomme felter tælles ikke)",
+  },
+  {
+    name: "COUNTIF",
+    aliases: ["TÆL.HVIS", "TAEL.HVIS"],
+    kind: "aggregate",
+    minArgs: 2,
+    maxArgs: 2,
+    help: 'antallet af værdier i listen, der er lig med værdien (fx TÆL.HVIS(liste; "x"))',
+  },
+  {
+    name: "PERCENTILE",
+    aliases: ["PERCENTILE.INC", "FRAKTIL", "FRAKTIL.MEDTAG"],
+    kind: "aggregate",
+    minArgs: 2,
+    maxArgs: 2,
+    help: "percentilen p (0–1) af tallene, som Excels FRAKTIL.MEDTAG",
+  },
+  {
+    name: "IF",
+    aliases: ["HVIS"],
+    kind: "scalar",
+    minArgs: 2,
+    maxArgs: 3,
+    help: "HVIS(betingelse; værdi hvis sand; værdi hvis falsk)",
+  },
+  { name: "AND", aliases: ["OG"], kind: "scalar", minArgs: 1, maxArgs: MANY, help: "alle sande" },
+  {
+    name: "OR",
+    aliases: ["ELLER"],
+    kind: "scalar",
+    minArgs: 1,
+    maxArgs: MANY,
+    help: "mindst én sand",
+  },
+  { name: "NOT", aliases: ["IKKE"], kind: "scalar", minArgs: 1, maxArgs: 1, help: "det modsatte" },
+  {
+    name: "ROUND",
+    aliases: ["AFRUND"],
+    kind: "scalar",
+    minArgs: 2,
+    maxArgs: 2,
+    help: "afrunder til det antal decimaler (halve væk fra 0), som Excels AFRUND",
+  },
+  { name: "ABS", aliases: [], kind: "scalar", minArgs: 1, maxArgs: 1, help: "den numeriske værdi" },
+  {
+    name: "N",
+    aliases: [],
+    kind: "scalar",
+    minArgs: 1,
+    maxArgs: 1,
+    help: "tallet, eller 0 når feltet er tomt",
+  },
+  {
+    name: "ISBLANK",
+    aliases: ["ER.TOM"],
+    kind: "scalar",
+    minArgs: 1,
+    maxArgs: 1,
+    help: "sand, når værdien er tom",
+  },
+  {
+    name: "FIXED",
+    aliases: ["FAST"],
+    kind: "scalar",
+    minArgs: 2,
+    maxArgs: 2,
+    help: 'tallet som dansk tekst med det antal decimaler, fx FAST(x; 0) → "1.234"',
+  },
+];
+
+const BY_NAME = new Map<string, FunctionDef>();
+for (const f of FUNCTIONS) {
+  BY_NAME.set(f.name, f);
+  for (const a of f.aliases) BY_NAME.set(a, f);
+}
+
+/** The function a name (any case, Danish or English) denotes. */
+export function findFunction(name: string): FunctionDef | undefined {
+  return BY_NAME.get(name.toUpperCase());
+}

@@ -1,0 +1,173 @@
+/**
+ * Where a pack's expressions get their values when evaluated in JavaScript: the returns (one
+ * respondent's, or every respondent's as a list), the consultant's input tables, the settings and
+ * the other calculations. Validation (condition rules), the calculations and the report tables
+ * all evaluate through `makeEnv`, so a reference reads the same data everywhere.
+ */
+import type { Node } from "../expr/ast";
+import {
+  NOT_ASKED,
+  isList,
+  missing,
+  val,
+  type EvalEnv,
+  type Result,
+  type Scalar,
+  type Value,
+} from "../expr/evaluate";
+import type { FieldValue } from "../model";
+import type { Pack } from "./model";
+import {
+  classifyRef,
+  expandRef,
+  perRespondent,
+  type RefInstance,
+  type RefTarget,
+  type RefUniverse,
+  type Variables,
+} from "./refs";
+
+/** One respondent's parsed values. */
+export interface RespondentData {
+  readonly name: string;
+  readonly values: Readonly<Record<string, FieldValue>>;
+}
+
+/** A figure for every column (a number) or by column ("2023": n). */
+export type ByColumn = number | Readonly<Record<string, number>>;
+
+/** `national`: key → figures; `pr_respondent`: respondent → key → figures. */
+export type InputTable =
+  Readonly<Record<string, ByColumn>> | Readonly<Record<string, Readonly<Record<string, ByColumn>>>>;
+
+export interface DataContext {
+  readonly pack: Pack;
+  readonly respondents: readonly RespondentData[];
+  /** Input tables by id (per-respondent tables keyed by canonical respondent name). */
+  readonly inputs: Readonly<Record<string, InputTable | undefined>>;
+  /** A setting's value (the default unless the consultant changed it). */
+  readonly setting: (id: string) => Scalar | undefined;
+  /** A calculation's value: for one respondent, or (no respondent) a samlet value or the list over respondents. */
+  readonly calculation?: (id: string, respondent?: RespondentData) => Value | undefined;
+}
+
+export interface Binding {
+  /** The respondent the expression is about (undefined: every respondent, as lists). */
+  readonly respondent?: RespondentData;
+  readonly vars?: Variables;
+  /** Names local to the context (a table's other columns, a record's fields). */
+  readonly names?: (name: string) => Value | undefined;
+}
+
+const universes = new WeakMap<Pack, RefUniverse>();
+
+export function universeOf(pack: Pack): RefUniverse {
+  let u = universes.get(pack);
+  if (!u) {
+    u = {
+      templates: new Map(pack.templates.map((t) => [t.id, t])),
+      inputs: new Map(pack.inputs.map((t) => [t.id, t])),
+    };
+    universes.set(pack, u);
+  }
+  return u;
+}
+
+const targets = new WeakMap<Node, RefTarget>();
+
+/** The target of a (checked) reference node, worked out once per node. */
+export function targetOfNode(pack: Pack, node: Extract<Node, { k: "ref" }>): RefTarget {
+  let t = targets.get(node);
+  if (!t) {
+    const c = classifyRef(universeOf(pack), node.segments);
+    if (typeof c === "string") throw new Error(`ukontrolleret reference: ${c}`);
+    t = c;
+    targets.set(node, t);
+  }
+  return t;
+}
+
+/** Whether a target spans a list within one respondent (a wildcard or a column range). */
+export function spreadsWithin(t: RefTarget): boolean {
+  return (
+    (t.kind === "grid" &&
+      (t.row.kind === "wild" || t.column.kind === "wild" || t.column.kind === "range")) ||
+    (t.kind === "list" && t.record.kind === "wild") ||
+    (t.kind === "input" && t.column.kind === "range")
+  );
+}
+
+/** A figure of a ByColumn for a column. */
+export function byColumn(v: ByColumn | undefined, column: string): number | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
+  const x = v[column];
+  return typeof x === "number" && Number.isFinite(x) ? x : undefined;
+}
+
+export function fieldResult(v: FieldValue | undefined, id: string): Result {
+  if (v === null || v === undefined || v === "") return missing(id);
+  if (typeof v === "number" && !Number.isFinite(v)) return missing(id);
+  return val(v);
+}
+
+/** The value of one instance for one respondent. */
+function instanceValue(ctx: DataContext, inst: RefInstance, r: RespondentData | undefined): Result {
+  if (inst.kind === "field") {
+    if (!inst.exists) return NOT_ASKED;
+    return r ? fieldResult(r.values[inst.id], inst.id) : missing(inst.id);
+  }
+  const table = ctx.inputs[inst.table.id];
+  const label = `${inst.table.name} »${inst.key}« ${inst.column}`;
+  if (inst.table.form === "national") {
+    const v = byColumn((table as Record<string, ByColumn> | undefined)?.[inst.key], inst.column);
+    return v === undefined ? missing(label) : val(v);
+  }
+  if (!r) return missing(label);
+  const own = (table as Record<string, Record<string, ByColumn>> | undefined)?.[r.name];
+  const v = byColumn(own?.[inst.key], inst.column);
+  if (v !== undefined) return val(v);
+  const def = inst.table.defaults[inst.key];
+  if (def) {
+    const fv = r.values[def.replace("{år}", inst.column)];
+    if (typeof fv === "number" && Number.isFinite(fv)) return val(fv);
+  }
+  return missing(`${label} (${r.name})`);
+}
+
+/** An evaluation environment for a pack's expressions over the data, bound as given. */
+export function makeEnv(ctx: DataContext, bind: Binding = {}): EvalEnv {
+  const vars = bind.vars ?? {};
+  const hasField = (id: string) => ctx.pack.fields.has(id);
+  return {
+    ref: (_segs, node) => {
+      const t = targetOfNode(ctx.pack, node as Extract<Node, { k: "ref" }>);
+      const insts = expandRef(t, vars, hasField);
+      const within = spreadsWithin(t);
+      if (perRespondent(t) && !bind.respondent) {
+        const out: Result[] = [];
+        for (const r of ctx.respondents) for (const i of insts) out.push(instanceValue(ctx, i, r));
+        return out;
+      }
+      const values = insts.map((i) => instanceValue(ctx, i, bind.respondent));
+      return within ? values : (values[0] ?? NOT_ASKED);
+    },
+    name: (name) => {
+      const local = bind.names?.(name);
+      if (local !== undefined) return local;
+      const calc = ctx.calculation?.(name, bind.respondent);
+      if (calc !== undefined) return calc;
+      const s = ctx.setting(name);
+      if (s !== undefined) return val(s);
+      const v = vars[name];
+      if (v !== undefined) return val(v);
+      return missing(name);
+    },
+  };
+}
+
+/** A value as one result (a list where one value was expected is a defect of the checker). */
+export function one(v: Value): Result {
+  if (isList(v)) throw new Error("en liste, hvor der forventes én værdi");
+  return v;
+}

@@ -1,0 +1,1119 @@
+/**
+ * Loads a survey pack: the JSON text → the schema (schema.ts, zod, Danish messages) → the checks
+ * the schema cannot make (unknown or duplicate ids, references to fields, blocks, settings and
+ * tables that do not exist, expressions whose kinds do not fit, cycles) → the model (model.ts).
+ * Every problem comes back with its JSON path and a Danish message; the same checks run for the
+ * built-in packs and for a consultant's own file (`byrde pakke tjek`).
+ */
+import type { z } from "zod";
+import type { Node } from "../expr/ast";
+import { walk } from "../expr/ast";
+import { checkExpr, type CheckScope, type ExprType, type ScalarType } from "../expr/check";
+import { parseExpr } from "../expr/parse";
+import { KOMMUNER } from "../catalogue/kommuner";
+import type {
+  BlockDef,
+  ChoiceDef,
+  ColumnDef,
+  ColumnKey,
+  FieldDef,
+  Operand,
+  RowDef,
+  RuleDef,
+  TemplateDef,
+} from "../catalogue/types";
+import { fieldsOfTemplate } from "../fieldId";
+import { KINDS, type FieldKind } from "../kinds";
+import type { ComponentDef, MethodDef, NationalUnits } from "../project/definitions";
+import type {
+  Calculation,
+  ExprCalculation,
+  InputTableDef,
+  Pack,
+  PackProblem,
+  ReportColumnDef,
+  ReportTableDef,
+  RespondentsDef,
+  RowAxis,
+  SettingDef,
+} from "./model";
+import {
+  checkTargetPositions,
+  classifyRef,
+  perRespondent,
+  targetType,
+  wildDomain,
+  type RefUniverse,
+  type VariableInfo,
+} from "./refs";
+import {
+  PakkeSchema,
+  type Pakke,
+  type PakkeBeregning,
+  type PakkeOperand,
+  type PakkeRegel,
+  type PakkeValgmulighed as Valgmulighed,
+} from "./schema";
+
+export type LoadResult =
+  | { readonly ok: true; readonly pack: Pack }
+  | { readonly ok: false; readonly problems: readonly PackProblem[] };
+
+type Path = readonly (string | number)[];
+
+/** `skabeloner[0].blokke[2].id` */
+export function formatPath(path: Path): string {
+  let out = "";
+  for (const p of path) {
+    if (typeof p === "number") out += `[${p}]`;
+    else out += out ? `.${p}` : p;
+  }
+  return out || "(hele filen)";
+}
+
+/** Parses pack text as JSON, with a Danish message naming the line and column of a syntax error. */
+export function parsePackText(
+  text: string
+):
+  | { readonly ok: true; readonly json: unknown }
+  | { readonly ok: false; readonly problems: PackProblem[] } {
+  try {
+    return { ok: true, json: JSON.parse(text.replace(/^\uFEFF/, "")) };
+  } catch (e) {
+    const msg = (e as Error).message;
+    const m = /position (\d+)/.exec(msg);
+    let where = "";
+    if (m) {
+      const pos = Number(m[1]);
+      const before = text.slice(0, pos);
+      const line = before.split("\n").length;
+      const col = pos - before.lastIndexOf("\n");
+      where = ` (linje ${line}, kolonne ${col})`;
+    }
+    return {
+      ok: false,
+      problems: [
+        {
+          path: "(hele filen)",
+          message: `filen er ikke gyldig JSON${where}; tjek kommaer, anførselstegn og klammer.`,
+        },
+      ],
+    };
+  }
+}
+
+function zodProblems(error: z.ZodError): PackProblem[] {
+  const out: PackProblem[] = [];
+  for (const issue of error.issues) {
+    // A discriminated union names the union; its members' own errors are more useful.
+    out.push({ path: formatPath(issue.path as Path), message: issue.message });
+  }
+  return out;
+}
+
+const choiceOf = (v: Valgmulighed): ChoiceDef =>
+  typeof v === "string" ? { id: v, label: v } : { id: v.id, label: v.navn };
+
+interface Scope extends CheckScope {
+  readonly deps: Set<string>;
+}
+
+/** Contexts an expression can stand in (which dimensions are bound, what names mean). */
+interface ExprContext {
+  /** Bound to one respondent. */
+  readonly respondent: boolean;
+  /** Placeholders `{…}` allowed in references. */
+  readonly variables: ReadonlyMap<string, VariableInfo>;
+  /** Bare names that mean something here (besides calculations and settings). */
+  readonly names: ReadonlyMap<string, ExprType>;
+  /** Whether calculations may be named (and as what). */
+  readonly calculations: boolean;
+  /** Bound to one record of this list block (`skabelon.blok`): its post calculations are one value. */
+  readonly records?: string;
+  /** A group of this list block's records: record fields and post calculations are lists. */
+  readonly group?: string;
+}
+
+/** Danish name of the list a group row's record values form. */
+const GROUP_DOMAIN = "gruppens poster";
+
+class PackLoader {
+  readonly problems: PackProblem[] = [];
+  private readonly templates = new Map<string, TemplateDef>();
+  private readonly inputs = new Map<string, InputTableDef>();
+  private readonly settings = new Map<string, SettingDef>();
+  private readonly calcs = new Map<
+    string,
+    { level: "respondent" | "samlet" | "post"; format?: FieldKind; records?: string }
+  >();
+  private readonly axes = new Map<string, readonly ColumnDef[]>();
+
+  constructor(private readonly raw: Pakke) {}
+
+  private problem(path: Path, message: string): void {
+    this.problems.push({ path: formatPath(path), message });
+  }
+
+  /** Reports ids that occur more than once in a list. */
+  private unique<T>(
+    items: readonly T[] | undefined,
+    id: (t: T) => string | number,
+    path: Path,
+    what: string
+  ): void {
+    const seen = new Map<string, number>();
+    (items ?? []).forEach((t, i) => {
+      const k = String(id(t));
+      const first = seen.get(k);
+      if (first !== undefined)
+        this.problem(
+          [...path, i, "id"],
+          `${what} »${k}« findes to gange (også ${formatPath([...path, first])})`
+        );
+      else seen.set(k, i);
+    });
+  }
+
+  private get universe(): RefUniverse {
+    return { templates: this.templates, inputs: this.inputs };
+  }
+
+  /** Parses and checks one expression in a context; undefined (with problems) when it fails. */
+  expr(
+    source: string,
+    path: Path,
+    ctx: ExprContext,
+    expect?: { type?: ScalarType; list?: boolean },
+    deps?: Set<string>
+  ): Node | undefined {
+    const parsed = parseExpr(source);
+    const where = (s: { start: number; end: number }) =>
+      `tegn ${s.start + 1}${s.end - s.start > 1 ? `–${s.end}` : ""} (»${source.slice(s.start, s.end) || source}«)`;
+    if (!parsed.ok) {
+      this.problem(
+        path,
+        `udtrykket kan ikke læses: ${parsed.error.message}, ved ${where(parsed.error.span)}.`
+      );
+      return undefined;
+    }
+    const scope = this.scope(ctx, deps ?? new Set());
+    const r = checkExpr(parsed.node, scope, expect);
+    for (const e of r.errors) this.problem(path, `${e.message}, ved ${where(e.span)}.`);
+    return r.errors.length === 0 ? parsed.node : undefined;
+  }
+
+  private scope(ctx: ExprContext, deps: Set<string>): Scope {
+    const universe = this.universe;
+    return {
+      deps,
+      ref: (node) => {
+        const t = classifyRef(universe, node.segments);
+        if (typeof t === "string") return t;
+        const problem = checkTargetPositions(t, ctx.variables);
+        if (problem) return problem;
+        const domains: string[] = [];
+        if (!ctx.respondent && perRespondent(t)) domains.push("respondenterne");
+        const w = wildDomain(t);
+        if (w) domains.push(w);
+        return { type: targetType(t), ...(domains.length ? { domain: domains.join(" × ") } : {}) };
+      },
+      name: (node) => {
+        const own = ctx.names.get(node.name);
+        if (own) {
+          deps.add(`navn:${node.name}`);
+          return own;
+        }
+        const calc = this.calcs.get(node.name);
+        if (calc && ctx.calculations) {
+          deps.add(`beregning:${node.name}`);
+          const type: ScalarType = calc.format ? KINDS[calc.format].exprType : "vilkaarlig";
+          if (calc.level === "respondent" && !ctx.respondent)
+            return { type, domain: "respondenterne" };
+          if (calc.level === "post") {
+            if (ctx.records === calc.records) return { type };
+            if (ctx.group === calc.records) return { type, domain: GROUP_DOMAIN };
+            const records = `posterne i ${calc.records}`;
+            return { type, domain: ctx.respondent ? records : `respondenterne × ${records}` };
+          }
+          return { type };
+        }
+        const setting = this.settings.get(node.name);
+        if (setting) return { type: setting.type === "tal" ? "tal" : "tekst" };
+        if (ctx.variables.has(node.name)) return { type: "vilkaarlig" };
+        return `navnet »${node.name}« er hverken en indstilling, en beregning eller en kolonne her`;
+      },
+    };
+  }
+
+  load(): Pack | undefined {
+    const p = this.raw;
+    const respondents = this.respondents();
+    this.unique(p.akser, (a) => a.id, ["akser"], "aksen");
+    (p.akser ?? []).forEach((a, i) => {
+      this.unique(a.elementer, (e) => e.id, ["akser", i, "elementer"], "elementet");
+      this.axes.set(
+        a.id,
+        a.elementer.map((e) => ({ key: e.id, label: e.navn }))
+      );
+    });
+
+    this.unique(p.indstillinger, (s) => s.id, ["indstillinger"], "indstillingen");
+    (p.indstillinger ?? []).forEach((s, i) => {
+      const type = s.type ?? (typeof s.standard === "number" ? "tal" : "tekst");
+      if (type === "tal" && typeof s.standard !== "number")
+        this.problem(["indstillinger", i, "standard"], "standardværdien skal være et tal");
+      if (type === "valg" && (!s.valg || !s.valg.includes(String(s.standard))))
+        this.problem(["indstillinger", i, "valg"], "standardværdien skal være et af valgene");
+      if (
+        typeof s.standard === "number" &&
+        ((s.min !== undefined && s.standard < s.min) || (s.max !== undefined && s.standard > s.max))
+      )
+        this.problem(["indstillinger", i, "standard"], "standardværdien ligger uden for min–max");
+      this.settings.set(s.id, {
+        id: s.id,
+        name: s.navn,
+        type,
+        default: s.standard,
+        source: s.kilde,
+        ...(s.enhed ? { unit: s.enhed } : {}),
+        ...(s.min !== undefined ? { min: s.min } : {}),
+        ...(s.max !== undefined ? { max: s.max } : {}),
+        ...(s.valg ? { choices: s.valg } : {}),
+      });
+    });
+
+    this.unique(p.inddata, (t) => t.id, ["inddata"], "inddatatabellen");
+    (p.inddata ?? []).forEach((t) => {
+      this.inputs.set(t.id, {
+        id: t.id,
+        name: t.navn,
+        form: t.form,
+        ...(t.beskrivelse ? { description: t.beskrivelse } : {}),
+        ...(t.noegler
+          ? { keys: t.noegler.map((k) => ({ key: String(k.id), label: k.navn })) }
+          : {}),
+        defaults: t.standardfelter ?? {},
+      });
+    });
+
+    this.unique(p.skabeloner, (t) => t.id, ["skabeloner"], "skabelonen");
+    p.skabeloner.forEach((t, i) => {
+      if (this.inputs.has(t.id))
+        this.problem(
+          ["skabeloner", i, "id"],
+          `»${t.id}« er både en skabelon og en inddatatabel; id'erne skal være forskellige`
+        );
+      if (t.id === "meta")
+        this.problem(
+          ["skabeloner", i, "id"],
+          "»meta« er forbeholdt skabelonens egne felter (meta.kommune …)"
+        );
+      const def = this.template(t, ["skabeloner", i]);
+      if (!this.templates.has(def.id)) this.templates.set(def.id, def);
+    });
+    // Rules need every template (a condition may read another template's field).
+    const templates = p.skabeloner.map((t, i) =>
+      this.withRules(this.templates.get(t.id)!, t, ["skabeloner", i])
+    );
+    templates.forEach((t) => this.templates.set(t.id, t));
+
+    (p.inddata ?? []).forEach((t, i) => {
+      for (const [key, pattern] of Object.entries(t.standardfelter ?? {})) {
+        const parsed = parseExpr(pattern);
+        if (!parsed.ok || parsed.node.k !== "ref") {
+          this.problem(
+            ["inddata", i, "standardfelter", key],
+            `»${pattern}« er ikke en feltreference`
+          );
+          continue;
+        }
+        const target = classifyRef(this.universe, parsed.node.segments);
+        if (typeof target === "string" || target.kind !== "grid")
+          this.problem(
+            ["inddata", i, "standardfelter", key],
+            `»${pattern}« er ikke et felt i en tabelblok (${typeof target === "string" ? target : "forkert slags felt"})`
+          );
+      }
+    });
+
+    // Names share one namespace: settings, calculations (columns are local to their table).
+    this.unique(p.beregninger, (c) => c.id, ["beregninger"], "beregningen");
+    (p.beregninger ?? []).forEach((c, i) => {
+      if (this.settings.has(c.id))
+        this.problem(["beregninger", i, "id"], `»${c.id}« er både en indstilling og en beregning`);
+      if (c.type !== "udtryk") return;
+      if (c.niveau === "post" && !c.poster)
+        this.problem(
+          ["beregninger", i, "poster"],
+          "en beregning på niveau »post« skal nævne sin listeblok under »poster«"
+        );
+      if (c.niveau !== "post" && c.poster)
+        this.problem(
+          ["beregninger", i, "poster"],
+          "»poster« hører kun til beregninger på niveau »post«"
+        );
+      this.calcs.set(c.id, {
+        level: c.niveau,
+        ...(c.format ? { format: c.format } : {}),
+        ...(c.poster ? { records: c.poster } : {}),
+      });
+    });
+    const calculations = this.calculations();
+    const tables = this.reportTables();
+
+    const fields = new Map<string, FieldDef>();
+    for (const t of templates) for (const f of fieldsOfTemplate(t)) fields.set(f.id, f);
+
+    if (this.problems.length > 0) return undefined;
+    return {
+      id: p.id,
+      name: p.navn,
+      version: p.version,
+      ...(p.beskrivelse ? { description: p.beskrivelse } : {}),
+      respondents,
+      axes: this.axes,
+      settings: [...this.settings.values()],
+      inputs: [...this.inputs.values()],
+      templates,
+      fields,
+      calculations,
+      report: { ...(p.rapport?.titel ? { title: p.rapport.titel } : {}), tables },
+      source: p,
+    };
+  }
+
+  private respondents(): RespondentsDef {
+    const r = this.raw.respondenter;
+    const municipalities = !r || r.liste === "kommuner";
+    const names = municipalities ? KOMMUNER.map((k) => k.navn) : (r!.liste as string[]);
+    if (!municipalities) {
+      const seen = new Set<string>();
+      names.forEach((n, i) => {
+        const k = n.trim().toLocaleLowerCase("da");
+        if (seen.has(k))
+          this.problem(["respondenter", "liste", i], `»${n}« står to gange på listen`);
+        seen.add(k);
+      });
+    }
+    const singular = r?.betegnelse ?? "kommune";
+    return {
+      singular,
+      plural: r?.flertal ?? "kommuner",
+      names,
+      municipalities,
+      label: r?.etiket ?? `Anfør ${singular}ns navn:`,
+    };
+  }
+
+  private template(t: Pakke["skabeloner"][number], path: Path): TemplateDef {
+    this.unique(t.blokke, (b) => b.id, [...path, "blokke"], "blokken");
+    this.unique(t.tekster, (x) => x.id, [...path, "tekster"], "tekstfeltet");
+    const blockIds = new Set(t.blokke.map((b) => b.id));
+    (t.tekster ?? []).forEach((x, i) => {
+      if (blockIds.has(x.id))
+        this.problem([...path, "tekster", i, "id"], `»${x.id}« er både en blok og et tekstfelt`);
+    });
+    const blocks: BlockDef[] = t.blokke.map((b, bi) => {
+      const bp = [...path, "blokke", bi];
+      if (b.type === "liste") {
+        this.unique(b.felter, (f) => f.id, [...bp, "felter"], "feltet");
+        b.felter.forEach((f, fi) => this.checkChoices(f.type, f.valg, [...bp, "felter", fi]));
+        return {
+          type: "liste",
+          id: b.id,
+          title: b.titel,
+          ...(b.intro ? { intro: b.intro } : {}),
+          max: b.maks,
+          fields: b.felter.map((f) => ({
+            id: f.id,
+            label: f.etiket,
+            kind: f.type,
+            ...(f.valg ? { choices: f.valg.map(choiceOf) } : {}),
+            ...(f.bredde ? { width: f.bredde } : {}),
+          })),
+        };
+      }
+      const given = [b.aar, b.kolonner, b.akse].filter((x) => x !== undefined).length;
+      let columns: ColumnDef[] = [];
+      let axis: "aar" | "noegler" = "noegler";
+      if (given !== 1) {
+        this.problem(bp, "en tabelblok skal have præcis én af »aar«, »kolonner« og »akse«");
+      } else if (b.aar) {
+        axis = "aar";
+        columns = b.aar.map((y) => ({ key: y, label: String(y) }));
+        this.unique(b.aar, (y) => y, [...bp, "aar"], "året");
+      } else if (b.kolonner) {
+        this.unique(b.kolonner, (k) => k.id, [...bp, "kolonner"], "kolonnen");
+        columns = b.kolonner.map((k) => ({ key: k.id, label: k.navn }));
+        if (columns.every((c) => typeof c.key === "number")) axis = "aar";
+      } else if (b.akse) {
+        const a = this.axes.get(b.akse);
+        if (!a) this.problem([...bp, "akse"], `aksen »${b.akse}« findes ikke under »akser«`);
+        else columns = [...a];
+      }
+      this.unique(b.raekker, (r) => r.id, [...bp, "raekker"], "rækken");
+      const keys = new Set(columns.map((c) => String(c.key)));
+      b.raekker.forEach((r, ri) => {
+        const rp = [...bp, "raekker", ri];
+        for (const [ki, k] of (r.kolonner ?? []).entries())
+          if (!keys.has(String(k)))
+            this.problem(
+              [...rp, "kolonner", ki],
+              `kolonnen »${k}« findes ikke i blokken (kolonnerne er ${[...keys].join(", ")})`
+            );
+        this.checkChoices(r.type, r.valg, rp);
+      });
+      return {
+        type: "tabel",
+        id: b.id,
+        title: b.titel,
+        ...(b.afsnit ? { section: b.afsnit } : {}),
+        ...(b.intro ? { intro: b.intro } : {}),
+        axis,
+        columns,
+        rows: b.raekker.map((r) => ({
+          id: r.id,
+          label: r.etiket,
+          kind: r.type,
+          ...(r.kolonner ? { columns: r.kolonner.map((k) => columnKeyIn(columns, k)) } : {}),
+          ...(r.valg ? { choices: r.valg.map(choiceOf) } : {}),
+        })),
+      };
+    });
+    return {
+      id: t.id,
+      name: t.navn,
+      shortName: t.kortnavn,
+      ...(t.omraade ? { area: t.omraade } : {}),
+      vejledning: t.vejledning ?? [],
+      ...(t.proces
+        ? {
+            proces: {
+              sporbarhed: t.proces.sporbarhed,
+              ...(t.proces.beskrivelse ? { beskrivelse: t.proces.beskrivelse } : {}),
+              steps: t.proces.trin.map((s) => ({ title: s.titel, tasks: s.opgaver })),
+            },
+          }
+        : {}),
+      blocks,
+      texts: (t.tekster ?? []).map((x) => ({ id: x.id, label: x.etiket })),
+      rules: [],
+    };
+  }
+
+  private checkChoices(
+    kind: FieldKind,
+    valg: readonly Valgmulighed[] | undefined,
+    path: Path
+  ): void {
+    if (kind === "valg") {
+      if (!valg) {
+        this.problem(
+          [...path, "valg"],
+          "et felt af typen »valg« skal have sine svarmuligheder under »valg«"
+        );
+        return;
+      }
+      const choices = valg.map(choiceOf);
+      this.unique(choices, (c) => c.id, [...path, "valg"], "svaret");
+      const joined = choices.map((c) => c.label).join(",");
+      if (choices.some((c) => c.label.includes(",")))
+        this.problem(
+          [...path, "valg"],
+          "et svar må ikke indeholde komma (Excels rulleliste deler ved komma)"
+        );
+      else if (joined.length > 255)
+        this.problem(
+          [...path, "valg"],
+          `svarene fylder ${joined.length} tegn; Excels rulleliste tillader højst 255`
+        );
+    } else if (valg) {
+      this.problem(
+        [...path, "valg"],
+        `»valg« hører kun til felter af typen »valg«, ikke »${kind}«`
+      );
+    }
+  }
+
+  /** The row `blok.række` of a template's table block names, or a problem. */
+  private fieldRef(t: TemplateDef, ref: string, path: Path, numeric: boolean): RowDef | undefined {
+    const [blockId, rowId, ...rest] = ref.split(".");
+    const b = t.blocks.find((x) => x.id === blockId);
+    if (!b || rest.length > 0 || !rowId) {
+      this.problem(path, `»${ref}« er ikke en række »blok.række« i skabelonen »${t.id}«`);
+      return undefined;
+    }
+    if (b.type !== "tabel") {
+      this.problem(path, `»${blockId}« er en listeblok; reglen kræver en tabelblok`);
+      return undefined;
+    }
+    const row = b.rows.find((r) => r.id === rowId);
+    if (!row) {
+      this.problem(path, `blokken »${t.id}.${blockId}« har ingen række »${rowId}«`);
+      return undefined;
+    }
+    if (numeric && KINDS[row.kind].family !== "tal") {
+      this.problem(path, `»${ref}« er af typen »${row.kind}«, men reglen regner med tal`);
+      return undefined;
+    }
+    return row;
+  }
+
+  private operand(t: TemplateDef, o: PakkeOperand, path: Path): Operand {
+    o.plus.forEach((r, i) => this.fieldRef(t, r, [...path, "plus", i], true));
+    (o.minus ?? []).forEach((r, i) => this.fieldRef(t, r, [...path, "minus", i], true));
+    return { name: o.navn, add: o.plus, ...(o.minus?.length ? { sub: o.minus } : {}) };
+  }
+
+  private readonly ruleIds = new Map<string, string>();
+
+  private withRules(t: TemplateDef, raw: Pakke["skabeloner"][number], path: Path): TemplateDef {
+    const rules: RuleDef[] = [];
+    (raw.regler ?? []).forEach((r, i) => {
+      const rp = [...path, "regler", i];
+      const first = this.ruleIds.get(r.id);
+      if (first) this.problem([...rp, "id"], `regel-id'et »${r.id}« bruges også i ${first}`);
+      else this.ruleIds.set(r.id, formatPath(rp));
+      const def = this.rule(t, r, rp);
+      if (def) rules.push(def);
+    });
+    (raw.plausibilitet ?? []).forEach((p, i) => {
+      const pp = [...path, "plausibilitet", i];
+      const first = this.ruleIds.get(p.id);
+      if (first) this.problem([...pp, "id"], `regel-id'et »${p.id}« bruges også i ${first}`);
+      else this.ruleIds.set(p.id, formatPath(pp));
+      this.fieldRef(t, p.felt, [...pp, "felt"], true);
+      if (p.pr) this.fieldRef(t, p.pr, [...pp, "pr"], true);
+      if (p.min > p.max) this.problem([...pp, "min"], "min er større end max");
+    });
+    return {
+      ...t,
+      rules,
+      ...(raw.plausibilitet?.length
+        ? {
+            plausibility: raw.plausibilitet.map((p) => ({
+              id: p.id,
+              field: p.felt,
+              min: p.min,
+              max: p.max,
+              ...(p.pr ? { per: p.pr } : {}),
+              message: p.besked,
+            })),
+          }
+        : {}),
+    };
+  }
+
+  private rule(t: TemplateDef, r: PakkeRegel, path: Path): RuleDef | undefined {
+    const base = {
+      id: r.id,
+      severity: r.alvor,
+      message: r.besked,
+      ...(r.kolonner ? { columns: r.kolonner } : {}),
+    };
+    switch (r.type) {
+      case "sum_lig":
+        return {
+          kind: "sumEquals",
+          ...base,
+          terms: this.operand(t, r.led, [...path, "led"]),
+          total: this.operand(t, r.total, [...path, "total"]),
+          ...(r.tolerance !== undefined ? { tolerance: r.tolerance } : {}),
+        };
+      case "kaede":
+        return {
+          kind: "lessOrEqualChain",
+          ...base,
+          chain: r.kaede.map((o, i) => this.operand(t, o, [...path, "kaede", i])),
+        };
+      case "x_naar_positiv": {
+        const row = this.fieldRef(t, r.x, [...path, "x"], false);
+        if (row && row.kind !== "x")
+          this.problem([...path, "x"], `»${r.x}« skal være af typen x, men er »${row.kind}«`);
+        return {
+          kind: "tickIffPositive",
+          ...base,
+          tick: r.x,
+          count: this.operand(t, r.antal, [...path, "antal"]),
+        };
+      }
+      case "kraever_volumen":
+        return {
+          kind: "requiresVolume",
+          ...base,
+          hours: this.operand(t, r.timer, [...path, "timer"]),
+          volume: this.operand(t, r.volumen, [...path, "volumen"]),
+        };
+      case "betingelse": {
+        let names = new Map<string, ExprType>();
+        let records: string | undefined;
+        if (r.poster) {
+          const lb = this.listBlock(r.poster, [...path, "poster"]);
+          if (!lb) return undefined;
+          if (lb.template !== t.id)
+            this.problem(
+              [...path, "poster"],
+              `reglen hører til skabelonen »${t.id}«, men »${r.poster}« er en anden skabelons blok`
+            );
+          records = lb.block.id;
+          names = new Map(lb.block.fields.map((f) => [f.id, { type: KINDS[f.kind].exprType }]));
+          if (!lb.block.fields.some((f) => f.id === r.felt))
+            this.problem([...path, "felt"], `posten i »${r.poster}« har intet felt »${r.felt}«`);
+        } else if (!this.templates.get(t.id) || !fieldsOfTemplate(t).some((f) => f.id === r.felt)) {
+          this.problem(
+            [...path, "felt"],
+            `»${r.felt}« er ikke et felt i skabelonen »${t.id}« (skriv det fulde felt-id)`
+          );
+        }
+        const node = this.expr(
+          r.udtryk,
+          [...path, "udtryk"],
+          { respondent: true, variables: new Map(), names, calculations: false },
+          { type: "sandhed", list: false }
+        );
+        if (!node) return undefined;
+        return {
+          kind: "condition",
+          ...base,
+          expr: node,
+          source: r.udtryk,
+          field: r.felt,
+          ...(records ? { records } : {}),
+        };
+      }
+      case "entydig": {
+        const lb = this.listBlock(r.poster, [...path, "poster"]);
+        if (!lb) return undefined;
+        if (!lb.block.fields.some((f) => f.id === r.felt))
+          this.problem([...path, "felt"], `posten i »${r.poster}« har intet felt »${r.felt}«`);
+        return { kind: "unique", ...base, records: lb.block.id, field: r.felt };
+      }
+    }
+  }
+
+  /** `skabelon.blok` naming a list block. */
+  private listBlock(ref: string, path: Path) {
+    const [tid, bid, ...rest] = ref.split(".");
+    const t = this.templates.get(tid);
+    const b = t?.blocks.find((x) => x.id === bid);
+    if (!t || !b || rest.length) {
+      this.problem(path, `»${ref}« er ikke en blok »skabelon.blok« i pakken`);
+      return undefined;
+    }
+    if (b.type !== "liste") {
+      this.problem(path, `»${ref}« er en tabelblok, ikke en listeblok`);
+      return undefined;
+    }
+    return { template: tid, block: b };
+  }
+
+  private calculations(): Calculation[] {
+    const out: Calculation[] = [];
+    const deps = new Map<string, Set<string>>();
+    (this.raw.beregninger ?? []).forEach((c, i) => {
+      const path = ["beregninger", i];
+      if (c.type === "udtryk") {
+        const d = new Set<string>();
+        const lb =
+          c.niveau === "post" && c.poster
+            ? this.listBlock(c.poster, [...path, "poster"])
+            : undefined;
+        const names = new Map<string, ExprType>(
+          (lb?.block.fields ?? []).map((f) => [f.id, { type: KINDS[f.kind].exprType }])
+        );
+        const node = this.expr(
+          c.udtryk,
+          [...path, "udtryk"],
+          {
+            respondent: c.niveau !== "samlet",
+            variables: new Map(),
+            names,
+            calculations: true,
+            ...(lb ? { records: c.poster } : {}),
+          },
+          { list: false },
+          d
+        );
+        deps.set(c.id, d);
+        if (node) {
+          const calc: ExprCalculation = {
+            type: "udtryk",
+            id: c.id,
+            name: c.navn,
+            level: c.niveau,
+            ...(lb ? { records: { template: lb.template, block: lb.block.id } } : {}),
+            expr: node,
+            source: c.udtryk,
+            ...(c.format ? { format: c.format } : {}),
+          };
+          out.push(calc);
+        }
+      } else {
+        const methods = this.projection(c, path);
+        if (methods)
+          out.push({
+            type: "projektion",
+            id: c.id,
+            name: c.navn,
+            landstal: c.landstal,
+            kommunedata: c.kommunedata,
+            methods,
+          });
+      }
+    });
+    // A samlet calculation may use respondent ones, not the other way round; no cycles.
+    (this.raw.beregninger ?? []).forEach((c, i) => {
+      if (c.type !== "udtryk") return;
+      const cycle = findCycle(c.id, (id) =>
+        [...(deps.get(id) ?? [])].filter((d) => d.startsWith("beregning:")).map((d) => d.slice(10))
+      );
+      if (cycle)
+        this.problem(
+          ["beregninger", i, "udtryk"],
+          `beregningerne afhænger af hinanden i ring: ${cycle.join(" → ")}`
+        );
+    });
+    return out;
+  }
+
+  private projection(
+    c: Extract<PakkeBeregning, { type: "projektion" }>,
+    path: Path
+  ): MethodDef[] | undefined {
+    const landstal = this.inputs.get(c.landstal);
+    const kd = this.inputs.get(c.kommunedata);
+    if (!landstal || landstal.form !== "national")
+      this.problem(
+        [...path, "landstal"],
+        `»${c.landstal}« er ikke en inddatatabel med formen »national«`
+      );
+    if (!kd || kd.form !== "pr_respondent")
+      this.problem(
+        [...path, "kommunedata"],
+        `»${c.kommunedata}« er ikke en inddatatabel med formen »pr_respondent«`
+      );
+    this.unique(c.nedslagspunkter, (n) => n.id, [...path, "nedslagspunkter"], "nedslagspunktet");
+    const ctx: ExprContext = {
+      respondent: true,
+      variables: new Map([["år", {}]]),
+      names: new Map(),
+      calculations: false,
+    };
+    const landstalKeys = landstal?.keys ? new Set(landstal.keys.map((k) => k.key)) : undefined;
+    const kdKeys = kd?.keys ? new Set(kd.keys.map((k) => k.key)) : undefined;
+    const methods: MethodDef[] = [];
+    c.nedslagspunkter.forEach((n, ni) => {
+      const np = [...path, "nedslagspunkter", ni];
+      const templates = n.skabeloner.map((id, si) => {
+        const t = this.templates.get(id);
+        if (!t) this.problem([...np, "skabeloner", si], `skabelonen »${id}« findes ikke i pakken`);
+        return t;
+      });
+      if (n.basisaar >= n.slutaar)
+        this.problem([...np, "slutaar"], "slutåret skal ligge efter basisåret");
+      const area = templates[0]?.area;
+      if (templates[0] && !area)
+        this.problem([...np, "skabeloner", 0], `skabelonen »${n.skabeloner[0]}« mangler »omraade«`);
+      const components: ComponentDef[] = [];
+      n.dele.forEach((d, di) => {
+        const dp = [...np, "dele", di];
+        const num = (src: string, p: Path) => this.expr(src, p, ctx, { type: "tal", list: false });
+        const ratios = d.forhold.map((f, fi) => ({
+          label: f.navn,
+          burden: num(f.byrde, [...dp, "forhold", fi, "byrde"]),
+          driver: num(f.driver, [...dp, "forhold", fi, "driver"]),
+        }));
+        const units = num(d.enheder, [...dp, "enheder"]);
+        const weight = d.vaegt ? num(d.vaegt, [...dp, "vaegt"]) : undefined;
+        const national: NationalUnits =
+          typeof d.landstal === "string"
+            ? { landstal: d.landstal }
+            : { twoStage: { base: d.landstal.grundlag, landstal: d.landstal.landstal } };
+        const lKey = "landstal" in national ? national.landstal : national.twoStage.landstal;
+        if (landstalKeys && !landstalKeys.has(lKey))
+          this.problem(
+            [...dp, "landstal"],
+            `landstallet »${lKey}« er ikke en nøgle i »${c.landstal}«`
+          );
+        if ("twoStage" in national && kdKeys && !kdKeys.has(national.twoStage.base))
+          this.problem(
+            [...dp, "landstal", "grundlag"],
+            `»${national.twoStage.base}« er ikke en nøgle i »${c.kommunedata}«`
+          );
+        if (ratios.some((r) => !r.burden || !r.driver) || !units || (d.vaegt && !weight)) return;
+        components.push({
+          id: d.id,
+          label: d.navn,
+          unitName: d.enhed[0],
+          unitPlural: d.enhed[1],
+          ratios: ratios.map((r) => ({ label: r.label, burden: r.burden!, driver: r.driver! })),
+          zeroDriver: d.nul_driver,
+          units,
+          national,
+          ...(weight ? { weight } : {}),
+        });
+      });
+      this.unique(n.dele, (d) => d.id, [...np, "dele"], "delen");
+      methods.push({
+        id: n.id,
+        navn: n.navn,
+        arkNavn: n.arknavn,
+        omraade: area ?? "",
+        beskrivelse: n.beskrivelse,
+        templates: n.skabeloner,
+        enhed: n.enhed,
+        basis: n.basisaar,
+        slut: n.slutaar,
+        ny: n.ny,
+        ...(n.frivillig ? { frivillig: true } : {}),
+        components,
+        metode: n.metode,
+      });
+    });
+    return methods;
+  }
+
+  private reportTables(): ReportTableDef[] {
+    const out: ReportTableDef[] = [];
+    const tables = this.raw.rapport?.tabeller ?? [];
+    this.unique(tables, (t) => t.id, ["rapport", "tabeller"], "tabellen");
+    tables.forEach((t, ti) => {
+      const path = ["rapport", "tabeller", ti];
+      this.unique(t.kolonner, (k) => k.id, [...path, "kolonner"], "kolonnen");
+      t.kolonner.forEach((k, ki) => {
+        if (k.id === "id" || k.id === "grunde")
+          this.problem(
+            [...path, "kolonner", ki, "id"],
+            `»${k.id}« er forbeholdt rapportens JSON (rækkens id og grunde); vælg et andet id`
+          );
+      });
+      let rows: RowAxis | undefined;
+      let respondent = false;
+      let records: string | undefined;
+      let group: string | undefined;
+      const variables = new Map<string, VariableInfo>();
+      const names = new Map<string, ExprType>();
+      const r = t.raekker;
+      if ("blok" in r) {
+        const [tid, bid] = r.blok.split(".");
+        const b = this.templates.get(tid)?.blocks.find((x) => x.id === bid);
+        if (!b || b.type !== "tabel")
+          this.problem(
+            [...path, "raekker", "blok"],
+            `»${r.blok}« er ikke en tabelblok »skabelon.blok« i pakken`
+          );
+        else {
+          rows = { kind: "blok", template: tid, block: bid };
+          variables.set("række", { values: new Set(b.rows.map((x) => x.id)) });
+        }
+      } else if ("akse" in r) {
+        const a = this.axes.get(r.akse);
+        if (!a)
+          this.problem([...path, "raekker", "akse"], `aksen »${r.akse}« findes ikke under »akser«`);
+        else {
+          rows = { kind: "akse", axis: r.akse };
+          variables.set("række", { values: new Set(a.map((x) => String(x.key))) });
+        }
+      } else if ("respondenter" in r) {
+        rows = { kind: "respondenter" };
+        respondent = true;
+        variables.set("række", {});
+      } else if ("grupper" in r) {
+        const lb = this.listBlock(r.grupper, [...path, "raekker", "grupper"]);
+        if (lb) {
+          const fields = new Map<string, ExprType>(
+            lb.block.fields.map((f) => [f.id, { type: KINDS[f.kind].exprType }])
+          );
+          const recordCtx: ExprContext = {
+            respondent: true,
+            variables: new Map(),
+            names: fields,
+            calculations: true,
+            records: r.grupper,
+          };
+          const by = this.expr(r.efter, [...path, "raekker", "efter"], recordCtx, { list: false });
+          const filter = r.filter
+            ? this.expr(r.filter, [...path, "raekker", "filter"], recordCtx, {
+                type: "sandhed",
+                list: false,
+              })
+            : undefined;
+          group = r.grupper;
+          for (const [id, t] of fields) names.set(id, { ...t, domain: GROUP_DOMAIN });
+          variables.set("række", {});
+          if (by)
+            rows = {
+              kind: "grupper",
+              template: lb.template,
+              block: lb.block.id,
+              by,
+              bySource: r.efter,
+              ...(filter ? { filter, filterSource: r.filter } : {}),
+            };
+        }
+      } else {
+        const lb = this.listBlock(r.poster, [...path, "raekker", "poster"]);
+        if (lb) {
+          respondent = true;
+          records = r.poster;
+          for (const f of lb.block.fields) names.set(f.id, { type: KINDS[f.kind].exprType });
+          const ctx: ExprContext = {
+            respondent: true,
+            variables,
+            names: new Map(names),
+            calculations: true,
+            records: r.poster,
+          };
+          const id = r.id
+            ? this.expr(r.id, [...path, "raekker", "id"], ctx, { list: false })
+            : undefined;
+          const filter = r.filter
+            ? this.expr(r.filter, [...path, "raekker", "filter"], ctx, {
+                type: "sandhed",
+                list: false,
+              })
+            : undefined;
+          rows = {
+            kind: "poster",
+            template: lb.template,
+            block: lb.block.id,
+            ...(id ? { id, idSource: r.id } : {}),
+            ...(filter ? { filter, filterSource: r.filter } : {}),
+          };
+        }
+      }
+      if (variables.has("række")) names.set("række", { type: "tekst" });
+      names.set("rækkenavn", { type: "tekst" });
+      const colTypes = new Map<string, ExprType>();
+      for (const k of t.kolonner)
+        colTypes.set(k.id, { type: k.format ? KINDS[k.format].exprType : "vilkaarlig" });
+      for (const k of t.kolonner) {
+        if (names.has(k.id))
+          this.problem(
+            [...path, "kolonner", t.kolonner.indexOf(k), "id"],
+            `kolonnen »${k.id}« har samme navn som et felt i posten`
+          );
+      }
+      const colDeps = new Map<string, Set<string>>();
+      const columns: ReportColumnDef[] = [];
+      t.kolonner.forEach((k, ki) => {
+        const kp = [...path, "kolonner", ki];
+        const ctxNames = new Map(names);
+        for (const [id, type] of colTypes) if (id !== k.id) ctxNames.set(id, type);
+        const d = new Set<string>();
+        const node = this.expr(
+          k.udtryk,
+          [...kp, "udtryk"],
+          {
+            respondent,
+            variables,
+            names: ctxNames,
+            calculations: true,
+            ...(records ? { records } : {}),
+            ...(group ? { group } : {}),
+          },
+          { list: false },
+          d
+        );
+        colDeps.set(k.id, d);
+        let total: Node | undefined;
+        if (k.total) {
+          const totalNames = new Map<string, ExprType>();
+          for (const [id, type] of colTypes)
+            totalNames.set(id, { ...type, domain: `rækkerne i tabellen ${t.id}` });
+          total = this.expr(
+            k.total,
+            [...kp, "total"],
+            { respondent: false, variables: new Map(), names: totalNames, calculations: true },
+            { list: false }
+          );
+        }
+        if (k.total && !t.total)
+          this.problem(
+            [...kp, "total"],
+            "kolonnen har en »total«, men tabellen har ingen »total«-række"
+          );
+        if (node)
+          columns.push({
+            id: k.id,
+            title: k.titel,
+            expr: node,
+            source: k.udtryk,
+            ...(k.format ? { format: k.format } : {}),
+            display: k.visning ?? "tabel",
+            ...(total ? { total, totalSource: k.total } : {}),
+          });
+      });
+      t.kolonner.forEach((k, ki) => {
+        const cycle = findCycle(k.id, (id) =>
+          [...(colDeps.get(id) ?? [])]
+            .filter((x) => x.startsWith("navn:") && colTypes.has(x.slice(5)))
+            .map((x) => x.slice(5))
+        );
+        if (cycle && cycle[0] === k.id)
+          this.problem(
+            [...path, "kolonner", ki, "udtryk"],
+            `kolonnerne afhænger af hinanden i ring: ${cycle.join(" → ")}`
+          );
+      });
+      if (rows && columns.length === t.kolonner.length)
+        out.push({
+          id: t.id,
+          title: t.titel,
+          ...(t.beskrivelse ? { description: t.beskrivelse } : {}),
+          ...(t.note ? { note: t.note } : {}),
+          rows,
+          columns,
+          ...(t.total ? { total: { id: t.total.id, title: t.total.titel } } : {}),
+        });
+    });
+    return out;
+  }
+}
+
+/** A column key as the block holds it (years as numbers). */
+function columnKeyIn(columns: readonly ColumnDef[], k: ColumnKey): ColumnKey {
+  return columns.find((c) => String(c.key) === String(k))?.key ?? k;
+}
+
+/** A path back to `start` through `next`, if there is one (`start → … → start`). */
+function findCycle(start: string, next: (id: string) => readonly string[]): string[] | undefined {
+  const stack: string[] = [];
+  const seen = new Set<string>();
+  const visit = (id: string): string[] | undefined => {
+    for (const n of next(id)) {
+      if (n === start) return [...stack, id, start];
+      if (seen.has(n)) continue;
+      seen.add(n);
+      stack.push(id);
+      const found = visit(n);
+      stack.pop();
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return visit(start);
+}
+
+/** Loads a pack from parsed JSON: the schema, then every check; the model or every problem. */
+export function loadPack(json: unknown): LoadResult {
+  const parsed = PakkeSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
+  const loader = new PackLoader(parsed.data);
+  const pack = loader.load();
+  return pack ? { ok: true, pack } : { ok: false, problems: loader.problems };
+}
+
+/** Loads a pack from its text (JSON syntax errors included). */
+export function loadPackText(text: string): LoadResult {
+  const j = parsePackText(text);
+  return j.ok ? loadPack(j.json) : j;
+}
+
+/** Every node of every expression a pack holds (for tools and tests). */
+export function* packExpressions(p: Pack): Generator<Node> {
+  for (const c of p.calculations) {
+    if (c.type === "udtryk") yield* walk(c.expr);
+  }
+  for (const t of p.report.tables) for (const k of t.columns) yield* walk(k.expr);
+}

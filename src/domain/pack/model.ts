@@ -1,0 +1,145 @@
+/**
+ * A loaded and checked survey pack: the model every stage of the pipeline works on
+ * (layout → renderers; reader → validation → calculation → report). Built by load.ts from a
+ * pack file (schema.ts); nothing here is specific to any one pack.
+ */
+import type { Node } from "../expr/ast";
+import type { ColumnDef, FieldDef, TemplateDef } from "../catalogue/types";
+import type { FieldKind } from "../kinds";
+import type { MethodDef } from "../project/definitions";
+import type { Pakke } from "./schema";
+
+/** Who answers: Denmark's municipalities, or a pack's own list. */
+export interface RespondentsDef {
+  /** Singular and plural Danish noun ("kommune", "kommuner"). */
+  readonly singular: string;
+  readonly plural: string;
+  /** Canonical names, in order. */
+  readonly names: readonly string[];
+  /** The 98 municipalities (names matched as municipality names, "Aarhus"/"Århus" etc.). */
+  readonly municipalities: boolean;
+  /** The label beside the respondent cell ("Anfør kommunenavn:"). */
+  readonly label: string;
+}
+
+export interface SettingDef {
+  readonly id: string;
+  readonly name: string;
+  readonly type: "tal" | "tekst" | "valg";
+  readonly default: number | string;
+  /** Where the default comes from. */
+  readonly source: string;
+  readonly unit?: string;
+  readonly min?: number;
+  readonly max?: number;
+  readonly choices?: readonly string[];
+}
+
+export interface InputTableDef {
+  readonly id: string;
+  readonly name: string;
+  /** national: {key: {column: value}}; pr_respondent: {respondent: {key: {column: value}}}. */
+  readonly form: "national" | "pr_respondent";
+  readonly description?: string;
+  /** Declared keys with their names (a table may hold others; these are shown and checked). */
+  readonly keys?: readonly { readonly key: string; readonly label: string }[];
+  /** Key → field pattern (with `{år}`) in the respondent's own return, used when the table lacks the figure. */
+  readonly defaults: Readonly<Record<string, string>>;
+}
+
+/** A calculation written in the language: one value per respondent, or one in all. */
+export interface ExprCalculation {
+  readonly type: "udtryk";
+  readonly id: string;
+  readonly name: string;
+  /** One value per respondent, one in all, or one per record of a list block (`records`). */
+  readonly level: "respondent" | "samlet" | "post";
+  readonly records?: { readonly template: string; readonly block: string };
+  readonly expr: Node;
+  readonly source: string;
+  readonly format?: FieldKind;
+}
+
+/** The kl2024 projection building block: nedslagspunkter as data, run by project/engine.ts. */
+export interface ProjectionCalculation {
+  readonly type: "projektion";
+  readonly id: string;
+  readonly name: string;
+  /** Input table ids. */
+  readonly landstal: string;
+  readonly kommunedata: string;
+  readonly methods: readonly MethodDef[];
+}
+
+export type Calculation = ExprCalculation | ProjectionCalculation;
+
+/** The rows of a report table. */
+export type RowAxis =
+  | { readonly kind: "blok"; readonly template: string; readonly block: string }
+  | { readonly kind: "akse"; readonly axis: string }
+  | { readonly kind: "respondenter" }
+  | {
+      readonly kind: "poster";
+      readonly template: string;
+      readonly block: string;
+      readonly id?: Node;
+      readonly idSource?: string;
+      readonly filter?: Node;
+      readonly filterSource?: string;
+    }
+  | {
+      readonly kind: "grupper";
+      readonly template: string;
+      readonly block: string;
+      /** The records are grouped by this value (one row per distinct value, in order). */
+      readonly by: Node;
+      readonly bySource: string;
+      readonly filter?: Node;
+      readonly filterSource?: string;
+    };
+
+export interface ReportColumnDef {
+  readonly id: string;
+  readonly title: string;
+  readonly expr: Node;
+  readonly source: string;
+  readonly format?: FieldKind;
+  /** "tekst": shown as a paragraph under the table instead of a column. */
+  readonly display: "tabel" | "tekst";
+  readonly total?: Node;
+  readonly totalSource?: string;
+}
+
+export interface ReportTableDef {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly note?: string;
+  readonly rows: RowAxis;
+  readonly columns: readonly ReportColumnDef[];
+  readonly total?: { readonly id: string; readonly title: string };
+}
+
+export interface Pack {
+  readonly id: string;
+  readonly name: string;
+  readonly version: number;
+  readonly description?: string;
+  readonly respondents: RespondentsDef;
+  readonly axes: ReadonlyMap<string, readonly ColumnDef[]>;
+  readonly settings: readonly SettingDef[];
+  readonly inputs: readonly InputTableDef[];
+  readonly templates: readonly TemplateDef[];
+  /** Every input field, by id. */
+  readonly fields: ReadonlyMap<string, FieldDef>;
+  readonly calculations: readonly Calculation[];
+  readonly report: { readonly title?: string; readonly tables: readonly ReportTableDef[] };
+  /** The pack file as loaded (what the task pane stores and `byrde pakke vis` prints). */
+  readonly source: Pakke;
+}
+
+/** A problem found in a pack file: where (JSON path) and what (Danish). */
+export interface PackProblem {
+  readonly path: string;
+  readonly message: string;
+}

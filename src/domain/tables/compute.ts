@@ -1,0 +1,504 @@
+/**
+ * The calculations and report tables of any pack, in JavaScript: returns (merged per respondent)
+ * + input tables + settings → every calculation and every table row and column, with
+ * "kan ikke beregnes" and its reason where a value cannot be computed. The same trees compile to
+ * native Excel formulas in the report workbook (report.ts); a LibreOffice test holds the two equal.
+ */
+import type { Node } from "../expr/ast";
+import {
+  evaluate,
+  isList,
+  reasonText,
+  tom,
+  val,
+  type Result,
+  type Scalar,
+  type Value,
+} from "../expr/evaluate";
+import { recordFieldId } from "../fieldId";
+import type { FieldValue, KommuneReturn } from "../model";
+import {
+  fieldResult,
+  makeEnv,
+  type Binding,
+  type DataContext,
+  type InputTable,
+  type RespondentData,
+} from "../pack/env";
+import type { ExprCalculation, Pack, ReportColumnDef, ReportTableDef } from "../pack/model";
+import { canonicalRespondent, findRespondent } from "../pack/respondents";
+
+export interface TablesInput {
+  readonly pack: Pack;
+  readonly returns: readonly KommuneReturn[];
+  /** Input tables by id (per-respondent tables with names as written; they are matched here). */
+  readonly inputs?: Readonly<Record<string, InputTable>>;
+  /** Settings the consultant changed (the rest keep the pack's defaults). */
+  readonly settings?: Readonly<Record<string, Scalar>>;
+}
+
+/** One row of a report table: where it comes from, and every column's value. */
+export interface TableRow {
+  readonly id: string;
+  readonly label: string;
+  /** The binding the row's expressions were evaluated with (the report compiles the same). */
+  readonly binding: RowBinding;
+  readonly values: Readonly<Record<string, Result>>;
+}
+
+/** One record of a list block: whose, and its number. */
+export interface RecordRef {
+  readonly respondent: RespondentData;
+  readonly n: number;
+}
+
+/** What a row is about: a block row or axis element (`key`), a respondent, a record, or a group of records. */
+export interface RowBinding {
+  readonly key?: string;
+  readonly respondent?: RespondentData;
+  readonly record?: number;
+  readonly group?: readonly RecordRef[];
+}
+
+export interface TableResult {
+  readonly def: ReportTableDef;
+  readonly rows: readonly TableRow[];
+  readonly total?: TableRow;
+}
+
+export interface TablesResult {
+  readonly pack: Pack;
+  /** Respondents with a return, merged, in the pack's order (unknown names are left out). */
+  readonly respondents: readonly RespondentData[];
+  readonly inputs: Readonly<Record<string, InputTable>>;
+  readonly settings: Readonly<Record<string, Scalar>>;
+  readonly calculations: {
+    readonly respondent: ReadonlyMap<string, ReadonlyMap<string, Result>>;
+    readonly samlet: ReadonlyMap<string, Result>;
+  };
+  readonly tables: readonly TableResult[];
+  /** Danish remarks for the log (left-out respondents, merged duplicates …). */
+  readonly log: readonly string[];
+}
+
+/** Returns merged per respondent (canonical names, the pack's order); unknown respondents left out. */
+export function mergeByRespondent(
+  pack: Pack,
+  returns: readonly KommuneReturn[],
+  log: string[] = []
+): RespondentData[] {
+  const by = new Map<string, Record<string, FieldValue>>();
+  for (const r of returns) {
+    const name = findRespondent(pack.respondents, r.kommune);
+    if (!name) {
+      log.push(
+        `${r.kommune ? `»${r.kommune}«` : "En indberetning uden navn"}${r.file ? ` (${r.file})` : ""} er ikke på pakkens liste over ${pack.respondents.plural} og indgår ikke i beregningerne.`
+      );
+      continue;
+    }
+    const values = by.get(name) ?? {};
+    for (const [id, v] of Object.entries(r.values)) {
+      if (v === null || v === undefined) {
+        if (!(id in values)) values[id] = null;
+        continue;
+      }
+      const prev = values[id];
+      if (prev !== null && prev !== undefined && prev !== v)
+        log.push(
+          `${name}: ${id} findes i flere filer (${String(prev)} og ${String(v)}); den sidste er brugt.`
+        );
+      values[id] = v;
+    }
+    by.set(name, values);
+  }
+  const order = new Map(pack.respondents.names.map((n, i) => [n, i]));
+  return [...by.entries()]
+    .sort((a, b) => (order.get(a[0]) ?? 1e9) - (order.get(b[0]) ?? 1e9))
+    .map(([name, values]) => ({ name, values }));
+}
+
+/** Per-respondent input tables re-keyed by canonical respondent name. */
+export function canonicalInputs(
+  pack: Pack,
+  inputs: Readonly<Record<string, InputTable>> | undefined
+): Record<string, InputTable> {
+  const out: Record<string, InputTable> = {};
+  for (const t of pack.inputs) {
+    const data = inputs?.[t.id];
+    if (!data) continue;
+    if (t.form === "national") out[t.id] = data;
+    else
+      out[t.id] = Object.fromEntries(
+        Object.entries(data).map(([k, v]) => [canonicalRespondent(pack.respondents, k), v])
+      ) as InputTable;
+  }
+  return out;
+}
+
+/** Every setting's value: the consultant's where given, else the pack's default. */
+export function resolveSettings(
+  pack: Pack,
+  given: Readonly<Record<string, Scalar>> | undefined
+): Record<string, Scalar> {
+  const out: Record<string, Scalar> = {};
+  for (const s of pack.settings) out[s.id] = given?.[s.id] ?? s.default;
+  return out;
+}
+
+/** A compact result for a row record: a value, or tom with its reason. */
+function asResult(v: Value): Result {
+  if (isList(v)) return tom("en liste, hvor der forventes én værdi");
+  return v.k === "ikke_spurgt" ? tom("spørges ikke") : v;
+}
+
+class Calculator {
+  readonly log: string[] = [];
+  readonly respondents: RespondentData[];
+  readonly data: DataContext;
+  private readonly respCache = new Map<string, Map<string, Result>>();
+  private readonly totalCache = new Map<string, Result>();
+  private readonly active = new Set<string>();
+  readonly settings: Record<string, Scalar>;
+  readonly inputs: Record<string, InputTable>;
+
+  constructor(readonly input: TablesInput) {
+    const pack = input.pack;
+    this.respondents = mergeByRespondent(pack, input.returns, this.log);
+    this.settings = resolveSettings(pack, input.settings);
+    this.inputs = canonicalInputs(pack, input.inputs);
+    this.data = {
+      pack,
+      respondents: this.respondents,
+      inputs: this.inputs,
+      setting: (id) => this.settings[id],
+      calculation: (id, r) => this.calculation(id, r),
+    };
+  }
+
+  private calcDef(id: string): ExprCalculation | undefined {
+    const c = this.input.pack.calculations.find((x) => x.id === id);
+    return c?.type === "udtryk" ? c : undefined;
+  }
+
+  /**
+   * A calculation's value: per respondent (bound), the list over respondents, or the samlet
+   * value; a post calculation is the list over the respondent's (or every respondent's) records.
+   */
+  calculation(id: string, r?: RespondentData): Value | undefined {
+    const c = this.calcDef(id);
+    if (!c) return undefined;
+    if (c.level === "samlet") return this.samlet(c);
+    if (c.level === "post") {
+      const max = this.maxOf(c);
+      const of = (x: RespondentData) =>
+        Array.from({ length: max }, (_, i) => this.forRecord(c, { respondent: x, n: i + 1 }));
+      return r ? of(r) : this.respondents.flatMap(of);
+    }
+    if (r) return this.forRespondent(c, r);
+    return this.respondents.map((x) => this.forRespondent(c, x));
+  }
+
+  private maxOf(c: ExprCalculation): number {
+    const rec = c.records!;
+    const b = this.input.pack.templates
+      .find((t) => t.id === rec.template)
+      ?.blocks.find((x) => x.id === rec.block);
+    return b?.type === "liste" ? b.max : 0;
+  }
+
+  private readonly recordCache = new Map<string, Map<string, Result>>();
+
+  /** A post calculation for one record. */
+  forRecord(c: ExprCalculation, rec: RecordRef): Result {
+    let m = this.recordCache.get(c.id);
+    if (!m) this.recordCache.set(c.id, (m = new Map()));
+    const key = `${rec.respondent.name}|${rec.n}`;
+    const hit = m.get(key);
+    if (hit) return hit;
+    const names = this.recordBinding(c.records!.template, c.records!.block, rec);
+    const v = asResult(evaluate(c.expr, makeEnv(this.data, { respondent: rec.respondent, names })));
+    m.set(key, v);
+    return v;
+  }
+
+  /** Names inside one record: its fields, and the post calculations of its block for it. */
+  recordBinding(
+    template: string,
+    block: string,
+    rec: RecordRef
+  ): (name: string) => Value | undefined {
+    const tpl = this.input.pack.templates.find((t) => t.id === template)!;
+    const b = tpl.blocks.find((x) => x.id === block)!;
+    const fields = b.type === "liste" ? new Set(b.fields.map((f) => f.id)) : new Set<string>();
+    return (name) => {
+      if (fields.has(name)) {
+        const id = recordFieldId(template, block, rec.n, name);
+        return fieldResult(rec.respondent.values[id], id);
+      }
+      const c = this.calcDef(name);
+      if (c?.level === "post" && c.records?.template === template && c.records.block === block)
+        return this.forRecord(c, rec);
+      return undefined;
+    };
+  }
+
+  /** Names in a group row: the group's records' fields and post calculations, as lists. */
+  groupBinding(
+    template: string,
+    block: string,
+    group: readonly RecordRef[]
+  ): (name: string) => Value | undefined {
+    const each = group.map((rec) => this.recordBinding(template, block, rec));
+    return (name) => {
+      if (each.length === 0 || each[0](name) === undefined) return undefined;
+      return each.map((f) => f(name) as Result);
+    };
+  }
+
+  forRespondent(c: ExprCalculation, r: RespondentData): Result {
+    let m = this.respCache.get(c.id);
+    if (!m) this.respCache.set(c.id, (m = new Map()));
+    const hit = m.get(r.name);
+    if (hit) return hit;
+    const v = asResult(evaluate(c.expr, makeEnv(this.data, { respondent: r })));
+    m.set(r.name, v);
+    return v;
+  }
+
+  samlet(c: ExprCalculation): Result {
+    const hit = this.totalCache.get(c.id);
+    if (hit) return hit;
+    if (this.active.has(c.id)) return tom(`beregningen »${c.id}« afhænger af sig selv`);
+    this.active.add(c.id);
+    const v = asResult(evaluate(c.expr, makeEnv(this.data, {})));
+    this.active.delete(c.id);
+    this.totalCache.set(c.id, v);
+    return v;
+  }
+
+  /** The rows of a table with their bindings and labels (before any column is evaluated). */
+  rowsOf(t: ReportTableDef): { id: string; label: string; binding: RowBinding }[] {
+    const pack = this.input.pack;
+    const axis = t.rows;
+    switch (axis.kind) {
+      case "blok": {
+        const tpl = pack.templates.find((x) => x.id === axis.template)!;
+        const b = tpl.blocks.find((x) => x.id === axis.block)!;
+        return b.type === "tabel"
+          ? b.rows.map((r) => ({ id: r.id, label: r.label, binding: { key: r.id } }))
+          : [];
+      }
+      case "akse":
+        return (pack.axes.get(axis.axis) ?? []).map((c) => ({
+          id: String(c.key),
+          label: c.label,
+          binding: { key: String(c.key) },
+        }));
+      case "respondenter":
+        return this.respondents.map((r) => ({
+          id: r.name,
+          label: r.name,
+          binding: { respondent: r, key: r.name },
+        }));
+      case "poster": {
+        const tpl = pack.templates.find((x) => x.id === axis.template)!;
+        const b = tpl.blocks.find((x) => x.id === axis.block)!;
+        if (b.type !== "liste") return [];
+        const out: { id: string; label: string; binding: RowBinding }[] = [];
+        const seen = new Map<string, number>();
+        for (const r of this.respondents) {
+          for (let n = 1; n <= b.max; n++) {
+            const fields = b.fields.map((f) => recordFieldId(tpl.id, b.id, n, f.id));
+            if (!fields.some((id) => r.values[id] !== null && r.values[id] !== undefined)) continue;
+            const binding: RowBinding = { respondent: r, record: n };
+            const names = this.recordBinding(tpl.id, b.id, { respondent: r, n });
+            const env = makeEnv(this.data, { respondent: r, names });
+            if (axis.filter) {
+              const ok = asResult(evaluate(axis.filter, env));
+              if (!(ok.k === "v" && ok.v === true)) continue;
+            }
+            let id = this.respondents.length > 1 ? `${r.name}|${n}` : String(n);
+            if (axis.id) {
+              const v = asResult(evaluate(axis.id, env));
+              if (v.k === "v") id = typeof v.v === "number" ? String(v.v) : String(v.v);
+            }
+            const k = seen.get(id) ?? 0;
+            seen.set(id, k + 1);
+            if (k > 0) {
+              this.log.push(
+                `${t.title}: rækken »${id}« findes flere gange; den ${k + 1}. hedder »${id}-${k + 1}«.`
+              );
+              id = `${id}-${k + 1}`;
+            }
+            out.push({ id, label: id, binding });
+          }
+        }
+        return out;
+      }
+      case "grupper": {
+        const tpl = pack.templates.find((x) => x.id === axis.template)!;
+        const b = tpl.blocks.find((x) => x.id === axis.block)!;
+        if (b.type !== "liste") return [];
+        const groups = new Map<string, { value: Scalar; records: RecordRef[] }>();
+        for (const r of this.respondents) {
+          for (let n = 1; n <= b.max; n++) {
+            const fields = b.fields.map((f) => recordFieldId(tpl.id, b.id, n, f.id));
+            if (!fields.some((id) => r.values[id] !== null && r.values[id] !== undefined)) continue;
+            const rec = { respondent: r, n };
+            const env = makeEnv(this.data, {
+              respondent: r,
+              names: this.recordBinding(tpl.id, b.id, rec),
+            });
+            if (axis.filter) {
+              const ok = asResult(evaluate(axis.filter, env));
+              if (!(ok.k === "v" && ok.v === true)) continue;
+            }
+            const v = asResult(evaluate(axis.by, env));
+            if (v.k !== "v") continue;
+            const key = String(v.v);
+            const g = groups.get(key) ?? { value: v.v, records: [] };
+            g.records.push(rec);
+            groups.set(key, g);
+          }
+        }
+        return [...groups.entries()]
+          .sort((a, b) =>
+            typeof a[1].value === "number" && typeof b[1].value === "number"
+              ? a[1].value - b[1].value
+              : a[0].localeCompare(b[0], "da")
+          )
+          .map(([key, g]) => ({ id: key, label: key, binding: { key, group: g.records } }));
+      }
+    }
+  }
+
+  /** The binding's environment pieces: variables and local names (a record's fields). */
+  bindingOf(t: ReportTableDef, row: { id: string; label: string; binding: RowBinding }): Binding {
+    const vars: Record<string, string> = {};
+    if (row.binding.key !== undefined) {
+      vars["række"] = row.binding.key;
+      vars["raekke"] = row.binding.key;
+    }
+    const local = new Map<string, Result>([["rækkenavn", val(row.label)]]);
+    if (row.binding.key !== undefined) local.set("række", val(row.binding.key));
+    const axis = t.rows;
+    let inner: ((name: string) => Value | undefined) | undefined;
+    if (axis.kind === "poster" && row.binding.respondent && row.binding.record !== undefined)
+      inner = this.recordBinding(axis.template, axis.block, {
+        respondent: row.binding.respondent,
+        n: row.binding.record,
+      });
+    if (axis.kind === "grupper" && row.binding.group)
+      inner = this.groupBinding(axis.template, axis.block, row.binding.group);
+    return {
+      ...(row.binding.respondent ? { respondent: row.binding.respondent } : {}),
+      vars,
+      names: (n) => local.get(n) ?? inner?.(n),
+    };
+  }
+
+  table(t: ReportTableDef): TableResult {
+    const rows: TableRow[] = this.rowsOf(t).map((row) => {
+      const bind = this.bindingOf(t, row);
+      const values: Record<string, Result> = {};
+      const active = new Set<string>();
+      const columnValue = (c: ReportColumnDef): Result => {
+        const hit = values[c.id];
+        if (hit) return hit;
+        if (active.has(c.id)) return tom(`kolonnen »${c.id}« afhænger af sig selv`);
+        active.add(c.id);
+        const env = makeEnv(this.data, {
+          ...bind,
+          names: (n) => {
+            const own = bind.names?.(n);
+            if (own !== undefined) return own;
+            const sib = t.columns.find((x) => x.id === n);
+            return sib ? columnValue(sib) : undefined;
+          },
+        });
+        const v = asResult(evaluate(c.expr, env));
+        active.delete(c.id);
+        values[c.id] = v;
+        return v;
+      };
+      for (const c of t.columns) columnValue(c);
+      return { ...row, values };
+    });
+    let total: TableRow | undefined;
+    if (t.total) {
+      const values: Record<string, Result> = {};
+      for (const c of t.columns) {
+        if (!c.total) continue;
+        const env = makeEnv(this.data, {
+          names: (n) =>
+            t.columns.some((x) => x.id === n) ? rows.map((r) => r.values[n]) : undefined,
+        });
+        values[c.id] = asResult(evaluate(c.total, env));
+      }
+      total = { id: t.total.id, label: t.total.title, binding: {}, values };
+    }
+    return { def: t, rows, ...(total ? { total } : {}) };
+  }
+}
+
+/** Every calculation and report table of a pack over its returns, inputs and settings. */
+export function computeTables(input: TablesInput): TablesResult {
+  const c = new Calculator(input);
+  const pack = input.pack;
+  const respondent = new Map<string, Map<string, Result>>();
+  const samlet = new Map<string, Result>();
+  for (const calc of pack.calculations) {
+    if (calc.type !== "udtryk") continue;
+    if (calc.level === "samlet") samlet.set(calc.id, c.samlet(calc));
+    else if (calc.level === "respondent")
+      respondent.set(
+        calc.id,
+        new Map(c.respondents.map((r) => [r.name, c.forRespondent(calc, r)]))
+      );
+  }
+  const tables = pack.report.tables.map((t) => c.table(t));
+  return {
+    pack,
+    respondents: c.respondents,
+    inputs: c.inputs,
+    settings: c.settings,
+    calculations: { respondent, samlet },
+    tables,
+    log: c.log,
+  };
+}
+
+/** A result as JSON: numbers as numbers, text as text, truth values as such; tom as null. */
+export function jsonValue(r: Result): Scalar | null {
+  return r.k === "v" ? r.v : null;
+}
+
+/**
+ * The CLI's `--json` contract for the tables: `{ TABEL_ID: { kolonner, raekker: [{ id,
+ * KOLONNE_ID: value, …, grunde?: { KOLONNE_ID: reason } }] } }` (a total row is the last row).
+ */
+export function tablesJson(r: TablesResult): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const t of r.tables) {
+    const row = (x: TableRow) => {
+      const o: Record<string, unknown> = { id: x.id };
+      const grunde: Record<string, string> = {};
+      for (const c of t.def.columns) {
+        const v = x.values[c.id];
+        if (!v) continue;
+        o[c.id] = jsonValue(v);
+        if (v.k !== "v") grunde[c.id] = reasonText(v);
+      }
+      if (Object.keys(grunde).length) o.grunde = grunde;
+      return o;
+    };
+    out[t.def.id] = {
+      titel: t.def.title,
+      kolonner: t.def.columns.map((c) => c.id),
+      raekker: [...t.rows.map(row), ...(t.total ? [row(t.total)] : [])],
+    };
+  }
+  return out;
+}
+
+export type { Node };
