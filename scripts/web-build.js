@@ -3,7 +3,7 @@
  * The production bundle of the task pane (dist-web/), built at most once and never used stale.
  *
  * `ensureWebBuild()` hashes everything the bundle is made from (src/, webpack.config.js,
- * tsconfig.json, package-lock.json, manifest*.xml, assets/) and what the last build produced.
+ * tsconfig.json, package-lock.json, manifest.xml and manifest.json, assets/) and what the last build produced.
  * The bundle is reused only when both hashes match the stamp that build left behind; otherwise
  * it runs `webpack --mode production` and writes a new stamp. A build by hand (`npm run build`,
  * `npm run build:dev`) changes the outputs, so its bundle is not mistaken for this one. A lock
@@ -46,7 +46,7 @@ function hashOf(root, paths) {
 const stampOf = (root) => path.join(root, "dist-web", ".bygget.json");
 
 function sourceHash(root) {
-  const manifests = fs.readdirSync(root).filter((f) => /^manifest.*\.xml$/.test(f));
+  const manifests = fs.readdirSync(root).filter((f) => /^manifest.*\.(xml|json)$/.test(f));
   return hashOf(
     root,
     [...INPUTS, ...manifests].flatMap((p) => files(path.join(root, p)))
