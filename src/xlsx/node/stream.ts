@@ -5,7 +5,7 @@
  * same `renderSheet` as the in-memory writer, so both write the same workbook
  * (test/xlsx/stream.test.ts compares them cell by cell).
  *
- * Two things ExcelJS's streaming writer gets wrong are put right here, on the writer itself:
+ * What ExcelJS's streaming writer gets wrong or leaves out is put right here, on the writer itself:
  * - it writes `<sheetProtection>` after the data validations and `<hyperlinks>` before the
  *   conditional formats, where the OOXML schema wants them right after `<sheetData>` and after
  *   `<dataValidations>` (Excel repairs such a file); the two writes are moved to their places;
