@@ -30,18 +30,24 @@ describe("forRespondents", () => {
     forSome = await forRespondents(some);
   });
 
-  const NAMES = [...new Set([SHORTEST, LONGEST, "Høje-Taastrup", "Lyngby-Taarbæk", "København"])];
-  it.each(NAMES)("gives %s the same XML, part by part, as rendering it alone", async (name) => {
-    for (const [specialised, build] of [
-      [forAll, all],
-      [forSome, some],
-    ] as const) {
+  // The whole set for the shortest and longest names, three templates for names with æ, ø, å.
+  const CASES: Array<[string, "all" | "some"]> = [
+    [SHORTEST, "all"],
+    [LONGEST, "all"],
+    ["Høje-Taastrup", "some"],
+    ["Lyngby-Taarbæk", "some"],
+    ["København", "some"],
+  ];
+  it.each(CASES)(
+    "gives %s the same XML, part by part, as rendering it alone (%s)",
+    async (name, set) => {
+      const [specialised, build] = set === "all" ? [forAll, all] : [forSome, some];
       const one = xmlParts(await renderWorkbook(build(name)));
       const fast = xmlParts(await specialised(name));
       expect(partDifferences(one, fast)).toEqual([]);
       expect([...fast.values()].some((x) => x.includes(RESPONDENT_PLACEHOLDER))).toBe(false);
     }
-  });
+  );
 
   it("gives the same workbook, cell by cell, with names, validations, protection and conditional formats", async () => {
     const name = "Høje-Taastrup";
