@@ -21,3 +21,6 @@ export async function byrde(...args: string[]): Promise<CliRun> {
   });
   return { code, out, err };
 }
+
+/** The same runner under the name the pack tests use. */
+export const runByrde = byrde;

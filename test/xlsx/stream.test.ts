@@ -7,6 +7,8 @@ import { strFromU8, unzipSync } from "fflate";
 import { buildTemplateWorkbook, type SheetPlan, type WorkbookPlan } from "../../src/domain/layout";
 import { project } from "../../src/domain/project";
 import { buildReport } from "../../src/domain/report";
+import { computeTables } from "../../src/domain/tables/compute";
+import { buildTablesReport } from "../../src/domain/tables/report";
 import { StyleCache, renderSheet, renderWorkbook } from "../../src/xlsx/render";
 import { renderWorkbookStreamed } from "../../src/xlsx/node/stream";
 import { Workbook } from "exceljs";
@@ -22,6 +24,7 @@ import {
   workbookDifferences,
   xmlParts,
 } from "../helpers/workbookDiff";
+import { ugeskemaPack, ugeskemaReturns } from "../helpers/ugeskema";
 
 function reportPlan(): WorkbookPlan {
   const returns = exampleReturns();
@@ -103,11 +106,16 @@ function featurePlan(): WorkbookPlan {
 
 const PLANS = {
   report: reportPlan(),
+  packReport: buildTablesReport({
+    result: computeTables({ pack: ugeskemaPack(), returns: ugeskemaReturns() }),
+    returns: ugeskemaReturns(),
+  }),
   template: buildTemplateWorkbook("Høje-Taastrup", []),
   features: featurePlan(),
 };
 const NAMES = {
   report: "the report for the example returns",
+  packReport: "the report of a pack's tables (the test pack ugeskema)",
   template: "a template with every nedslagspunkt",
   features: "a plan using every part of the layout model",
 };
@@ -135,7 +143,7 @@ describe("streamed and in-memory writers", () => {
     }
   );
 
-  it.each(named(["report", "template", "features"]))(
+  it.each(named(["report", "packReport", "template", "features"]))(
     "write the same XML, part by part: %s",
     (_name, which) => {
       // docProps differ in empty elements only (the two writers fill in different blanks).

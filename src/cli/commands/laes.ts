@@ -23,7 +23,21 @@ export function returnJson(
   const findings: Finding[] = [];
   // The pack's order, so output is stable whatever order the workbook lists its names in.
   const order = new Map([...pack.fields.keys()].map((id, i) => [id, i]));
-  const ids = Object.keys(raw.cells).filter((id) => order.has(id));
+  // Records of a list block with nothing in them are not part of the return.
+  const filledRecords = new Set<string>();
+  for (const id of Object.keys(raw.cells)) {
+    const f = pack.fields.get(id);
+    const v = raw.cells[id].value;
+    if (f?.record !== undefined && v !== null && v !== undefined && String(v).trim() !== "")
+      filledRecords.add(`${f.template}.${f.block}.${f.record}`);
+  }
+  const ids = Object.keys(raw.cells).filter((id) => {
+    const f = pack.fields.get(id);
+    return (
+      f !== undefined &&
+      (f.record === undefined || filledRecords.has(`${f.template}.${f.block}.${f.record}`))
+    );
+  });
   ids.sort((a, b) => order.get(a)! - order.get(b)!);
   for (const id of ids) {
     const f = pack.fields.get(id)!;

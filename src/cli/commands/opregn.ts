@@ -1,12 +1,18 @@
 import type { Command } from "commander";
 import { basename, extname } from "path";
-import { CATALOGUE_VERSION, NEDSLAGSPUNKTER } from "../../domain/catalogue";
-import type { Finding, KommuneReturn } from "../../domain/model";
+import type { Finding, KommuneReturn, RawReturn } from "../../domain/model";
+import type { InputTable } from "../../domain/pack/env";
+import { parseInputTable, parseSettings } from "../../domain/pack/inputs";
+import type { Pack } from "../../domain/pack/model";
+import { packFor } from "../../domain/pack/select";
+import { DEFAULT_PACK_ID } from "../../domain/pakker";
 import {
   parseIndstillinger,
   parseKommunedata,
   parseLandstal,
   project,
+  projectionOf,
+  projectionTableJson,
   rawReturnFromFelter,
   roundHalfAwayFromZero,
   toJsonContract,
@@ -17,15 +23,21 @@ import {
   type ProjectionResult,
 } from "../../domain/project";
 import { buildReport } from "../../domain/report";
+import { computeTables, tablesJson } from "../../domain/tables/compute";
+import { buildTablesReport } from "../../domain/tables/report";
+import { tablesText } from "../../domain/tables/text";
 import { validateReturn } from "../../domain/validate";
 import { readReturn } from "../../xlsx";
 import { streamWorkbook } from "../../xlsx/node/stream";
 import { CliError } from "../errors";
 import { type CliIo, readBytes, readJson, writeStreamed } from "../io";
+import { packOption, readOptionsFor } from "../pack";
 
 interface OpregnOptions {
-  landstal: string;
-  kommunedata: string;
+  pakke?: string;
+  landstal?: string;
+  kommunedata?: string;
+  data?: string[];
   indstillinger?: string;
   ud?: string;
   json?: boolean;
@@ -38,8 +50,14 @@ function parsedOrFail<T>(file: string, p: Parsed<T>): T {
   );
 }
 
-/** Reads one return (.xlsx or JSON `{ "kommune", "felter" }`) and validates it. */
-export async function readAndValidate(file: string): Promise<KommuneReturn> {
+/** A return as read, before validation, with the pack its meta names. */
+interface ReadReturn {
+  readonly file: string;
+  readonly raw: RawReturn;
+}
+
+/** Reads one return (.xlsx, or JSON `{ "kommune", "pakke"?, "felter" }`), choosing fields by its pack. */
+async function readOne(file: string, opened: readonly Pack[]): Promise<ReadReturn> {
   const ext = extname(file).toLowerCase();
   if (ext === ".json") {
     const j = readJson(file) as Partial<FelterJson> | null;
@@ -54,14 +72,65 @@ export async function readAndValidate(file: string): Promise<KommuneReturn> {
         `${file}: en indberetning som JSON skal have »kommune« (tekst) og »felter« (objekt med felt-id → værdi).`
       );
     }
-    return validateReturn(rawReturnFromFelter(j as FelterJson, basename(file), CATALOGUE_VERSION));
+    const choice = packFor(j.pakke, opened);
+    if (!choice.ok) throw new CliError(`${file}: ${choice.message}`);
+    return {
+      file,
+      raw: rawReturnFromFelter(j as FelterJson, basename(file), undefined, choice.pack),
+    };
   }
   if (ext !== ".xlsx")
     throw new CliError(`${file}: kun .xlsx- og .json-filer kan læses som indberetninger.`);
-  const raw = await readReturn(readBytes(file), basename(file));
+  const raw = await readReturn(readBytes(file), basename(file), readOptionsFor(opened));
   const fatal = raw.findings.filter((f) => f.severity === "fejl" && f.rule === "ulaeselig_fil");
   if (fatal.length > 0) throw new CliError(`${file}: ${fatal.map((f) => f.message).join(" ")}`);
-  return validateReturn(raw);
+  return { file, raw };
+}
+
+/** The one pack a run computes with: `--pakke`, else the one the returns name (kl2024 for none). */
+function runPack(
+  spec: string | undefined,
+  read: readonly ReadReturn[],
+  opened: readonly Pack[]
+): Pack {
+  if (spec) return packOption(spec);
+  const named = [...new Set(read.map((r) => r.raw.meta.pakke?.trim() || DEFAULT_PACK_ID))];
+  if (named.length > 1)
+    throw new CliError(
+      `Indberetningerne er lavet med forskellige pakker (${named.join(", ")}); opregn dem hver for sig, eller angiv pakken med --pakke.`
+    );
+  const choice = packFor(named[0], opened);
+  if (!choice.ok) throw new CliError(choice.message);
+  return choice.pack;
+}
+
+/** Reads one return (.xlsx or JSON) and validates it with the pack it names. */
+export async function readAndValidate(
+  file: string,
+  opened: readonly Pack[] = []
+): Promise<KommuneReturn> {
+  const r = await readOne(file, opened);
+  const choice = packFor(r.raw.meta.pakke, opened);
+  if (!choice.ok) throw new CliError(`${file}: ${choice.message}`);
+  return validateReturn(r.raw, choice.pack);
+}
+
+/** `--data TABEL=FIL.json` options → file by table id. */
+function dataFiles(pack: Pack, specs: readonly string[] | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const spec of specs ?? []) {
+    const m = /^([a-z][a-z0-9_]*)=(.+)$/.exec(spec.trim());
+    if (!m)
+      throw new CliError(
+        `--data skal skrives TABEL=FIL.json (fx --data landstal=landstal.json), ikke »${spec}«.`
+      );
+    if (!pack.inputs.some((t) => t.id === m[1]))
+      throw new CliError(
+        `Pakken »${pack.id}« har ingen inddatatabel »${m[1]}«; dens tabeller er ${pack.inputs.map((t) => t.id).join(", ") || "(ingen)"}.`
+      );
+    out.set(m[1], m[2]);
+  }
+  return out;
 }
 
 const da = (v: number | null, digits = 1) =>
@@ -146,64 +215,126 @@ function findingCounts(findings: readonly Finding[]): string {
 export function registerOpregn(program: Command, io: CliIo): void {
   program
     .command("opregn")
-    .description("valider indberetningerne, opregn til alle kommuner og skriv overblik.xlsx")
+    .description(
+      "valider indberetningerne, beregn pakkens tabeller (kl2024: opregn til alle kommuner) og skriv rapporten"
+    )
     .argument("<returer...>", "indberetninger (.xlsx eller JSON med kommune og felter)")
-    .requiredOption("--landstal <fil>", "landstal.json: tal for hele landet")
-    .requiredOption(
+    .option(
+      "--pakke <id|fil>",
+      "pakken (standard: den, indberetningerne er lavet med; ellers kl2024)"
+    )
+    .option(
+      "--landstal <fil>",
+      "kl2024: landstal.json, tal for hele landet (= --data landstal=FIL)"
+    )
+    .option(
       "--kommunedata <fil>",
-      "kommunedata.json: tal pr. kommune (indbyggere, ansatte, dagtilbud)"
+      "kl2024: kommunedata.json, tal pr. kommune (= --data kommunedata=FIL)"
+    )
+    .option(
+      "--data <tabel=fil...>",
+      "pakkens inddata, fx --data enhed=enhed.json (tabellens id og en JSON-fil)"
     )
     .option(
       "--indstillinger <fil>",
-      "indstillinger.json: timer pr. årsværk, spænd, perioder, udelad/medtag"
+      "indstillinger.json: pakkens indstillinger (kl2024: timer pr. årsværk, spænd, perioder, udelad/medtag)"
     )
-    .option("-o, --ud <fil>", "arbejdsbogen, der skrives (fx overblik.xlsx)")
+    .option("-o, --ud <fil>", "rapporten, der skrives (fx overblik.xlsx)")
     .option(
       "--json",
-      "skriv resultatet som JSON på standard-output (overblikket går til standard-fejl)"
+      "skriv resultatet som JSON på standard-output (oversigten går til standard-fejl)"
     )
     .action(async (returer: string[], opts: OpregnOptions) => {
       if (!opts.ud && !opts.json)
-        throw new CliError(
-          "Angiv arbejdsbogen med -o/--ud (fx -o overblik.xlsx), eller brug --json."
-        );
-      const landstal = parsedOrFail(opts.landstal, parseLandstal(readJson(opts.landstal)));
-      const kommunedata = parsedOrFail(
-        opts.kommunedata,
-        parseKommunedata(readJson(opts.kommunedata))
-      );
-      const indstillinger: Indstillinger | undefined = opts.indstillinger
-        ? parsedOrFail(
-            opts.indstillinger,
-            parseIndstillinger(
-              readJson(opts.indstillinger),
-              NEDSLAGSPUNKTER.map((m) => m.id)
-            )
-          )
-        : undefined;
+        throw new CliError("Angiv rapporten med -o/--ud (fx -o overblik.xlsx), eller brug --json.");
+      const opened = opts.pakke ? [packOption(opts.pakke)] : [];
+      const read: ReadReturn[] = [];
+      for (const file of returer) read.push(await readOne(file, opened));
+      const pack = runPack(opts.pakke, read, opened);
+      const files = dataFiles(pack, opts.data);
       const say = opts.json ? (s: string) => io.err(s) : (s: string) => io.out(s);
       const returns: KommuneReturn[] = [];
-      for (const file of returer) {
-        const r = await readAndValidate(file);
-        returns.push(r);
+      for (const r of read) {
+        const v = validateReturn(r.raw, pack);
+        returns.push(v);
         say(
-          `${r.kommune || "(ukendt kommune)"} (${basename(file)}): ${r.skabeloner.length} skabeloner, ${findingCounts(r.findings)}.`
+          `${v.kommune || `(ukendt ${pack.respondents.singular})`} (${basename(r.file)}): ${v.skabeloner.length} ${v.skabeloner.length === 1 ? "skabelon" : "skabeloner"}, ${findingCounts(v.findings)}.`
         );
-        for (const f of r.findings.filter((x) => x.severity === "fejl")) {
+        for (const f of v.findings.filter((x) => x.severity === "fejl")) {
           say(
             `  fejl${f.location ? ` i ${f.location.sheet}!${f.location.cell}` : ""}: ${f.message}`
           );
         }
       }
-      const result = project({ returns, landstal, kommunedata, indstillinger });
+      const calc = projectionOf(pack);
+      if (calc) {
+        const lFile = opts.landstal ?? files.get(calc.landstal);
+        const kFile = opts.kommunedata ?? files.get(calc.kommunedata);
+        if (!lFile || !kFile)
+          throw new CliError(
+            `Pakken »${pack.id}« opregner til hele landet og skal have landstal og kommunedata: angiv --landstal FIL og --kommunedata FIL (eller --data ${calc.landstal}=FIL --data ${calc.kommunedata}=FIL).`
+          );
+        const landstal = parsedOrFail(lFile, parseLandstal(readJson(lFile)));
+        const kommunedata = parsedOrFail(kFile, parseKommunedata(readJson(kFile)));
+        const indstillinger: Indstillinger | undefined = opts.indstillinger
+          ? parsedOrFail(
+              opts.indstillinger,
+              parseIndstillinger(
+                readJson(opts.indstillinger),
+                calc.methods.map((m) => m.id)
+              )
+            )
+          : undefined;
+        const result = project({ returns, landstal, kommunedata, indstillinger, pack });
+        say("");
+        say(overviewText(result));
+        if (opts.ud) {
+          const plan = buildReport({ result, returns, landstal, kommunedata, pack });
+          await writeStreamed(opts.ud, (sink) => streamWorkbook(plan, sink));
+          say("");
+          say(`Skrev ${opts.ud}.`);
+        }
+        if (opts.json) {
+          const tables = pack.report.tables.length
+            ? tablesJson(computeTables({ pack, returns }))
+            : {};
+          io.out(
+            JSON.stringify(
+              {
+                pakke: pack.id,
+                ...(toJsonContract(result) as object),
+                tabeller: { ...projectionTableJson(result), ...tables },
+              },
+              null,
+              2
+            )
+          );
+        }
+        return;
+      }
+      const inputs: Record<string, InputTable> = {};
+      for (const [id, file] of files)
+        inputs[id] = parsedOrFail(
+          file,
+          parseInputTable(
+            pack,
+            pack.inputs.find((t) => t.id === id)!,
+            readJson(file)
+          )
+        );
+      const settings = opts.indstillinger
+        ? parsedOrFail(opts.indstillinger, parseSettings(pack, readJson(opts.indstillinger)))
+        : undefined;
+      const result = computeTables({ pack, returns, inputs, ...(settings ? { settings } : {}) });
       say("");
-      say(overviewText(result));
+      say(tablesText(result));
       if (opts.ud) {
-        const plan = buildReport({ result, returns, landstal, kommunedata });
+        const plan = buildTablesReport({ result, returns });
         await writeStreamed(opts.ud, (sink) => streamWorkbook(plan, sink));
         say("");
         say(`Skrev ${opts.ud}.`);
       }
-      if (opts.json) io.out(JSON.stringify(toJsonContract(result), null, 2));
+      if (opts.json)
+        io.out(JSON.stringify({ pakke: pack.id, tabeller: tablesJson(result) }, null, 2));
     });
 }

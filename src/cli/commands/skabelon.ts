@@ -1,14 +1,18 @@
 import type { Command } from "commander";
 import { join } from "path";
-import { KOMMUNER, findKommune } from "../../domain/catalogue";
 import { buildTemplateWorkbook, resolvePunkter, validPunktNames } from "../../domain/layout";
+import type { Pack } from "../../domain/pack/model";
+import { findRespondent } from "../../domain/pack/respondents";
+import { defaultPack } from "../../domain/pakker";
 import type { TemplateOptions } from "../../domain/layout";
 import { forRespondents } from "../../xlsx/node/respondents";
 import { CliError } from "../errors";
 import { type CliIo, listDa, splitList, writeBytes } from "../io";
+import { packOption } from "../pack";
 
 interface SkabelonOptions {
   kommune: string[];
+  pakke?: string;
   punkter?: string[];
   ud: string;
   kontaktNavn?: string;
@@ -31,19 +35,20 @@ export function templateFileName(kommune: string): string {
   return `skabelon-${slug}.xlsx`;
 }
 
-/** Resolves municipality names (or "alle"); unknown names fail with the list of valid ones. */
-export function resolveKommuner(names: readonly string[]): string[] {
+/** Resolves respondent names (or "alle") on the pack's list; unknown names fail with the valid ones. */
+export function resolveKommuner(names: readonly string[], pack: Pack = defaultPack()): string[] {
+  const r = pack.respondents;
   const wanted = splitList(names);
-  if (wanted.some((n) => n.toLowerCase() === "alle")) return KOMMUNER.map((k) => k.navn);
-  const unknown = wanted.filter((n) => !findKommune(n));
+  if (wanted.some((n) => n.toLowerCase() === "alle")) return [...r.names];
+  const unknown = wanted.filter((n) => !findRespondent(r, n));
   if (unknown.length > 0) {
     throw new CliError(
-      `Ukendt kommune: ${unknown.join(", ")}. Gyldige navne (eller "alle"): ${listDa(KOMMUNER.map((k) => k.navn))}.`
+      `Ukendt ${r.singular}: ${unknown.join(", ")}. Gyldige navne (eller "alle"): ${listDa(r.names)}.`
     );
   }
   const out: string[] = [];
   for (const n of wanted) {
-    const navn = findKommune(n)!.navn;
+    const navn = findRespondent(r, n)!;
     if (!out.includes(navn)) out.push(navn);
   }
   return out;
@@ -52,11 +57,12 @@ export function resolveKommuner(names: readonly string[]): string[] {
 export function registerSkabelon(program: Command, io: CliIo): void {
   program
     .command("skabelon")
-    .description("lav en udfyldningsskabelon (.xlsx) pr. kommune")
+    .description("lav en udfyldningsskabelon (.xlsx) pr. kommune (eller anden respondent)")
     .requiredOption(
       "-k, --kommune <navne...>",
-      'kommunenavne (eller kommunekoder); "alle" giver alle 98'
+      'kommunenavne eller kommunekoder (eller pakkens respondenter); "alle" giver alle'
     )
+    .option("--pakke <id|fil>", "pakken (standard: kl2024)")
     .option(
       "-p, --punkter <ids...>",
       "skabeloner eller nedslagspunkter, kommasepareret (fx ukn,tilsyn,magt); standard: alle"
@@ -67,18 +73,21 @@ export function registerSkabelon(program: Command, io: CliIo): void {
     .option("--kontakt-telefon <telefon>", "kontaktpersonens telefonnummer")
     .option("--frist <frist>", 'frist for returnering, fx "7. februar 2025 kl. 12"')
     .action(async (opts: SkabelonOptions) => {
-      const kommuner = resolveKommuner(opts.kommune);
-      if (kommuner.length === 0) throw new CliError("Angiv mindst én kommune med --kommune.");
+      const pack = packOption(opts.pakke);
+      const kommuner = resolveKommuner(opts.kommune, pack);
+      if (kommuner.length === 0)
+        throw new CliError(`Angiv mindst én ${pack.respondents.singular} med --kommune.`);
       const punkter = splitList(opts.punkter);
-      const selection = resolvePunkter(punkter);
+      const selection = resolvePunkter(punkter, pack);
       if (selection.unknown.length > 0) {
         throw new CliError(
-          `Ukendt nedslagspunkt eller skabelon: ${selection.unknown.join(", ")}. Gyldige: ${validPunktNames().join(", ")}.`
+          `Ukendt nedslagspunkt eller skabelon: ${selection.unknown.join(", ")}. Gyldige: ${validPunktNames(pack).join(", ")}.`
         );
       }
       const options: TemplateOptions = {
         kontakt: { navn: opts.kontaktNavn, email: opts.kontaktEmail, telefon: opts.kontaktTelefon },
         ...(opts.frist ? { frist: opts.frist } : {}),
+        pack,
       };
       // Rendered once for the set of templates, specialised per municipality; everything is
       // rendered before anything is written.

@@ -107,16 +107,27 @@ function conditions(c: Compiled): string[] {
   return out;
 }
 
+/**
+ * "Any of these holds", as a formula that never errors: Excel's OR evaluates every argument, so
+ * a guard such as `B1/C1=0` after `C1=0` would turn the whole test into #DIV/0!. Nested IFs stop
+ * at the first condition that holds.
+ */
 function or(conds: readonly string[]): string {
   const uniq = [...new Set(conds)];
-  return uniq.length === 1 ? uniq[0] : `OR(${uniq.join(",")})`;
+  return uniq.reduceRight((rest, c) => (rest === "" ? c : `IF(${c},TRUE,${rest})`), "");
+}
+
+/** `IF(any condition, then, otherwise)`, checking the conditions one at a time. */
+function ifAny(conds: readonly string[], then: string, otherwise: string): string {
+  const uniq = [...new Set(conds)];
+  return uniq.reduceRight((rest, c) => `IF(${c},${then},${rest})`, otherwise);
 }
 
 /** The self-contained formula of a compiled value (tom as ""). */
 export function formulaOf(c: Compiled): string {
   if (c.constEmpty) return '""';
   if (c.emptyIf.length === 0) return c.raw;
-  return `IF(${or(c.emptyIf)},"",${c.raw})`;
+  return ifAny(c.emptyIf, '""', c.raw);
 }
 
 /** A compiled value whose formula is self-contained (used inside functions and text). */
@@ -165,7 +176,7 @@ function compare(op: string, a: Compiled, b: Compiled): Compiled {
     const bothText = a.type === "tekst" && b.type === "tekst";
     if (bothText) return { raw, emptyIf: [], selfEmpty: false, isRef: false, type: "sandhed" };
     // A blank cell equals 0 and FALSE in Excel; here tom equals only tom.
-    const eq = `IF(${or([ea ?? "FALSE", eb ?? "FALSE"])},AND(${ea ?? "FALSE"},${eb ?? "FALSE"}),${paren(a.raw)}=${paren(b.raw)})`;
+    const eq = `IF(${ea ?? "FALSE"},${eb ?? "FALSE"},IF(${eb ?? "FALSE"},FALSE,${paren(a.raw)}=${paren(b.raw)}))`;
     return {
       raw: op === "=" ? eq : `NOT(${eq})`,
       emptyIf: [],
@@ -275,14 +286,14 @@ function aggregate(fn: string, args: readonly CompiledValue[], env: ExcelEnv): C
     if (crit.constEmpty) return EMPTY;
     const f = `SUMPRODUCT((${range}<>"")*(${range}=${paren(formulaOf(crit))}))`;
     const ce = conditions(crit);
-    return ce.length ? mk(`IF(${or(ce)},"",${f})`, true) : mk(f, false);
+    return ce.length ? mk(ifAny(ce, '""', f), true) : mk(f, false);
   }
   if (fn === "PERCENTILE") {
     const range = rangeArg(args[0], env);
     const p = args[1] as Compiled;
     if (p.constEmpty) return EMPTY;
     const conds = [...conditions(p), `${paren(p.raw)}<0`, `${paren(p.raw)}>1`, `COUNT(${range})=0`];
-    return mk(`IF(${or(conds)},"",PERCENTILE(${range},${p.raw}))`, true);
+    return mk(ifAny(conds, '""', `PERCENTILE(${range},${p.raw})`), true);
   }
   const ranges = args.map((a) => rangeArg(a, env)).join(",");
   if (fn === "COUNT") return mk(`COUNT(${ranges})`, false);
@@ -307,8 +318,9 @@ function scalarCall(fn: string, xs: Compiled[]): Compiled {
       const [cond, a, b] = xs;
       if (cond.constEmpty) return EMPTY;
       const ce = conditions(cond);
-      const fa = formulaOf(a);
-      const fb = b ? formulaOf(b) : '""';
+      // A branch that is a plain reference would give 0 for an empty cell: keep it empty.
+      const fa = guardedRef(a);
+      const fb = b ? guardedRef(b) : '""';
       const inner = `IF(${cond.raw},${fa},${fb})`;
       const type = a.type === "vilkaarlig" && b ? b.type : a.type;
       return mk(
@@ -352,10 +364,18 @@ function scalarCall(fn: string, xs: Compiled[]): Compiled {
   }
 }
 
-/** The self-contained formula of a scalar compiled value (for writing into a cell). */
+/** A value's formula where a plain reference must not turn an empty cell into 0. */
+function guardedRef(v: Compiled): string {
+  return v.isRef && v.emptyIf.length === 0 ? `IF(${v.raw}="","",${v.raw})` : formulaOf(v);
+}
+
+/**
+ * The formula of a scalar compiled value for a cell of its own. A reference to another cell is
+ * guarded: `=A1` would show 0 for an empty A1, where the language's value is empty.
+ */
 export function cellFormula(v: CompiledValue): string {
   if (isListC(v)) throw new Error("en liste kan ikke skrives i én celle");
-  return formulaOf(v);
+  return guardedRef(v);
 }
 
 export { whole as selfContained };

@@ -40,6 +40,9 @@ function fillValue(f: FieldDef, value: unknown): { value: FieldValue } | { error
   const bad = parsed.findings.find((x) => x.severity === "fejl");
   if (bad || parsed.value === null)
     return { error: `${f.id}: ${bad?.message ?? `${shown} kan ikke bruges`}` };
+  // A choice is written as the answer users pick from the cell's list.
+  if (f.kind === "valg")
+    return { value: f.choices?.find((c) => c.id === parsed.value)?.label ?? parsed.value };
   return { value: parsed.value };
 }
 

@@ -358,6 +358,9 @@ class PackLoader {
         ...(c.poster ? { records: c.poster } : {}),
       });
     });
+    // Expressions are checked against a sound structure; structural problems first (a broken
+    // block would otherwise be reported again by every expression that reads it).
+    if (this.problems.length > 0) return undefined;
     const calculations = this.calculations();
     const tables = this.reportTables();
 
@@ -762,11 +765,13 @@ class PackLoader {
       }
     });
     // A samlet calculation may use respondent ones, not the other way round; no cycles.
+    const inCycle = new Set<string>();
     (this.raw.beregninger ?? []).forEach((c, i) => {
-      if (c.type !== "udtryk") return;
+      if (c.type !== "udtryk" || inCycle.has(c.id)) return;
       const cycle = findCycle(c.id, (id) =>
         [...(deps.get(id) ?? [])].filter((d) => d.startsWith("beregning:")).map((d) => d.slice(10))
       );
+      cycle?.forEach((x) => inCycle.add(x));
       if (cycle)
         this.problem(
           ["beregninger", i, "udtryk"],
@@ -1044,12 +1049,15 @@ class PackLoader {
             ...(total ? { total, totalSource: k.total } : {}),
           });
       });
+      const inCycle = new Set<string>();
       t.kolonner.forEach((k, ki) => {
+        if (inCycle.has(k.id)) return;
         const cycle = findCycle(k.id, (id) =>
           [...(colDeps.get(id) ?? [])]
             .filter((x) => x.startsWith("navn:") && colTypes.has(x.slice(5)))
             .map((x) => x.slice(5))
         );
+        cycle?.forEach((x) => inCycle.add(x));
         if (cycle && cycle[0] === k.id)
           this.problem(
             [...path, "kolonner", ki, "udtryk"],

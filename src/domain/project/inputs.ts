@@ -3,7 +3,7 @@
  * (per-municipality drivers) and *Indstillinger* (settings). Their shapes mirror the JSON files
  * of the CLI contract (landstal.json, kommunedata.json, indstillinger.json).
  */
-import { fieldsOf, getTemplate } from "../catalogue";
+import { fieldsOfTemplate, templatesOfIds } from "../fieldId";
 import type { InputTableDef, Pack } from "../pack/model";
 import { defaultPack } from "../pakker";
 import type { KommunedataKey } from "./definitions";
@@ -125,19 +125,11 @@ export function indexKommunedata(
 /** `{ "kommune", "felter": { id: value } }` (the shape `byrde læs --json` prints and examples/ holds) as a return. */
 export interface FelterJson {
   readonly kommune: string;
+  /** The pack the return belongs to (absent: kl2024). */
+  readonly pakke?: string;
   readonly skabelon?: string;
   readonly version?: number;
   readonly felter: Readonly<Record<string, number | string | null>>;
-}
-
-/** Template ids a set of field ids belongs to (first part of each id), in first-seen order. */
-export function templatesOfFields(ids: Iterable<string>): string[] {
-  const out: string[] = [];
-  for (const id of ids) {
-    const t = id.split(".")[0];
-    if (t !== "meta" && !out.includes(t)) out.push(t);
-  }
-  return out;
 }
 
 // ------------------------------------------------------------------ checking the JSON input files
@@ -289,18 +281,28 @@ export function parseIndstillinger(
  * A return given as JSON (`{ "kommune", "felter" }`, what `byrde læs --json` prints) as the raw
  * return validation expects, so JSON returns go through the same rules as workbooks.
  */
-export function rawReturnFromFelter(json: FelterJson, file?: string, version?: number): RawReturn {
+export function rawReturnFromFelter(
+  json: FelterJson,
+  file?: string,
+  version?: number,
+  pack: Pack = defaultPack()
+): RawReturn {
   const cells: Record<string, RawCell> = {};
-  const skabelon = json.skabelon ?? templatesOfFields(Object.keys(json.felter)).join(",");
+  const skabelon = json.skabelon ?? templatesOfIds(Object.keys(json.felter)).join(",");
   // A JSON return lists what was filled in; every other field of its templates is empty, not absent.
   for (const id of skabelon.split(",")) {
-    const t = getTemplate(id.trim());
-    if (t) for (const f of fieldsOf(t)) cells[f.id] = { value: null };
+    const t = pack.templates.find((x) => x.id === id.trim());
+    if (t) for (const f of fieldsOfTemplate(t)) cells[f.id] = { value: null };
   }
   for (const [id, value] of Object.entries(json.felter)) cells[id] = { value };
   return {
     file,
-    meta: { kommune: json.kommune, skabelon, version: json.version ?? version },
+    meta: {
+      kommune: json.kommune,
+      skabelon,
+      version: json.version ?? version ?? pack.version,
+      ...(json.pakke ? { pakke: json.pakke } : {}),
+    },
     cells,
     locatedBy: "navne",
     findings: [],

@@ -25,6 +25,7 @@ import {
   type InputTable,
   type RespondentData,
 } from "../pack/env";
+import type { ListBlockDef } from "../catalogue/types";
 import type { ExprCalculation, Pack, ReportColumnDef, ReportTableDef } from "../pack/model";
 import { canonicalRespondent, findRespondent } from "../pack/respondents";
 
@@ -367,7 +368,11 @@ class Calculator {
               ? a[1].value - b[1].value
               : a[0].localeCompare(b[0], "da")
           )
-          .map(([key, g]) => ({ id: key, label: key, binding: { key, group: g.records } }));
+          .map(([key, g]) => ({
+            id: key,
+            label: choiceLabel(b, axis.by, key),
+            binding: { key, group: g.records },
+          }));
       }
     }
   }
@@ -439,6 +444,13 @@ class Calculator {
     }
     return { def: t, rows, ...(total ? { total } : {}) };
   }
+}
+
+/** A group's label: the answer's text when records are grouped by a choice field, else the value. */
+function choiceLabel(b: ListBlockDef, by: Node, key: string): string {
+  if (by.k !== "name") return key;
+  const f = b.fields.find((x) => x.id === by.name);
+  return f?.choices?.find((c) => c.id === key)?.label ?? key;
 }
 
 /** Every calculation and report table of a pack over its returns, inputs and settings. */

@@ -2,8 +2,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { KommuneReturn } from "../../../src/domain/model";
+import { templatesOfIds as templatesOfFields } from "../../../src/domain/fieldId";
 import {
-  templatesOfFields,
   type FelterJson,
   type Indstillinger,
   type Kommunedata,

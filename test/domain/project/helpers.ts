@@ -1,5 +1,5 @@
 import type { Finding, KommuneReturn } from "../../../src/domain/model";
-import { templatesOfFields } from "../../../src/domain/project";
+import { templatesOfIds as templatesOfFields } from "../../../src/domain/fieldId";
 
 /** A return from field values (templates taken from the ids). */
 export function ret(

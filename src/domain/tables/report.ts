@@ -1,0 +1,848 @@
+/**
+ * The report workbook of any pack: a summary sheet first, one sheet per report table, the
+ * calculations, the consultant's input tables and settings, the returned figures (Data) and the
+ * validation log. Every computed cell is a native Excel formula compiled from the pack's
+ * expressions (../expr/excel.ts) over the Data, input and settings cells, with the JavaScript
+ * result (compute.ts) as its cached value: change a figure in Excel or LibreOffice and the
+ * tables follow, without the add-in.
+ */
+import type { Node } from "../expr/ast";
+import type { ScalarType } from "../expr/check";
+import type { Result, Scalar } from "../expr/evaluate";
+import {
+  EMPTY,
+  cellRef,
+  cellFormula,
+  compileToExcel,
+  constant,
+  str,
+  type Compiled,
+  type CompiledValue,
+  type ExcelEnv,
+} from "../expr/excel";
+import type { FieldDef } from "../catalogue/types";
+import { fieldsOfTemplate, recordFieldId, templateOfId } from "../fieldId";
+import { KINDS, type FieldKind } from "../kinds";
+import { absA1, columnLetter, quoteSheet } from "../layout/a1";
+import type { SheetPlan, WorkbookPlan } from "../layout/types";
+import type { Finding, KommuneReturn } from "../model";
+import {
+  byColumn,
+  spreadsWithin,
+  targetOfNode,
+  type ByColumn,
+  type RespondentData,
+} from "../pack/env";
+import type { ExprCalculation, Pack, ReportColumnDef, ReportTableDef } from "../pack/model";
+import { expandRef, perRespondent, targetType, type RefInstance } from "../pack/refs";
+import { formatDanishNumber } from "../parse/number";
+import { SheetBuilder } from "../report/sheet";
+import type { TableResult, TableRow, TablesResult } from "./compute";
+
+export interface TablesReportInput {
+  readonly result: TablesResult;
+  readonly returns: readonly KommuneReturn[];
+  /** Findings about files that could not be read at all (shown in the log). */
+  readonly fileFindings?: readonly Finding[];
+}
+
+export const TABLES_SHEET = {
+  overblik: "Overblik",
+  beregninger: "Beregninger",
+  indstillinger: "Indstillinger",
+  data: "Data",
+  mellemregninger: "Mellemregninger",
+  log: "Valideringslog",
+} as const;
+
+/** The Data sheet's columns (one schema for its writer and the task pane's reader). */
+export function dataColumns(pack: Pack): readonly string[] {
+  const who = pack.respondents.singular;
+  const years = pack.templates.every((t) =>
+    t.blocks.every((b) => b.type !== "tabel" || b.axis === "aar")
+  );
+  return [
+    who.charAt(0).toLocaleUpperCase("da") + who.slice(1),
+    "Felt",
+    "Skabelon",
+    years ? "År" : "Kolonne",
+    "Værdi",
+  ];
+}
+
+const DATA_VALUE_COL = 5;
+const FIRST = 4; // first data row on list-like sheets (title, note, header)
+
+/** A sheet name Excel accepts, unique in `taken`. */
+function sheetName(wanted: string, taken: Set<string>): string {
+  const base =
+    wanted
+      .replace(/[[\]:*?/\\]/g, "-")
+      .slice(0, 31)
+      .trim() || "Ark";
+  let name = base;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 28)} ${i}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/** Number format of a value of a kind in the report (counts and kroner whole, hours one decimal …). */
+function numFmtOf(kind: FieldKind | undefined, type: ScalarType): string | undefined {
+  if (kind && KINDS[kind].numFmt) return KINDS[kind].numFmt;
+  return type === "tal" ? "#,##0.##" : undefined;
+}
+
+/** A JavaScript result as a cell's cached value ("" for tom, as the formula gives). */
+function cached(r: Result | undefined): string | number | boolean {
+  return r && r.k === "v" ? r.v : "";
+}
+
+/** A plain value for a Data or input cell. */
+function cellValue(v: unknown): string | number | boolean | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  return String(v);
+}
+
+/** A1 reference parts: sheet, column, row. */
+function parseRef(ref: string): { sheet: string; col: string; row: number } | undefined {
+  const m = /^(.*)!\$([A-Z]+)\$(\d+)$/.exec(ref);
+  return m ? { sheet: m[1], col: m[2], row: Number(m[3]) } : undefined;
+}
+
+/** Writes lists of formulas into helper columns: one column per list, one cell per element. */
+class HelperSheet {
+  readonly s = new SheetBuilder(TABLES_SHEET.mellemregninger);
+  private col = 1;
+  used = false;
+
+  constructor() {
+    this.s.text(1, 1, "Mellemregninger", "title");
+    this.s.text(
+      2,
+      1,
+      "Lister, som rapportens formler regner på (én kolonne pr. liste, én celle pr. element). Ret ikke her; ret på arket Data.",
+      "note"
+    );
+  }
+
+  add(items: readonly Compiled[], label: string): string {
+    this.used = true;
+    const c = this.col++;
+    this.s.text(3, c, label, "tableHeader");
+    items.forEach((x, i) =>
+      this.s.set(FIRST + i, c, { formula: cellFormula(x), value: null, style: "number" })
+    );
+    const L = columnLetter(c);
+    return `${quoteSheet(this.s.name)}!$${L}$${FIRST}:$${L}$${FIRST + Math.max(0, items.length - 1)}`;
+  }
+
+  build(): SheetPlan {
+    const widths: Record<number, number> = {};
+    for (let c = 1; c < this.col; c++) widths[c] = 16;
+    return this.s.build(widths, 3);
+  }
+}
+
+/** Local meanings of names in one context (a table row's columns, a record's fields …). */
+type LocalNames = (name: string) => CompiledValue | undefined;
+
+class TablesReport {
+  private readonly pack: Pack;
+  private readonly taken = new Set<string>();
+  /** field id → respondent → Data value cell. */
+  private readonly data = new Map<string, Map<string, string>>();
+  private readonly settings = new Map<string, string>();
+  /** `table|respondent|key|column` (respondent "" for national; column "*" for every column) → cell. */
+  private readonly inputCells = new Map<string, string>();
+  private readonly respCalc = new Map<string, Map<string, string>>();
+  private readonly samletCalc = new Map<string, string>();
+  /** post calculation → `respondent|n` → cell. */
+  private readonly postCalc = new Map<string, Map<string, string>>();
+  private readonly helper = new HelperSheet();
+  private helperLabel = "";
+
+  constructor(private readonly input: TablesReportInput) {
+    this.pack = input.result.pack;
+    for (const n of Object.values(TABLES_SHEET)) this.taken.add(n.toLowerCase());
+  }
+
+  private get respondents(): readonly RespondentData[] {
+    return this.input.result.respondents;
+  }
+
+  // ------------------------------------------------------------------------------ Data
+  private dataSheet(): SheetPlan {
+    const s = new SheetBuilder(TABLES_SHEET.data);
+    const cols = dataColumns(this.pack);
+    s.text(
+      1,
+      1,
+      `Data: de indsendte tal (én række pr. felt og ${this.pack.respondents.singular})`,
+      "title"
+    );
+    s.text(
+      2,
+      1,
+      `Rapportens formler henviser til kolonnen »${cols[4]}«. Ret et tal her, og resultaterne følger med.`,
+      "note"
+    );
+    cols.forEach((h, i) => s.text(3, i + 1, h, "tableHeader"));
+    const returned = new Set<string>();
+    for (const r of this.respondents)
+      for (const id of Object.keys(r.values)) returned.add(templateOfId(id) ?? "");
+    let row = FIRST;
+    for (const t of this.pack.templates) {
+      if (!returned.has(t.id)) continue;
+      for (const f of fieldsOfTemplate(t)) {
+        if (f.record !== undefined && !this.respondents.some((r) => recordFilled(r, t.id, f)))
+          continue;
+        const byResp = new Map<string, string>();
+        for (const r of this.respondents) {
+          s.text(row, 1, r.name, "label");
+          s.text(row, 2, f.id, "label");
+          s.text(row, 3, t.id, "label");
+          if (f.column !== undefined) s.set(row, 4, { value: f.column, style: "label" });
+          else if (f.record !== undefined) s.set(row, 4, { value: f.record, style: "label" });
+          const v = cellValue(r.values[f.id]);
+          const fmt = KINDS[f.kind].numFmt;
+          if (v !== null)
+            s.set(row, DATA_VALUE_COL, {
+              value: v,
+              style: "number",
+              ...(fmt ? { numFmt: fmt } : {}),
+            });
+          byResp.set(r.name, s.ref(row, DATA_VALUE_COL));
+          row++;
+        }
+        this.data.set(f.id, byResp);
+      }
+    }
+    s.table("Data_tabel", 3, 1, row - 1, cols.length);
+    return s.build({ 1: 22, 2: 46, 3: 16, 4: 10, 5: 14 }, 3);
+  }
+
+  // ------------------------------------------------------------------------------ settings
+  private settingsSheet(): SheetPlan {
+    const s = new SheetBuilder(TABLES_SHEET.indstillinger);
+    s.text(1, 1, "Indstillinger", "title");
+    s.text(2, 1, "Ret en værdi i kolonnen »Værdi«, og rapportens tal følger med.", "note");
+    ["Indstilling", "Navn", "Værdi", "Enhed", "Kilde"].forEach((h, i) =>
+      s.text(3, i + 1, h, "tableHeader")
+    );
+    this.pack.settings.forEach((st, i) => {
+      const row = FIRST + i;
+      s.text(row, 1, st.id, "label");
+      s.text(row, 2, st.name, "label");
+      s.set(row, 3, { value: this.input.result.settings[st.id] ?? st.default, style: "input" });
+      s.text(row, 4, st.unit ?? "", "label");
+      s.text(row, 5, st.source, "note");
+      this.settings.set(st.id, s.ref(row, 3));
+    });
+    if (this.pack.settings.length === 0)
+      s.text(FIRST, 1, "Pakken har ingen indstillinger.", "note");
+    return s.build({ 1: 24, 2: 36, 3: 14, 4: 10, 5: 70 }, 3);
+  }
+
+  // ------------------------------------------------------------------------------ inputs
+  private inputSheets(): SheetPlan[] {
+    const out: SheetPlan[] = [];
+    for (const t of this.pack.inputs) {
+      const data = this.input.result.inputs[t.id];
+      const s = new SheetBuilder(sheetName(t.name, this.taken));
+      s.text(1, 1, t.name, "title");
+      s.text(
+        2,
+        1,
+        t.description ??
+          "Tal, som konsulenten har leveret. Ret et tal her, og rapporten følger med.",
+        "note"
+      );
+      const perResp = t.form === "pr_respondent";
+      const entries: { who: string; key: string; v: ByColumn }[] = [];
+      if (data) {
+        if (perResp)
+          for (const [who, keys] of Object.entries(
+            data as Record<string, Record<string, ByColumn>>
+          ))
+            for (const [key, v] of Object.entries(keys)) entries.push({ who, key, v });
+        else
+          for (const [key, v] of Object.entries(data as Record<string, ByColumn>))
+            entries.push({ who: "", key, v });
+      }
+      const columns = [
+        ...new Set(entries.flatMap((e) => (typeof e.v === "number" ? ["*"] : Object.keys(e.v)))),
+      ].sort();
+      const head = [
+        ...(perResp ? [this.dataWho()] : []),
+        "Nøgle",
+        "Navn",
+        ...columns.map((c) => (c === "*" ? "Alle" : c)),
+      ];
+      head.forEach((h, i) => s.text(3, i + 1, h, "tableHeader"));
+      const off = perResp ? 1 : 0;
+      entries.forEach((e, i) => {
+        const row = FIRST + i;
+        if (perResp) s.text(row, 1, e.who, "label");
+        s.text(row, off + 1, e.key, "label");
+        s.text(row, off + 2, t.keys?.find((k) => k.key === e.key)?.label ?? "", "label");
+        columns.forEach((c, ci) => {
+          const v = c === "*" ? (typeof e.v === "number" ? e.v : undefined) : byColumn(e.v, c);
+          if (v === undefined) return;
+          s.set(row, off + 3 + ci, { value: v, style: "input", numFmt: "#,##0.##" });
+          this.inputCells.set(`${t.id}|${e.who}|${e.key}|${c}`, s.ref(row, off + 3 + ci));
+        });
+      });
+      if (entries.length === 0)
+        s.text(FIRST, 1, "Ingen tal leveret (angiv dem med --data).", "note");
+      const widths: Record<number, number> = { 1: 22, 2: 22, 3: 30 };
+      head.forEach((_, i) => (widths[i + 1] = widths[i + 1] ?? 14));
+      out.push(s.build(widths, 3));
+    }
+    return out;
+  }
+
+  private dataWho(): string {
+    return dataColumns(this.pack)[0];
+  }
+
+  // ------------------------------------------------------------------------------ environments
+  private instanceCell(
+    inst: RefInstance,
+    r: RespondentData | undefined,
+    type: ScalarType
+  ): Compiled {
+    if (inst.kind === "field") {
+      if (!inst.exists || !r) return EMPTY;
+      const ref = this.data.get(inst.id)?.get(r.name);
+      return ref ? cellRef(ref, type) : EMPTY;
+    }
+    const who = inst.table.form === "pr_respondent" ? (r?.name ?? "") : "";
+    if (inst.table.form === "pr_respondent" && !r) return EMPTY;
+    const ref =
+      this.inputCells.get(`${inst.table.id}|${who}|${inst.key}|${inst.column}`) ??
+      this.inputCells.get(`${inst.table.id}|${who}|${inst.key}|*`);
+    if (ref) return cellRef(ref, "tal");
+    const def = inst.table.defaults[inst.key];
+    if (def && r) {
+      const id = def.replace("{år}", inst.column);
+      const own = this.data.get(id)?.get(r.name);
+      if (own) return cellRef(own, "tal");
+    }
+    return EMPTY;
+  }
+
+  private calcCompiled(
+    c: ExprCalculation,
+    r: RespondentData | undefined,
+    record?: number
+  ): CompiledValue | undefined {
+    const type: ScalarType = c.format ? KINDS[c.format].exprType : "vilkaarlig";
+    const ref = (x: string | undefined) => (x ? cellRef(x, type) : EMPTY);
+    if (c.level === "samlet") return ref(this.samletCalc.get(c.id));
+    if (c.level === "respondent") {
+      if (r) return ref(this.respCalc.get(c.id)?.get(r.name));
+      return this.respondents.map((x) => ref(this.respCalc.get(c.id)?.get(x.name)));
+    }
+    const max = this.maxRecords(c);
+    const cells = (x: RespondentData) =>
+      Array.from({ length: max }, (_, i) =>
+        ref(this.postCalc.get(c.id)?.get(`${x.name}|${i + 1}`))
+      );
+    if (r && record !== undefined) return ref(this.postCalc.get(c.id)?.get(`${r.name}|${record}`));
+    return r ? cells(r) : this.respondents.flatMap(cells);
+  }
+
+  private maxRecords(c: ExprCalculation): number {
+    const b = this.pack.templates
+      .find((t) => t.id === c.records?.template)
+      ?.blocks.find((x) => x.id === c.records?.block);
+    return b?.type === "liste" ? b.max : 0;
+  }
+
+  /** The compile environment for one context. */
+  private env(
+    bound: {
+      respondent?: RespondentData;
+      vars?: Readonly<Record<string, string>>;
+      record?: number;
+    },
+    local: LocalNames = () => undefined
+  ): ExcelEnv {
+    return {
+      ref: (node) => {
+        const t = targetOfNode(this.pack, node);
+        const type = targetType(t);
+        const insts = expandRef(t, bound.vars ?? {}, (id) => this.pack.fields.has(id));
+        if (perRespondent(t) && !bound.respondent) {
+          const out: Compiled[] = [];
+          for (const r of this.respondents)
+            for (const i of insts) out.push(this.instanceCell(i, r, type));
+          return out;
+        }
+        const cells = insts.map((i) => this.instanceCell(i, bound.respondent, type));
+        return spreadsWithin(t) ? cells : (cells[0] ?? EMPTY);
+      },
+      name: (node) => {
+        const own = local(node.name);
+        if (own !== undefined) return own;
+        const c = this.pack.calculations.find((x) => x.id === node.name);
+        if (c?.type === "udtryk") {
+          const v = this.calcCompiled(c, bound.respondent, bound.record);
+          if (v !== undefined) return v;
+        }
+        const st = this.settings.get(node.name);
+        if (st) {
+          const def = this.pack.settings.find((x) => x.id === node.name)!;
+          return cellRef(st, def.type === "tal" ? "tal" : "tekst");
+        }
+        const v = bound.vars?.[node.name];
+        if (v !== undefined) return constant(v);
+        return EMPTY;
+      },
+      materialise: (items) => this.helper.add(items, this.helperLabel),
+      rangeOf: (refs) => {
+        const parts = refs.map(parseRef);
+        if (parts.some((p) => !p)) return undefined;
+        const first = parts[0]!;
+        const ok = parts.every(
+          (p, i) => p!.sheet === first.sheet && p!.col === first.col && p!.row === first.row + i
+        );
+        if (!ok) return undefined;
+        return `${first.sheet}!$${first.col}$${first.row}:$${first.col}$${first.row + parts.length - 1}`;
+      },
+    };
+  }
+
+  /** A record's fields (Data cells) and its block's post calculations, as names. */
+  private recordNames(template: string, block: string, r: RespondentData, n: number): LocalNames {
+    const b = this.pack.templates
+      .find((t) => t.id === template)
+      ?.blocks.find((x) => x.id === block);
+    const fields = new Map(b?.type === "liste" ? b.fields.map((f) => [f.id, f.kind] as const) : []);
+    return (name) => {
+      const kind = fields.get(name);
+      if (kind) {
+        const ref = this.data.get(recordFieldId(template, block, n, name))?.get(r.name);
+        return ref ? cellRef(ref, KINDS[kind].exprType) : EMPTY;
+      }
+      const c = this.pack.calculations.find((x) => x.id === name);
+      if (
+        c?.type === "udtryk" &&
+        c.level === "post" &&
+        c.records?.template === template &&
+        c.records.block === block
+      )
+        return this.calcCompiled(c, r, n);
+      return undefined;
+    };
+  }
+
+  // ------------------------------------------------------------------------------ calculations
+  private calculationsSheet(): SheetPlan | undefined {
+    const calcs = this.pack.calculations.filter((c): c is ExprCalculation => c.type === "udtryk");
+    if (calcs.length === 0) return undefined;
+    const s = new SheetBuilder(TABLES_SHEET.beregninger);
+    const res = this.input.result.calculations;
+    s.text(1, 1, "Beregninger", "title");
+    s.text(
+      2,
+      1,
+      "Pakkens beregninger som formler over arkene Data, Indstillinger og inddata.",
+      "note"
+    );
+    let row = 4;
+    const resp = calcs.filter((c) => c.level === "respondent");
+    const samlet = calcs.filter((c) => c.level === "samlet");
+    const post = calcs.filter((c) => c.level === "post");
+    // Cells first (so calculations may refer to each other), formulas after.
+    const plan: {
+      row: number;
+      col: number;
+      calc: ExprCalculation;
+      r?: RespondentData;
+      n?: number;
+      value?: Result;
+    }[] = [];
+    if (resp.length) {
+      s.text(row, 1, this.dataWho(), "tableHeader");
+      resp.forEach((c, i) => s.text(row, i + 2, c.name, "tableHeader"));
+      row++;
+      for (const r of this.respondents) {
+        s.text(row, 1, r.name, "label");
+        resp.forEach((c, i) => {
+          const m = this.respCalc.get(c.id) ?? new Map<string, string>();
+          m.set(r.name, s.ref(row, i + 2));
+          this.respCalc.set(c.id, m);
+          plan.push({ row, col: i + 2, calc: c, r, value: res.respondent.get(c.id)?.get(r.name) });
+        });
+        row++;
+      }
+      row++;
+    }
+    if (samlet.length) {
+      s.text(row, 1, "Beregning", "tableHeader");
+      s.text(row, 2, "Værdi", "tableHeader");
+      row++;
+      for (const c of samlet) {
+        s.text(row, 1, c.name, "label");
+        this.samletCalc.set(c.id, s.ref(row, 2));
+        plan.push({ row, col: 2, calc: c, value: res.samlet.get(c.id) });
+        row++;
+      }
+      row++;
+    }
+    if (post.length) {
+      s.text(row, 1, this.dataWho(), "tableHeader");
+      s.text(row, 2, "Post", "tableHeader");
+      post.forEach((c, i) => s.text(row, i + 3, c.name, "tableHeader"));
+      row++;
+      const max = Math.max(...post.map((c) => this.maxRecords(c)));
+      for (const r of this.respondents) {
+        for (let n = 1; n <= max; n++) {
+          s.text(row, 1, r.name, "label");
+          s.set(row, 2, { value: n, style: "label" });
+          post.forEach((c, i) => {
+            if (n > this.maxRecords(c)) return;
+            const m = this.postCalc.get(c.id) ?? new Map<string, string>();
+            m.set(`${r.name}|${n}`, s.ref(row, i + 3));
+            this.postCalc.set(c.id, m);
+            plan.push({ row, col: i + 3, calc: c, r, n });
+          });
+          row++;
+        }
+      }
+    }
+    for (const p of plan) {
+      this.helperLabel = `${p.calc.name}${p.r ? ` (${p.r.name}${p.n ? ` post ${p.n}` : ""})` : ""}`;
+      const local =
+        p.n !== undefined && p.r
+          ? this.recordNames(p.calc.records!.template, p.calc.records!.block, p.r, p.n)
+          : undefined;
+      const compiled = compileToExcel(
+        p.calc.expr,
+        this.env({ ...(p.r ? { respondent: p.r } : {}), ...(p.n ? { record: p.n } : {}) }, local)
+      );
+      s.set(p.row, p.col, {
+        formula: cellFormula(compiled),
+        value: p.value ? cached(p.value) : null,
+        style: "number",
+        ...(numFmtOf(p.calc.format, (compiled as Compiled).type)
+          ? { numFmt: numFmtOf(p.calc.format, (compiled as Compiled).type) }
+          : {}),
+      });
+    }
+    const widths: Record<number, number> = { 1: 24, 2: 10 };
+    for (let c = 2; c < 3 + Math.max(resp.length, post.length); c++) widths[c] = widths[c] ?? 16;
+    return s.build(widths, 0);
+  }
+
+  // ------------------------------------------------------------------------------ report tables
+  private rowHeader(t: ReportTableDef): string {
+    const r = t.rows;
+    switch (r.kind) {
+      case "blok": {
+        const b = this.pack.templates
+          .find((x) => x.id === r.template)
+          ?.blocks.find((x) => x.id === r.block);
+        return b?.title ?? "";
+      }
+      case "akse":
+        return this.pack.source.akser?.find((a) => a.id === r.axis)?.navn ?? "";
+      case "respondenter":
+        return this.dataWho();
+      case "poster":
+        return "Post";
+      case "grupper":
+        return r.bySource.charAt(0).toLocaleUpperCase("da") + r.bySource.slice(1);
+    }
+  }
+
+  private tableSheet(tr: TableResult): SheetPlan {
+    const t = tr.def;
+    const s = new SheetBuilder(sheetName(t.title, this.taken));
+    const shown = t.columns.filter((c) => c.display === "tabel");
+    const texts = t.columns.filter((c) => c.display === "tekst");
+    const lastCol = 1 + shown.length;
+    s.text(1, 1, t.title, "title");
+    if (t.description) {
+      s.text(2, 1, t.description, "note");
+      s.merge(2, 1, 2, Math.max(lastCol, 4));
+    }
+    const header = 4;
+    s.text(header, 1, this.rowHeader(t), "tableHeader");
+    shown.forEach((c, i) => s.text(header, i + 2, c.title, "tableHeader"));
+    s.height(header, 32);
+    const firstRow = header + 1;
+    const rows = tr.rows;
+    const totalRow = firstRow + rows.length;
+    const noteRow = totalRow + (tr.total ? 2 : 1);
+    const textStart = noteRow + (t.note ? 2 : 0);
+    // Where each column's cell of each row is.
+    const cellOf = (ri: number, c: ReportColumnDef): string => {
+      const si = shown.indexOf(c);
+      if (si >= 0) return s.ref(firstRow + ri, si + 2);
+      const ti = texts.indexOf(c);
+      return s.ref(textStart + 1 + ti * (rows.length + 1) + ri, 1);
+    };
+    const types = new Map<string, ScalarType>();
+    const typeOf = (c: ReportColumnDef): ScalarType =>
+      types.get(c.id) ?? (c.format ? KINDS[c.format].exprType : "vilkaarlig");
+
+    rows.forEach((row, ri) => {
+      const r = firstRow + ri;
+      s.text(r, 1, row.label, "label");
+      const bound = this.boundOf(t, row);
+      const local: LocalNames = (name) => {
+        const sib = t.columns.find((c) => c.id === name);
+        if (sib) return cellRef(cellOf(ri, sib), typeOf(sib));
+        if (name === "rækkenavn") return constant(row.label);
+        if (name === "række" && row.binding.key !== undefined) return constant(row.binding.key);
+        return bound.local?.(name);
+      };
+      for (const c of t.columns) {
+        this.helperLabel = `${t.title}: ${c.title} (${row.label})`;
+        const compiled = compileToExcel(c.expr, this.env(bound, local)) as Compiled;
+        types.set(c.id, compiled.type);
+        const at = cellOf(ri, c);
+        const p = parseRef(at)!;
+        const col = p.col.split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+        const fmt = numFmtOf(c.format, compiled.type);
+        s.set(p.row, col, {
+          formula: cellFormula(compiled),
+          value: cached(row.values[c.id]),
+          style: c.display === "tekst" ? "body" : compiled.type === "tal" ? "number" : "label",
+          ...(fmt && c.display !== "tekst" ? { numFmt: fmt } : {}),
+        });
+        if (c.display === "tekst") {
+          s.merge(p.row, 1, p.row, Math.max(lastCol, 6));
+          s.height(p.row, 30);
+        }
+      }
+    });
+    if (tr.total && t.total) {
+      s.text(totalRow, 1, t.total.title, "result");
+      for (const c of shown) {
+        if (!c.total) continue;
+        this.helperLabel = `${t.title}: ${c.title} (${t.total.title})`;
+        const compiled = compileToExcel(
+          c.total,
+          this.env({}, (name) => {
+            const col = t.columns.find((x) => x.id === name);
+            return col ? rows.map((_, ri) => cellRef(cellOf(ri, col), typeOf(col))) : undefined;
+          })
+        ) as Compiled;
+        const fmt = numFmtOf(c.format, compiled.type);
+        s.set(totalRow, shown.indexOf(c) + 2, {
+          formula: cellFormula(compiled),
+          value: cached(tr.total.values[c.id]),
+          style: "result",
+          ...(fmt ? { numFmt: fmt } : {}),
+        });
+      }
+    }
+    if (t.note) {
+      s.text(noteRow, 1, t.note, "note");
+      s.merge(noteRow, 1, noteRow, Math.max(lastCol, 6));
+      s.height(noteRow, 45);
+    }
+    texts.forEach((c, ti) => {
+      s.text(textStart + ti * (rows.length + 1), 1, c.title, "heading");
+    });
+    const widths: Record<number, number> = { 1: 34 };
+    shown.forEach((_, i) => (widths[i + 2] = 15));
+    return s.build(widths, header);
+  }
+
+  /** How a table row binds: respondent, record, group, and its local names. */
+  private boundOf(
+    t: ReportTableDef,
+    row: TableRow
+  ): {
+    respondent?: RespondentData;
+    vars?: Record<string, string>;
+    record?: number;
+    local?: LocalNames;
+  } {
+    const vars: Record<string, string> = {};
+    if (row.binding.key !== undefined) {
+      vars["række"] = row.binding.key;
+      vars["raekke"] = row.binding.key;
+    }
+    const axis = t.rows;
+    if (axis.kind === "poster" && row.binding.respondent && row.binding.record !== undefined)
+      return {
+        respondent: row.binding.respondent,
+        record: row.binding.record,
+        vars,
+        local: this.recordNames(
+          axis.template,
+          axis.block,
+          row.binding.respondent,
+          row.binding.record
+        ),
+      };
+    if (axis.kind === "grupper" && row.binding.group) {
+      const each = row.binding.group.map((g) =>
+        this.recordNames(axis.template, axis.block, g.respondent, g.n)
+      );
+      return {
+        vars,
+        local: (name) => {
+          if (each.length === 0 || each[0](name) === undefined) return undefined;
+          return each.flatMap((f) => {
+            const v = f(name)!;
+            return Array.isArray(v) ? v : [v as Compiled];
+          });
+        },
+      };
+    }
+    return { ...(row.binding.respondent ? { respondent: row.binding.respondent } : {}), vars };
+  }
+
+  // ------------------------------------------------------------------------------ summary and log
+  private overblik(tableSheets: readonly SheetPlan[]): SheetPlan {
+    const s = new SheetBuilder(TABLES_SHEET.overblik);
+    const p = this.pack;
+    const res = this.input.result;
+    s.text(1, 1, p.report.title ?? p.name, "title");
+    if (p.description) {
+      s.text(2, 1, p.description, "subtitle");
+      s.merge(2, 1, 2, 4);
+      s.height(2, 48);
+    }
+    let row = 4;
+    const n = res.respondents.length;
+    const total = p.respondents.names.length;
+    s.text(row, 1, "Indberetninger", "label");
+    s.text(
+      row,
+      2,
+      `${n} af ${total} ${total === 1 ? p.respondents.singular : p.respondents.plural}`,
+      "body"
+    );
+    row++;
+    s.text(row, 1, "Pakke", "label");
+    s.text(row, 2, `${p.id}, version ${p.version}`, "body");
+    row++;
+    const findings = this.input.returns.flatMap((r) => r.findings);
+    const count = (sev: string) => findings.filter((f) => f.severity === sev).length;
+    s.text(row, 1, "Fund i indberetningerne", "label");
+    s.text(
+      row,
+      2,
+      `${count("fejl")} fejl, ${plural(count("advarsel"), "advarsel", "advarsler")} (se ${TABLES_SHEET.log})`,
+      "body"
+    );
+    row += 2;
+    s.text(row, 1, "Tabeller", "heading");
+    row++;
+    res.tables.forEach((t, i) => {
+      const sheet = tableSheets[i].name;
+      s.set(row, 1, {
+        formula: `HYPERLINK(${str(`#${quoteSheet(sheet)}!A1`)},${str(t.def.title)})`,
+        value: t.def.title,
+        style: "body",
+      });
+      s.text(row, 2, `${t.rows.length} ${t.rows.length === 1 ? "række" : "rækker"}`, "label");
+      row++;
+    });
+    row++;
+    s.text(
+      row,
+      1,
+      `${p.respondents.plural.charAt(0).toLocaleUpperCase("da")}${p.respondents.plural.slice(1)} med indberetning`,
+      "heading"
+    );
+    row++;
+    s.text(row, 1, res.respondents.map((r) => r.name).join(", ") || "(ingen)", "body");
+    s.merge(row, 1, row, 4);
+    s.height(
+      row,
+      15 * Math.max(1, Math.ceil((res.respondents.map((r) => r.name).join(", ").length || 1) / 110))
+    );
+    return s.build({ 1: 40, 2: 44, 3: 14, 4: 14 }, 0);
+  }
+
+  private logSheet(): SheetPlan {
+    const s = new SheetBuilder(TABLES_SHEET.log);
+    s.text(1, 1, "Valideringslog", "title");
+    [this.dataWho(), "Fil", "Alvor", "Regel", "Celle", "Besked"].forEach((h, k) =>
+      s.text(3, k + 1, h, "tableHeader")
+    );
+    let row = FIRST;
+    for (const f of this.input.fileFindings ?? []) {
+      [
+        "",
+        f.file ?? "",
+        f.severity,
+        f.rule,
+        f.location ? `${f.location.sheet}!${f.location.cell}` : "",
+        f.message,
+      ].forEach((v, k) => s.text(row, k + 1, v, "label"));
+      row++;
+    }
+    for (const r of this.input.returns) {
+      for (const f of r.findings) {
+        [
+          r.kommune,
+          f.file ?? r.file ?? "",
+          f.severity,
+          f.rule,
+          f.location ? `${f.location.sheet}!${f.location.cell}` : (f.field ?? ""),
+          f.message,
+        ].forEach((v, k) => s.text(row, k + 1, v, "label"));
+        row++;
+      }
+    }
+    for (const l of this.input.result.log) {
+      ["", "", "bemærkning", "beregning", "", l].forEach((v, k) => s.text(row, k + 1, v, "label"));
+      row++;
+    }
+    if (row === FIRST) s.text(row, 1, "Ingen bemærkninger.", "note");
+    return s.build({ 1: 20, 2: 24, 3: 12, 4: 20, 5: 16, 6: 90 }, 3);
+  }
+
+  build(): WorkbookPlan {
+    const data = this.dataSheet();
+    const settings = this.settingsSheet();
+    const inputs = this.inputSheets();
+    const calcs = this.calculationsSheet();
+    const tables = this.input.result.tables.map((t) => this.tableSheet(t));
+    const overblik = this.overblik(tables);
+    return {
+      title: this.pack.report.title ?? this.pack.name,
+      fullCalcOnLoad: true,
+      sheets: [
+        overblik,
+        ...tables,
+        ...(calcs ? [calcs] : []),
+        ...inputs,
+        settings,
+        data,
+        ...(this.helper.used ? [this.helper.build()] : []),
+        this.logSheet(),
+      ],
+    };
+  }
+}
+
+/** Whether the respondent filled any field of the record `f` belongs to. */
+function recordFilled(r: RespondentData, template: string, f: FieldDef): boolean {
+  const prefix = recordFieldId(template, f.block!, f.record!, "");
+  return Object.entries(r.values).some(
+    ([id, v]) => id.startsWith(prefix) && v !== null && v !== undefined
+  );
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${formatDanishNumber(n)} ${n === 1 ? one : many}`;
+}
+
+/** The report workbook of a pack's tables as a plan. */
+export function buildTablesReport(input: TablesReportInput): WorkbookPlan {
+  return new TablesReport(input).build();
+}
+
+export type { Scalar, Node };
+export { absA1 };

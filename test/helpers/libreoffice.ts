@@ -1,0 +1,95 @@
+/**
+ * LibreOffice headless as the test oracle for native formulas: a workbook is converted (and so
+ * recalculated) by soffice with a Danish profile, as Danish users see it (decimal comma in
+ * text results), and read back with ExcelJS.
+ */
+import { spawnSync } from "child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import type { Workbook } from "exceljs";
+import type { WorkbookPlan } from "../../src/domain/layout";
+import { loadWorkbook } from "../../src/xlsx";
+import { renderWorkbookStreamed } from "../../src/xlsx/node/stream";
+
+const DANISH = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>da-DK</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>da-DK</value></prop></item>
+</oor:items>
+`;
+
+/** A profile folder whose locale is Danish (`-env:UserInstallation` points at it). */
+export function danishProfile(dir: string): string {
+  const user = join(dir, "profil", "user");
+  mkdirSync(user, { recursive: true });
+  writeFileSync(join(user, "registrymodifications.xcu"), DANISH);
+  return `file://${join(dir, "profil")}`;
+}
+
+/** The plan with every formula's cached value removed (so LibreOffice must compute each one). */
+export function withoutCache(plan: WorkbookPlan): WorkbookPlan {
+  return {
+    ...plan,
+    sheets: plan.sheets.map((s) => ({
+      ...s,
+      cells: s.cells.map((c) => (c.formula ? { ...c, value: undefined } : c)),
+    })),
+  };
+}
+
+/** Writes the plan as `byrde opregn` does (streamed) without cached results, lets LibreOffice (Danish) recalculate, reads the result. */
+export async function recalcDanish(plan: WorkbookPlan): Promise<Workbook> {
+  const dir = mkdtempSync(join(tmpdir(), "byrde-lo-"));
+  try {
+    writeFileSync(join(dir, "bog.xlsx"), await renderWorkbookStreamed(withoutCache(plan)));
+    const res = spawnSync(
+      "soffice",
+      [`-env:UserInstallation=${danishProfile(dir)}`, "--headless", "--convert-to", "xlsx", "--outdir", join(dir, "ud"), join(dir, "bog.xlsx")],
+      { encoding: "utf8", timeout: 180_000 }
+    );
+    if (res.status !== 0) throw new Error(`soffice fejlede: ${res.stderr}`);
+    return await loadWorkbook(readFileSync(join(dir, "ud", "bog.xlsx")));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A formula cell's computed result as ExcelJS reads it (a missing result of 0 or "" as such). */
+export function resultOf(v: unknown): unknown {
+  if (v && typeof v === "object" && "formula" in v)
+    return "result" in v ? (v as { result: unknown }).result : undefined;
+  return v;
+}
+
+/**
+ * Every formula cell of the plan whose recalculated result differs from its cached value
+ * (the engine's), as readable lines; numbers within 1e-9 relative, "" equal to no result.
+ */
+export function differences(plan: WorkbookPlan, wb: Workbook): { checked: number; wrong: string[] } {
+  let checked = 0;
+  const wrong: string[] = [];
+  for (const s of plan.sheets) {
+    const ws = wb.getWorksheet(s.name);
+    if (!ws) {
+      wrong.push(`arket ${s.name} mangler`);
+      continue;
+    }
+    for (const c of s.cells) {
+      if (!c.formula || c.value === undefined || c.value === null) continue;
+      const got = resultOf(ws.getCell(c.row, c.col).value);
+      const want = c.value;
+      const same =
+        typeof want === "number"
+          ? typeof got === "number"
+            ? Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs(want))
+            : want === 0 && (got === undefined || got === null)
+          : want === ""
+            ? got === "" || got === undefined || got === null
+            : got === want;
+      if (!same) wrong.push(`${s.name}!R${c.row}C${c.col}: ${c.formula} = ${JSON.stringify(got)}, motoren: ${JSON.stringify(want)}`);
+      checked++;
+    }
+  }
+  return { checked, wrong };
+}
