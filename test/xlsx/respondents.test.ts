@@ -9,6 +9,7 @@ import { buildTemplateWorkbook, type TemplateOptions } from "../../src/domain/la
 import { readReturn } from "../../src/xlsx";
 import { renderWorkbook } from "../../src/xlsx/render";
 import { RESPONDENT_PLACEHOLDER, forRespondents } from "../../src/xlsx/node/respondents";
+import { ugeskemaPack } from "../helpers/ugeskema";
 import { partDifferences, workbookDifferences, xmlParts } from "../helpers/workbookDiff";
 
 const byLength = [...KOMMUNER].map((k) => k.navn).sort((a, b) => a.length - b.length);
@@ -48,6 +49,13 @@ describe("forRespondents", () => {
       expect([...fast.values()].some((x) => x.includes(RESPONDENT_PLACEHOLDER))).toBe(false);
     }
   );
+
+  it("works for any pack's templates: the test pack ugeskema, for Team Øst", async () => {
+    const uge = (k: string) => buildTemplateWorkbook(k, [], { pack: ugeskemaPack() });
+    const one = xmlParts(await renderWorkbook(uge("Team Øst")));
+    const fast = xmlParts(await (await forRespondents(uge))("Team Øst"));
+    expect(partDifferences(one, fast)).toEqual([]);
+  });
 
   it("gives the same workbook, cell by cell, with names, validations, protection and conditional formats", async () => {
     const name = "Høje-Taastrup";
