@@ -18,13 +18,8 @@ import { computeTables } from "../../src/domain/tables/compute";
 import { buildTablesReport } from "../../src/domain/tables/report";
 import { validateReturn } from "../../src/domain/validate";
 import { fillWorkbook, loadWorkbook, readReturn, renderWorkbook } from "../../src/xlsx";
-import {
-  danishProfile,
-  differences,
-  hasSoffice,
-  recalcDanish,
-  resultOf,
-} from "../helpers/libreoffice";
+import { danishProfile, differences, recalcDanish, resultOf } from "../helpers/libreoffice";
+import { LIBREOFFICE, itWith } from "../helpers/requirements";
 import {
   F4_AFTENNAT,
   F4_DAG,
@@ -39,11 +34,8 @@ import {
   stoettePack,
 } from "../helpers/stoettetimer";
 
-if (!hasSoffice)
-  console.warn(
-    "LibreOffice (soffice) findes ikke: døgnrytmeskemaet og rapporten genberegnes ikke."
-  );
-const itLo = hasSoffice ? it : it.skip;
+const itLo = (title: string, fn: jest.ProvidesCallback, timeout?: number) =>
+  itWith(LIBREOFFICE, title, fn, timeout);
 
 const pack = stoettePack();
 const doegnrytme = pack.templates.find((t) => t.id === "doegnrytme")!;
