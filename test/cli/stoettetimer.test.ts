@@ -6,9 +6,19 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import { buildTemplateWorkbook } from "../../src/domain/layout";
 import { computeTables, tablesJson } from "../../src/domain/tables/compute";
+import { fillWorkbook, renderWorkbook } from "../../src/xlsx";
 import { runByrde } from "../helpers/cli";
-import { breakfastGroup, f4Week, h4, i4, readForms, stoettePack } from "../helpers/stoettetimer";
+import {
+  TILBUD,
+  breakfastGroup,
+  f4Week,
+  h4,
+  i4,
+  readForms,
+  stoettePack,
+} from "../helpers/stoettetimer";
 
 describe("byrde with the stoettetimer pack", () => {
   let dir: string;
@@ -51,6 +61,28 @@ describe("byrde with the stoettetimer pack", () => {
       "Tilbud GIT",
     ]);
     expect(existsSync(out)).toBe(true);
+  });
+
+  it("opregn --json on filled døgnrytme workbooks (.xlsx) equals the engine on the same forms", async () => {
+    const pack = stoettePack();
+    const template = await renderWorkbook(buildTemplateWorkbook(TILBUD, ["doegnrytme"], { pack }));
+    const forms = [...f4Week(), ...breakfastGroup()];
+    const files: string[] = [];
+    for (const [i, f] of forms.entries()) {
+      const filled = await fillWorkbook(template, f.felter, [pack]);
+      if (!filled.ok) throw new Error(JSON.stringify(filled.errors));
+      const file = join(dir, `doegn-${String(i + 1).padStart(2, "0")}.xlsx`);
+      writeFileSync(file, filled.bytes);
+      files.push(file);
+    }
+    const r = await runByrde("opregn", "--pakke", "stoettetimer", ...files, "--json");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    const engine = tablesJson(computeTables({ pack, returns: readForms(forms) }));
+    expect(json.tabeller).toEqual(engine);
+    // F.4's Monday and the week of the days given (not × 7).
+    expect(json.tabeller.doegn.raekker[0]).toMatchObject({ id: "AB|2024-02-12", dag_min: 207.5 });
+    expect(json.tabeller.doegn.raekker).toHaveLength(7 + 4);
   });
 
   it("skabelon makes a template for any offer's name; »alle« is refused for a pack without a list", async () => {
