@@ -3,7 +3,8 @@
  * leveret, timepris) with exactly the engine's numbers, and writes the report; the templates
  * come from `byrde skabelon` for any offer's name.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { unzipSync, strFromU8 } from "fflate";
 import { tmpdir } from "os";
 import { join } from "path";
 import { buildTemplateWorkbook } from "../../src/domain/layout";
@@ -11,8 +12,10 @@ import { computeTables, tablesJson } from "../../src/domain/tables/compute";
 import { fillWorkbook, renderWorkbook } from "../../src/xlsx";
 import { runByrde } from "../helpers/cli";
 import {
+  F4_DAG,
   TILBUD,
   breakfastGroup,
+  dayForm,
   f4Week,
   h4,
   i4,
@@ -83,6 +86,37 @@ describe("byrde with the stoettetimer pack", () => {
     // F.4's Monday and the week of the days given (not × 7).
     expect(json.tabeller.doegn.raekker[0]).toMatchObject({ id: "AB|2024-02-12", dag_min: 207.5 });
     expect(json.tabeller.doegn.raekker).toHaveLength(7 + 4);
+  });
+
+  it("a CPR-like citizen and description in a filled .xlsx: valider, læs and opregn (JSON and report) never print or store it", async () => {
+    const pack = stoettePack();
+    const template = await renderWorkbook(buildTemplateWorkbook(TILBUD, ["doegnrytme"], { pack }));
+    const form = dayForm(TILBUD, "010190-1234", "2024-02-12", F4_DAG, [], {
+      "doegnrytme.dag.1.beskrivelse": "Hjælp til 0101901234 med bad",
+    });
+    const filled = await fillWorkbook(template, form.felter, [pack]);
+    if (!filled.ok) throw new Error(JSON.stringify(filled.errors));
+    const file = join(dir, "cpr.xlsx");
+    writeFileSync(file, filled.bytes);
+    const report = join(dir, "cpr-rapport.xlsx");
+    const runs = [
+      await runByrde("valider", file),
+      await runByrde("valider", file, "--json"),
+      await runByrde("læs", file, "--json"),
+      await runByrde("opregn", "--pakke", "stoettetimer", file, "--json", "-o", report),
+    ];
+    for (const r of runs) {
+      expect(r.out + r.err).not.toMatch(/010190|0101901234/);
+      expect(r.out + r.err).toContain("CPR-nummer");
+    }
+    const parts = unzipSync(readFileSync(report));
+    const text = Object.values(parts)
+      .map((u) => strFromU8(u))
+      .join("");
+    expect(text).not.toMatch(/010190|0101901234/);
+    // Without its citizen the day sheet is attributed to no one: no row.
+    const json = JSON.parse(runs[3].out);
+    expect(json.tabeller.doegn.raekker).toEqual([]);
   });
 
   it("skabelon makes a template for any offer's name; »alle« is refused for a pack without a list", async () => {
