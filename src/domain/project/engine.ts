@@ -40,6 +40,7 @@ import {
   type OutlierSuggestion,
 } from "./quality";
 import { computeExtras, type Ekstra } from "./extras";
+import { usableReturns } from "../validate/batch";
 
 export interface ProjectionInput {
   readonly returns: readonly KommuneReturn[];
@@ -644,7 +645,11 @@ export function project(input: ProjectionInput): ProjectionResult {
   const pack = input.pack ?? defaultPack();
   const calc = projectionOf(pack);
   const s = resolveIndstillinger(input.indstillinger, pack);
-  const merged = mergeReturns(input.returns, log);
+  // Unknown respondents and unresolved conflicts never enter a figure (../validate/batch.ts).
+  const left: string[] = [];
+  const usable = usableReturns(pack, input.returns, left);
+  for (const besked of left) log.push({ kilde: "data", besked });
+  const merged = mergeReturns(usable, log);
   if (!calc) return { nedslagspunkter: [], returer: merged, log, indstillinger: s };
   const run = runOf(pack, calc);
   const kd = indexKommunedata(input.kommunedata);

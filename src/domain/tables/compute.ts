@@ -28,6 +28,7 @@ import {
 import type { ListBlockDef } from "../catalogue/types";
 import type { ExprCalculation, Pack, ReportColumnDef, ReportTableDef } from "../pack/model";
 import { canonicalRespondent, findRespondent } from "../pack/respondents";
+import { usableReturns } from "../validate/batch";
 
 export interface TablesInput {
   readonly pack: Pack;
@@ -164,7 +165,11 @@ class Calculator {
 
   constructor(readonly input: TablesInput) {
     const pack = input.pack;
-    this.respondents = mergeByRespondent(pack, input.returns, this.log);
+    this.respondents = mergeByRespondent(
+      pack,
+      usableReturns(pack, input.returns, this.log),
+      this.log
+    );
     this.settings = resolveSettings(pack, input.settings);
     this.inputs = canonicalInputs(pack, input.inputs);
     this.data = {
