@@ -60,6 +60,7 @@ export function jsonErrorText(e: unknown, text: string): string {
   const msg = e instanceof Error ? e.message : String(e);
   let line: number | undefined;
   let col: number | undefined;
+  let atEnd = /unexpected end/i.test(msg);
   const lc = /line (\d+) column (\d+)/.exec(msg);
   const pos = /position (\d+)/.exec(msg);
   if (lc) {
@@ -70,13 +71,15 @@ export function jsonErrorText(e: unknown, text: string): string {
     const before = text.slice(0, p);
     line = before.split("\n").length;
     col = p - before.lastIndexOf("\n");
+    atEnd ||= p >= text.trimEnd().length;
   }
   const where = line !== undefined ? ` (linje ${line}, kolonne ${col})` : "";
-  const what = /unexpected end/i.test(msg)
-    ? "filen slutter midt i et JSON-udtryk"
-    : text.trim() === ""
+  const what =
+    text.trim() === ""
       ? "filen er tom"
-      : "teksten er ikke gyldig JSON";
+      : atEnd
+        ? "filen slutter midt i et JSON-udtryk"
+        : "filen er ikke gyldig JSON";
   return `${what}${where}; tjek kommaer, anførselstegn og klammer.`;
 }
 

@@ -5,7 +5,7 @@ import type { InputTable } from "../../domain/pack/env";
 import { parseInputTable, parseSettings } from "../../domain/pack/inputs";
 import type { Pack } from "../../domain/pack/model";
 import { DEFAULT_PACK_ID } from "../../domain/pakker";
-import { formatDanishNumber } from "../../domain/parse/number";
+import { countText, formatDanishNumber } from "../../domain/parse/number";
 import {
   parseIndstillinger,
   parseKommunedata,
@@ -169,9 +169,7 @@ export function overviewText(r: ProjectionResult): string {
   return out.join("\n");
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+const plural = countText;
 
 function findingCounts(findings: readonly Finding[]): string {
   const n = (sev: Finding["severity"]) => findings.filter((f) => f.severity === sev).length;

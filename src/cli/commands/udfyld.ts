@@ -11,6 +11,7 @@ import {
   writeBytes,
 } from "../io";
 import { openedPacks } from "../pack";
+import { countText } from "../../domain/parse/number";
 
 interface UdfyldOptions {
   ud: string;
@@ -64,6 +65,6 @@ export function registerUdfyld(program: Command, io: CliIo): void {
         );
       }
       writeBytes(opts.ud, res.bytes, writeOptions);
-      io.out(`Udfyldte ${res.written} ${res.written === 1 ? "felt" : "felter"}; skrev ${opts.ud}.`);
+      io.out(`Udfyldte ${countText(res.written, "felt", "felter")}; skrev ${opts.ud}.`);
     });
 }

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { SEVERITY_ORDER, cellRef, countBySeverity } from "../../domain/findings";
 import type { Finding } from "../../domain/model";
 import { BATCH_RULES } from "../../domain/validate/batch";
+import { countText } from "../../domain/parse/number";
 import { CliError } from "../errors";
 import type { CliIo } from "../io";
 import { type FileResult, VAELG_OPTION, judgeFiles } from "../returns";
@@ -36,9 +37,7 @@ export async function validateFile(fil: string, pakke?: string): Promise<FileRes
   return (await validateFiles([fil], pakke !== undefined ? { pakke } : {}))[0];
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+const plural = countText;
 
 export function summaryLine(r: Omit<FileResult, "used">): string {
   const c = countBySeverity(r.findings);

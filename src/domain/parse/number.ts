@@ -194,3 +194,8 @@ export function formatDanishNumber(value: number, decimals?: number): string {
   const body = groupThousands(intPart) + (fracPart ? `,${fracPart}` : "");
   return negative ? `-${body}` : body;
 }
+
+/** A count with its noun in the right number: `countText(1, "felt", "felter")` → "1 felt". */
+export function countText(n: number, one: string, many: string): string {
+  return `${formatDanishNumber(n)} ${n === 1 ? one : many}`;
+}

@@ -36,10 +36,18 @@ import { withExcel } from "../office";
 import { usePane } from "../state";
 import type { TablesModule } from "../survey";
 import { useSurvey } from "../surveyContext";
+import { capitalise, jsonErrorText } from "../../domain/libraryErrors";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "10px", minWidth: 0 },
-  steps: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "10px" },
+  steps: {
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: "10px",
+  },
   step: { display: "flex", gap: "8px", alignItems: "flex-start", minWidth: 0 },
   no: {
     flexShrink: 0,
@@ -56,10 +64,23 @@ const useStyles = makeStyles({
   done: { backgroundColor: tokens.colorStatusSuccessBackground3 },
   body: { display: "flex", flexDirection: "column", gap: "4px", minWidth: 0, flex: 1 },
   muted: { color: tokens.colorNeutralForeground3 },
-  inputs: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
+  inputs: {
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: "4px",
+  },
   input: { display: "flex", alignItems: "center", gap: "6px", flexWrap: "wrap", minWidth: 0 },
   inputName: { flex: 1, minWidth: "120px", overflowWrap: "anywhere" },
-  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)" },
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+  },
   table: {
     width: "100%",
     borderCollapse: "collapse",
@@ -106,7 +127,9 @@ export default function OpregnTabeller(): React.JSX.Element {
   const { info, attempt, notify, refresh } = usePane();
   const [t, setT] = React.useState<TablesModule | undefined>(undefined);
   const [busy, setBusy] = React.useState(false);
-  const [computed, setComputed] = React.useState<{ result: Result; returns: KommuneReturn[] } | undefined>(undefined);
+  const [computed, setComputed] = React.useState<
+    { result: Result; returns: KommuneReturn[] } | undefined
+  >(undefined);
   const [written, setWritten] = React.useState(false);
   const [question, setQuestion] = React.useState<Question | undefined>(undefined);
   const fileFor = React.useRef<InputTableDef | undefined>(undefined);
@@ -123,7 +146,9 @@ export default function OpregnTabeller(): React.JSX.Element {
   const sheets = new Set((info?.sheets ?? []).map((s) => s.toLowerCase()));
   const has = (name: string) => sheets.has(name.toLowerCase());
   const settingsSheet = t.TABLES_SHEET.indstillinger;
-  const inputsReady = pack.inputs.every((d) => has(names.get(d.id)!)) && (pack.settings.length === 0 || has(settingsSheet));
+  const inputsReady =
+    pack.inputs.every((d) => has(names.get(d.id)!)) &&
+    (pack.settings.length === 0 || has(settingsSheet));
 
   const ask = (sheet: string) =>
     new Promise<boolean>((resolve) =>
@@ -147,7 +172,10 @@ export default function OpregnTabeller(): React.JSX.Element {
     const plan = t.buildTablesReport({ result, returns: [] });
     const add: SheetPlan[] = plan.sheets.filter((s) => wanted.includes(s.name));
     const done = await attempt(
-      () => withExcel((ctx) => renderWorkbookPlan(ctx, { sheets: add }, { replace: existing }), { write: true }),
+      () =>
+        withExcel((ctx) => renderWorkbookPlan(ctx, { sheets: add }, { replace: existing }), {
+          write: true,
+        }),
       "Inputark: intet er ændret"
     );
     if (done) await refresh();
@@ -157,10 +185,15 @@ export default function OpregnTabeller(): React.JSX.Element {
   const loadInput = async (def: InputTableDef, file: File) => {
     notify(undefined);
     let json: unknown;
+    const text = await file.text();
     try {
-      json = JSON.parse(await file.text());
+      json = JSON.parse(text);
     } catch (e) {
-      notify({ intent: "error", title: `»${file.name}« er ikke gyldig JSON`, text: e instanceof Error ? e.message : String(e) });
+      notify({
+        intent: "error",
+        title: `»${file.name}« er ikke gyldig JSON`,
+        text: capitalise(jsonErrorText(e, text)),
+      });
       return;
     }
     const parsed = t.parseInputTable(pack, def, json);
@@ -168,14 +201,19 @@ export default function OpregnTabeller(): React.JSX.Element {
       notify({
         intent: "error",
         title: `»${file.name}« passer ikke til »${def.name}«`,
-        text: parsed.errors.slice(0, 8).join(" ") + (parsed.errors.length > 8 ? ` … og ${parsed.errors.length - 8} flere.` : ""),
+        text:
+          parsed.errors.slice(0, 8).join(" ") +
+          (parsed.errors.length > 8 ? ` … og ${parsed.errors.length - 8} flere.` : ""),
       });
       return;
     }
     setBusy(true);
     const sheet = names.get(def.id)!;
     if (await writeSheets([sheet], { [def.id]: parsed.value }))
-      notify({ intent: "success", text: `»${def.name}« er skrevet til arket »${sheet}«. Ret tallene dér, hvis det er nødvendigt.` });
+      notify({
+        intent: "success",
+        text: `»${def.name}« er skrevet til arket »${sheet}«. Ret tallene dér, hvis det er nødvendigt.`,
+      });
     setBusy(false);
   };
 
@@ -183,7 +221,10 @@ export default function OpregnTabeller(): React.JSX.Element {
     setBusy(true);
     notify(undefined);
     if (await writeSheets([settingsSheet], {}))
-      notify({ intent: "success", text: `Arket »${settingsSheet}« er oprettet med pakkens standardværdier og deres kilder.` });
+      notify({
+        intent: "success",
+        text: `Arket »${settingsSheet}« er oprettet med pakkens standardværdier og deres kilder.`,
+      });
     setBusy(false);
   };
 
@@ -196,7 +237,10 @@ export default function OpregnTabeller(): React.JSX.Element {
       { sheet: settingsSheet },
       ...pack.inputs.map((d) => ({ sheet: names.get(d.id)! })),
     ];
-    const r = await attempt(() => withExcel((ctx) => readTables(ctx, sources)), "Beregn: arkene kunne ikke læses");
+    const r = await attempt(
+      () => withExcel((ctx) => readTables(ctx, sources)),
+      "Beregn: arkene kunne ikke læses"
+    );
     setBusy(false);
     if (!r) return;
     const grid = (x: Table | undefined) => (x ? [x.header, ...x.rows] : []);
@@ -218,7 +262,11 @@ export default function OpregnTabeller(): React.JSX.Element {
       else errors.push(...p.errors.map((e) => `Arket »${sheet}«: ${e}`));
     }
     if (errors.length) {
-      notify({ intent: "error", title: "Beregn: ret arkene først", text: errors.slice(0, 8).join(" ") });
+      notify({
+        intent: "error",
+        title: "Beregn: ret arkene først",
+        text: errors.slice(0, 8).join(" "),
+      });
       return;
     }
     const returns = t.returnsFromDataSheet(pack, grid(r.tables[DATA_SHEET]));
@@ -235,7 +283,10 @@ export default function OpregnTabeller(): React.JSX.Element {
     setBusy(true);
     notify(undefined);
     const plan = t.buildTablesReport({ result: computed.result, returns: computed.returns });
-    const done = await attempt(() => withExcel((ctx) => writeReport(ctx, plan), { write: true }), "Skriv rapport: intet er ændret");
+    const done = await attempt(
+      () => withExcel((ctx) => writeReport(ctx, plan), { write: true }),
+      "Skriv rapport: intet er ændret"
+    );
     setBusy(false);
     if (done) {
       setWritten(true);
@@ -282,7 +333,9 @@ export default function OpregnTabeller(): React.JSX.Element {
                   <li key={d.id} className={styles.input}>
                     <Text size={200} className={styles.inputName}>
                       {d.name}{" "}
-                      <span className={styles.muted}>{has(sheet) ? `(arket »${sheet}«)` : "(mangler)"}</span>
+                      <span className={styles.muted}>
+                        {has(sheet) ? `(arket »${sheet}«)` : "(mangler)"}
+                      </span>
                     </Text>
                     <Button
                       size="small"
@@ -302,7 +355,9 @@ export default function OpregnTabeller(): React.JSX.Element {
                   <Text size={200} className={styles.inputName}>
                     Indstillinger{" "}
                     <span className={styles.muted}>
-                      {has(settingsSheet) ? `(arket »${settingsSheet}«)` : `(standardværdier; ${pack.settings.length} i alt)`}
+                      {has(settingsSheet)
+                        ? `(arket »${settingsSheet}«)`
+                        : `(standardværdier; ${pack.settings.length} i alt)`}
                     </span>
                   </Text>
                   {!has(settingsSheet) && (
@@ -323,7 +378,12 @@ export default function OpregnTabeller(): React.JSX.Element {
               Læser Data, Indstillinger og inputarkene fra projektmappen.
             </Text>
             <div>
-              <Button appearance={computed ? "secondary" : "primary"} size="small" onClick={compute} disabled={busy}>
+              <Button
+                appearance={computed ? "secondary" : "primary"}
+                size="small"
+                onClick={compute}
+                disabled={busy}
+              >
                 Beregn
               </Button>
             </div>
@@ -334,7 +394,12 @@ export default function OpregnTabeller(): React.JSX.Element {
           <div className={styles.body}>
             <Text weight="semibold">Skriv rapport</Text>
             <div>
-              <Button appearance={computed ? "primary" : "secondary"} size="small" onClick={write} disabled={busy || !computed}>
+              <Button
+                appearance={computed ? "primary" : "secondary"}
+                size="small"
+                onClick={write}
+                disabled={busy || !computed}
+              >
                 Skriv rapport
               </Button>
             </div>
@@ -345,12 +410,19 @@ export default function OpregnTabeller(): React.JSX.Element {
       {computed && (
         <Text size={200} role="status">
           {computed.result.respondents.length}{" "}
-          {computed.result.respondents.length === 1 ? survey.respondent.one : survey.respondent.many} med svar ·{" "}
-          {tables.length} {tables.length === 1 ? "tabel" : "tabeller"}
+          {computed.result.respondents.length === 1
+            ? survey.respondent.one
+            : survey.respondent.many}{" "}
+          med svar · {tables.length} {tables.length === 1 ? "tabel" : "tabeller"}
         </Text>
       )}
       {computed && (
-        <Accordion multiple collapsible defaultOpenItems={tables.slice(0, 1).map((x) => x.def.id)} aria-label="Rapportens tabeller">
+        <Accordion
+          multiple
+          collapsible
+          defaultOpenItems={tables.slice(0, 1).map((x) => x.def.id)}
+          aria-label="Rapportens tabeller"
+        >
           {tables.map((tab) => {
             const cols = tab.def.columns.filter((c) => c.display === "tabel");
             const shown = cols.slice(0, SHOWN_COLUMNS);
@@ -374,7 +446,10 @@ export default function OpregnTabeller(): React.JSX.Element {
                     </thead>
                     <tbody>
                       {[...rows, ...(tab.total ? [tab.total] : [])].map((row, i) => (
-                        <tr key={`${row.id}-${i}`} className={row === tab.total ? styles.total : undefined}>
+                        <tr
+                          key={`${row.id}-${i}`}
+                          className={row === tab.total ? styles.total : undefined}
+                        >
                           <th scope="row">{row.label}</th>
                           {shown.map((c) => (
                             <td key={c.id} className="tal">
@@ -387,8 +462,8 @@ export default function OpregnTabeller(): React.JSX.Element {
                   </table>
                   {(cols.length > SHOWN_COLUMNS || tab.rows.length > SHOWN_ROWS) && (
                     <Text size={200} className={styles.muted}>
-                      Hele tabellen ({tab.rows.length} {tab.rows.length === 1 ? "række" : "rækker"}, {cols.length}{" "}
-                      {cols.length === 1 ? "kolonne" : "kolonner"}) står i rapporten.
+                      Hele tabellen ({tab.rows.length} {tab.rows.length === 1 ? "række" : "rækker"},{" "}
+                      {cols.length} {cols.length === 1 ? "kolonne" : "kolonner"}) står i rapporten.
                     </Text>
                   )}
                 </AccordionPanel>
@@ -415,7 +490,9 @@ export default function OpregnTabeller(): React.JSX.Element {
         <DialogSurface>
           <DialogBody>
             <DialogTitle>Erstat arket »{question?.sheet}«?</DialogTitle>
-            <DialogContent>Arket findes allerede. Erstattes det, går dets nuværende indhold tabt.</DialogContent>
+            <DialogContent>
+              Arket findes allerede. Erstattes det, går dets nuværende indhold tabt.
+            </DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={() => question?.answer(true)}>
                 Erstat
