@@ -14,6 +14,7 @@ import { buildTemplateWorkbook } from "../../src/domain/layout";
 import { fillWorkbook } from "../../src/xlsx/fill";
 import { renderWorkbook } from "../../src/xlsx/render";
 import { ensureBuild, serve } from "./server";
+import { NO_CHROMIUM, describeWhen } from "../helpers/skip";
 
 /** A filled UKN return as the municipality would send it back. */
 async function returnFile(kommune: string, hours: number): Promise<Buffer> {
@@ -34,7 +35,7 @@ const SHOTS = path.join(__dirname, "__screenshots__");
 if (!hasChromium) {
   console.warn(`Browsertesten springes over: Chromium findes ikke på ${CHROMIUM}.`);
 }
-const describeBrowser = hasChromium ? describe : describe.skip;
+const describeBrowser = describeWhen(hasChromium, NO_CHROMIUM);
 
 /** Waits until `read()` gives `expected` (the pane writes asynchronously), then asserts it. */
 async function poll<T>(read: () => Promise<T>, expected: T, timeoutMs = 10000): Promise<void> {

@@ -13,9 +13,10 @@ import { buildTablesReport } from "../../src/domain/tables/report";
 import { differences, hasSoffice, recalcDanish } from "../helpers/libreoffice";
 import { UGESKEMA_FILE, ugeskemaReturns } from "../helpers/ugeskema";
 import { readFileSync } from "fs";
+import { NO_SOFFICE, itWhen } from "../helpers/skip";
 
 if (!hasSoffice) console.warn("LibreOffice (soffice) findes ikke: sprogets to implementeringer sammenlignes ikke.");
-const itLo = hasSoffice ? it : it.skip;
+const itLo = itWhen(hasSoffice, NO_SOFFICE);
 
 /** A small deterministic PRNG (mulberry32). */
 function prng(seed: number): () => number {

@@ -4,6 +4,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { a1, buildTemplateWorkbook, namedCells } from "../../src/domain/layout";
 import { fillWorkbook, loadWorkbook, renderWorkbook } from "../../src/xlsx";
+import { NO_SOFFICE, itWhen } from "../helpers/skip";
 
 const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
 if (!hasSoffice) {
@@ -11,7 +12,7 @@ if (!hasSoffice) {
     "LibreOffice (soffice) findes ikke på denne maskine: LibreOffice-testen af kontrolformlerne springes over."
   );
 }
-const itLo = hasSoffice ? it : it.skip;
+const itLo = itWhen(hasSoffice, NO_SOFFICE);
 
 /** The check cell under a pct run: the first formula cell below `fieldId` in its column. */
 function checkCellBelow(

@@ -18,6 +18,7 @@ import type { RawReturn } from "../../src/domain/model";
 import { fillWorkbook, readReturn, renderWorkbook } from "../../src/xlsx";
 import { legacyReadReturn } from "../helpers/legacyReader";
 import { sampleValues } from "../helpers/values";
+import { NO_SOFFICE, itWhen } from "../helpers/skip";
 
 interface Case {
   readonly name: string;
@@ -96,7 +97,7 @@ describe("the streaming reader equals the ExcelJS reader", () => {
   }, 180_000);
 
   const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
-  (hasSoffice ? it : it.skip)(
+  itWhen(hasSoffice, NO_SOFFICE)(
     "on a filled return saved again by LibreOffice",
     async () => {
       const work = mkdtempSync(join(tmpdir(), "byrde-lig-lo-"));

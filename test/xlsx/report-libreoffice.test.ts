@@ -12,10 +12,11 @@ import { project } from "../../src/domain/project";
 import { buildReport } from "../../src/domain/report";
 import { loadWorkbook, renderWorkbook } from "../../src/xlsx";
 import { exampleIndstillinger, exampleKommunedata, exampleLandstal, exampleReturns } from "../domain/project/examples";
+import { NO_SOFFICE, itWhen } from "../helpers/skip";
 
 const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
 if (!hasSoffice) console.warn("LibreOffice (soffice) findes ikke på denne maskine: genberegningen af overblik.xlsx testes ikke.");
-const itLo = hasSoffice ? it : it.skip;
+const itLo = itWhen(hasSoffice, NO_SOFFICE);
 
 /** The plan with every formula's cached value removed. */
 function withoutCache(plan: WorkbookPlan): WorkbookPlan {

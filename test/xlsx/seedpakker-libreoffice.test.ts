@@ -11,9 +11,10 @@ import { computeTables } from "../../src/domain/tables/compute";
 import { buildTablesReport } from "../../src/domain/tables/report";
 import { differences, hasSoffice, recalcDanish, resultOf } from "../helpers/libreoffice";
 import { packReturnsIn } from "../helpers/packReturns";
+import { NO_SOFFICE, itWhen } from "../helpers/skip";
 
 if (!hasSoffice) console.warn("LibreOffice (soffice) findes ikke: seed-pakkernes rapporter genberegnes ikke.");
-const itLo = hasSoffice ? it : it.skip;
+const itLo = itWhen(hasSoffice, NO_SOFFICE);
 
 const EXAMPLES = join(__dirname, "..", "..", "examples");
 

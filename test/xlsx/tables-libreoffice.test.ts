@@ -7,9 +7,10 @@ import { computeTables } from "../../src/domain/tables/compute";
 import { buildTablesReport } from "../../src/domain/tables/report";
 import { differences, hasSoffice, recalcDanish, resultOf } from "../helpers/libreoffice";
 import { ugeskemaPack, ugeskemaReturns } from "../helpers/ugeskema";
+import { NO_SOFFICE, itWhen } from "../helpers/skip";
 
 if (!hasSoffice) console.warn("LibreOffice (soffice) findes ikke: pakkernes rapport genberegnes ikke.");
-const itLo = hasSoffice ? it : it.skip;
+const itLo = itWhen(hasSoffice, NO_SOFFICE);
 
 describe("a pack's report in LibreOffice (no add-in)", () => {
   const pack = ugeskemaPack();
