@@ -115,7 +115,9 @@ async function certificates(log) {
   try {
     devCerts = require("office-addin-dev-certs");
   } catch {
-    log("office-addin-dev-certs er ikke installeret (kør npm ci); siden kan ikke serveres med https.");
+    log(
+      "office-addin-dev-certs er ikke installeret (kør npm ci); siden kan ikke serveres med https."
+    );
     return undefined;
   }
   try {
@@ -135,7 +137,9 @@ async function certificates(log) {
         cert: fs.readFileSync(defaults.localhostCertificatePath),
       };
     } catch {
-      log("Der kunne ikke laves et certifikat til https://localhost; prøv npx office-addin-dev-certs install.");
+      log(
+        "Der kunne ikke laves et certifikat til https://localhost; prøv npx office-addin-dev-certs install."
+      );
       return undefined;
     }
   }
@@ -145,7 +149,11 @@ async function main(argv = process.argv.slice(2), log = (s) => console.log(s)) {
   const build = !argv.includes("--uden-build");
   if (build || !fs.existsSync(path.join(DIST, "taskpane.html"))) {
     log("Bygger tilføjelsesprogrammet (npm run build) …");
-    const b = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit", shell: process.platform === "win32" });
+    const b = spawnSync("npm", ["run", "build"], {
+      cwd: ROOT,
+      stdio: "inherit",
+      shell: process.platform === "win32",
+    });
     if (b.status !== 0) {
       log("Byggeriet fejlede; se meddelelserne ovenfor.");
       return 1;
