@@ -89,10 +89,14 @@ const useStyles = makeStyles({
       padding: "2px 4px",
       borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
       verticalAlign: "top",
-      overflowWrap: "anywhere",
+      // break-word, not anywhere: a word is split only when it must be, so labels keep their width.
+      overflowWrap: "break-word",
+      hyphens: "auto",
     },
     "& th": { textAlign: "left", fontWeight: tokens.fontWeightSemibold },
-    "& td.tal, & th.tal": { textAlign: "right", whiteSpace: "nowrap" },
+    "& tbody th": { width: "45%" },
+    "& th.tal": { textAlign: "right" },
+    "& td.tal": { textAlign: "right", whiteSpace: "nowrap" },
   },
   total: { fontWeight: tokens.fontWeightSemibold },
   log: { margin: 0, paddingLeft: "16px", overflowWrap: "anywhere" },
@@ -431,11 +435,11 @@ export default function OpregnTabeller(): React.JSX.Element {
               <AccordionItem key={tab.def.id} value={tab.def.id}>
                 <AccordionHeader size="small">{tab.def.title}</AccordionHeader>
                 <AccordionPanel>
-                  <table className={styles.table} aria-label={tab.def.title}>
+                  <table className={styles.table} aria-label={tab.def.title} lang="da">
                     <thead>
                       <tr>
                         <th scope="col">
-                          <span className={styles.hidden}>Række</span>
+                          {tab.def.rowTitle ?? <span className={styles.hidden}>Række</span>}
                         </th>
                         {shown.map((c) => (
                           <th key={c.id} scope="col" className="tal">
