@@ -1,10 +1,10 @@
 /**
- * Every skipped test says why (issue 11 part 7): skips go through test/helpers/skip.ts, which
- * puts a Danish reason in the title, and the summary reporter lists them after the run.
+ * Every skipped test says why (issue 11 part 7): skips go through test/helpers/requirements.ts,
+ * which puts a Danish reason in the title, and the summary reporter lists them after the run.
  */
 import { readFileSync, readdirSync, statSync } from "fs";
 import { join, relative } from "path";
-import { SKIP_MARK, describeWhen, itWhen } from "./helpers/skip";
+import { describeWith, itWith } from "./helpers/requirements";
 
 const ROOT = __dirname;
 
@@ -19,7 +19,7 @@ function testFiles(dir: string): string[] {
 describe("skipped tests say why", () => {
   it("no test file skips on its own (it.skip, describe.skip, xit, xdescribe, test.skip)", () => {
     const offenders = testFiles(ROOT)
-      .filter((p) => !p.endsWith(join("helpers", "skip.ts")) && p !== __filename)
+      .filter((p) => !p.endsWith(join("helpers", "requirements.ts")) && p !== __filename)
       .filter((p) => /\b(?:it|describe|test)\.skip\b|\bx(?:it|describe|test)\(/.test(readFileSync(p, "utf8")))
       .map((p) => relative(ROOT, p));
     expect(offenders).toEqual([]);
@@ -33,17 +33,16 @@ describe("skipped tests say why", () => {
     (it as unknown as { skip: unknown }).skip = fakeSkip;
     (describe as unknown as { skip: unknown }).skip = fakeSkip;
     try {
-      itWhen(false, "LibreOffice (soffice) er ikke installeret")("regner om", () => undefined);
-      describeWhen(false, "Chromium findes ikke")("opgaveruden", () => undefined);
+      itWith({ missing: "LibreOffice (soffice) er ikke installeret" }, "regner om", () => undefined);
+      describeWith({ missing: "Chromium findes ikke" }, "opgaveruden", () => undefined);
     } finally {
       (it as unknown as { skip: unknown }).skip = realIt;
       (describe as unknown as { skip: unknown }).skip = realDescribe;
     }
     expect(seen).toEqual([
-      `regner om (${SKIP_MARK} LibreOffice (soffice) er ikke installeret)`,
-      `opgaveruden (${SKIP_MARK} Chromium findes ikke)`,
+      "regner om [sprunget over: LibreOffice (soffice) er ikke installeret]",
+      "opgaveruden [sprunget over: Chromium findes ikke]",
     ]);
-    expect(itWhen(true, "x")).toBe(it);
   });
 
   it("the summary reporter lists skipped tests with their reasons", () => {
@@ -67,8 +66,8 @@ describe("skipped tests say why", () => {
           {
             testFilePath: join(process.cwd(), "test", "x.test.ts"),
             testResults: [
-              { status: "passed", ancestorTitles: [], title: "a" },
-              { status: "pending", ancestorTitles: ["LibreOffice"], title: `regner om (${SKIP_MARK} soffice mangler)` },
+              { status: "passed", fullName: "a" },
+              { status: "pending", fullName: "LibreOffice regner om [sprunget over: soffice mangler]" },
             ],
           },
         ],
@@ -78,7 +77,7 @@ describe("skipped tests say why", () => {
       once.mockRestore();
     }
     expect(written.join("")).toBe(
-      `Sprunget over (1):\n  test/x.test.ts: LibreOffice › regner om (${SKIP_MARK} soffice mangler)\nTests: 3 passed, 0 failed, 1 skipped\n`
+      "Sprunget over (1):\n  - LibreOffice regner om [sprunget over: soffice mangler]\nTests: 3 passed, 0 failed, 1 skipped\n"
     );
   });
 });

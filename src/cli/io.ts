@@ -1,6 +1,7 @@
 import { randomBytes } from "crypto";
 import {
   closeSync,
+  createWriteStream,
   fsyncSync,
   linkSync,
   lstatSync,
@@ -9,12 +10,14 @@ import {
   readFileSync,
   realpathSync,
   renameSync,
+  rmSync,
   statSync,
   unlinkSync,
   writeSync,
 } from "fs";
 import { basename, dirname, join, resolve } from "path";
 import { errorCode, fileErrorText, jsonErrorText } from "../domain/libraryErrors";
+import type { XlsxSink } from "../xlsx/node/stream";
 import { CliError } from "./errors";
 
 /** Where commands write: stdout and stderr (replaceable in tests). */
@@ -216,6 +219,44 @@ export function refuseInputAsOutput(output: string, inputs: readonly string[]): 
     throw new CliError(
       `${output} er en af kommandoens inddatafiler (${hit}); vælg et andet navn til det, der skrives. Intet er skrevet.`
     );
+}
+
+/**
+ * Streams a file: `write` gets a stream to a temporary file beside `path`, which is renamed into
+ * place only when `write` has finished, so a failed write leaves no half file behind. Like
+ * writeFilesAtomically, an existing file is replaced only with `overskriv`.
+ */
+export async function writeStreamed(
+  path: string,
+  write: (sink: XlsxSink) => Promise<void>,
+  options: WriteOptions = {}
+): Promise<void> {
+  refuseExisting([path], options);
+  const tmp = tempPathFor(path, "tmp");
+  let sink: ReturnType<typeof createWriteStream> | undefined;
+  let step: { path: string; action: "oprette" | "skrive" } = {
+    path: dirname(path),
+    action: "oprette",
+  };
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    step = { path, action: "skrive" };
+    const out = createWriteStream(tmp, { flags: "wx" });
+    sink = out;
+    const closed = new Promise<void>((resolve, reject) => {
+      out.on("close", resolve);
+      out.on("error", reject);
+    });
+    // Seen by the await below; without this an early error would count as unhandled.
+    closed.catch(() => undefined);
+    await write(out);
+    await closed;
+    renameSync(tmp, path);
+  } catch (e) {
+    sink?.destroy();
+    rmSync(tmp, { force: true });
+    throw new CliError(`${fileErrorText(e, step.path, step.action)} Intet er skrevet.`);
+  }
 }
 
 /** Danish-sorted list for messages. */

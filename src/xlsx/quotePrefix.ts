@@ -3,8 +3,9 @@
  * domain/safeText.ts) gets Excel's quote prefix (`quotePrefix="1"` on its cell format), so
  * editing the cell in Excel (F2, Enter) keeps it text instead of turning it into a formula.
  *
- * ExcelJS stores such text as text but has no quotePrefix style attribute, so the package it
- * wrote is patched: each cell format (`<xf>` in `cellXfs`) used by such a cell gets a copy with
+ * ExcelJS stores such text as text but has no quotePrefix style attribute. The layout writers
+ * give their cells prefixed formats as they write (render.ts `addQuotePrefixes`); any other
+ * package ExcelJS wrote (a filled return) is patched here: each cell format (`<xf>` in `cellXfs`) used by such a cell gets a copy with
  * `quotePrefix="1"`, and those cells point at the copy. Only our own ExcelJS output passes
  * through here (never an untrusted file), and a package without formula-like text is returned
  * as it is.
@@ -86,7 +87,10 @@ export function withQuotePrefix(bytes: Uint8Array): Uint8Array {
       (whole, attrs: string, inner: string, v: string) => {
         if (!/\bt="s"/.test(attrs) || !flagged.has(Number(v))) return whole;
         const s = /\bs="(\d+)"/.exec(attrs);
-        const to = prefixed(s ? Number(s[1]) : 0);
+        const from = s ? Number(s[1]) : 0;
+        // Already prefixed (renderWorkbook's cells, render.ts addQuotePrefixes).
+        if (/\bquotePrefix="(?:1|true)"/.test(table.xfs[from] ?? "")) return whole;
+        const to = prefixed(from);
         const attrsOut = s ? attrs.replace(/\bs="\d+"/, `s="${to}"`) : `${attrs} s="${to}"`;
         return `<c${attrsOut}>${inner}</c>`;
       }

@@ -10,9 +10,11 @@ import { join } from "path";
 import JSZip from "jszip";
 import { buildTemplateWorkbook } from "../../src/domain/layout";
 import { fillWorkbook, loadWorkbook, readReturn, renderWorkbook } from "../../src/xlsx";
+import { renderWorkbookStreamed } from "../../src/xlsx/node/stream";
+import { forRespondents } from "../../src/xlsx/node/respondents";
 import { withQuotePrefix } from "../../src/xlsx/quotePrefix";
-import { danishProfile, hasSoffice } from "../helpers/libreoffice";
-import { itWhen } from "../helpers/skip";
+import { danishProfile } from "../helpers/libreoffice";
+import { LIBREOFFICE, itWith } from "../helpers/requirements";
 
 const EVIL = ['=HYPERLINK("http://evil.example","klik")', "+SUM(1,2)", "-1+1", "@SUM(A1)"];
 
@@ -63,12 +65,33 @@ describe("Excel's quote prefix on formula-like text", () => {
     expect(raw.findings.filter((f) => f.severity === "fejl")).toEqual([]);
   });
 
+  it("the streaming writer (reports) and the in-memory writer prefix the same cells alike", async () => {
+    const plan = buildTemplateWorkbook(EVIL[1], ["ukn"]);
+    const streamed = await cellsOf(await renderWorkbookStreamed(plan));
+    const memory = await cellsOf(await renderWorkbook(plan));
+    const evil = streamed.filter((c) => c.text === EVIL[1]);
+    expect(evil.length).toBeGreaterThan(0);
+    expect(evil.every((c) => c.prefixed)).toBe(true);
+    expect(streamed.filter((c) => c.text !== EVIL[1] && c.prefixed)).toEqual([]);
+    expect(streamed).toEqual(memory);
+  });
+
+  it("templates rendered once for many respondents: a formula-like name is still prefixed", async () => {
+    const forName = await forRespondents((k) => buildTemplateWorkbook(k, ["ukn"]));
+    const cells = await cellsOf(await forName(EVIL[3]));
+    const evil = cells.filter((c) => c.text === EVIL[3]);
+    expect(evil.length).toBeGreaterThan(0);
+    expect(evil.every((c) => c.prefixed)).toBe(true);
+    expect((await cellsOf(await forName("Aarhus"))).filter((c) => c.prefixed)).toEqual([]);
+  });
+
   it("a package without formula-like text is returned as it is", async () => {
     const bytes = await renderWorkbook(buildTemplateWorkbook("Aarhus", ["ukn"]));
     expect(withQuotePrefix(bytes)).toBe(bytes);
   });
 
-  itWhen(hasSoffice, "LibreOffice (soffice) er ikke installeret")(
+  itWith(
+    LIBREOFFICE,
     "LibreOffice opens it as text and saves it as text, not a formula (Danish profile)",
     async () => {
       const template = await renderWorkbook(buildTemplateWorkbook("Aarhus", ["ukn"]));

@@ -24,7 +24,7 @@ import { buildReport } from "../../domain/report";
 import { computeTables, tablesJson } from "../../domain/tables/compute";
 import { buildTablesReport } from "../../domain/tables/report";
 import { tablesText } from "../../domain/tables/text";
-import { renderWorkbook } from "../../xlsx";
+import { streamWorkbook } from "../../xlsx/node/stream";
 import { CliError } from "../errors";
 import {
   type CliIo,
@@ -32,7 +32,7 @@ import {
   readJson,
   refuseExisting,
   refuseInputAsOutput,
-  writeBytes,
+  writeStreamed,
 } from "../io";
 import { packOption } from "../pack";
 import { type FileResult, VAELG_OPTION, judgeFiles } from "../returns";
@@ -301,7 +301,7 @@ export function registerOpregn(program: Command, io: CliIo): void {
             kommunedata,
             pack,
           });
-          writeBytes(opts.ud, await renderWorkbook(plan), writeOptions);
+          await writeStreamed(opts.ud, (sink) => streamWorkbook(plan, sink), writeOptions);
           say("");
           say(`Skrev ${opts.ud}.`);
         }
@@ -347,11 +347,8 @@ export function registerOpregn(program: Command, io: CliIo): void {
         say("");
         say(tablesText(result));
         if (opts.ud) {
-          writeBytes(
-            opts.ud,
-            await renderWorkbook(buildTablesReport({ result, returns: all, fileFindings })),
-            writeOptions
-          );
+          const plan = buildTablesReport({ result, returns: all, fileFindings });
+          await writeStreamed(opts.ud, (sink) => streamWorkbook(plan, sink), writeOptions);
           say("");
           say(`Skrev ${opts.ud}.`);
         }

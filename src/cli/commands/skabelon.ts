@@ -5,7 +5,7 @@ import type { Pack } from "../../domain/pack/model";
 import { didYouMean, findRespondent, suggestRespondents } from "../../domain/pack/respondents";
 import { defaultPack } from "../../domain/pakker";
 import type { TemplateOptions } from "../../domain/layout";
-import { renderWorkbook } from "../../xlsx";
+import { forRespondents } from "../../xlsx/node/respondents";
 import { CliError } from "../errors";
 import {
   type CliIo,
@@ -109,14 +109,14 @@ export function registerSkabelon(program: Command, io: CliIo): void {
         kommuner.map((k) => join(opts.ud, templateFileName(k))),
         writeOptions
       );
-      // Render everything before writing anything; then all files or none.
+      // Rendered once for the set of templates, specialised per respondent; everything is
+      // rendered before anything is written, then all files or none.
+      const forKommune = await forRespondents((k) =>
+        buildTemplateWorkbook(k, selection.templateIds, options)
+      );
       const files: Array<[string, Uint8Array]> = [];
-      for (const k of kommuner) {
-        const bytes = await renderWorkbook(
-          buildTemplateWorkbook(k, selection.templateIds, options)
-        );
-        files.push([join(opts.ud, templateFileName(k)), bytes]);
-      }
+      for (const k of kommuner)
+        files.push([join(opts.ud, templateFileName(k)), await forKommune(k)]);
       writeFilesAtomically(files, writeOptions);
       io.out(
         `Skrev ${files.length} ${files.length === 1 ? "skabelon" : "skabeloner"} (${selection.templateIds.join(",")}) til ${opts.ud}:`

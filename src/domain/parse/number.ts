@@ -199,3 +199,13 @@ export function formatDanishNumber(value: number, decimals?: number): string {
 export function countText(n: number, one: string, many: string): string {
   return `${formatDanishNumber(n)} ${n === 1 ? one : many}`;
 }
+
+/** A number from a sheet cell: numbers as they are, Danish text through `readNumberText`, else undefined. */
+export function numberInCell(v: unknown): number | undefined {
+  if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
+  if (typeof v === "string" && v.trim() !== "") {
+    const r = readNumberText(v);
+    return "value" in r && typeof r.value === "number" ? r.value : undefined;
+  }
+  return undefined;
+}

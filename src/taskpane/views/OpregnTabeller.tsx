@@ -36,51 +36,14 @@ import { withExcel } from "../office";
 import { usePane } from "../state";
 import type { TablesModule } from "../survey";
 import { useSurvey } from "../surveyContext";
+import { HiddenFileInput, JSON_FILES } from "../HiddenFileInput";
+import { Step, Steps, useStepStyles } from "./Steps";
 import { capitalise, jsonErrorText } from "../../domain/libraryErrors";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "10px", minWidth: 0 },
-  steps: {
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: "10px",
-  },
-  step: { display: "flex", gap: "8px", alignItems: "flex-start", minWidth: 0 },
-  no: {
-    flexShrink: 0,
-    width: "22px",
-    height: "22px",
-    borderRadius: "50%",
-    display: "inline-flex",
-    alignItems: "center",
-    justifyContent: "center",
-    fontWeight: tokens.fontWeightSemibold,
-    backgroundColor: tokens.colorBrandBackground,
-    color: tokens.colorNeutralForegroundOnBrand,
-  },
-  done: { backgroundColor: tokens.colorStatusSuccessBackground3 },
-  body: { display: "flex", flexDirection: "column", gap: "4px", minWidth: 0, flex: 1 },
-  muted: { color: tokens.colorNeutralForeground3 },
-  inputs: {
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: "4px",
-  },
+  inputs: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
   input: { display: "flex", alignItems: "center", gap: "6px", flexWrap: "wrap", minWidth: 0 },
   inputName: { flex: 1, minWidth: "120px", overflowWrap: "anywhere" },
-  hidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-  },
   table: {
     width: "100%",
     borderCollapse: "collapse",
@@ -94,10 +57,14 @@ const useStyles = makeStyles({
       hyphens: "auto",
     },
     "& th": { textAlign: "left", fontWeight: tokens.fontWeightSemibold },
-    "& tbody th": { width: "45%" },
+    // Fixed layout: the label column keeps 40 %, the figures share the rest (their headers wrap).
+    tableLayout: "fixed",
+    "& thead th:first-child": { width: "40%" },
+    "& tbody th": { fontWeight: tokens.fontWeightRegular },
     "& th.tal": { textAlign: "right" },
     "& td.tal": { textAlign: "right", whiteSpace: "nowrap" },
   },
+  scroll: { overflowX: "auto", maxWidth: "100%" },
   total: { fontWeight: tokens.fontWeightSemibold },
   log: { margin: 0, paddingLeft: "16px", overflowWrap: "anywhere" },
 });
@@ -109,14 +76,6 @@ const SHOWN_ROWS = 30;
 
 type Result = ReturnType<TablesModule["computeTables"]>;
 
-function StepNo({ n, done }: { n: number; done: boolean }): React.JSX.Element {
-  const styles = useStyles();
-  return (
-    <span className={done ? `${styles.no} ${styles.done}` : styles.no} aria-hidden="true">
-      {done ? "✓" : n}
-    </span>
-  );
-}
 
 /** A pending »replace this sheet?« question. */
 interface Question {
@@ -125,15 +84,13 @@ interface Question {
 }
 
 export default function OpregnTabeller(): React.JSX.Element {
-  const styles = useStyles();
+  const styles = { ...useStepStyles(), ...useStyles() };
   const survey = useSurvey();
   const pack = survey.pack;
   const { info, attempt, notify, refresh } = usePane();
   const [t, setT] = React.useState<TablesModule | undefined>(undefined);
   const [busy, setBusy] = React.useState(false);
-  const [computed, setComputed] = React.useState<
-    { result: Result; returns: KommuneReturn[] } | undefined
-  >(undefined);
+  const [computed, setComputed] = React.useState<{ result: Result; returns: KommuneReturn[] } | undefined>(undefined);
   const [written, setWritten] = React.useState(false);
   const [question, setQuestion] = React.useState<Question | undefined>(undefined);
   const fileFor = React.useRef<InputTableDef | undefined>(undefined);
@@ -150,9 +107,7 @@ export default function OpregnTabeller(): React.JSX.Element {
   const sheets = new Set((info?.sheets ?? []).map((s) => s.toLowerCase()));
   const has = (name: string) => sheets.has(name.toLowerCase());
   const settingsSheet = t.TABLES_SHEET.indstillinger;
-  const inputsReady =
-    pack.inputs.every((d) => has(names.get(d.id)!)) &&
-    (pack.settings.length === 0 || has(settingsSheet));
+  const inputsReady = pack.inputs.every((d) => has(names.get(d.id)!)) && (pack.settings.length === 0 || has(settingsSheet));
 
   const ask = (sheet: string) =>
     new Promise<boolean>((resolve) =>
@@ -176,10 +131,7 @@ export default function OpregnTabeller(): React.JSX.Element {
     const plan = t.buildTablesReport({ result, returns: [] });
     const add: SheetPlan[] = plan.sheets.filter((s) => wanted.includes(s.name));
     const done = await attempt(
-      () =>
-        withExcel((ctx) => renderWorkbookPlan(ctx, { sheets: add }, { replace: existing }), {
-          write: true,
-        }),
+      () => withExcel((ctx) => renderWorkbookPlan(ctx, { sheets: add }, { replace: existing }), { write: true }),
       "Inputark: intet er ændret"
     );
     if (done) await refresh();
@@ -193,11 +145,7 @@ export default function OpregnTabeller(): React.JSX.Element {
     try {
       json = JSON.parse(text);
     } catch (e) {
-      notify({
-        intent: "error",
-        title: `»${file.name}« er ikke gyldig JSON`,
-        text: capitalise(jsonErrorText(e, text)),
-      });
+      notify({ intent: "error", title: `»${file.name}« er ikke gyldig JSON`, text: capitalise(jsonErrorText(e, text)) });
       return;
     }
     const parsed = t.parseInputTable(pack, def, json);
@@ -205,19 +153,14 @@ export default function OpregnTabeller(): React.JSX.Element {
       notify({
         intent: "error",
         title: `»${file.name}« passer ikke til »${def.name}«`,
-        text:
-          parsed.errors.slice(0, 8).join(" ") +
-          (parsed.errors.length > 8 ? ` … og ${parsed.errors.length - 8} flere.` : ""),
+        text: parsed.errors.slice(0, 8).join(" ") + (parsed.errors.length > 8 ? ` … og ${parsed.errors.length - 8} flere.` : ""),
       });
       return;
     }
     setBusy(true);
     const sheet = names.get(def.id)!;
     if (await writeSheets([sheet], { [def.id]: parsed.value }))
-      notify({
-        intent: "success",
-        text: `»${def.name}« er skrevet til arket »${sheet}«. Ret tallene dér, hvis det er nødvendigt.`,
-      });
+      notify({ intent: "success", text: `»${def.name}« er skrevet til arket »${sheet}«. Ret tallene dér, hvis det er nødvendigt.` });
     setBusy(false);
   };
 
@@ -225,10 +168,7 @@ export default function OpregnTabeller(): React.JSX.Element {
     setBusy(true);
     notify(undefined);
     if (await writeSheets([settingsSheet], {}))
-      notify({
-        intent: "success",
-        text: `Arket »${settingsSheet}« er oprettet med pakkens standardværdier og deres kilder.`,
-      });
+      notify({ intent: "success", text: `Arket »${settingsSheet}« er oprettet med pakkens standardværdier og deres kilder.` });
     setBusy(false);
   };
 
@@ -241,10 +181,7 @@ export default function OpregnTabeller(): React.JSX.Element {
       { sheet: settingsSheet },
       ...pack.inputs.map((d) => ({ sheet: names.get(d.id)! })),
     ];
-    const r = await attempt(
-      () => withExcel((ctx) => readTables(ctx, sources)),
-      "Beregn: arkene kunne ikke læses"
-    );
+    const r = await attempt(() => withExcel((ctx) => readTables(ctx, sources)), "Beregn: arkene kunne ikke læses");
     setBusy(false);
     if (!r) return;
     const grid = (x: Table | undefined) => (x ? [x.header, ...x.rows] : []);
@@ -266,11 +203,7 @@ export default function OpregnTabeller(): React.JSX.Element {
       else errors.push(...p.errors.map((e) => `Arket »${sheet}«: ${e}`));
     }
     if (errors.length) {
-      notify({
-        intent: "error",
-        title: "Beregn: ret arkene først",
-        text: errors.slice(0, 8).join(" "),
-      });
+      notify({ intent: "error", title: "Beregn: ret arkene først", text: errors.slice(0, 8).join(" ") });
       return;
     }
     const returns = t.returnsFromDataSheet(pack, grid(r.tables[DATA_SHEET]));
@@ -287,10 +220,7 @@ export default function OpregnTabeller(): React.JSX.Element {
     setBusy(true);
     notify(undefined);
     const plan = t.buildTablesReport({ result: computed.result, returns: computed.returns });
-    const done = await attempt(
-      () => withExcel((ctx) => writeReport(ctx, plan), { write: true }),
-      "Skriv rapport: intet er ændret"
-    );
+    const done = await attempt(() => withExcel((ctx) => writeReport(ctx, plan), { write: true }), "Skriv rapport: intet er ændret");
     setBusy(false);
     if (done) {
       setWritten(true);
@@ -306,28 +236,18 @@ export default function OpregnTabeller(): React.JSX.Element {
   const tables = computed?.result.tables ?? [];
   return (
     <div className={styles.root}>
-      <ol className={styles.steps} aria-label="Trin i beregningen">
-        <li className={styles.step}>
-          <StepNo n={1} done={inputsReady} />
-          <div className={styles.body}>
-            <Text weight="semibold">Inddata</Text>
+      <Steps label="Trin i beregningen">
+        <Step n={1} done={inputsReady} title="Inddata">
             {pack.inputs.length === 0 && pack.settings.length === 0 && (
               <Text size={200} className={styles.muted}>
                 Pakken bruger kun de indsamlede svar.
               </Text>
             )}
-            <input
+            <HiddenFileInput
               ref={fileInput}
-              className={styles.hidden}
-              type="file"
-              accept=".json,application/json"
-              tabIndex={-1}
-              aria-hidden="true"
-              onChange={(e) => {
-                const f = e.target.files?.[0];
-                const def = fileFor.current;
-                e.target.value = "";
-                if (f && def) void loadInput(def, f);
+              accept={JSON_FILES}
+              onFiles={([f]) => {
+                if (fileFor.current) void loadInput(fileFor.current, f);
               }}
             />
             <ul className={styles.inputs}>
@@ -337,9 +257,7 @@ export default function OpregnTabeller(): React.JSX.Element {
                   <li key={d.id} className={styles.input}>
                     <Text size={200} className={styles.inputName}>
                       {d.name}{" "}
-                      <span className={styles.muted}>
-                        {has(sheet) ? `(arket »${sheet}«)` : "(mangler)"}
-                      </span>
+                      <span className={styles.muted}>{has(sheet) ? `(arket »${sheet}«)` : "(mangler)"}</span>
                     </Text>
                     <Button
                       size="small"
@@ -359,9 +277,7 @@ export default function OpregnTabeller(): React.JSX.Element {
                   <Text size={200} className={styles.inputName}>
                     Indstillinger{" "}
                     <span className={styles.muted}>
-                      {has(settingsSheet)
-                        ? `(arket »${settingsSheet}«)`
-                        : `(standardværdier; ${pack.settings.length} i alt)`}
+                      {has(settingsSheet) ? `(arket »${settingsSheet}«)` : `(standardværdier; ${pack.settings.length} i alt)`}
                     </span>
                   </Text>
                   {!has(settingsSheet) && (
@@ -372,61 +288,35 @@ export default function OpregnTabeller(): React.JSX.Element {
                 </li>
               )}
             </ul>
-          </div>
-        </li>
-        <li className={styles.step}>
-          <StepNo n={2} done={computed !== undefined} />
-          <div className={styles.body}>
-            <Text weight="semibold">Beregn</Text>
+        </Step>
+        <Step n={2} done={computed !== undefined} title="Beregn">
             <Text size={200} className={styles.muted}>
               Læser Data, Indstillinger og inputarkene fra projektmappen.
             </Text>
             <div>
-              <Button
-                appearance={computed ? "secondary" : "primary"}
-                size="small"
-                onClick={compute}
-                disabled={busy}
-              >
+              <Button appearance={computed ? "secondary" : "primary"} size="small" onClick={compute} disabled={busy}>
                 Beregn
               </Button>
             </div>
-          </div>
-        </li>
-        <li className={styles.step}>
-          <StepNo n={3} done={written} />
-          <div className={styles.body}>
-            <Text weight="semibold">Skriv rapport</Text>
+        </Step>
+        <Step n={3} done={written} title="Skriv rapport">
             <div>
-              <Button
-                appearance={computed ? "primary" : "secondary"}
-                size="small"
-                onClick={write}
-                disabled={busy || !computed}
-              >
+              <Button appearance={computed ? "primary" : "secondary"} size="small" onClick={write} disabled={busy || !computed}>
                 Skriv rapport
               </Button>
             </div>
-          </div>
-        </li>
-      </ol>
+        </Step>
+      </Steps>
       {busy && <Spinner size="tiny" label="Arbejder …" />}
       {computed && (
         <Text size={200} role="status">
           {computed.result.respondents.length}{" "}
-          {computed.result.respondents.length === 1
-            ? survey.respondent.one
-            : survey.respondent.many}{" "}
-          med svar · {tables.length} {tables.length === 1 ? "tabel" : "tabeller"}
+          {computed.result.respondents.length === 1 ? survey.respondent.one : survey.respondent.many} med svar ·{" "}
+          {tables.length} {tables.length === 1 ? "tabel" : "tabeller"}
         </Text>
       )}
       {computed && (
-        <Accordion
-          multiple
-          collapsible
-          defaultOpenItems={tables.slice(0, 1).map((x) => x.def.id)}
-          aria-label="Rapportens tabeller"
-        >
+        <Accordion multiple collapsible defaultOpenItems={tables.slice(0, 1).map((x) => x.def.id)} aria-label="Rapportens tabeller">
           {tables.map((tab) => {
             const cols = tab.def.columns.filter((c) => c.display === "tabel");
             const shown = cols.slice(0, SHOWN_COLUMNS);
@@ -435,6 +325,8 @@ export default function OpregnTabeller(): React.JSX.Element {
               <AccordionItem key={tab.def.id} value={tab.def.id}>
                 <AccordionHeader size="small">{tab.def.title}</AccordionHeader>
                 <AccordionPanel>
+                  {/* A table wider than the pane scrolls inside its own box (reachable by keyboard). */}
+                  <div className={styles.scroll} tabIndex={0} role="region" aria-label={`${tab.def.title} (rul sidelæns)`}>
                   <table className={styles.table} aria-label={tab.def.title} lang="da">
                     <thead>
                       <tr>
@@ -450,10 +342,7 @@ export default function OpregnTabeller(): React.JSX.Element {
                     </thead>
                     <tbody>
                       {[...rows, ...(tab.total ? [tab.total] : [])].map((row, i) => (
-                        <tr
-                          key={`${row.id}-${i}`}
-                          className={row === tab.total ? styles.total : undefined}
-                        >
+                        <tr key={`${row.id}-${i}`} className={row === tab.total ? styles.total : undefined}>
                           <th scope="row">{row.label}</th>
                           {shown.map((c) => (
                             <td key={c.id} className="tal">
@@ -464,10 +353,11 @@ export default function OpregnTabeller(): React.JSX.Element {
                       ))}
                     </tbody>
                   </table>
+                  </div>
                   {(cols.length > SHOWN_COLUMNS || tab.rows.length > SHOWN_ROWS) && (
                     <Text size={200} className={styles.muted}>
-                      Hele tabellen ({tab.rows.length} {tab.rows.length === 1 ? "række" : "rækker"},{" "}
-                      {cols.length} {cols.length === 1 ? "kolonne" : "kolonner"}) står i rapporten.
+                      Hele tabellen ({tab.rows.length} {tab.rows.length === 1 ? "række" : "rækker"}, {cols.length}{" "}
+                      {cols.length === 1 ? "kolonne" : "kolonner"}) står i rapporten.
                     </Text>
                   )}
                 </AccordionPanel>
@@ -494,9 +384,7 @@ export default function OpregnTabeller(): React.JSX.Element {
         <DialogSurface>
           <DialogBody>
             <DialogTitle>Erstat arket »{question?.sheet}«?</DialogTitle>
-            <DialogContent>
-              Arket findes allerede. Erstattes det, går dets nuværende indhold tabt.
-            </DialogContent>
+            <DialogContent>Arket findes allerede. Erstattes det, går dets nuværende indhold tabt.</DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={() => question?.answer(true)}>
                 Erstat
