@@ -17,7 +17,7 @@ import {
 import { tmpdir } from "os";
 import { join } from "path";
 import { CliError } from "../../src/cli/errors";
-import { writeFilesAtomically } from "../../src/cli/io";
+import { writeFilesAtomically, writeStreamed } from "../../src/cli/io";
 import { runByrde } from "../helpers/cli";
 
 // The module object io.ts calls into (a spy on it is seen there).
@@ -218,6 +218,52 @@ describe("byrde opregn -o", () => {
     writeFileSync(out, "sidste uges rapport");
     const r = await runByrde("opregn", join(EX, "returer", "odense.json"), ...inputs, "-o", out);
     expect(r.code).toBe(2);
+    expect(r.err).toContain("Filen findes allerede");
+    expect(readFileSync(out, "utf8")).toBe("sidste uges rapport");
+    const o = await runByrde("opregn", join(EX, "returer", "odense.json"), ...inputs, "-o", out, "--overskriv");
+    expect(o.err).not.toContain("findes allerede");
+    expect(readFileSync(out).subarray(0, 2).toString("latin1")).toBe("PK");
+    expect(readdirSync(d)).toEqual(["overblik.xlsx"]);
+  });
+});
+
+describe("writeStreamed (the streamed report)", () => {
+  it("a stream that fails half-way (disk full) leaves the old report intact and no temporary file", async () => {
+    const d = fresh();
+    const out = join(d, "overblik.xlsx");
+    writeFileSync(out, "sidste uges rapport");
+    let error: unknown;
+    try {
+      await writeStreamed(
+        out,
+        async (sink) => {
+          await new Promise<void>((resolve) => sink.write(Buffer.alloc(50_000, 65), () => resolve()));
+          throw diskFull();
+        },
+        { overskriv: true }
+      );
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).message).toBe(
+      `Kan ikke skrive ${out}: der er ikke mere plads på disken. Intet er skrevet.`
+    );
+    expect(readFileSync(out, "utf8")).toBe("sidste uges rapport");
+    expect(readdirSync(d)).toEqual(["overblik.xlsx"]);
+  });
+
+  it("refuses an existing file without overskriv, before anything is written", async () => {
+    const d = fresh();
+    const out = join(d, "overblik.xlsx");
+    writeFileSync(out, "sidste uges rapport");
+    let called = false;
+    await expect(
+      writeStreamed(out, async () => {
+        called = true;
+      })
+    ).rejects.toThrow("Filen findes allerede");
+    expect(called).toBe(false);
     expect(readFileSync(out, "utf8")).toBe("sidste uges rapport");
   });
 });
