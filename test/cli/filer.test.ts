@@ -237,7 +237,8 @@ describe("writeStreamed (the streamed report)", () => {
       await writeStreamed(
         out,
         async (sink) => {
-          await new Promise<void>((resolve) => sink.write(Buffer.alloc(50_000, 65), () => resolve()));
+          const out = sink as unknown as NodeJS.WritableStream;
+          await new Promise<void>((resolve) => out.write(Buffer.alloc(50_000, 65), () => resolve()));
           throw diskFull();
         },
         { overskriv: true }
