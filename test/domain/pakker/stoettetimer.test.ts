@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { derivedValue, type DataContext } from "../../../src/domain/pack/env";
 import { computeTables, tablesJson } from "../../../src/domain/tables/compute";
+import { judgeBatch } from "../../../src/domain/validate/batch";
 import type { KommuneReturn } from "../../../src/domain/model";
 import {
   F4_AFTENNAT,
@@ -461,5 +462,15 @@ describe("the examples in examples/stoettetimer", () => {
     const onDisk = files.map((f) => key(JSON.parse(readFileSync(join(dir, f), "utf8")))).sort();
     const here = [...f4Week(), ...breakfastGroup(), ...h4(), ...i4()].map(key).sort();
     expect(onDisk).toEqual(here);
+  });
+});
+
+describe("many forms from one tilbud (flere_skemaer)", () => {
+  it("are each used, never a conflict of several returns from one respondent", () => {
+    const week = readForms(f4Week());
+    const verdict = judgeBatch(stoettePack(), week);
+    expect(verdict.conflicts).toEqual([]);
+    expect(verdict.used).toEqual(week.map(() => true));
+    expect(verdict.findings.flat()).toEqual([]);
   });
 });
