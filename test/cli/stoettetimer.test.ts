@@ -66,9 +66,22 @@ describe("byrde with the stoettetimer pack", () => {
     expect(existsSync(out)).toBe(true);
   });
 
-  it("opregn --json on filled døgnrytme workbooks (.xlsx) equals the engine on the same forms", async () => {
+  it("opregn --json on filled døgnrytme workbooks (.xlsx from byrde skabelon) equals the engine on the same forms", async () => {
     const pack = stoettePack();
-    const template = await renderWorkbook(buildTemplateWorkbook(TILBUD, ["doegnrytme"], { pack }));
+    const made = join(dir, "skabeloner");
+    const sk = await runByrde(
+      "skabelon",
+      "--pakke",
+      "stoettetimer",
+      "--kommune",
+      TILBUD,
+      "-p",
+      "doegnrytme",
+      "-o",
+      made
+    );
+    expect(sk.code).toBe(0);
+    const template = readFileSync(join(made, "skabelon-bostedet-solhoej.xlsx"));
     const forms = [...f4Week(), ...breakfastGroup()];
     const files: string[] = [];
     for (const [i, f] of forms.entries()) {
