@@ -137,6 +137,17 @@ class Checker {
         this.scalar(arg(1), n.args[1] ?? n, "p i FRAKTIL");
       }
       if (n.fn === "COUNTIF") this.scalar(arg(1), n.args[1] ?? n, "værdien i TÆL.HVIS");
+      if (n.fn === "SUMIF") {
+        this.scalar(arg(1), n.args[1] ?? n, "værdien i SUM.HVIS");
+        this.want(arg(2), "tal", n.args[2] ?? n, "sumlisten i SUM.HVIS");
+        // The list and the sum list are taken position by position: they must span the same thing.
+        this.unify([arg(0).domain, arg(2).domain], n);
+        if ((arg(0).domain === undefined) !== (arg(2).domain === undefined))
+          this.err(
+            "listen og sumlisten i SUM.HVIS skal begge være lister (eller begge én værdi)",
+            n
+          );
+      }
       return { type: "tal" };
     }
     const domain = this.unify(

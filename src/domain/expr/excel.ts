@@ -203,6 +203,7 @@ const AGGREGATES = new Set([
   "MEDIAN",
   "COUNT",
   "COUNTIF",
+  "SUMIF",
   "PERCENTILE",
 ]);
 
@@ -287,6 +288,18 @@ function aggregate(fn: string, args: readonly CompiledValue[], env: ExcelEnv): C
     const f = `SUMPRODUCT((${range}<>"")*(${range}=${paren(formulaOf(crit))}))`;
     const ce = conditions(crit);
     return ce.length ? mk(ifAny(ce, '""', f), true) : mk(f, false);
+  }
+  if (fn === "SUMIF") {
+    const crit = args[1] as Compiled;
+    if (crit.constEmpty) return EMPTY;
+    const range = rangeArg(args[0], env);
+    const sums = rangeArg(args[2], env);
+    // SUMPRODUCT, not SUMIF: = compares as the language does (text regardless of case, no
+    // wildcards or operators in the criterion), and text in the sum list counts as nothing.
+    const hit = `(${range}<>"")*(${range}=${paren(formulaOf(crit))})*ISNUMBER(${sums})`;
+    const f = `IF(SUMPRODUCT(${hit})=0,"",SUMPRODUCT(${hit},${sums}))`;
+    const ce = conditions(crit);
+    return mk(ce.length ? ifAny(ce, '""', f) : f, true);
   }
   if (fn === "PERCENTILE") {
     const range = rangeArg(args[0], env);

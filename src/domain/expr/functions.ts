@@ -81,6 +81,14 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     help: 'antallet af værdier i listen, der er lig med værdien (fx TÆL.HVIS(liste; "x"))',
   },
   {
+    name: "SUMIF",
+    aliases: ["SUM.HVIS"],
+    kind: "aggregate",
+    minArgs: 3,
+    maxArgs: 3,
+    help: 'summen af de tal i sumlisten, hvis plads i listen har værdien (fx SUM.HVIS(maalgruppe; "misbrug"; pladser)); tom, hvis der ikke er nogen tal',
+  },
+  {
     name: "PERCENTILE",
     aliases: ["PERCENTILE.INC", "FRAKTIL", "FRAKTIL.MEDTAG"],
     kind: "aggregate",
