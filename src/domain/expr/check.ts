@@ -19,6 +19,11 @@ export interface ExprType {
 export interface CheckScope {
   ref(node: Extract<Node, { k: "ref" }>): ExprType | string;
   name(node: Extract<Node, { k: "name" }>): ExprType | string;
+  /**
+   * The scope inside FORRIGE(…) (the previous period), or a Danish reason why FORRIGE cannot
+   * stand here (the pack has no periods, a rule, FORRIGE inside FORRIGE). Absent: not allowed.
+   */
+  previous?(): CheckScope | string;
 }
 
 export interface CheckError {
@@ -112,8 +117,24 @@ class Checker {
     }
   }
 
+  /**
+   * FORRIGE(x): x checked in the previous period's scope. A list it gives is over the previous
+   * period's respondents or records, so it does not combine with one over the current period's.
+   */
+  private previousPeriod(n: Extract<Node, { k: "call" }>): ExprType {
+    if (n.args.length !== 1)
+      return this.err(`FORRIGE skal have 1 argument, men har ${n.args.length}`, n);
+    const inner = this.scope.previous?.() ?? "FORRIGE kan kun bruges i en pakke med »perioder«";
+    if (typeof inner === "string") return this.err(inner, n);
+    const c = new Checker(inner);
+    const t = c.check(n.args[0]);
+    this.errors.push(...c.errors);
+    return t.domain === undefined ? t : { ...t, domain: `${t.domain} i forrige periode` };
+  }
+
   private call(n: Extract<Node, { k: "call" }>): ExprType {
     const def = findFunction(n.fn)!;
+    if (def.kind === "period") return this.previousPeriod(n);
     if (n.args.length < def.minArgs || n.args.length > def.maxArgs) {
       const range =
         def.minArgs === def.maxArgs

@@ -38,6 +38,8 @@ export function isList(v: Value): v is readonly Result[] {
 export interface EvalEnv {
   ref(segments: readonly Segment[], node: Node): Value;
   name(name: string, node: Node): Value;
+  /** The environment of the previous period (FORRIGE), where the data have one. */
+  previous?(): EvalEnv | undefined;
 }
 
 /** Rounds half away from zero, like Excel's ROUND (guarding binary representation error). */
@@ -314,6 +316,10 @@ export function evaluate(n: Node, env: EvalEnv): Value {
       }
     }
     case "call": {
+      if (n.fn === "PREVIOUS") {
+        const before = env.previous?.();
+        return before ? evaluate(n.args[0], before) : tom("der er ingen forrige periode");
+      }
       const args = n.args.map((a) => evaluate(a, env));
       if (
         n.fn === "SUM" ||

@@ -31,6 +31,8 @@ export interface ExcelEnv {
   materialise(items: readonly Compiled[]): string;
   /** The range covering exactly these cell references in order, if they are adjacent. */
   rangeOf(refs: readonly string[]): string | undefined;
+  /** The environment of the previous period (FORRIGE), where the workbook has one. */
+  previous?(): ExcelEnv | undefined;
 }
 
 export const EMPTY: Compiled = {
@@ -246,6 +248,10 @@ export function compileToExcel(n: Node, env: ExcelEnv): CompiledValue {
       return liftC([l, r], (a, b) => compare(n.op, a, b));
     }
     case "call": {
+      if (n.fn === "PREVIOUS") {
+        const before = env.previous?.();
+        return before ? compileToExcel(n.args[0], before) : EMPTY;
+      }
       const args = n.args.map(c);
       if (AGGREGATES.has(n.fn)) return aggregate(n.fn, args, env);
       return liftC(args, (...xs) => scalarCall(n.fn, xs));

@@ -31,6 +31,7 @@ import type {
   InputTableDef,
   Pack,
   PackProblem,
+  PeriodsDef,
   ReportColumnDef,
   ReportTableDef,
   RespondentsDef,
@@ -132,6 +133,12 @@ interface ExprContext {
   readonly records?: string;
   /** A group of this list block's records: record fields and post calculations are lists. */
   readonly group?: string;
+  /** FORRIGE(…) may stand here (the pack has periods, and this is a calculation or a report table). */
+  readonly periods?: boolean;
+  /** Names of `names` that are constants of the row (række, rækkenavn), usable inside FORRIGE. */
+  readonly rowNames?: ReadonlySet<string>;
+  /** Inside FORRIGE(…). */
+  readonly inPrevious?: boolean;
 }
 
 /** Danish name of the list a group row's record values form. */
@@ -206,6 +213,27 @@ class PackLoader {
     const universe = this.universe;
     return {
       deps,
+      previous: () => {
+        if (ctx.inPrevious) return "FORRIGE kan ikke stå inde i FORRIGE";
+        if (!this.raw.perioder) return "FORRIGE kan kun bruges i en pakke med »perioder«";
+        if (!ctx.periods)
+          return "FORRIGE kan ikke bruges her (kun i beregninger og rapporttabeller)";
+        // The previous period has its own respondents and records: what belongs to the current
+        // row's record or group (and the table's columns) has no value there.
+        const rowNames = ctx.rowNames ?? new Set<string>();
+        const names = new Map([...ctx.names].filter(([n]) => rowNames.has(n)));
+        const inner = this.scope(
+          { ...ctx, names, inPrevious: true, records: undefined, group: undefined },
+          deps
+        );
+        return {
+          ...inner,
+          name: (node) =>
+            ctx.names.has(node.name) && !rowNames.has(node.name)
+              ? `»${node.name}« hører til den nuværende periodes række, post eller kolonner og kan ikke stå i FORRIGE(…)`
+              : inner.name(node),
+        };
+      },
       ref: (node) => {
         const t = classifyRef(universe, node.segments);
         if (typeof t === "string") return t;
@@ -366,6 +394,7 @@ class PackLoader {
 
     const fields = new Map<string, FieldDef>();
     for (const t of templates) for (const f of fieldsOfTemplate(t)) fields.set(f.id, f);
+    const periods = this.periods(fields);
 
     if (this.problems.length > 0) return undefined;
     return {
@@ -375,6 +404,7 @@ class PackLoader {
       ...(p.beskrivelse ? { description: p.beskrivelse } : {}),
       respondents,
       axes: this.axes,
+      ...(periods ? { periods } : {}),
       settings: [...this.settings.values()],
       inputs: [...this.inputs.values()],
       templates,
@@ -383,6 +413,24 @@ class PackLoader {
       report: { ...(p.rapport?.titel ? { title: p.rapport.titel } : {}), tables },
       source: p,
     };
+  }
+
+  /** The field that holds a return's period: one whole-number cell of a template's table block. */
+  private periods(fields: ReadonlyMap<string, FieldDef>): PeriodsDef | undefined {
+    const p = this.raw.perioder;
+    if (!p) return undefined;
+    const f = fields.get(p.felt);
+    if (!f || f.record !== undefined || f.column === undefined)
+      this.problem(
+        ["perioder", "felt"],
+        `»${p.felt}« er ikke et felt i en tabelblok i pakkens skabeloner (skriv det fulde felt-id, fx »skabelon.blok.række.kolonne«)`
+      );
+    else if (f.kind !== "antal")
+      this.problem(
+        ["perioder", "felt"],
+        `perioden skal være et helt tal (typen »antal«, fx et år), men »${p.felt}« er af typen »${f.kind}«`
+      );
+    return { field: p.felt, name: p.navn ?? "periode" };
   }
 
   private respondents(): RespondentsDef {
@@ -770,6 +818,7 @@ class PackLoader {
             variables: new Map(),
             names,
             calculations: true,
+            periods: true,
             ...(lb ? { records: c.poster } : {}),
           },
           { list: false },
@@ -936,6 +985,8 @@ class PackLoader {
       let group: string | undefined;
       const variables = new Map<string, VariableInfo>();
       const names = new Map<string, ExprType>();
+      /** Names that are constants of the row (besides række and rækkenavn). */
+      const rowConstants: string[] = [];
       const r = t.raekker;
       if ("blok" in r) {
         const [tid, bid] = r.blok.split(".");
@@ -1027,6 +1078,7 @@ class PackLoader {
       }
       if (variables.has("række")) names.set("række", { type: "tekst" });
       names.set("rækkenavn", { type: "tekst" });
+      const rowNames = new Set(["række", "rækkenavn", ...rowConstants]);
       const colTypes = new Map<string, ExprType>();
       for (const k of t.kolonner)
         colTypes.set(k.id, { type: k.format ? KINDS[k.format].exprType : "vilkaarlig" });
@@ -1052,6 +1104,8 @@ class PackLoader {
             variables,
             names: ctxNames,
             calculations: true,
+            periods: true,
+            rowNames,
             ...(records ? { records } : {}),
             ...(group ? { group } : {}),
           },

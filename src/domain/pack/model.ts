@@ -124,6 +124,14 @@ export interface ReportTableDef {
   readonly total?: { readonly id: string; readonly title: string };
 }
 
+/** Returns for several periods (years): the field that holds a return's period, and its name. */
+export interface PeriodsDef {
+  /** A whole-number field every return fills in with its period (e.g. the accounting year). */
+  readonly field: string;
+  /** What a period is called ("regnskabsår"; default "periode"). */
+  readonly name: string;
+}
+
 export interface Pack {
   readonly id: string;
   readonly name: string;
@@ -131,6 +139,8 @@ export interface Pack {
   readonly description?: string;
   readonly respondents: RespondentsDef;
   readonly axes: ReadonlyMap<string, readonly ColumnDef[]>;
+  /** Returns carry a period; calculations are for the latest, FORRIGE(…) for the one before. */
+  readonly periods?: PeriodsDef;
   readonly settings: readonly SettingDef[];
   readonly inputs: readonly InputTableDef[];
   readonly templates: readonly TemplateDef[];

@@ -384,6 +384,21 @@ export const PakkeSchema = z
     akser: z
       .array(z.strictObject({ id: Id, navn: Tekst, elementer: z.array(Noegle).min(1) }))
       .optional(),
+    perioder: z
+      .strictObject({
+        felt: z
+          .string()
+          .describe(
+            "Feltet, der holder indberetningens periode som et helt tal (et år), fx »skabelon.indberetning.aar.aar«."
+          ),
+        navn: Tekst.optional().describe(
+          "Hvad en periode kaldes, fx »regnskabsår« (ellers »periode«)."
+        ),
+      })
+      .optional()
+      .describe(
+        "Indberetninger for flere perioder (år): en respondent sender én indberetning pr. periode. Beregningerne gælder den seneste periode; FORRIGE(udtryk) regner udtrykket for perioden før."
+      ),
     indstillinger: z.array(Indstilling).optional(),
     inddata: z.array(Inddata).optional(),
     skabeloner: z.array(Skabelon).min(1),
