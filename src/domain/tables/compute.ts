@@ -545,7 +545,9 @@ class Calculator {
           names: (n) => {
             const own = bind.names?.(n);
             if (own !== undefined) return own;
-            const sib = t.columns.find((x) => x.id === n);
+            // A column's own id is not one of its names (the checker reads it as the calculation
+            // or setting of that name, if there is one).
+            const sib = t.columns.find((x) => x.id === n && x.id !== c.id);
             return sib ? columnValue(sib) : undefined;
           },
         });

@@ -701,7 +701,9 @@ class TablesReport {
       };
       for (const c of t.columns) {
         this.helperLabel = `${t.title}: ${c.title} (${row.label})`;
-        const compiled = compileToExcel(c.expr, this.env(bound, local)) as Compiled;
+        const own: LocalNames = (name) =>
+          name === c.id ? (constants(name) ?? bound.local?.(name)) : local(name);
+        const compiled = compileToExcel(c.expr, this.env(bound, own)) as Compiled;
         types.set(c.id, compiled.type);
         const at = cellOf(ri, c);
         const p = parseRef(at)!;
