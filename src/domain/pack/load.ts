@@ -1012,6 +1012,55 @@ class PackLoader {
         rows = { kind: "respondenter" };
         respondent = true;
         variables.set("række", {});
+      } else if ("kryds" in r) {
+        const [a, b] = r.kryds;
+        const found = r.kryds.map((id, i) => {
+          const axis = this.axes.get(id);
+          if (!axis)
+            this.problem(
+              [...path, "raekker", "kryds", i],
+              `aksen »${id}« findes ikke under »akser«`
+            );
+          return axis;
+        });
+        if (a === b)
+          this.problem(
+            [...path, "raekker", "kryds", 1],
+            "de to akser i »kryds« skal være forskellige"
+          );
+        else if (found[0] && found[1]) {
+          const ids = found[0].flatMap((x) => found[1]!.map((y) => `${x.key}.${y.key}`));
+          variables.set("række", { values: new Set(ids) });
+          for (const id of r.kryds) {
+            names.set(id, { type: "tekst" });
+            rowConstants.push(id);
+          }
+          const filter = r.kun
+            ? this.expr(
+                r.kun,
+                [...path, "raekker", "kun"],
+                {
+                  respondent: false,
+                  variables,
+                  names: new Map([
+                    ...names,
+                    ["række", { type: "tekst" }],
+                    ["rækkenavn", { type: "tekst" }],
+                  ]),
+                  calculations: true,
+                  periods: true,
+                  rowNames: new Set(["række", "rækkenavn", ...r.kryds]),
+                },
+                { type: "sandhed", list: false }
+              )
+            : undefined;
+          if (!r.kun || filter)
+            rows = {
+              kind: "kryds",
+              axes: [a, b],
+              ...(filter ? { filter, filterSource: r.kun } : {}),
+            };
+        }
       } else if ("grupper" in r) {
         const lb = this.listBlock(r.grupper, [...path, "raekker", "grupper"]);
         if (lb) {

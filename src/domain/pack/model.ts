@@ -81,6 +81,13 @@ export type RowAxis =
   | { readonly kind: "akse"; readonly axis: string }
   | { readonly kind: "respondenter" }
   | {
+      readonly kind: "kryds";
+      /** Two axes: a row per pair of elements, the first axis outermost; id "a.b". */
+      readonly axes: readonly [string, string];
+      readonly filter?: Node;
+      readonly filterSource?: string;
+    }
+  | {
       readonly kind: "poster";
       readonly template: string;
       readonly block: string;

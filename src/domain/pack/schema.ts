@@ -313,6 +313,16 @@ const Raekkeakse = z.union([
     respondenter: z.literal(true).describe("Én række pr. respondent med en indberetning."),
   }),
   z.strictObject({
+    kryds: z
+      .tuple([Id, Id])
+      .describe(
+        "To akser: én række pr. par af elementer (den første akse yderst); rækkens id er »a.b«, og hver akses id er et navn for rækkens element (fx »maalgruppe«)."
+      ),
+    kun: Udtryk.optional().describe(
+      "Kun rækker, hvor udtrykket er sandt (fx de par, der har tal); regnes, når rapporten laves."
+    ),
+  }),
+  z.strictObject({
     poster: z.string().describe("»skabelon.blok« (liste): én række pr. udfyldt post."),
     id: Udtryk.optional().describe("Rækkens id (fx »nr«); ellers postens nummer."),
     filter: Udtryk.optional().describe("Kun poster, hvor udtrykket er sandt."),

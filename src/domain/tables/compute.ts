@@ -57,6 +57,8 @@ export interface RecordRef {
 /** What a row is about: a block row or axis element (`key`), a respondent, a record, or a group of records. */
 export interface RowBinding {
   readonly key?: string;
+  /** A row of two crossed axes: each axis id → the row's element of it. */
+  readonly parts?: Readonly<Record<string, string>>;
   readonly respondent?: RespondentData;
   readonly record?: number;
   readonly group?: readonly RecordRef[];
@@ -406,6 +408,30 @@ class Calculator {
           label: c.label,
           binding: { key: String(c.key) },
         }));
+      case "kryds": {
+        const [a, b] = axis.axes.map((id) => pack.axes.get(id) ?? []);
+        const out: { id: string; label: string; binding: RowBinding }[] = [];
+        for (const x of a)
+          for (const y of b) {
+            const id = `${x.key}.${y.key}`;
+            const row = {
+              id,
+              label: `${x.label}: ${y.label}`,
+              binding: {
+                key: id,
+                parts: { [axis.axes[0]]: String(x.key), [axis.axes[1]]: String(y.key) },
+              },
+            };
+            if (axis.filter) {
+              const ok = asResult(
+                evaluate(axis.filter, makeEnv(this.data, this.bindingOf(t, row)))
+              );
+              if (!(ok.k === "v" && ok.v === true)) continue;
+            }
+            out.push(row);
+          }
+        return out;
+      }
       case "respondenter":
         return this.respondentRows().map((r) => ({
           id: r.name,
@@ -502,6 +528,8 @@ class Calculator {
     }
     const local = new Map<string, Result>([["rækkenavn", val(row.label)]]);
     if (row.binding.key !== undefined) local.set("række", val(row.binding.key));
+    for (const [axisId, element] of Object.entries(row.binding.parts ?? {}))
+      local.set(axisId, val(element));
     const axis = t.rows;
     let inner: ((name: string) => Value | undefined) | undefined;
     if (axis.kind === "poster" && row.binding.respondent && row.binding.record !== undefined)

@@ -647,6 +647,10 @@ class TablesReport {
         return this.pack.source.akser?.find((a) => a.id === r.axis)?.navn ?? "";
       case "respondenter":
         return this.dataWho();
+      case "kryds":
+        return r.axes
+          .map((id) => this.pack.source.akser?.find((a) => a.id === id)?.navn ?? id)
+          .join(" / ");
       case "poster":
         return "Post";
       case "grupper":
@@ -691,7 +695,8 @@ class TablesReport {
       const constants: LocalNames = (name) => {
         if (name === "rækkenavn") return constant(row.label);
         if (name === "række" && row.binding.key !== undefined) return constant(row.binding.key);
-        return undefined;
+        const part = row.binding.parts?.[name];
+        return part !== undefined ? constant(part) : undefined;
       };
       const bound = { ...this.boundOf(t, row), constants };
       const local: LocalNames = (name) => {
