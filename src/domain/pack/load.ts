@@ -311,7 +311,21 @@ class PackLoader {
     });
 
     this.unique(p.inddata, (t) => t.id, ["inddata"], "inddatatabellen");
-    (p.inddata ?? []).forEach((t) => {
+    (p.inddata ?? []).forEach((t, i) => {
+      if (t.standard && t.form !== "national")
+        this.problem(
+          ["inddata", i, "standard"],
+          "pakkens egne tal (»standard«) kan kun gives for en tabel med formen »national«"
+        );
+      const declared = t.noegler?.map((k) => String(k.id));
+      for (const key of Object.keys(t.standard ?? {}))
+        if (declared && !declared.includes(key))
+          this.problem(
+            ["inddata", i, "standard", key],
+            `»${key}« er ikke en af tabellens nøgler (${declared.join(", ")})`
+          );
+      if (t.kilde && !t.standard)
+        this.problem(["inddata", i, "kilde"], "»kilde« hører til pakkens egne tal (»standard«)");
       this.inputs.set(t.id, {
         id: t.id,
         name: t.navn,
@@ -321,6 +335,8 @@ class PackLoader {
           ? { keys: t.noegler.map((k) => ({ key: String(k.id), label: k.navn })) }
           : {}),
         defaults: t.standardfelter ?? {},
+        ...(t.standard ? { standard: t.standard } : {}),
+        ...(t.kilde ? { source: t.kilde } : {}),
       });
     });
 

@@ -47,6 +47,10 @@ export interface InputTableDef {
   readonly keys?: readonly { readonly key: string; readonly label: string }[];
   /** Key → field pattern (with `{år}`) in the respondent's own return, used when the table lacks the figure. */
   readonly defaults: Readonly<Record<string, string>>;
+  /** The pack's own figures for a national table (constants by key and year), used when none is given. */
+  readonly standard?: Readonly<Record<string, number | Readonly<Record<string, number>>>>;
+  /** Where the pack's own figures come from. */
+  readonly source?: string;
 }
 
 /** A calculation written in the language: one value per respondent, or one in all. */

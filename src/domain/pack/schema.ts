@@ -232,6 +232,13 @@ const Inddata = z.strictObject({
     .describe(
       "Nøgle → felt i respondentens egen indberetning, der bruges, når tabellen mangler tallet ({år} for året)."
     ),
+  standard: z
+    .record(z.string(), z.union([z.number(), z.record(z.string(), z.number())]))
+    .optional()
+    .describe(
+      "Pakkens egne tal for en national tabel, {nøgle: {kolonne: tal}} (fx konstanter pr. gyldighedsår); bruges, når konsulenten ikke leverer tabellen."
+    ),
+  kilde: Tekst.optional().describe("Hvor pakkens egne tal (»standard«) kommer fra."),
 });
 
 const Projektionsdel = z.strictObject({

@@ -176,14 +176,14 @@ export function splitByPeriod(
   return { current, now, before };
 }
 
-/** Per-respondent input tables re-keyed by canonical respondent name. */
+/** Input tables (the pack's own figures where none is given), per-respondent ones re-keyed by canonical respondent name. */
 export function canonicalInputs(
   pack: Pack,
   inputs: Readonly<Record<string, InputTable>> | undefined
 ): Record<string, InputTable> {
   const out: Record<string, InputTable> = {};
   for (const t of pack.inputs) {
-    const data = inputs?.[t.id];
+    const data = inputs?.[t.id] ?? t.standard;
     if (!data) continue;
     if (t.form === "national") out[t.id] = data;
     else

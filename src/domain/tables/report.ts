@@ -280,11 +280,14 @@ class TablesReport {
       this.taken.add(name.toLowerCase());
       const s = new SheetBuilder(name);
       s.text(1, 1, t.name, "title");
+      const fromPack = t.standard !== undefined && data === t.standard;
       s.text(
         2,
         1,
-        t.description ??
-          "Tal, som konsulenten har leveret. Ret et tal her, og rapporten følger med.",
+        fromPack
+          ? `${t.description ? `${t.description} ` : ""}Pakkens egne tal${t.source ? ` (kilde: ${t.source})` : ""}. Ret et tal her, og rapporten følger med.`
+          : (t.description ??
+              "Tal, som konsulenten har leveret. Ret et tal her, og rapporten følger med."),
         "note"
       );
       const perResp = t.form === "pr_respondent";
