@@ -104,7 +104,8 @@ export default function Live({ children }: { children: React.ReactNode }): React
     <SurveyContext.Provider value={survey}>
       <LiveContext.Provider value={store}>
         <PackBar choice={choice} />
-        {children}
+        {/* A view's choices belong to its pack: another pack starts the view afresh. */}
+        <React.Fragment key={`${pack.id}@${pack.version}`}>{children}</React.Fragment>
       </LiveContext.Provider>
     </SurveyContext.Provider>
   );

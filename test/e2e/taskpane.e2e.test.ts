@@ -5,15 +5,23 @@
  * The whole flow (both modes), the live panes (a cell typed in "Excel" reaches Udfyld and
  * Valider), the ribbon commands, and then every view at 320, 350 and 450 px in the light and
  * the dark Office theme: no horizontal scroll, no serious or critical axe violations, and a
- * screenshot each (test/e2e/__screenshots__, git-ignored). Skipped only where Chromium is absent.
+ * screenshot each (test/e2e/__screenshots__, git-ignored). Skipped, saying why, where Chromium is
+ * absent and under test:hurtig.
  */
-import * as fs from "fs";
-import * as path from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import {
+  axeViolations,
+  describeBrowser,
+  fitsAt,
+  poll,
+  show,
+  startPane,
+  type Fake,
+  type PaneSession,
+} from "./harness";
 import { buildTemplateWorkbook } from "../../src/domain/layout";
 import { fillWorkbook } from "../../src/xlsx/fill";
 import { renderWorkbook } from "../../src/xlsx/render";
-import { ensureBuild, serve } from "./server";
 
 /** A filled UKN return as the municipality would send it back. */
 async function returnFile(kommune: string, hours: number): Promise<Buffer> {
@@ -27,42 +35,6 @@ async function returnFile(kommune: string, hours: number): Promise<Buffer> {
   return Buffer.from(filled.bytes);
 }
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const hasChromium = fs.existsSync(CHROMIUM);
-const SHOTS = path.join(__dirname, "__screenshots__");
-
-if (!hasChromium) {
-  console.warn(`Browsertesten springes over: Chromium findes ikke på ${CHROMIUM}.`);
-}
-const describeBrowser = hasChromium ? describe : describe.skip;
-
-/** Waits until `read()` gives `expected` (the pane writes asynchronously), then asserts it. */
-async function poll<T>(read: () => Promise<T>, expected: T, timeoutMs = 10000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  let last = await read();
-  while (last !== expected && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 50));
-    last = await read();
-  }
-  expect(last).toBe(expected);
-}
-
-interface FakeWorkbook {
-  sheets: { name: string; protected: boolean; cells: Record<string, { value?: unknown }> }[];
-  names: Record<string, string>;
-  tables: { name: string; sheet: string; address: string }[];
-  selected: string | null;
-  taskpaneShown: number;
-  runOptions: { delayForCellEdit?: boolean }[];
-  valueOf(name: string): unknown;
-  addressOf(name: string): string | undefined;
-  type(sheet: string, address: string, value: unknown): void;
-  select(sheet: string, address: string): void;
-  actions: Record<string, () => Promise<void>>;
-}
-
-type Fake = { __workbook: FakeWorkbook };
-
 const WIDTHS = [320, 350, 450];
 const VIEWS: [string, string][] = [
   ["Kommune", "Skabeloner"],
@@ -71,33 +43,6 @@ const VIEWS: [string, string][] = [
   ["Konsulent", "Indsaml"],
   ["Konsulent", "Opregn"],
 ];
-
-async function openPane(browser: Browser, url: string, consoleErrors: string[], width = 350): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 }, locale: "da-DK" });
-  page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(m.text());
-  });
-  page.on("pageerror", (e) => consoleErrors.push(String(e)));
-  // No internet: answer office.js locally (the fake is injected below), refuse anything else.
-  await page.route("**/*", (route) => {
-    const u = route.request().url();
-    if (u.startsWith(url.replace(/taskpane\.html.*$/, ""))) return route.continue();
-    if (u.includes("appsforoffice.microsoft.com")) {
-      return route.fulfill({ status: 200, contentType: "text/javascript", body: "/* office.js: fake injected by the test */" });
-    }
-    return route.abort();
-  });
-  await page.addInitScript({ path: path.join(__dirname, "fakeOffice.js") });
-  await page.goto(url);
-  await page.getByRole("heading", { name: "Byrdeberegner" }).waitFor();
-  return page;
-}
-
-async function show(page: Page, mode: string, step: string): Promise<void> {
-  await page.getByRole("tab", { name: mode, exact: true }).click();
-  await page.getByRole("tab", { name: step, exact: true }).click();
-  await page.waitForTimeout(150);
-}
 
 /** Inserts every template for Aarhus through the pane. */
 async function insertAll(page: Page): Promise<void> {
@@ -110,65 +55,30 @@ async function insertAll(page: Page): Promise<void> {
   await page.getByText("Skabeloner indsat").waitFor({ timeout: 30000 });
 }
 
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (ctx: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe;
-    // Tabster's focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>) hand focus on at
-    // once and are never read; axe's aria-hidden-focus rule cannot tell, so they are left out.
-    const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] });
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 3) }));
-  });
-}
-
 /** Every view at every width: no horizontal scroll, axe clean, a screenshot. */
 async function checkViews(page: Page, theme: string): Promise<string[]> {
   const problems: string[] = [];
-  fs.mkdirSync(SHOTS, { recursive: true });
   for (const [mode, step] of VIEWS) {
     await page.setViewportSize({ width: 350, height: 900 });
     await show(page, mode, step);
     const axe = await axeViolations(page);
     if (axe.length) problems.push(`${theme} ${step}: axe ${JSON.stringify(axe)}`);
-    for (const width of WIDTHS) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.waitForTimeout(100);
-      const { scroll, inner } = await page.evaluate(() => ({
-        scroll: document.documentElement.scrollWidth,
-        inner: window.innerWidth,
-      }));
-      if (scroll > inner) problems.push(`${theme} ${step} ${width}px: scrollWidth ${scroll} > ${inner}`);
-      await page.screenshot({ path: path.join(SHOTS, `${theme}-${width}-${step.toLowerCase()}.png`), fullPage: true });
-    }
+    problems.push(...(await fitsAt(page, WIDTHS, `${theme}-${step.toLowerCase()}`)));
   }
   return problems;
 }
 
 describeBrowser("task pane in Chromium", () => {
-  let browser: Browser;
+  let session: PaneSession;
   let page: Page;
-  let server: Awaited<ReturnType<typeof serve>>;
-  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    ensureBuild();
-    server = await serve();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    });
-    page = await openPane(browser, `${server.url}taskpane.html`, consoleErrors);
-  }, 240000);
+    session = await startPane();
+    page = session.page;
+  }, 900000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   const wb = () => page.evaluate(() => (window as unknown as Fake).__workbook);
@@ -305,7 +215,7 @@ describeBrowser("task pane in Chromium", () => {
   }, 180000);
 
   test("dark Office theme: the pane is dark, fits, and axe finds nothing serious", async () => {
-    const dark = await openPane(browser, `${server.url}taskpane.html?tema=moerk`, consoleErrors);
+    const dark = await session.newPane({ query: "?tema=moerk" });
     try {
       await dark.locator('[data-theme="dark"]').waitFor();
       const bg = await dark.evaluate(() => getComputedStyle(document.querySelector("[data-theme]")!).backgroundColor);
@@ -319,6 +229,6 @@ describeBrowser("task pane in Chromium", () => {
   }, 240000);
 
   test("a clean console", async () => {
-    expect(consoleErrors).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
   });
 });

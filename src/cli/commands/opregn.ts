@@ -28,10 +28,10 @@ import { computeTables, tablesJson } from "../../domain/tables/compute";
 import { buildTablesReport } from "../../domain/tables/report";
 import { tablesText } from "../../domain/tables/text";
 import { validateReturn } from "../../domain/validate";
-import { renderWorkbook } from "../../xlsx";
 import { refusalOf } from "../../xlsx/batch";
+import { streamWorkbook } from "../../xlsx/node/stream";
 import { CliError } from "../errors";
-import { type CliIo, readJson, writeBytes } from "../io";
+import { type CliIo, readJson, writeStreamed } from "../io";
 import { packOption } from "../pack";
 import { readReturnFiles } from "../readPool";
 
@@ -310,7 +310,7 @@ export function registerOpregn(program: Command, io: CliIo): void {
         say(overviewText(result));
         if (opts.ud) {
           const plan = buildReport({ result, returns, landstal, kommunedata, pack });
-          writeBytes(opts.ud, await renderWorkbook(plan));
+          await writeStreamed(opts.ud, (sink) => streamWorkbook(plan, sink));
           say("");
           say(`Skrev ${opts.ud}.`);
         }
@@ -349,7 +349,8 @@ export function registerOpregn(program: Command, io: CliIo): void {
       say("");
       say(tablesText(result));
       if (opts.ud) {
-        writeBytes(opts.ud, await renderWorkbook(buildTablesReport({ result, returns })));
+        const plan = buildTablesReport({ result, returns });
+        await writeStreamed(opts.ud, (sink) => streamWorkbook(plan, sink));
         say("");
         say(`Skrev ${opts.ud}.`);
       }

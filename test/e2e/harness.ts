@@ -1,0 +1,110 @@
+/**
+ * The browser harness shared by the task pane's browser tests: the production bundle and Debian's
+ * headless Chromium over a fake Office/Excel, opened by scripts/taskpane-browser.js (as the bench
+ * opens it), and small helpers. Skipped, saying why, where Chromium is absent and under
+ * `npm run test:hurtig`.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { Page } from "playwright-core";
+import { CHROMIUM, CHROMIUM_PATH, describeWith } from "../helpers/requirements";
+
+export const SHOTS = path.join(__dirname, "__screenshots__");
+
+/** `describe` for a browser test, or skipped with the reason in its title. */
+export const describeBrowser = (title: string, fn: jest.EmptyFunction) => describeWith(CHROMIUM, title, fn);
+
+/** Waits until `read()` gives `expected` (the pane writes asynchronously), then asserts it. */
+export async function poll<T>(read: () => Promise<T>, expected: T, timeoutMs = 10000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  let last = await read();
+  while (last !== expected && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 50));
+    last = await read();
+  }
+  expect(last).toBe(expected);
+}
+
+export interface FakeWorkbook {
+  /** Office document settings (saved with the workbook). */
+  settings: Record<string, unknown>;
+  sheets: { name: string; protected: boolean; cells: Record<string, { value?: unknown }> }[];
+  names: Record<string, string>;
+  tables: { name: string; sheet: string; address: string }[];
+  selected: string | null;
+  taskpaneShown: number;
+  runOptions: { delayForCellEdit?: boolean }[];
+  valueOf(name: string): unknown;
+  addressOf(name: string): string | undefined;
+  type(sheet: string, address: string, value: unknown): void;
+  select(sheet: string, address: string): void;
+  actions: Record<string, () => Promise<void>>;
+}
+
+export type Fake = { __workbook: FakeWorkbook };
+
+export async function show(page: Page, mode: string, step: string): Promise<void> {
+  await page.getByRole("tab", { name: mode, exact: true }).click();
+  await page.getByRole("tab", { name: step, exact: true }).click();
+  await page.waitForTimeout(150);
+}
+
+export async function axeViolations(page: Page) {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
+    // Tabster's focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>) hand focus on at
+    // once and are never read; axe's aria-hidden-focus rule cannot tell, so they are left out.
+    const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 3) }));
+  });
+}
+
+
+/** Chromium and the built pane served on localhost, opened once for a test file. */
+export interface PaneSession {
+  /** The first pane, opened over a fresh fake workbook. */
+  readonly page: Page;
+  /** Another pane in a fresh page (optional query such as "?tema=moerk"). */
+  newPane(options?: { width?: number; query?: string }): Promise<Page>;
+  /** Console and page errors of every page. */
+  readonly consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function startPane(): Promise<PaneSession> {
+  const { ensureBuild, launchTaskpane } = await import("./server");
+  // npm test builds the bundle before Jest starts; run alone, the build happens here (about 45 s
+  // on an idle 2-core machine, several minutes when the machine is busy).
+  ensureBuild();
+  const pane = await launchTaskpane({ executablePath: CHROMIUM_PATH });
+  const page = await pane.newPane();
+  return { page, newPane: pane.newPane, consoleErrors: pane.consoleErrors, close: pane.close };
+}
+
+/**
+ * The page at each width: a problem for any sideways scroll, and a full-page screenshot
+ * (`<name>-<width>.png` in __screenshots__, git-ignored) to look at. Leaves the width at 350 px.
+ */
+export async function fitsAt(page: Page, widths: readonly number[], name: string): Promise<string[]> {
+  const problems: string[] = [];
+  fs.mkdirSync(SHOTS, { recursive: true });
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(100);
+    const { scroll, inner } = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      inner: window.innerWidth,
+    }));
+    if (scroll > inner) problems.push(`${name} ${width}px: scrollWidth ${scroll} > ${inner}`);
+    await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 350, height: 900 });
+  return problems;
+}
