@@ -10,7 +10,8 @@ import { loadPack } from "../../../src/domain/pack/load";
 import type { Pack } from "../../../src/domain/pack/model";
 import { computeTables, tablesJson } from "../../../src/domain/tables/compute";
 import { buildTablesReport } from "../../../src/domain/tables/report";
-import { differences, hasSoffice, recalcDanish } from "../../helpers/libreoffice";
+import { differences, recalcDanish } from "../../helpers/libreoffice";
+import { LIBREOFFICE, itWith } from "../../helpers/requirements";
 
 const FILE = join(__dirname, "..", "..", "fixtures", "pakker", "aarsregnskab.json");
 const source = () => JSON.parse(readFileSync(FILE, "utf8"));
@@ -25,25 +26,48 @@ function ret(kommune: string, aar: number, poster: [string, string, number][]): 
     values[`r.poster.${i + 1}.type`] = type;
     values[`r.poster.${i + 1}.beloeb`] = beloeb;
   });
-  return { kommune, pakke: pack.id, skabeloner: ["r"], version: pack.version, values, findings: [] };
+  return {
+    kommune,
+    pakke: pack.id,
+    skabeloner: ["r"],
+    version: pack.version,
+    values,
+    findings: [],
+  };
 }
 
 // 2023: A løn fast 100, drift variabel 50; B løn fast 30. 2022: A løn fast 80, drift fast 40,
 // drift variabel 10; C drift variabel 20. No variable løn in either year.
 const RETURNS = [
-  ret("Afdeling A", 2023, [["loen", "fast", 100], ["drift", "variabel", 50]]),
+  ret("Afdeling A", 2023, [
+    ["loen", "fast", 100],
+    ["drift", "variabel", 50],
+  ]),
   ret("Afdeling B", 2023, [["loen", "fast", 30]]),
-  ret("Afdeling A", 2022, [["loen", "fast", 80], ["drift", "fast", 40], ["drift", "variabel", 10]]),
+  ret("Afdeling A", 2022, [
+    ["loen", "fast", 80],
+    ["drift", "fast", 40],
+    ["drift", "variabel", 10],
+  ]),
   ret("Afdeling C", 2022, [["drift", "variabel", 20]]),
 ];
 
 describe("rows of two crossed axes", () => {
   const result = computeTables({ pack, returns: RETURNS });
-  const table = (tablesJson(result) as Record<string, { raekker: Record<string, unknown>[] }>).arter_typer;
+  const table = (tablesJson(result) as Record<string, { raekker: Record<string, unknown>[] }>)
+    .arter_typer;
 
   it("one row per pair, outer axis first, where kun holds (løn.variabel has no records in either year)", () => {
-    expect(table.raekker.map((r) => r.id)).toEqual(["loen.samlet", "loen.fast", "drift.samlet", "drift.fast", "drift.variabel"]);
-    expect(result.tables.find((t) => t.def.id === "arter_typer")!.rows[4].label).toBe("Drift: Variabel");
+    expect(table.raekker.map((r) => r.id)).toEqual([
+      "loen.samlet",
+      "loen.fast",
+      "drift.samlet",
+      "drift.fast",
+      "drift.variabel",
+    ]);
+    expect(result.tables.find((t) => t.def.id === "arter_typer")!.rows[4].label).toBe(
+      "Drift: Variabel"
+    );
   });
 
   it("the axes' ids name the row's elements: samlet rows sum the art, the others art and type", () => {
@@ -64,13 +88,18 @@ describe("rows of two crossed axes", () => {
       const r = loadPack(j);
       return r.ok ? "" : r.problems.map((p) => `${p.path}: ${p.message}`).join("\n");
     };
-    const t = (j: Record<string, any>) => j.rapport.tabeller.find((x: { id: string }) => x.id === "arter_typer");
-    expect(bad((j) => (t(j).raekker.kryds = ["arter", "ingen"]))).toContain("aksen »ingen« findes ikke");
-    expect(bad((j) => (t(j).raekker.kryds = ["arter", "arter"]))).toContain("skal være forskellige");
+    const t = (j: Record<string, any>) =>
+      j.rapport.tabeller.find((x: { id: string }) => x.id === "arter_typer");
+    expect(bad((j) => (t(j).raekker.kryds = ["arter", "ingen"]))).toContain(
+      "aksen »ingen« findes ikke"
+    );
+    expect(bad((j) => (t(j).raekker.kryds = ["arter", "arter"]))).toContain(
+      "skal være forskellige"
+    );
     expect(bad((j) => (t(j).raekker.kun = "SUM(1)"))).toContain("skal give sand/falsk");
   });
 
-  (hasSoffice ? it : it.skip)("LibreOffice recalculates the rows to the engine's values", async () => {
+  itWith(LIBREOFFICE, "LibreOffice recalculates the rows to the engine's values", async () => {
     const plan = buildTablesReport({ result, returns: RETURNS });
     const wb = await recalcDanish(plan);
     const { checked, wrong } = differences(plan, wb);

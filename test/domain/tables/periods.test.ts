@@ -13,7 +13,8 @@ import type { Pack } from "../../../src/domain/pack/model";
 import { computeTables, tablesJson } from "../../../src/domain/tables/compute";
 import { buildTablesReport } from "../../../src/domain/tables/report";
 import { returnsFromDataSheet } from "../../../src/domain/tables/sheets";
-import { differences, hasSoffice, recalcDanish } from "../../helpers/libreoffice";
+import { differences, recalcDanish } from "../../helpers/libreoffice";
+import { LIBREOFFICE, itWith } from "../../helpers/requirements";
 
 const FILE = join(__dirname, "..", "..", "fixtures", "pakker", "aarsregnskab.json");
 const source = () => JSON.parse(readFileSync(FILE, "utf8"));
@@ -25,21 +26,46 @@ function load(json: unknown): Pack {
 }
 const pack = load(source());
 
-function ret(kommune: string, aar: number | null, poster: [string, number][], indeks?: number): KommuneReturn {
+function ret(
+  kommune: string,
+  aar: number | null,
+  poster: [string, number][],
+  indeks?: number
+): KommuneReturn {
   const values: Record<string, string | number | null> = { "r.indberetning.aar.vaerdi": aar };
   if (indeks !== undefined) values["r.indberetning.indeks.vaerdi"] = indeks;
   poster.forEach(([art, beloeb], i) => {
     values[`r.poster.${i + 1}.art`] = art;
     values[`r.poster.${i + 1}.beloeb`] = beloeb;
   });
-  return { kommune, pakke: pack.id, skabeloner: ["r"], version: pack.version, values, findings: [], file: `${kommune}-${aar}.json` };
+  return {
+    kommune,
+    pakke: pack.id,
+    skabeloner: ["r"],
+    version: pack.version,
+    values,
+    findings: [],
+    file: `${kommune}-${aar}.json`,
+  };
 }
 
 // A: 2023 løn 100 + drift 50 = 150 (index 1,1 from 2022); 2022 løn 80 + drift 40 + drift 10 = 130.
 // B: 2023 only, løn 30; its 2021 return is left out. C: 2022 only, drift 20. One return has no year.
 const RETURNS = [
-  ret("Afdeling A", 2023, [["loen", 100], ["drift", 50]], 1.1),
-  ret("Afdeling A", 2022, [["loen", 80], ["drift", 40], ["drift", 10]]),
+  ret(
+    "Afdeling A",
+    2023,
+    [
+      ["loen", 100],
+      ["drift", 50],
+    ],
+    1.1
+  ),
+  ret("Afdeling A", 2022, [
+    ["loen", 80],
+    ["drift", 40],
+    ["drift", 10],
+  ]),
   ret("Afdeling B", 2023, [["loen", 30]]),
   ret("Afdeling B", 2021, [["loen", 999]]),
   ret("Afdeling C", 2022, [["drift", 20]]),
@@ -56,8 +82,12 @@ describe("returns for two periods", () => {
     expect(result.periods).toEqual({ current: 2023, previous: 2022 });
     expect(result.respondents.map((r) => r.name)).toEqual(["Afdeling A", "Afdeling B"]);
     expect(result.previousRespondents!.map((r) => r.name)).toEqual(["Afdeling A", "Afdeling C"]);
-    expect(result.log.join("\n")).toContain("»Afdeling B« (Afdeling B-2021.json) er for regnskabsår 2021; beregningerne gælder 2023 og 2022");
-    expect(result.log.join("\n")).toContain("»Afdeling C« (Afdeling C-null.json) har intet regnskabsår");
+    expect(result.log.join("\n")).toContain(
+      "»Afdeling B« (Afdeling B-2021.json) er for regnskabsår 2021; beregningerne gælder 2023 og 2022"
+    );
+    expect(result.log.join("\n")).toContain(
+      "»Afdeling C« (Afdeling C-null.json) har intet regnskabsår"
+    );
   });
 
   it("a row per respondent with a return in either year; FORRIGE reads its return, calculations and records of 2022", () => {
@@ -67,7 +97,13 @@ describe("returns for two periods", () => {
     expect(a.foer).toBeCloseTo(143, 9);
     expect(a.udvikling).toBeCloseTo(150 / 143 - 1, 12);
     // B sent nothing for 2022: no figure before, 0 records, no development (no figure to compare with).
-    expect(b).toMatchObject({ id: "Afdeling B", foer: null, nu: 30, poster_foer: 0, udvikling: null });
+    expect(b).toMatchObject({
+      id: "Afdeling B",
+      foer: null,
+      nu: 30,
+      poster_foer: 0,
+      udvikling: null,
+    });
     // C sent nothing for 2023: 20 before (no index: 1), nothing now: "udgået".
     expect(c).toMatchObject({ id: "Afdeling C", foer: 20, nu: null, udvikling: null });
     expect(c.grunde).toMatchObject({ udvikling: "udgået" });
@@ -115,24 +151,23 @@ describe("the report workbook of a pack with periods", () => {
     const data = grid("Data");
     expect(data[2]).toEqual(["Afdeling", "Felt", "Skabelon", "Kolonne", "Værdi", "Regnskabsår"]);
     const back = returnsFromDataSheet(pack, data);
-    expect(back.map((r) => `${r.kommune} ${r.values["r.indberetning.aar.vaerdi"]}`).sort()).toEqual([
-      "Afdeling A 2022",
-      "Afdeling A 2023",
-      "Afdeling B 2023",
-      "Afdeling C 2022",
-    ]);
+    expect(back.map((r) => `${r.kommune} ${r.values["r.indberetning.aar.vaerdi"]}`).sort()).toEqual(
+      ["Afdeling A 2022", "Afdeling A 2023", "Afdeling B 2023", "Afdeling C 2022"]
+    );
     expect(tablesJson(computeTables({ pack, returns: back }))).toEqual(tablesJson(result));
   });
 
   it("Overblik names the year and the year before; Beregninger has a section per year", () => {
     const o = grid("Overblik");
-    expect(o.some((r) => r[0] === "Regnskabsår" && r[1] === "2023 (forrige: 2022, 2 indberetninger)")).toBe(true);
+    expect(
+      o.some((r) => r[0] === "Regnskabsår" && r[1] === "2023 (forrige: 2022, 2 indberetninger)")
+    ).toBe(true);
     const b = grid("Beregninger").map((r) => r[0]);
     expect(b).toContain("Regnskabsår 2023");
     expect(b).toContain("Regnskabsår 2022 (forrige)");
   });
 
-  (hasSoffice ? it : it.skip)("LibreOffice recalculates every formula to the engine's value", async () => {
+  itWith(LIBREOFFICE, "LibreOffice recalculates every formula to the engine's value", async () => {
     const wb = await recalcDanish(plan);
     const { checked, wrong } = differences(plan, wb);
     expect(wrong).toEqual([]);
@@ -149,28 +184,46 @@ describe("the loader's checks of FORRIGE and perioder", () => {
   };
 
   it("FORRIGE needs a pack with perioder", () => {
-    expect(problems((j) => delete j.perioder).join("\n")).toContain("FORRIGE kan kun bruges i en pakke med »perioder«");
+    expect(problems((j) => delete j.perioder).join("\n")).toContain(
+      "FORRIGE kan kun bruges i en pakke med »perioder«"
+    );
   });
   it("the period field is a whole-number cell of a table block", () => {
-    expect(problems((j) => (j.perioder.felt = "r.poster.1.beloeb"))[0]).toContain("er ikke et felt i en tabelblok");
-    expect(problems((j) => (j.perioder.felt = "r.indberetning.indeks.vaerdi"))[0]).toContain("skal være et helt tal");
+    expect(problems((j) => (j.perioder.felt = "r.poster.1.beloeb"))[0]).toContain(
+      "er ikke et felt i en tabelblok"
+    );
+    expect(problems((j) => (j.perioder.felt = "r.indberetning.indeks.vaerdi"))[0]).toContain(
+      "skal være et helt tal"
+    );
   });
   it("not in a rule, not inside FORRIGE, not around the row's other columns", () => {
     expect(
-      problems((j) =>
-        (j.skabeloner[0].regler = [
-          { type: "betingelse", id: "x", alvor: "advarsel", besked: "x", udtryk: "FORRIGE(r.indberetning.aar.vaerdi) > 0", felt: "r.indberetning.aar.vaerdi" },
-        ])
+      problems(
+        (j) =>
+          (j.skabeloner[0].regler = [
+            {
+              type: "betingelse",
+              id: "x",
+              alvor: "advarsel",
+              besked: "x",
+              udtryk: "FORRIGE(r.indberetning.aar.vaerdi) > 0",
+              felt: "r.indberetning.aar.vaerdi",
+            },
+          ])
       )[0]
     ).toContain("FORRIGE kan ikke bruges her");
-    expect(problems((j) => (j.beregninger[3].udtryk = "FORRIGE(FORRIGE(alle))"))[0]).toContain("FORRIGE kan ikke stå inde i FORRIGE");
-    expect(problems((j) => (j.rapport.tabeller[0].kolonner[4].udtryk = "FORRIGE(nu)"))[0]).toContain(
-      "»nu« hører til den nuværende periodes række, post eller kolonner"
+    expect(problems((j) => (j.beregninger[3].udtryk = "FORRIGE(FORRIGE(alle))"))[0]).toContain(
+      "FORRIGE kan ikke stå inde i FORRIGE"
     );
+    expect(
+      problems((j) => (j.rapport.tabeller[0].kolonner[4].udtryk = "FORRIGE(nu)"))[0]
+    ).toContain("»nu« hører til den nuværende periodes række, post eller kolonner");
   });
   it("a list from the year before does not combine with one from this year", () => {
     expect(
-      problems((j) => (j.beregninger[0].udtryk = "SUM(r.poster.*.beloeb - FORRIGE(r.poster.*.beloeb))"))[0]
+      problems(
+        (j) => (j.beregninger[0].udtryk = "SUM(r.poster.*.beloeb - FORRIGE(r.poster.*.beloeb))")
+      )[0]
     ).toContain("kan ikke kombineres med en liste over posterne i r.poster i forrige periode");
   });
 });
