@@ -29,6 +29,9 @@ import {
 import type { ListBlockDef } from "../catalogue/types";
 import type { ExprCalculation, Pack, ReportColumnDef, ReportTableDef } from "../pack/model";
 import { canonicalRespondent, findRespondent } from "../pack/respondents";
+import { usableReturns } from "../validate/batch";
+import { periodOf } from "../pack/period";
+import { formatDanishNumber } from "../parse/number";
 
 export interface TablesInput {
   readonly pack: Pack;
@@ -119,7 +122,7 @@ export function mergeByRespondent(
       const prev = values[id];
       if (prev !== null && prev !== undefined && prev !== v)
         log.push(
-          `${name}: ${id} findes i flere filer (${String(prev)} og ${String(v)}); den sidste er brugt.`
+          `${name}: ${id} findes i flere filer (${typeof prev === "number" ? formatDanishNumber(prev) : prev} og ${typeof v === "number" ? formatDanishNumber(v) : v}); den sidste er brugt.`
         );
       values[id] = v;
     }
@@ -131,11 +134,7 @@ export function mergeByRespondent(
     .map(([name, values]) => ({ name, values, ...(period !== undefined ? { period } : {}) }));
 }
 
-/** A return's period (the pack's period field as a whole number), if it has one. */
-export function periodOf(pack: Pack, r: KommuneReturn): number | undefined {
-  const v = pack.periods ? r.values[pack.periods.field] : undefined;
-  return typeof v === "number" && Number.isInteger(v) ? v : undefined;
-}
+export { periodOf };
 
 /**
  * In a pack with periods: the returns of the latest period and of the one before it; returns
@@ -260,13 +259,15 @@ class Calculator {
       };
       return v;
     };
+    // Unknown respondents and unresolved conflicts never enter a figure (validate/batch.ts).
+    const usable = usableReturns(pack, input.returns, this.log);
     if (pack.periods) {
-      const split = splitByPeriod(pack, input.returns, this.log);
+      const split = splitByPeriod(pack, usable, this.log);
       const c = split.current;
       if (c !== undefined)
         this.before = view(mergeByRespondent(pack, split.before, this.log, c - 1), c - 1);
       this.now = view(mergeByRespondent(pack, split.now, this.log, c), c, this.before);
-    } else this.now = view(mergeByRespondent(pack, input.returns, this.log), undefined);
+    } else this.now = view(mergeByRespondent(pack, usable, this.log), undefined);
     this.respondents = this.now.respondents;
     this.data = this.now.data;
   }

@@ -13,6 +13,7 @@ import type { Pack } from "../../../src/domain/pack/model";
 import { computeTables, tablesJson } from "../../../src/domain/tables/compute";
 import { buildTablesReport } from "../../../src/domain/tables/report";
 import { returnsFromDataSheet } from "../../../src/domain/tables/sheets";
+import { BATCH_RULES, judgeBatch } from "../../../src/domain/validate/batch";
 import { differences, recalcDanish } from "../../helpers/libreoffice";
 import { LIBREOFFICE, itWith } from "../../helpers/requirements";
 
@@ -130,6 +131,21 @@ describe("returns for two periods", () => {
     const rows = (tablesJson(one) as Json).afdelinger.raekker;
     expect(one.periods).toEqual({ current: 2023, previous: 2022 });
     expect(rows[0]).toMatchObject({ id: "Afdeling A", foer: null, nu: 150, poster_foer: 0 });
+  });
+});
+
+describe("one return per respondent and period", () => {
+  it("a respondent's returns for two years are not a conflict; two for the same year are", () => {
+    const twoYears = judgeBatch(pack, RETURNS.slice(0, 2));
+    expect(twoYears.used).toEqual([true, true]);
+    expect(twoYears.conflicts).toEqual([]);
+    const again = { ...ret("Afdeling A", 2023, [["loen", 1]]), file: "Afdeling A-2023-igen.json" };
+    const sameYear = judgeBatch(pack, [...RETURNS.slice(0, 2), again]);
+    expect(sameYear.used).toEqual([false, true, false]);
+    expect(sameYear.conflicts.map((c) => c.files)).toEqual([
+      ["Afdeling A-2023.json", "Afdeling A-2023-igen.json"],
+    ]);
+    expect(sameYear.findings[0].map((f) => f.rule)).toEqual([BATCH_RULES.konflikt]);
   });
 });
 
