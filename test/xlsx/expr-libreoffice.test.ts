@@ -42,7 +42,7 @@ function numberExpr(rnd: () => number, depth: number): string {
     return `uge.opgaver.${pick([1, 2, 3])}.${pick(["minutter", "saldo"])}`;
   }
   const d = depth - 1;
-  switch (Math.floor(rnd() * 17)) {
+  switch (Math.floor(rnd() * 19)) {
     case 0:
       return `(${numberExpr(rnd, d)} + ${numberExpr(rnd, d)})`;
     case 1:
@@ -75,6 +75,10 @@ function numberExpr(rnd: () => number, depth: number): string {
       return `${pick(["ÅR", "MÅNED", "DAG"])}(${pick(["uge.opgaver.1.dato", "uge.opgaver.2.dato", `45000 + ABS(N(${numberExpr(rnd, d)}))`])})`;
     case 15:
       return `FIND(${pick(['"e"', '":"', '""'])}; ${pick(["uge.opgaver.1.type", "uge.opgaver.2.type", "uge.opgaver.4.type", '"1:4"'])}${pick(["", "; 1", "; 3", "; 9"])})`;
+    case 16:
+      return `HVIS(${boolExpr(rnd, d)}; ${numberExpr(rnd, d)}; TOM("ingen grund"))`;
+    case 17:
+      return `SUM.HVIS(uge.opgaver.*.type; "${pick(["telefon", "moede", "besog", "TELEFON"])}"; uge.opgaver.*.${pick(["minutter", "saldo"])})`;
     default:
       return `TÆL.HVIS(uge.opgaver.*.type; "${pick(["telefon", "moede", "besog"])}")`;
   }

@@ -31,7 +31,10 @@ import {
   type Variables,
 } from "./refs";
 
-/** One respondent's parsed values (or one form's, when the pack computes each form on its own). */
+/**
+ * One respondent's parsed values (or one form's, when the pack computes each form on its own;
+ * for one period, in a pack with periods).
+ */
 export interface RespondentData {
   readonly name: string;
   readonly values: Readonly<Record<string, FieldValue>>;
@@ -39,11 +42,17 @@ export interface RespondentData {
   readonly key?: string;
   /** The templates the return(s) hold. */
   readonly templates?: readonly string[];
+  /** The period (year) the values are for, in a pack with periods. */
+  readonly period?: number;
 }
 
-/** A respondent's (or form's) unique key. */
+/**
+ * A respondent's key in caches and cell maps: a form's own key when one respondent sent several
+ * forms, else the name, with the period where there is one.
+ */
 export function respondentKey(r: RespondentData): string {
-  return r.key ?? r.name;
+  const base = r.key ?? r.name;
+  return r.period === undefined ? base : `${base}|${r.period}`;
 }
 
 /** A figure for every column (a number) or by column ("2023": n). */
@@ -69,6 +78,10 @@ export interface DataContext {
     respondent?: RespondentData,
     group?: readonly RespondentData[]
   ) => Value | undefined;
+  /** The period these data are for, in a pack with periods. */
+  readonly period?: number;
+  /** The data of the period before (FORRIGE), in a pack with periods. */
+  readonly previous?: DataContext;
 }
 
 export interface Binding {
@@ -79,6 +92,11 @@ export interface Binding {
   readonly names?: (name: string) => Value | undefined;
   /** Unbound: lists run over these respondents (a group of forms) instead of all. */
   readonly group?: readonly RespondentData[];
+  /**
+   * The binding inside FORRIGE(…): the respondent's return for the period before and the row's
+   * constants (default: the same respondent's previous return, the same variables, no names).
+   */
+  readonly previous?: Binding;
 }
 
 const universes = new WeakMap<Pack, RefUniverse>();
@@ -216,7 +234,22 @@ function instanceValue(ctx: DataContext, inst: RefInstance, r: RespondentData | 
 export function makeEnv(ctx: DataContext, bind: Binding = {}): EvalEnv {
   const vars = bind.vars ?? {};
   const hasField = (id: string) => ctx.pack.fields.has(id);
+  const before = ctx.previous;
   return {
+    ...(before
+      ? {
+          previous: () =>
+            makeEnv(
+              before,
+              bind.previous ?? {
+                ...(bind.respondent
+                  ? { respondent: respondentIn(before, bind.respondent.name) }
+                  : {}),
+                vars,
+              }
+            ),
+        }
+      : {}),
     ref: (_segs, node) => {
       const t = targetOfNode(ctx.pack, node as Extract<Node, { k: "ref" }>);
       const insts = expandRef(t, vars, hasField);
@@ -242,6 +275,17 @@ export function makeEnv(ctx: DataContext, bind: Binding = {}): EvalEnv {
       return missing(name);
     },
   };
+}
+
+/** A respondent's data in a period's context: its return, or no values when it sent none for that period. */
+export function respondentIn(ctx: DataContext, name: string): RespondentData {
+  return (
+    ctx.respondents.find((r) => r.name === name) ?? {
+      name,
+      values: {},
+      ...(ctx.period !== undefined ? { period: ctx.period } : {}),
+    }
+  );
 }
 
 /** A value as one result (a list where one value was expected is a defect of the checker). */

@@ -40,7 +40,7 @@ import type { ExprCalculation, Pack, ReportColumnDef, ReportTableDef } from "../
 import { expandRef, perRespondent, targetType, type RefInstance } from "../pack/refs";
 import { formatDanishNumber } from "../parse/number";
 import { SheetBuilder } from "../report/sheet";
-import type { TableResult, TableRow, TablesResult } from "./compute";
+import { type TableResult, type TableRow, type TablesResult } from "./compute";
 
 export interface TablesReportInput {
   readonly result: TablesResult;
@@ -156,6 +156,9 @@ class HelperSheet {
 /** Local meanings of names in one context (a table row's columns, a record's fields …). */
 type LocalNames = (name: string) => CompiledValue | undefined;
 
+/** The current period, or (FORRIGE, in a pack with periods) the one before. */
+type Period = "nu" | "foer";
+
 class TablesReport {
   private readonly pack: Pack;
   private readonly taken = new Set<string>();
@@ -180,6 +183,19 @@ class TablesReport {
     return this.input.result.respondents;
   }
 
+  /** The respondents of a period: the current one, or (in a pack with periods) the one before. */
+  private respondentsOf(period: Period): readonly RespondentData[] {
+    return period === "foer"
+      ? (this.input.result.previousRespondents ?? [])
+      : this.input.result.respondents;
+  }
+
+  /** The period column's heading on Data, in a pack with periods ("Regnskabsår"). */
+  private periodHeading(): string | undefined {
+    const n = this.pack.periods?.name;
+    return n ? n.charAt(0).toLocaleUpperCase("da") + n.slice(1) : undefined;
+  }
+
   // ------------------------------------------------------------------------------ Data
   private dataSheet(): SheetPlan {
     const s = new SheetBuilder(TABLES_SHEET.data);
@@ -196,9 +212,13 @@ class TablesReport {
       `Rapportens formler henviser til kolonnen »${cols[4]}«. Ret et tal her, og resultaterne følger med.`,
       "note"
     );
-    cols.forEach((h, i) => s.text(3, i + 1, h, "tableHeader"));
+    // In a pack with periods, each row also says which period's return it is from.
+    const periodCol = this.periodHeading() ? cols.length + 1 : undefined;
+    const header = periodCol ? [...cols, this.periodHeading()!] : cols;
+    header.forEach((h, i) => s.text(3, i + 1, h, "tableHeader"));
+    const all = [...this.respondents, ...this.respondentsOf("foer")];
     const returned = new Set<string>();
-    for (const r of this.respondents)
+    for (const r of all)
       for (const id of Object.keys(r.values)) returned.add(templateOfId(id) ?? "");
     let row = FIRST;
     // Derived cells (the templates' own formulas) follow each template's input fields, as
@@ -213,11 +233,12 @@ class TablesReport {
     for (const t of this.pack.templates) {
       if (!returned.has(t.id)) continue;
       for (const f of [...fieldsOfTemplate(t), ...derivedFieldsOfTemplate(t)]) {
-        if (f.record !== undefined && !this.respondents.some((r) => recordFilled(r, t.id, f)))
-          continue;
+        if (f.record !== undefined && !all.some((r) => recordFilled(r, t.id, f))) continue;
         const byResp = new Map<string, string>();
-        for (const r of this.respondents) {
+        for (const r of all) {
           s.text(row, 1, r.name, "label");
+          if (periodCol && r.period !== undefined)
+            s.set(row, periodCol, { value: r.period, style: "label" });
           s.text(row, 2, f.id, "label");
           s.text(row, 3, t.id, "label");
           if (f.column !== undefined) s.set(row, 4, { value: f.column, style: "label" });
@@ -261,8 +282,8 @@ class TablesReport {
         ...(fmt ? { numFmt: fmt } : {}),
       });
     }
-    s.table("Data_tabel", 3, 1, row - 1, cols.length);
-    return s.build({ 1: 22, 2: 46, 3: 16, 4: 10, 5: 14 }, 3);
+    s.table("Data_tabel", 3, 1, row - 1, header.length);
+    return s.build({ 1: 22, 2: 46, 3: 16, 4: 10, 5: 14, 6: 14 }, 3);
   }
 
   // ------------------------------------------------------------------------------ settings
@@ -296,11 +317,14 @@ class TablesReport {
       this.taken.add(name.toLowerCase());
       const s = new SheetBuilder(name);
       s.text(1, 1, t.name, "title");
+      const fromPack = t.standard !== undefined && data === t.standard;
       s.text(
         2,
         1,
-        t.description ??
-          "Tal, som konsulenten har leveret. Ret et tal her, og rapporten følger med.",
+        fromPack
+          ? `${t.description ? `${t.description} ` : ""}Pakkens egne tal${t.source ? ` (kilde: ${t.source})` : ""}. Ret et tal her, og rapporten følger med.`
+          : (t.description ??
+              "Tal, som konsulenten har leveret. Ret et tal her, og rapporten følger med."),
         "note"
       );
       const perResp = t.form === "pr_respondent";
@@ -382,23 +406,25 @@ class TablesReport {
     c: ExprCalculation,
     r: RespondentData | undefined,
     record?: number,
+    period: Period = "nu",
     group?: readonly RespondentData[]
   ): CompiledValue | undefined {
     const type: ScalarType = c.format ? KINDS[c.format].exprType : "vilkaarlig";
     const ref = (x: string | undefined) => (x ? cellRef(x, type) : EMPTY);
-    const all = group ?? this.respondents;
-    if (c.level === "samlet") return ref(this.samletCalc.get(c.id));
+    if (c.level === "samlet") return ref(this.samletCalc.get(`${c.id}|${period}`));
+    const key = respondentKey;
+    // Over a group of forms when given, else over the period's respondents.
+    const all = group ?? this.respondentsOf(period);
     if (c.level === "respondent") {
-      if (r) return ref(this.respCalc.get(c.id)?.get(respondentKey(r)));
-      return all.map((x) => ref(this.respCalc.get(c.id)?.get(respondentKey(x))));
+      if (r) return ref(this.respCalc.get(c.id)?.get(key(r)));
+      return all.map((x) => ref(this.respCalc.get(c.id)?.get(key(x))));
     }
     const max = this.maxRecords(c);
     const cells = (x: RespondentData) =>
       Array.from({ length: max }, (_, i) =>
-        ref(this.postCalc.get(c.id)?.get(`${respondentKey(x)}|${i + 1}`))
+        ref(this.postCalc.get(c.id)?.get(`${key(x)}|${i + 1}`))
       );
-    if (r && record !== undefined)
-      return ref(this.postCalc.get(c.id)?.get(`${respondentKey(r)}|${record}`));
+    if (r && record !== undefined) return ref(this.postCalc.get(c.id)?.get(`${key(r)}|${record}`));
     return r ? cells(r) : all.flatMap(cells);
   }
 
@@ -409,24 +435,52 @@ class TablesReport {
     return b?.type === "liste" ? b.max : 0;
   }
 
-  /** The compile environment for one context. */
+  /**
+   * The compile environment for one context. Inside FORRIGE(…) (`previous`) it is the period
+   * before's: the respondent's previous return, that period's respondents and calculations, and
+   * of the local names only the row's constants (`constants`).
+   */
   private env(
     bound: {
       respondent?: RespondentData;
       vars?: Readonly<Record<string, string>>;
       record?: number;
       group?: readonly RespondentData[];
+      period?: Period;
+      constants?: LocalNames;
     },
     local: LocalNames = () => undefined
   ): ExcelEnv {
+    const period = bound.period ?? "nu";
+    const before = this.input.result.previousRespondents;
     return {
+      ...(period === "nu" && before
+        ? {
+            previous: () =>
+              this.env(
+                {
+                  ...(bound.respondent
+                    ? {
+                        respondent: before.find((x) => x.name === bound.respondent!.name) ?? {
+                          name: bound.respondent.name,
+                          values: {},
+                        },
+                      }
+                    : {}),
+                  ...(bound.vars ? { vars: bound.vars } : {}),
+                  period: "foer",
+                },
+                bound.constants ?? (() => undefined)
+              ),
+          }
+        : {}),
       ref: (node) => {
         const t = targetOfNode(this.pack, node);
         const type = targetType(t);
         const insts = expandRef(t, bound.vars ?? {}, (id) => this.pack.fields.has(id));
         if (perRespondent(t) && !bound.respondent) {
           const out: Compiled[] = [];
-          for (const r of bound.group ?? this.respondents)
+          for (const r of bound.group ?? this.respondentsOf(period))
             for (const i of insts) out.push(this.instanceCell(i, r, type));
           return out;
         }
@@ -438,7 +492,7 @@ class TablesReport {
         if (own !== undefined) return own;
         const c = this.pack.calculations.find((x) => x.id === node.name);
         if (c?.type === "udtryk") {
-          const v = this.calcCompiled(c, bound.respondent, bound.record, bound.group);
+          const v = this.calcCompiled(c, bound.respondent, bound.record, period, bound.group);
           if (v !== undefined) return v;
         }
         const st = this.settings.get(node.name);
@@ -513,60 +567,83 @@ class TablesReport {
       r?: RespondentData;
       n?: number;
       value?: Result;
+      period: Period;
     }[] = [];
-    if (resp.length) {
-      s.text(row, 1, this.dataWho(), "tableHeader");
-      resp.forEach((c, i) => s.text(row, i + 2, c.name, "tableHeader"));
-      row++;
-      for (const r of this.respondents) {
-        s.text(row, 1, r.name, "label");
-        resp.forEach((c, i) => {
-          const m = this.respCalc.get(c.id) ?? new Map<string, string>();
-          m.set(respondentKey(r), s.ref(row, i + 2));
-          this.respCalc.set(c.id, m);
-          plan.push({
-            row,
-            col: i + 2,
-            calc: c,
-            r,
-            value: res.respondent.get(c.id)?.get(respondentKey(r)),
-          });
-        });
-        row++;
+    const periods = this.input.result.periods;
+    // In a pack with periods: the current period's calculations, then the previous period's.
+    const sections: { period: Period; values: typeof res; title?: string }[] = [
+      {
+        period: "nu",
+        values: res,
+        ...(periods ? { title: `${this.periodHeading()} ${periods.current}` } : {}),
+      },
+      ...(periods && res.previous
+        ? [
+            {
+              period: "foer" as const,
+              values: { ...res.previous },
+              title: `${this.periodHeading()} ${periods.previous} (forrige)`,
+            },
+          ]
+        : []),
+    ];
+    for (const sec of sections) {
+      if (sec.title) {
+        s.text(row, 1, sec.title, "heading");
+        row += 2;
       }
-      row++;
-    }
-    if (samlet.length) {
-      s.text(row, 1, "Beregning", "tableHeader");
-      s.text(row, 2, "Værdi", "tableHeader");
-      row++;
-      for (const c of samlet) {
-        s.text(row, 1, c.name, "label");
-        this.samletCalc.set(c.id, s.ref(row, 2));
-        plan.push({ row, col: 2, calc: c, value: res.samlet.get(c.id) });
+      const who = this.respondentsOf(sec.period);
+      if (resp.length) {
+        s.text(row, 1, this.dataWho(), "tableHeader");
+        resp.forEach((c, i) => s.text(row, i + 2, c.name, "tableHeader"));
         row++;
-      }
-      row++;
-    }
-    if (post.length) {
-      s.text(row, 1, this.dataWho(), "tableHeader");
-      s.text(row, 2, "Post", "tableHeader");
-      post.forEach((c, i) => s.text(row, i + 3, c.name, "tableHeader"));
-      row++;
-      const max = Math.max(...post.map((c) => this.maxRecords(c)));
-      for (const r of this.respondents) {
-        for (let n = 1; n <= max; n++) {
+        for (const r of who) {
           s.text(row, 1, r.name, "label");
-          s.set(row, 2, { value: n, style: "label" });
-          post.forEach((c, i) => {
-            if (n > this.maxRecords(c)) return;
-            const m = this.postCalc.get(c.id) ?? new Map<string, string>();
-            m.set(`${respondentKey(r)}|${n}`, s.ref(row, i + 3));
-            this.postCalc.set(c.id, m);
-            plan.push({ row, col: i + 3, calc: c, r, n });
+          resp.forEach((c, i) => {
+            const m = this.respCalc.get(c.id) ?? new Map<string, string>();
+            m.set(respondentKey(r), s.ref(row, i + 2));
+            this.respCalc.set(c.id, m);
+            const value = sec.values.respondent.get(c.id)?.get(r.key ?? r.name);
+            plan.push({ row, col: i + 2, calc: c, r, value, period: sec.period });
           });
           row++;
         }
+        row++;
+      }
+      if (samlet.length) {
+        s.text(row, 1, "Beregning", "tableHeader");
+        s.text(row, 2, "Værdi", "tableHeader");
+        row++;
+        for (const c of samlet) {
+          s.text(row, 1, c.name, "label");
+          this.samletCalc.set(`${c.id}|${sec.period}`, s.ref(row, 2));
+          const value = sec.values.samlet.get(c.id);
+          plan.push({ row, col: 2, calc: c, value, period: sec.period });
+          row++;
+        }
+        row++;
+      }
+      if (post.length) {
+        s.text(row, 1, this.dataWho(), "tableHeader");
+        s.text(row, 2, "Post", "tableHeader");
+        post.forEach((c, i) => s.text(row, i + 3, c.name, "tableHeader"));
+        row++;
+        const max = Math.max(...post.map((c) => this.maxRecords(c)));
+        for (const r of who) {
+          for (let n = 1; n <= max; n++) {
+            s.text(row, 1, r.name, "label");
+            s.set(row, 2, { value: n, style: "label" });
+            post.forEach((c, i) => {
+              if (n > this.maxRecords(c)) return;
+              const m = this.postCalc.get(c.id) ?? new Map<string, string>();
+              m.set(`${respondentKey(r)}|${n}`, s.ref(row, i + 3));
+              this.postCalc.set(c.id, m);
+              plan.push({ row, col: i + 3, calc: c, r, n, period: sec.period });
+            });
+            row++;
+          }
+        }
+        row++;
       }
     }
     for (const p of plan) {
@@ -577,7 +654,14 @@ class TablesReport {
           : undefined;
       const compiled = compileToExcel(
         p.calc.expr,
-        this.env({ ...(p.r ? { respondent: p.r } : {}), ...(p.n ? { record: p.n } : {}) }, local)
+        this.env(
+          {
+            ...(p.r ? { respondent: p.r } : {}),
+            ...(p.n ? { record: p.n } : {}),
+            period: p.period,
+          },
+          local
+        )
       );
       s.set(p.row, p.col, {
         formula: cellFormula(compiled),
@@ -608,6 +692,10 @@ class TablesReport {
         return this.pack.source.akser?.find((a) => a.id === r.axis)?.navn ?? "";
       case "respondenter":
         return this.dataWho();
+      case "kryds":
+        return r.axes
+          .map((id) => this.pack.source.akser?.find((a) => a.id === id)?.navn ?? id)
+          .join(" / ");
       case "poster":
         return "Post";
       case "grupper":
@@ -649,17 +737,23 @@ class TablesReport {
     rows.forEach((row, ri) => {
       const r = firstRow + ri;
       s.text(r, 1, row.label, "label");
-      const bound = this.boundOf(t, row);
+      const constants: LocalNames = (name) => {
+        if (name === "rækkenavn") return constant(row.label);
+        if (name === "række" && row.binding.key !== undefined) return constant(row.binding.key);
+        const part = row.binding.parts?.[name];
+        return part !== undefined ? constant(part) : undefined;
+      };
+      const bound = { ...this.boundOf(t, row), constants };
       const local: LocalNames = (name) => {
         const sib = t.columns.find((c) => c.id === name);
         if (sib) return cellRef(cellOf(ri, sib), typeOf(sib));
-        if (name === "rækkenavn") return constant(row.label);
-        if (name === "række" && row.binding.key !== undefined) return constant(row.binding.key);
-        return bound.local?.(name);
+        return constants(name) ?? bound.local?.(name);
       };
       for (const c of t.columns) {
         this.helperLabel = `${t.title}: ${c.title} (${row.label})`;
-        const compiled = compileToExcel(c.expr, this.env(bound, local)) as Compiled;
+        const own: LocalNames = (name) =>
+          name === c.id ? (constants(name) ?? bound.local?.(name)) : local(name);
+        const compiled = compileToExcel(c.expr, this.env(bound, own)) as Compiled;
         types.set(c.id, compiled.type);
         const at = cellOf(ri, c);
         const p = parseRef(at)!;
@@ -808,6 +902,17 @@ class TablesReport {
       "body"
     );
     row++;
+    if (res.periods) {
+      const before = res.previousRespondents?.length ?? 0;
+      s.text(row, 1, this.periodHeading()!, "label");
+      s.text(
+        row,
+        2,
+        `${res.periods.current} (forrige: ${res.periods.previous}, ${before} ${before === 1 ? "indberetning" : "indberetninger"})`,
+        "body"
+      );
+      row++;
+    }
     s.text(row, 1, "Pakke", "label");
     s.text(row, 2, `${p.id}, version ${p.version}`, "body");
     row++;

@@ -48,6 +48,15 @@ export function validateReturn(given: RawReturn, pack: Pack = defaultPack()): Ko
     inputs: {},
     setting: settingsOf(pack),
   };
+  // Templates with something typed in them. One left untouched while another of the workbook's
+  // templates is filled in is not checked against its rules; an empty return still is.
+  const typed = (id: string) => {
+    const v = cells[id]?.value;
+    return v !== null && v !== undefined && String(v).trim() !== "";
+  };
+  const touched = new Set(
+    meta.templates.filter((t) => fieldsOfTemplate(t).some((f) => typed(f.id))).map((t) => t.id)
+  );
   for (const t of meta.templates) {
     const missing: string[] = [];
     const fields = fieldsOfTemplate(t);
@@ -78,9 +87,8 @@ export function validateReturn(given: RawReturn, pack: Pack = defaultPack()): Ko
     }
     const ctx: TemplateContext = { template: t, values, cells };
     findings.push(...checkPctBlocks(ctx));
-    // A template left untouched (a workbook may hold several) is not checked against its rules.
-    const touched = fields.some((f) => values[f.id] !== null && values[f.id] !== undefined);
-    if (touched) for (const rule of t.rules) findings.push(...evaluateRule(ctx, rule, data));
+    if (touched.has(t.id) || touched.size === 0)
+      for (const rule of t.rules) findings.push(...evaluateRule(ctx, rule, data));
     findings.push(...checkPlausibility(ctx));
     const gaps = missingForProjection(pack, values, t.id);
     const defs = (m: ReadonlyMap<number, readonly string[]>) =>
