@@ -11,6 +11,7 @@ import type {
 } from "../domain/layout/types";
 import { excelJsCellValue } from "../domain/safeText";
 import { workbookBytes } from "./bytes";
+import { applyRowSettings, sheetOptions } from "./print";
 
 const FONT_NAME = "Calibri";
 const argb = (hex: string) => ({ argb: `FF${hex}` });
@@ -28,6 +29,7 @@ function excelStyle(
       size: d.fontSize ?? 11,
       ...(d.bold ? { bold: true } : {}),
       ...(d.italic ? { italic: true } : {}),
+      ...(d.underline ? { underline: true } : {}),
       ...(d.fontColor ? { color: argb(d.fontColor) } : {}),
     },
     alignment: {
@@ -141,24 +143,16 @@ function renderTables(ws: Worksheet, sheet: SheetPlan): void {
 }
 
 function renderSheet(wb: Workbook, sheet: SheetPlan): void {
-  const ws = wb.addWorksheet(sheet.name, {
-    ...(sheet.tabColor ? { properties: { tabColor: argb(sheet.tabColor) } } : {}),
-    ...(sheet.freezeRows ? { views: [{ state: "frozen", ySplit: sheet.freezeRows }] } : {}),
-  });
+  const ws = wb.addWorksheet(
+    sheet.name,
+    sheetOptions(sheet) as Parameters<Workbook["addWorksheet"]>[1]
+  );
   for (const [col, width] of Object.entries(sheet.columnWidths))
     ws.getColumn(Number(col)).width = width;
   for (const [row, height] of Object.entries(sheet.rowHeights ?? {}))
     ws.getRow(Number(row)).height = height;
-  if (sheet.print) {
-    ws.pageSetup = {
-      paperSize: 9,
-      orientation: sheet.print.orientation,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-    };
-  }
   for (const c of sheet.cells) renderCell(ws, c);
+  applyRowSettings(ws, sheet);
   for (const m of sheet.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
   renderConditionalFormats(ws, sheet);
   renderTables(ws, sheet);
