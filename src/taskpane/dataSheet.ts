@@ -4,7 +4,8 @@
  * Kommune, Felt, Skabelon, År, Værdi), plus the file each return came from. Merging is explicit:
  * a municipality's rows are replaced only when the user said so.
  */
-import { DATA_COLUMNS, SHEET, TABLE } from "../domain/report";
+import { DATA_COLUMNS, HEADER_ROW, SHEET, TABLE } from "../domain/report";
+import { defaultPack } from "../domain/pakker";
 import { TABLE_STYLE } from "../domain/report/sheet";
 import type { FieldValue, KommuneReturn } from "../domain/model";
 import { rowsByColumn, type Table, type TableValue, type WriteTableOptions } from "../excel/table";
@@ -12,12 +13,12 @@ import { rowsByColumn, type Table, type TableValue, type WriteTableOptions } fro
 export const DATA_SHEET = SHEET.data;
 /** The Excel table on the Data sheet (the report's name, so both read the same way). */
 export const DATA_TABLE = TABLE.data;
-export const DATA_TITLE = "Data: de indsendte tal (én række pr. kommune og felt)";
+export const DATA_TITLE = "Data: de indsendte tal";
 export const DATA_NOTE =
-  "Indsamlet i Byrdeberegner. Beregningerne på faktaarkene henviser til kolonne E.";
+  "Én række pr. kommune og felt, indsamlet i Byrdeberegner. Faktaarkenes formler henviser til kolonnen »Værdi«.";
 export const DATA_HEADER = [...DATA_COLUMNS, "Fil"] as const;
 /** Rows above the first data row (title, note, header). */
-export const DATA_HEADER_ROW = 3;
+export const DATA_HEADER_ROW = HEADER_ROW;
 /** How Indsaml writes the Data sheet: frozen header, an Excel table from the header row down. */
 export const DATA_WRITE: WriteTableOptions = {
   freezeRows: DATA_HEADER_ROW,
@@ -33,9 +34,11 @@ export function returnRows(r: KommuneReturn): TableValue[][] {
     .map(([id, v]) => {
       const parts = id.split(".");
       const year = parts.length === 4 ? Number(parts[3]) : null;
+      // In DATA_HEADER's order: Kommune, Felt, Etiket, Skabelon, År, Værdi, Fil.
       return [
         r.kommune,
         id,
+        defaultPack().fields.get(id)?.label ?? "",
         parts[0],
         Number.isInteger(year) ? year : null,
         v as TableValue,
