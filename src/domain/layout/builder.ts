@@ -155,6 +155,14 @@ export class SheetBuilder {
     return `${quoteSheet(this.name)}!${absA1(row, col)}`;
   }
 
+  /** The rightmost column with a cell or a merge so far. */
+  lastColumn(): number {
+    let last = 1;
+    for (const c of this.cells.values()) last = Math.max(last, c.col);
+    for (const m of this.merges) last = Math.max(last, m.right);
+    return last;
+  }
+
   /** Width in characters of column `col` (as set so far). */
   columnWidth(col: number): number {
     return this.widths[col] ?? DEFAULT_COLUMN_WIDTH;

@@ -29,8 +29,8 @@ export function vejledningSheet(
 ): SheetPlan | undefined {
   if (t.vejledning.length === 0) return undefined;
   const s = textSheet(vejledningSheetName(t));
-  s.text(1, NO_COL, `${t.name}: Vejledning til udfyldelse`, "title");
-  if (t.area) s.text(2, NO_COL, `Område: ${t.area}`, "subtitle", TEXT_COL);
+  s.text(1, NO_COL, t.name, "title");
+  s.text(2, NO_COL, `Vejledning til udfyldelse${t.area ? `. Område: ${t.area}` : ""}`, "subtitle", TEXT_COL);
   let row = 4;
   t.vejledning.forEach((step, i) => {
     s.set({ row, col: NO_COL, value: `${i + 1}.`, style: "stepNo" });
@@ -49,11 +49,11 @@ export function procesSheet(
   const proces = t.proces;
   if (!proces) return undefined;
   const s = textSheet(procesSheetName(t));
-  s.text(1, NO_COL, `${t.name}: Opgavens proces`, "title");
+  s.text(1, NO_COL, t.name, "title");
   s.text(
     2,
     NO_COL,
-    "Procestrinene og de konkrete opgaver under hvert trin, som ressourceopgørelsen dækker.",
+    "Opgavens proces: procestrinene og de konkrete opgaver under hvert trin, som ressourceopgørelsen dækker.",
     "subtitle",
     TEXT_COL
   );

@@ -25,6 +25,8 @@ export interface FactSheet {
 
 /** Columns: A side headings (and municipalities below), B–H the content. */
 const WIDTHS = { 1: 26, 2: 11, 3: 13, 4: 13, 5: 13, 6: 13, 7: 13, 8: 13 } as const;
+/** Calculation tables may run further right than the fact sheet: their columns are as wide. */
+const FIGURE_WIDTH = 13;
 const LAST = 8;
 /** The resources table: labels in B:C, baseline D, final year E, increase F. */
 const ROW = { head: 6, studied: 7, all: 8, span: 9 } as const;
@@ -162,10 +164,12 @@ export function factSheet(
     value: np.spaend!.tekst,
     style: "resultCenter",
   });
+  const widths: Record<number, number> = { ...WIDTHS };
+  for (let c = LAST + 1; c <= s.lastColumn(); c++) widths[c] = FIGURE_WIDTH;
   return {
     ...out,
     plan: s.build({
-      widths: WIDTHS,
+      widths,
       gridlines: false,
       print: {
         ...print,

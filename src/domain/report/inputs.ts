@@ -66,6 +66,7 @@ export function dataSheet(merged: readonly MergedReturn[], ctx: ReportContext): 
   const valueCol = columnLetter(DATA_VALUE_COL);
   let row = FIRST;
   let idWidth = 12;
+  let templateWidth = 10;
   for (const m of merged) {
     const at = new Map<string, number>();
     rows.set(m.kommune, at);
@@ -87,13 +88,14 @@ export function dataSheet(merged: readonly MergedReturn[], ctx: ReportContext): 
         });
       }
       idWidth = Math.max(idWidth, widthFor(id));
+      templateWidth = Math.max(templateWidth, widthFor(templateOfId(id) ?? ""));
       at.set(id, row);
       row++;
     }
   }
   s.table(TABLE.data, HEADER_ROW, 1, row - 1, DATA_COLUMNS.length);
   const plan = s.build({
-    widths: { 1: 16, 2: Math.min(60, idWidth), 3: 48, 4: 12, 5: 7, 6: 13 },
+    widths: { 1: 16, 2: Math.min(60, idWidth), 3: 48, 4: templateWidth, 5: 7, 6: 13 },
     freezeRows: HEADER_ROW,
     print: {
       ...ctx.print,

@@ -17,7 +17,7 @@ import { SHEET } from "./schema";
 import { danish } from "./text";
 
 /** Column A names the row; B–I hold the figures. */
-const WIDTHS = { 1: 50, 2: 11, 3: 11, 4: 11, 5: 11, 6: 11, 7: 11, 8: 11, 9: 11 } as const;
+const WIDTHS = { 1: 46, 2: 12, 3: 12, 4: 12, 5: 12, 6: 12, 7: 12, 8: 12, 9: 12 } as const;
 const LAST = 9;
 
 export function udOverSheet(
