@@ -30,7 +30,13 @@ export function vejledningSheet(
   if (t.vejledning.length === 0) return undefined;
   const s = textSheet(vejledningSheetName(t));
   s.text(1, NO_COL, t.name, "title");
-  s.text(2, NO_COL, `Vejledning til udfyldelse${t.area ? `. Område: ${t.area}` : ""}`, "subtitle", TEXT_COL);
+  s.text(
+    2,
+    NO_COL,
+    `Vejledning til udfyldelse${t.area ? `. Område: ${t.area}` : ""}`,
+    "subtitle",
+    TEXT_COL
+  );
   let row = 4;
   t.vejledning.forEach((step, i) => {
     s.set({ row, col: NO_COL, value: `${i + 1}.`, style: "stepNo" });
