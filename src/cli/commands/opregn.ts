@@ -22,17 +22,19 @@ import {
   type Parsed,
   type ProjectionResult,
 } from "../../domain/project";
-import { buildReport } from "../../domain/report";
+import { SHEET, buildReport } from "../../domain/report";
 import { computeTables, tablesJson } from "../../domain/tables/compute";
 import { buildTablesReport } from "../../domain/tables/report";
 import { tablesText } from "../../domain/tables/text";
 import { validateReturn } from "../../domain/validate";
 import { readReturn, renderWorkbook } from "../../xlsx";
 import { CliError } from "../errors";
+import { requireSoffice, writePdf } from "../pdf";
 import { type CliIo, readBytes, readJson, writeBytes } from "../io";
 import { packOption, readOptionsFor } from "../pack";
 
 interface OpregnOptions {
+  pdf?: string;
   pakke?: string;
   landstal?: string;
   kommunedata?: string;
@@ -240,12 +242,20 @@ export function registerOpregn(program: Command, io: CliIo): void {
     )
     .option("-o, --ud <fil>", "rapporten, der skrives (fx overblik.xlsx)")
     .option(
+      "--pdf <fil>",
+      "skriv også Overblik og faktaarkene (andre pakker: oversigten og tabellerne) som PDF (kræver LibreOffice)"
+    )
+    .option(
       "--json",
       "skriv resultatet som JSON på standard-output (oversigten går til standard-fejl)"
     )
     .action(async (returer: string[], opts: OpregnOptions) => {
-      if (!opts.ud && !opts.json)
-        throw new CliError("Angiv rapporten med -o/--ud (fx -o overblik.xlsx), eller brug --json.");
+      if (!opts.ud && !opts.json && !opts.pdf)
+        throw new CliError(
+          "Angiv rapporten med -o/--ud (fx -o overblik.xlsx) eller --pdf FIL, eller brug --json."
+        );
+      // Before anything is read or written: without LibreOffice there is no PDF.
+      const soffice = opts.pdf ? requireSoffice() : undefined;
       const opened = opts.pakke ? [packOption(opts.pakke)] : [];
       const read: ReadReturn[] = [];
       for (const file of returer) read.push(await readOne(file, opened));
@@ -293,6 +303,16 @@ export function registerOpregn(program: Command, io: CliIo): void {
           say("");
           say(`Skrev ${opts.ud}.`);
         }
+        if (opts.pdf && soffice) {
+          const facts = new Set([SHEET.overblik, ...calc.methods.map((m) => m.arkNavn)]);
+          await writePdf(
+            buildReport({ result, returns, landstal, kommunedata, pack }),
+            opts.pdf,
+            (s) => facts.has(s),
+            soffice
+          );
+          say(`Skrev ${opts.pdf} (Overblik og faktaark).`);
+        }
         if (opts.json) {
           const tables = pack.report.tables.length
             ? tablesJson(computeTables({ pack, returns }))
@@ -327,10 +347,17 @@ export function registerOpregn(program: Command, io: CliIo): void {
       const result = computeTables({ pack, returns, inputs, ...(settings ? { settings } : {}) });
       say("");
       say(tablesText(result));
+      const plan = buildTablesReport({ result, returns });
       if (opts.ud) {
-        writeBytes(opts.ud, await renderWorkbook(buildTablesReport({ result, returns })));
+        writeBytes(opts.ud, await renderWorkbook(plan));
         say("");
         say(`Skrev ${opts.ud}.`);
+      }
+      if (opts.pdf && soffice) {
+        // The summary and one sheet per report table come first.
+        const shown = new Set(plan.sheets.slice(0, 1 + result.tables.length).map((s) => s.name));
+        await writePdf(plan, opts.pdf, (s) => shown.has(s), soffice);
+        say(`Skrev ${opts.pdf} (oversigt og tabeller).`);
       }
       if (opts.json)
         io.out(JSON.stringify({ pakke: pack.id, tabeller: tablesJson(result) }, null, 2));
