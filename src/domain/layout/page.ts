@@ -20,8 +20,11 @@ export const MARGINS = {
   footer: 0.25,
 } as const;
 
-/** Width of a column Excel or ExcelJS has no width for (Excel's default, 8,43 characters). */
-export const DEFAULT_COLUMN_WIDTH = 8.43;
+/**
+ * Width of a column the file gives no width (Excel's default: 8,43 characters of text, stored
+ * with the padding as 9,14; 64 pixels).
+ */
+export const DEFAULT_COLUMN_WIDTH = 9.140625;
 
 /** A little room for what the two programs do differently (rounding, header space). */
 const SAFETY = 0.96;

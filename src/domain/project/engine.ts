@@ -5,6 +5,7 @@
  * Pure: results and reasons, never throws on user data, never NaN, never a silent 0.
  * The arithmetic is method.md's; the per-method knowledge lives in definitions.ts.
  */
+import { formatDanishNumber } from "../parse/number";
 import type { Finding, KommuneReturn } from "../model";
 import { spaend, type Spaend } from "./arithmetic";
 import type { Node } from "../expr/ast";
@@ -536,8 +537,8 @@ function projectOne(
       kommune: f.kommune,
       kilde: "forslag",
       besked: f.medtaget
-        ? `${f.kommune} afviger i ${f.aar} (modificeret z = ${f.z.toFixed(1)}), men er medtaget efter indstilling (»medtag«).`
-        : `${f.kommune} afviger i ${f.aar} (modificeret z = ${f.z.toFixed(1)}); forslag: overvej at udelade kommunen (ikke gjort automatisk).`,
+        ? `${f.kommune} afviger i ${f.aar} (modificeret z = ${formatDanishNumber(f.z, 1)}), men er medtaget efter indstilling (»medtag«).`
+        : `${f.kommune} afviger i ${f.aar} (modificeret z = ${formatDanishNumber(f.z, 1)}); forslag: overvej at udelade kommunen (ikke gjort automatisk).`,
     });
   }
 
