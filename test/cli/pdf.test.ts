@@ -81,9 +81,9 @@ describe("PDF from the CLI", () => {
     expect(existsSync(join(dir, "ingen-skabeloner"))).toBe(false);
   }, 120000);
 
-  it("skabelon without contact or deadline warns on standard error", () => {
+  it("skabelon without contact or deadline says so", () => {
     const r = byrde({}, "skabelon", "--kommune", "Aarhus", "--punkter", "ukn", "-o", join(dir, "uden-kontakt"));
     expect(r.code).toBe(0);
-    expect(r.err).toContain("Advarsel: Skabelonerne er lavet uden kontaktperson og frist.");
+    expect(r.out).toContain("Bemærk: Skabelonerne er lavet uden kontaktperson og frist.");
   }, 120000);
 });

@@ -97,8 +97,8 @@ export function registerSkabelon(program: Command, io: CliIo): void {
       };
       const missing = missingContactText(options);
       if (missing)
-        io.err(
-          `Advarsel: ${missing.replace(/^Skabelonen/, "Skabelonerne").replace(/ Spørg.*$/, "")} Angiv --kontakt-navn, --kontakt-email, --kontakt-telefon og --frist; forsiden beder kommunen spørge.`
+        io.out(
+          `Bemærk: ${missing.replace(/^Skabelonen/, "Skabelonerne").replace(/ Spørg.*$/, "")} Angiv --kontakt-navn, --kontakt-email, --kontakt-telefon og --frist; forsiden beder kommunen spørge.`
         );
       // Render everything before writing anything.
       const files: Array<[string, Uint8Array]> = [];

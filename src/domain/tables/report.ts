@@ -89,6 +89,12 @@ function sheetName(wanted: string, taken: Set<string>): string {
   return name;
 }
 
+/** The sheet name of each input table in the report (the reader of those sheets uses the same). */
+export function inputSheetNames(pack: Pack): ReadonlyMap<string, string> {
+  const taken = new Set(Object.values(TABLES_SHEET).map((n) => n.toLowerCase()));
+  return new Map(pack.inputs.map((t) => [t.id, sheetName(t.name, taken)]));
+}
+
 /** Number format of a value of a kind in the report (counts and kroner whole, hours one decimal …). */
 function numFmtOf(
   kind: FieldKind | undefined,
@@ -314,7 +320,9 @@ class TablesReport {
     const out: SheetPlan[] = [];
     for (const t of this.pack.inputs) {
       const data = this.input.result.inputs[t.id];
-      const s = new SheetBuilder(sheetName(t.name, this.taken));
+      const name = inputSheetNames(this.pack).get(t.id)!;
+      this.taken.add(name.toLowerCase());
+      const s = new SheetBuilder(name);
       s.text(1, 1, t.name, "title");
       const note =
         t.description ??
@@ -619,6 +627,7 @@ class TablesReport {
 
   // ------------------------------------------------------------------------------ report tables
   private rowHeader(t: ReportTableDef): string {
+    if (t.rowTitle) return t.rowTitle;
     const r = t.rows;
     switch (r.kind) {
       case "blok": {
@@ -725,8 +734,19 @@ class TablesReport {
       s.text(top, 1, c.title, "heading");
       s.keep(top, top + 1);
     });
-    const widths: Record<number, number> = { 1: 34 };
-    shown.forEach((_, i) => (widths[i + 2] = 15));
+    // Columns as wide as their longest label or text (within bounds); the builder gives a row
+    // whose text still wraps the height of its lines, so long names and statuses stay readable.
+    const textLength = (r: TableRow, c: ReportColumnDef) => {
+      const v = r.values[c.id];
+      return v?.k === "v" && typeof v.v === "string" ? v.v.length : 0;
+    };
+    const widths: Record<number, number> = {
+      1: Math.min(60, Math.max(34, ...rows.map((r) => r.label.length + 2))),
+    };
+    shown.forEach(
+      (c, i) =>
+        (widths[i + 2] = Math.min(40, Math.max(15, ...rows.map((r) => textLength(r, c) + 2))))
+    );
     return s.build({
       widths,
       freezeRows: header,
