@@ -1,6 +1,6 @@
 /**
  * Opens a rendered workbook (ExcelJS) and lists every cell whose text does not fit: a wrapped
- * text taller than its row (or merged rows), an unwrapped text wider than its column or merged
+ * text taller than its row (or merged rows) or breaking a word in the middle, an unwrapped text wider than its column or merged
  * range (unless it runs over empty cells to its right, inside the printed columns), a number
  * that would show as ### in its column; and every number with decimals that has no number
  * format. Measured with the same functions the builders use (src/domain/layout/measure.ts),
@@ -14,6 +14,8 @@ import {
   lineCount,
   linesHeight,
   spanChars,
+  widestWord,
+  wordsFit,
   type FontSpec,
 } from "../../src/domain/layout/measure";
 import { DEFAULT_COLUMN_WIDTH } from "../../src/domain/layout/page";
@@ -127,6 +129,8 @@ export function fitDefects(wb: Workbook): Defect[] {
         }
         if (typeof value !== "string" || value === "") return;
         if (al.wrapText) {
+          if (!wordsFit(value, spanWidth, font, indent))
+            out.push({ ...at, problem: `ordet »${widestWord(value, font)}« deles, cellen er for smal (${spanWidth})` });
           const need = linesHeight(lineCount(value, spanWidth, font, indent), font);
           if (need > spanHeight + 0.01)
             out.push({ ...at, problem: `teksten kræver ${need} pt, rækken har ${spanHeight}: »${value.slice(0, 40)}«` });

@@ -4,10 +4,10 @@
  * are part of the layout), so the pages are counted per sheet: every template sheet on one page;
  * Overblik on one page (at 85 % or more); each fact sheet on at most two; the report without
  * its Data sheet under 30 pages. The pages are saved as PNGs under test/__artifacts__/dokumenter
- * (git-ignored) to be looked at.
+ * (git-ignored) to be looked at, beside the PDF itself.
  */
 import { spawnSync } from "child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { buildTemplateWorkbook } from "../../src/domain/layout";
@@ -50,7 +50,8 @@ async function printed(plan: WorkbookPlan, name: string): Promise<{ sheets: stri
     const out = join(ARTIFACTS, name);
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
-    spawnSync("pdftoppm", ["-r", "60", "-png", pdf, join(out, "side")]);
+    copyFileSync(pdf, join(out, `${name}.pdf`));
+    spawnSync("pdftoppm", ["-r", "80", "-png", pdf, join(out, "side")]);
     return { sheets, text };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -80,7 +80,7 @@ describe("documents: text that fits and numbers with formats", () => {
     expect(lines(fitDefects(wb))).toEqual([]);
   }, 60000);
 
-  test("the check finds text that does not fit (a row too low, a text too wide, a decimal without format)", async () => {
+  test("the check finds text that does not fit (a row too low, a text too wide, a word broken, a decimal without format)", async () => {
     const plan = kl2024Report();
     const overblik = plan.sheets[0];
     const spoiled: WorkbookPlan = {
@@ -93,6 +93,7 @@ describe("documents: text that fits and numbers with formats", () => {
             ...overblik.cells,
             { row: 40, col: 3, value: "en alt for lang tekst i en smal kolonne", style: "center" },
             { row: 41, col: 3, value: 1.5 },
+            { row: 42, col: 3, value: "forhåndsgodkendelsesordningerne", style: "label" },
           ],
         },
       ],
@@ -101,5 +102,6 @@ describe("documents: text that fits and numbers with formats", () => {
     expect(found.some((d) => d.startsWith("Overblik!F5: teksten kræver"))).toBe(true);
     expect(found.some((d) => d.startsWith("Overblik!C40: teksten er bredere"))).toBe(true);
     expect(found.some((d) => d.startsWith("Overblik!C41: decimaltal uden talformat"))).toBe(true);
+    expect(found.some((d) => d.startsWith("Overblik!C42: ordet »forhåndsgodkendelsesordningerne« deles"))).toBe(true);
   }, 60000);
 });

@@ -6,7 +6,16 @@
  * page width with breaks before blocks and tables, never inside one.
  */
 import { absA1, quoteSheet } from "./a1";
-import { DEFAULT_ROW_HEIGHT, fontOf, linesHeight, spanChars, textHeight } from "./measure";
+import {
+  DEFAULT_ROW_HEIGHT,
+  fontOf,
+  linesHeight,
+  spanChars,
+  textHeight,
+  widestWord,
+  widthFor,
+  wordsFit,
+} from "./measure";
 import {
   DEFAULT_COLUMN_WIDTH,
   heightScale,
@@ -30,6 +39,9 @@ import type {
 
 /** The report's table style: light, banded rows, filter buttons in the header. */
 export const TABLE_STYLE = "TableStyleLight9";
+
+/** Widest column (characters) the builder makes to keep a long word whole. */
+const MAX_WORD_WIDTH = 30;
 
 /** A cell's content and look, placed with `set(row, col, spec)`. */
 export type CellSpec = Omit<CellPlan, "row" | "col">;
@@ -203,9 +215,31 @@ export class SheetBuilder {
     return out;
   }
 
+  /**
+   * Widens a column whose wrapped text (not merged across columns) holds a word wider than the
+   * column, so that no word is broken in the middle; a word too long for any sensible column
+   * (a path, a long id) is left to break.
+   */
+  private widenForWords(cells: readonly CellPlan[]): void {
+    const acrossColumns = new Set(
+      this.merges.filter((m) => m.right > m.left).map((m) => `${m.top}:${m.left}`)
+    );
+    for (const c of cells) {
+      if (typeof c.value !== "string" || acrossColumns.has(`${c.row}:${c.col}`)) continue;
+      const style = c.style ? STYLE_DEFS[c.style] : undefined;
+      if (!style?.wrap) continue;
+      const font = fontOf(c.style);
+      const indent = style.indent ?? 0;
+      if (wordsFit(c.value, this.columnWidth(c.col), font, indent)) continue;
+      const need = widthFor(widestWord(c.value, font), font, indent);
+      if (need <= MAX_WORD_WIDTH) this.widths[c.col] = need;
+    }
+  }
+
   build(options: BuildOptions = {}): SheetPlan {
     Object.assign(this.widths, options.widths ?? {});
     const cells = [...this.cells.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+    this.widenForWords(cells);
     const heights = this.fittedHeights(cells);
     const p = options.print ?? {};
     const orientation = p.orientation ?? "portrait";

@@ -134,6 +134,31 @@ export function wrapLines(
   return lines;
 }
 
+/** The widest word of `text` (words split at spaces and line breaks). */
+export function widestWord(text: string, font: FontSpec = DEFAULT_FONT): string {
+  let widest = "";
+  let px = 0;
+  for (const word of text.split(/[ \n]/)) {
+    const w = textWidthPx(word, font);
+    if (w > px) [widest, px] = [word, w];
+  }
+  return widest;
+}
+
+/**
+ * Whether every word of a wrapped text fits a line of its column or merged range, so that no
+ * word is broken in the middle ("forhåndsgodkend-elser").
+ */
+export function wordsFit(
+  text: string,
+  widthChars: number,
+  font: FontSpec = DEFAULT_FONT,
+  indent = 0,
+  g: Geometry = EXCEL
+): boolean {
+  return textWidthPx(widestWord(text, font), font) <= textAreaPx(widthChars, indent, g);
+}
+
 /** Number of lines `text` takes in a column or merged range `widthChars` wide. */
 export function lineCount(
   text: string,
@@ -183,7 +208,7 @@ export function fitsOnOneLine(
 }
 
 /** The narrowest column width (characters) that shows `text` on one line. */
-export function widthFor(text: string, font: FontSpec = DEFAULT_FONT): number {
-  const px = textWidthPx(text, font) + CELL_PADDING_PX;
+export function widthFor(text: string, font: FontSpec = DEFAULT_FONT, indent = 0): number {
+  const px = textWidthPx(text, font) + CELL_PADDING_PX + indent * 3 * DIGIT_PX;
   return Math.ceil((px / DIGIT_PX) * 4) / 4;
 }

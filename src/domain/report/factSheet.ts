@@ -24,9 +24,9 @@ export interface FactSheet {
 }
 
 /** Columns: A side headings (and municipalities below), B–H the content. */
-const WIDTHS = { 1: 26, 2: 11, 3: 13, 4: 13, 5: 13, 6: 13, 7: 13, 8: 13 } as const;
+const WIDTHS = { 1: 26, 2: 12, 3: 15, 4: 15, 5: 15, 6: 15, 7: 15, 8: 15 } as const;
 /** Calculation tables may run further right than the fact sheet: their columns are as wide. */
-const FIGURE_WIDTH = 13;
+const FIGURE_WIDTH = 15;
 const LAST = 8;
 /** The resources table: labels in B:C, baseline D, final year E, increase F. */
 const ROW = { head: 6, studied: 7, all: 8, span: 9 } as const;

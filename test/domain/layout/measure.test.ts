@@ -1,5 +1,6 @@
 /** The measure function and the page arithmetic, on facts that hold whatever the builders do. */
 import {
+  DEFAULT_FONT,
   DEFAULT_ROW_HEIGHT,
   EXCEL,
   LIBREOFFICE,
@@ -8,8 +9,11 @@ import {
   lineCount,
   linesHeight,
   spanChars,
+  textAreaPx,
   textWidthPx,
+  widestWord,
   widthFor,
+  wordsFit,
   wrapLines,
 } from "../../../src/domain/layout/measure";
 import { SheetBuilder } from "../../../src/domain/layout/builder";
@@ -52,6 +56,25 @@ describe("measure", () => {
     const w = widthFor("Kommunedata");
     expect(fitsOnOneLine("Kommunedata", w)).toBe(true);
     expect(fitsOnOneLine("Kommunedata", w - 0.5)).toBe(false);
+    const indented = widthFor("Kommunedata", DEFAULT_FONT, 1);
+    expect(fitsOnOneLine("Kommunedata", indented, DEFAULT_FONT, 1)).toBe(true);
+    expect(fitsOnOneLine("Kommunedata", indented - 0.5, DEFAULT_FONT, 1)).toBe(false);
+  });
+
+  test("a word wider than its column is found, and the builder widens the column for it", () => {
+    const header = "Voksenområdet: forhåndsgodkendelser";
+    expect(widestWord(header)).toBe("forhåndsgodkendelser");
+    expect(wordsFit(header, 13)).toBe(false);
+    expect(wordsFit(header, widthFor("forhåndsgodkendelser"))).toBe(true);
+    // Wrapping at 13 would break the word; the builder keeps it whole.
+    expect(wrapLines(header, textAreaPx(13)).some((l) => !header.split(" ").includes(l))).toBe(true);
+    const plan = new SheetBuilder("Ark").text(1, 2, header, "label").build({ widths: { 2: 13 } });
+    expect(wordsFit(header, plan.columnWidths[2])).toBe(true);
+    // Merged across columns the range decides; a word no sensible column holds is left to break.
+    const merged = new SheetBuilder("Ark").text(1, 2, header, "label", 3).build({ widths: { 2: 13 } });
+    expect(merged.columnWidths[2]).toBe(13);
+    const path = new SheetBuilder("Ark").text(1, 2, "x".repeat(80), "label").build({ widths: { 2: 13 } });
+    expect(path.columnWidths[2]).toBe(13);
   });
 });
 
