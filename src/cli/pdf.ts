@@ -9,8 +9,9 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync
 import { tmpdir } from "os";
 import { basename, dirname, join } from "path";
 import type { WorkbookPlan } from "../domain/layout/types";
-import { renderWorkbook } from "../xlsx";
+import { streamWorkbook } from "../xlsx/node/stream";
 import { CliError } from "./errors";
+import { writeStreamed } from "./io";
 
 /** Where LibreOffice usually is when it is not on the PATH. */
 const KNOWN_PLACES = [
@@ -113,7 +114,8 @@ export async function writePdf(
       ),
     };
     const xlsx = join(work, basename(pdfPath).replace(/\.pdf$/i, "") + ".xlsx");
-    writeFileSync(xlsx, await renderWorkbook(shown));
+    // Written as `byrde opregn` writes the workbook: streamed.
+    await writeStreamed(xlsx, (sink) => streamWorkbook(shown, sink));
     const [pdf] = convertToPdf(soffice, [xlsx], join(work, "pdf"));
     mkdirSync(dirname(pdfPath), { recursive: true });
     try {

@@ -1,9 +1,10 @@
 /**
- * How a sheet plan's printing and view reach ExcelJS: A4 with the layout's margins, a fixed
- * scale or fit to pages, print area and repeated rows, header and footer, manual page breaks,
- * hidden rows, gridlines and frozen rows, and the sheet's own visibility.
+ * How a sheet plan's printing and view reach ExcelJS (both writers: in memory and streamed): A4
+ * with the layout's margins, a fixed scale or fit to pages, print area and repeated rows, header
+ * and footer, gridlines and frozen rows, and the sheet's own visibility. Manual page breaks and
+ * hidden rows are set row by row in `sheetRows` (render.ts).
  */
-import type { Worksheet, WorksheetProperties } from "exceljs";
+import type { WorksheetProperties } from "exceljs";
 import { columnLetter } from "../domain/layout/a1";
 import { MARGINS } from "../domain/layout/page";
 import type { HeaderFooterPlan, PrintPlan, SheetPlan } from "../domain/layout/types";
@@ -63,11 +64,4 @@ export function sheetOptions(sheet: SheetPlan) {
       : {}),
     ...(sheet.hidden ? { state: "hidden" as const } : {}),
   };
-}
-
-/** Page breaks and hidden rows (after the rows are written). */
-export function applyRowSettings(ws: Worksheet, sheet: SheetPlan): void {
-  // ExcelJS puts a break below a row: below the row before each page's first row.
-  for (const r of sheet.rowBreaks ?? []) if (r > 1) ws.getRow(r - 1).addPageBreak();
-  for (const r of sheet.hiddenRows ?? []) ws.getRow(r).hidden = true;
 }

@@ -9,10 +9,9 @@ import { tmpdir } from "os";
 import { join } from "path";
 import type { Workbook } from "exceljs";
 import type { WorkbookPlan } from "../../src/domain/layout";
-import { loadWorkbook, renderWorkbook } from "../../src/xlsx";
+import { loadWorkbook } from "../../src/xlsx";
+import { renderWorkbookStreamed } from "../../src/xlsx/node/stream";
 import { danishProfile } from "../../src/cli/pdf";
-
-export const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
 
 /** A profile folder whose locale is Danish (`-env:UserInstallation` points at it): the CLI's own. */
 export { danishProfile };
@@ -28,11 +27,11 @@ export function withoutCache(plan: WorkbookPlan): WorkbookPlan {
   };
 }
 
-/** Renders the plan without cached results, lets LibreOffice (Danish) recalculate, reads the result. */
+/** Writes the plan as `byrde opregn` does (streamed) without cached results, lets LibreOffice (Danish) recalculate, reads the result. */
 export async function recalcDanish(plan: WorkbookPlan): Promise<Workbook> {
   const dir = mkdtempSync(join(tmpdir(), "byrde-lo-"));
   try {
-    writeFileSync(join(dir, "bog.xlsx"), await renderWorkbook(withoutCache(plan)));
+    writeFileSync(join(dir, "bog.xlsx"), await renderWorkbookStreamed(withoutCache(plan)));
     const res = spawnSync(
       "soffice",
       [`-env:UserInstallation=${danishProfile(dir)}`, "--headless", "--convert-to", "xlsx", "--outdir", join(dir, "ud"), join(dir, "bog.xlsx")],

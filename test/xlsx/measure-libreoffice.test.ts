@@ -12,13 +12,11 @@ import { join } from "path";
 import { Workbook } from "exceljs";
 import { EXCEL, LIBREOFFICE, lineCount } from "../../src/domain/layout/measure";
 import { defaultPack } from "../../src/domain/pakker";
-import { danishProfile, hasSoffice } from "../helpers/libreoffice";
+import { danishProfile } from "../helpers/libreoffice";
+import { LIBREOFFICE_PDF, itWith } from "../helpers/requirements";
 
-const hasPdftotext = spawnSync("pdftotext", ["-v"], { encoding: "utf8" }).status === 0;
-const run = hasSoffice && hasPdftotext ? test : test.skip;
-if (!hasSoffice || !hasPdftotext)
-  // eslint-disable-next-line no-console
-  console.warn("measure-libreoffice: soffice or pdftotext missing; the test is skipped.");
+const run = (title: string, fn: jest.ProvidesCallback, timeout?: number) =>
+  itWith(LIBREOFFICE_PDF, title, fn, timeout);
 
 const CASES: { width: number; size: number; bold: boolean }[] = [
   { width: 20, size: 11, bold: false },

@@ -28,11 +28,11 @@ import { computeTables, tablesJson } from "../../domain/tables/compute";
 import { buildTablesReport } from "../../domain/tables/report";
 import { tablesText } from "../../domain/tables/text";
 import { validateReturn } from "../../domain/validate";
-import { renderWorkbook } from "../../xlsx";
 import { refusalOf } from "../../xlsx/batch";
+import { streamWorkbook } from "../../xlsx/node/stream";
 import { CliError } from "../errors";
 import { requireSoffice, writePdf } from "../pdf";
-import { type CliIo, readJson, writeBytes } from "../io";
+import { type CliIo, readJson, writeStreamed } from "../io";
 import { packOption } from "../pack";
 import { readReturnFiles } from "../readPool";
 
@@ -318,20 +318,18 @@ export function registerOpregn(program: Command, io: CliIo): void {
         const result = project({ returns, landstal, kommunedata, indstillinger, pack });
         say("");
         say(overviewText(result));
-        if (opts.ud) {
-          const plan = buildReport({ result, returns, landstal, kommunedata, pack });
-          writeBytes(opts.ud, await renderWorkbook(plan));
+        const plan =
+          opts.ud || opts.pdf
+            ? buildReport({ result, returns, landstal, kommunedata, pack })
+            : undefined;
+        if (opts.ud && plan) {
+          await writeStreamed(opts.ud, (sink) => streamWorkbook(plan, sink));
           say("");
           say(`Skrev ${opts.ud}.`);
         }
-        if (opts.pdf && soffice) {
+        if (opts.pdf && soffice && plan) {
           const facts = new Set([SHEET.overblik, ...calc.methods.map((m) => m.arkNavn)]);
-          await writePdf(
-            buildReport({ result, returns, landstal, kommunedata, pack }),
-            opts.pdf,
-            (s) => facts.has(s),
-            soffice
-          );
+          await writePdf(plan, opts.pdf, (s) => facts.has(s), soffice);
           say(`Skrev ${opts.pdf} (Overblik og faktaark).`);
         }
         if (opts.json) {
@@ -370,7 +368,7 @@ export function registerOpregn(program: Command, io: CliIo): void {
       say(tablesText(result));
       const plan = buildTablesReport({ result, returns });
       if (opts.ud) {
-        writeBytes(opts.ud, await renderWorkbook(plan));
+        await writeStreamed(opts.ud, (sink) => streamWorkbook(plan, sink));
         say("");
         say(`Skrev ${opts.ud}.`);
       }

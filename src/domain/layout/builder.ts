@@ -284,7 +284,8 @@ export class SheetBuilder {
     return {
       name: this.name,
       cells,
-      merges: this.merges,
+      // In reading order, as the writers apply them.
+      merges: [...this.merges].sort((a, b) => a.top - b.top || a.left - b.left),
       ...(this.conditional.length > 0 ? { conditionalFormats: this.conditional } : {}),
       columnWidths: { ...this.widths },
       rowHeights: heights,
