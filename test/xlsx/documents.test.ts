@@ -6,6 +6,8 @@
  */
 import { Workbook } from "exceljs";
 import { buildTemplateWorkbook } from "../../src/domain/layout";
+import { checkText } from "../../src/domain/layout/data";
+import { fitsOnOneLine } from "../../src/domain/layout/measure";
 import type { WorkbookPlan } from "../../src/domain/layout/types";
 import { BUILTIN_PACK_IDS, builtinPack } from "../../src/domain/pakker";
 import { project } from "../../src/domain/project";
@@ -104,4 +106,20 @@ describe("documents: text that fits and numbers with formats", () => {
     expect(found.some((d) => d.startsWith("Overblik!C41: decimaltal uden talformat"))).toBe(true);
     expect(found.some((d) => d.startsWith("Overblik!C42: ordet »forhåndsgodkendelsesordningerne« deles"))).toBe(true);
   }, 60000);
+});
+
+describe("the templates' check row", () => {
+  test("a wrong sum up to 999,9 % shows whole in its year column, in the check's bold red form", () => {
+    const plan = buildTemplateWorkbook("Aarhus", []);
+    let checks = 0;
+    for (const sheet of plan.sheets)
+      for (const c of sheet.cells)
+        if (c.style === "check" && c.formula?.includes("Summen er")) {
+          checks++;
+          const width = sheet.columnWidths[c.col];
+          expect([sheet.name, c.col, fitsOnOneLine(checkText(999.9), width, { size: 9, bold: true })]).toEqual([sheet.name, c.col, true]);
+        }
+    expect(checks).toBeGreaterThan(50);
+    expect(checkText(133.333)).toBe("Summen er 133,3 %");
+  });
 });

@@ -7,9 +7,11 @@ import type {
   TemplateDef,
 } from "../catalogue/types";
 import { KINDS, validationFor } from "../kinds";
+import { formatDanishNumber } from "../parse/number";
 import { a1 } from "./a1";
 import { SheetBuilder, type PrintOptions } from "./builder";
 import { KOMMUNE_REF } from "./forside";
+import { widthFor } from "./measure";
 import { dataSheetName } from "./names";
 import type { SheetPlan } from "./types";
 
@@ -18,7 +20,11 @@ const FIRST_YEAR_COL = 3;
 const LABEL_WIDTH = 62;
 /** The label column of a template with list blocks only: it shows record numbers. */
 const NUMBER_WIDTH = 8;
-const YEAR_WIDTH = 14;
+/**
+ * Year columns are wide enough for the check row's longest likely message, in its bold red
+ * form (a sum up to 999,9 %), so a wrong sum is never cut off by the next year's check.
+ */
+const YEAR_WIDTH = Math.max(14, widthFor(checkText(999.9), { size: 9, bold: true }));
 /** Height of a comment box (points): five lines. */
 const TEXT_BOX_HEIGHT = 75;
 /** Comment boxes and titles span at least this many year columns. */
@@ -55,6 +61,11 @@ function choiceLabels(choices: readonly { label: string }[] | undefined): string
 export function pctCheckFormula(col: number, firstRow: number, lastRow: number): string {
   const range = `${a1(firstRow, col)}:${a1(lastRow, col)}`;
   return `IF(COUNTA(${range})=0,"",IF(ABS(SUM(${range})-100)<=1,"OK","Summen er "&ROUND(SUM(${range}),1)&" %"))`;
+}
+
+/** What the check formula shows for a wrong sum, rounded to one decimal (for measuring). */
+export function checkText(sum: number): string {
+  return `Summen er ${formatDanishNumber(Math.round(sum * 10) / 10)} %`;
 }
 
 /** The Data sheet: the respondent's name, one table per block, a check row under each pct run, text boxes. */
