@@ -3,7 +3,7 @@
  * with a Danish profile to PDF. Every printed page's footer names its sheet (header and footer
  * are part of the layout), so the pages are counted per sheet: every template sheet on one page;
  * Overblik on one page (at 85 % or more); each fact sheet on at most two; the report without
- * its Data sheet under 30 pages. The pages are saved as PNGs under test/__artifacts__/dokumenter
+ * its Data sheet under 30 pages; a pack's tables report with its summary on one page. The pages are saved as PNGs under test/__artifacts__/dokumenter
  * (git-ignored) to be looked at, beside the PDF itself.
  */
 import { spawnSync } from "child_process";
@@ -14,10 +14,13 @@ import { buildTemplateWorkbook } from "../../src/domain/layout";
 import type { WorkbookPlan } from "../../src/domain/layout/types";
 import { METHODS, project } from "../../src/domain/project";
 import { SHEET, buildReport } from "../../src/domain/report";
+import { computeTables } from "../../src/domain/tables/compute";
+import { TABLES_SHEET, buildTablesReport } from "../../src/domain/tables/report";
 import { renderWorkbook } from "../../src/xlsx";
 import { renderWorkbookStreamed } from "../../src/xlsx/node/stream";
 import { exampleIndstillinger, exampleKommunedata, exampleLandstal, exampleReturns } from "../domain/project/examples";
 import { danishProfile } from "../helpers/libreoffice";
+import { ugeskemaPack, ugeskemaReturns } from "../helpers/ugeskema";
 import { LIBREOFFICE_PDF, itWith } from "../helpers/requirements";
 
 const run = (title: string, fn: jest.ProvidesCallback, timeout?: number) =>
@@ -68,6 +71,19 @@ function count(sheets: readonly string[]): Map<string, number> {
 }
 
 describe("documents printed by LibreOffice (Danish)", () => {
+  run("a pack's tables report: the summary on one page, every sheet with its header and footer", async () => {
+    const pack = ugeskemaPack();
+    const returns = ugeskemaReturns();
+    const plan = buildTablesReport({ result: computeTables({ pack, returns }), returns });
+    const { sheets } = await printed(plan, "tabelrapport", renderWorkbookStreamed);
+    const pages = count(sheets);
+    expect([...pages.keys()].sort()).toEqual(plan.sheets.map((s) => s.name).sort());
+    expect(pages.get(TABLES_SHEET.overblik)).toBe(1);
+    // The Data sheet prints only its title and header.
+    expect(pages.get(TABLES_SHEET.data)).toBe(1);
+    expect(readdirSync(join(ARTIFACTS, "tabelrapport")).filter((f) => f.endsWith(".png"))).toHaveLength(sheets.length);
+  }, 300000);
+
   run("every sheet of the template with all nedslagspunkter prints on one page", async () => {
     const plan = buildTemplateWorkbook("Høje-Taastrup", [], {
       kontakt: { navn: "Navn Navnesen", email: "navn.navnesen@example.dk", telefon: "12 34 56 78" },

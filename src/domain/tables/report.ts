@@ -57,20 +57,26 @@ export const TABLES_SHEET = {
   log: "Valideringslog",
 } as const;
 
-/** The Data sheet's columns (one schema for its writer and the task pane's reader). */
-export function dataColumns(pack: Pack): readonly string[] {
+/** The Data sheet's columns by role (one schema for its writer and the readers). */
+export function dataColumnNames(pack: Pack) {
   const who = pack.respondents.singular;
   const years = pack.templates.every((t) =>
     t.blocks.every((b) => b.type !== "tabel" || b.axis === "aar")
   );
-  return [
-    who.charAt(0).toLocaleUpperCase("da") + who.slice(1),
-    "Felt",
-    "Etiket",
-    "Skabelon",
-    years ? "År" : "Kolonne",
-    "Værdi",
-  ];
+  return {
+    respondent: who.charAt(0).toLocaleUpperCase("da") + who.slice(1),
+    felt: "Felt",
+    etiket: "Etiket",
+    skabelon: "Skabelon",
+    kolonne: years ? "År" : "Kolonne",
+    vaerdi: "Værdi",
+  } as const;
+}
+
+/** The Data sheet's columns in order (one schema for its writer and the task pane's reader). */
+export function dataColumns(pack: Pack): readonly string[] {
+  const c = dataColumnNames(pack);
+  return [c.respondent, c.felt, c.etiket, c.skabelon, c.kolonne, c.vaerdi];
 }
 
 const DATA_VALUE_COL = 6;

@@ -13,7 +13,7 @@ import { parseInputTable, parseSettings, type Parsed } from "../pack/inputs";
 import type { InputTableDef, Pack } from "../pack/model";
 import { numberInCell } from "../parse/number";
 import { validateReturn } from "../validate";
-import { dataColumns } from "./report";
+import { dataColumnNames } from "./report";
 
 export type Cell = string | number | boolean | null;
 export type Grid = readonly (readonly Cell[])[];
@@ -45,7 +45,7 @@ export function inputTableFromSheet(
   def: InputTableDef,
   grid: Grid
 ): Parsed<InputTable> {
-  const who = dataColumns(pack)[0];
+  const who = dataColumnNames(pack).respondent;
   const perResp = def.form === "pr_respondent";
   const h = header(grid, perResp ? [who, "Nøgle", "Navn"] : ["Nøgle", "Navn"]);
   if (!h)
@@ -120,7 +120,7 @@ export function settingsFromSheet(pack: Pack, grid: Grid): Parsed<Record<string,
 
 /** The Data sheet (the report's or the pane's, with Fil) → one validated return per respondent. */
 export function returnsFromDataSheet(pack: Pack, grid: Grid): KommuneReturn[] {
-  const [who, felt, , , vaerdi] = dataColumns(pack);
+  const { respondent: who, felt, vaerdi } = dataColumnNames(pack);
   const h = header(grid, [who, felt, vaerdi]);
   if (!h) return [];
   const [w, f, v, file] = [who, felt, vaerdi, "Fil"].map((n) => h.col.get(n));
