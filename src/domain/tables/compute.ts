@@ -28,6 +28,8 @@ import {
 import type { ListBlockDef } from "../catalogue/types";
 import type { ExprCalculation, Pack, ReportColumnDef, ReportTableDef } from "../pack/model";
 import { canonicalRespondent, findRespondent } from "../pack/respondents";
+import { usableReturns } from "../validate/batch";
+import { formatDanishNumber } from "../parse/number";
 
 export interface TablesInput {
   readonly pack: Pack;
@@ -106,7 +108,7 @@ export function mergeByRespondent(
       const prev = values[id];
       if (prev !== null && prev !== undefined && prev !== v)
         log.push(
-          `${name}: ${id} findes i flere filer (${String(prev)} og ${String(v)}); den sidste er brugt.`
+          `${name}: ${id} findes i flere filer (${typeof prev === "number" ? formatDanishNumber(prev) : prev} og ${typeof v === "number" ? formatDanishNumber(v) : v}); den sidste er brugt.`
         );
       values[id] = v;
     }
@@ -164,7 +166,11 @@ class Calculator {
 
   constructor(readonly input: TablesInput) {
     const pack = input.pack;
-    this.respondents = mergeByRespondent(pack, input.returns, this.log);
+    this.respondents = mergeByRespondent(
+      pack,
+      usableReturns(pack, input.returns, this.log),
+      this.log
+    );
     this.settings = resolveSettings(pack, input.settings);
     this.inputs = canonicalInputs(pack, input.inputs);
     this.data = {

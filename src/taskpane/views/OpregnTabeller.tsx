@@ -38,6 +38,7 @@ import type { TablesModule } from "../survey";
 import { useSurvey } from "../surveyContext";
 import { HiddenFileInput, JSON_FILES } from "../HiddenFileInput";
 import { Step, Steps, useStepStyles } from "./Steps";
+import { capitalise, jsonErrorText } from "../../domain/libraryErrors";
 
 const useStyles = makeStyles({
   inputs: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
@@ -140,10 +141,11 @@ export default function OpregnTabeller(): React.JSX.Element {
   const loadInput = async (def: InputTableDef, file: File) => {
     notify(undefined);
     let json: unknown;
+    const text = await file.text();
     try {
-      json = JSON.parse(await file.text());
+      json = JSON.parse(text);
     } catch (e) {
-      notify({ intent: "error", title: `»${file.name}« er ikke gyldig JSON`, text: e instanceof Error ? e.message : String(e) });
+      notify({ intent: "error", title: `»${file.name}« er ikke gyldig JSON`, text: capitalise(jsonErrorText(e, text)) });
       return;
     }
     const parsed = t.parseInputTable(pack, def, json);
