@@ -31,6 +31,8 @@ export interface ExcelEnv {
   materialise(items: readonly Compiled[]): string;
   /** The range covering exactly these cell references in order, if they are adjacent. */
   rangeOf(refs: readonly string[]): string | undefined;
+  /** The environment of the previous period (FORRIGE), where the workbook has one. */
+  previous?(): ExcelEnv | undefined;
 }
 
 export const EMPTY: Compiled = {
@@ -203,6 +205,7 @@ const AGGREGATES = new Set([
   "MEDIAN",
   "COUNT",
   "COUNTIF",
+  "SUMIF",
   "PERCENTILE",
 ]);
 
@@ -245,6 +248,10 @@ export function compileToExcel(n: Node, env: ExcelEnv): CompiledValue {
       return liftC([l, r], (a, b) => compare(n.op, a, b));
     }
     case "call": {
+      if (n.fn === "PREVIOUS") {
+        const before = env.previous?.();
+        return before ? compileToExcel(n.args[0], before) : EMPTY;
+      }
       const args = n.args.map(c);
       if (AGGREGATES.has(n.fn)) return aggregate(n.fn, args, env);
       return liftC(args, (...xs) => scalarCall(n.fn, xs));
@@ -288,6 +295,18 @@ function aggregate(fn: string, args: readonly CompiledValue[], env: ExcelEnv): C
     const ce = conditions(crit);
     return ce.length ? mk(ifAny(ce, '""', f), true) : mk(f, false);
   }
+  if (fn === "SUMIF") {
+    const crit = args[1] as Compiled;
+    if (crit.constEmpty) return EMPTY;
+    const range = rangeArg(args[0], env);
+    const sums = rangeArg(args[2], env);
+    // SUMPRODUCT, not SUMIF: = compares as the language does (text regardless of case, no
+    // wildcards or operators in the criterion), and text in the sum list counts as nothing.
+    const hit = `(${range}<>"")*(${range}=${paren(formulaOf(crit))})*ISNUMBER(${sums})`;
+    const f = `IF(SUMPRODUCT(${hit})=0,"",SUMPRODUCT(${hit},${sums}))`;
+    const ce = conditions(crit);
+    return mk(ce.length ? ifAny(ce, '""', f) : f, true);
+  }
   if (fn === "PERCENTILE") {
     const range = rangeArg(args[0], env);
     const p = args[1] as Compiled;
@@ -295,7 +314,13 @@ function aggregate(fn: string, args: readonly CompiledValue[], env: ExcelEnv): C
     const conds = [...conditions(p), `${paren(p.raw)}<0`, `${paren(p.raw)}>1`, `COUNT(${range})=0`];
     return mk(ifAny(conds, '""', `PERCENTILE(${range},${p.raw})`), true);
   }
-  const ranges = args.map((a) => rangeArg(a, env)).join(",");
+  // An argument that is always empty (a field the template does not ask for, a respondent
+  // without a return) adds nothing to SUM, MIN, … or COUNT: leave it out rather than give it a cell.
+  const live = args
+    .map((a) => (isListC(a) ? a.filter((x) => !x.constEmpty) : a))
+    .filter((a) => (isListC(a) ? a.length > 0 : !a.constEmpty));
+  if (live.length === 0) return fn === "COUNT" ? constant(0) : EMPTY;
+  const ranges = live.map((a) => rangeArg(a, env)).join(",");
   if (fn === "COUNT") return mk(`COUNT(${ranges})`, false);
   return mk(`IF(COUNT(${ranges})=0,"",${fn}(${ranges}))`, true);
 }
@@ -339,6 +364,8 @@ function scalarCall(fn: string, xs: Compiled[]): Compiled {
     }
     case "N":
       return xs[0].constEmpty ? constant(0) : mk(`N(${formulaOf(xs[0])})`, "tal");
+    case "EMPTY":
+      return EMPTY;
     case "ISBLANK": {
       const x = xs[0];
       if (x.constEmpty) return constant(true);

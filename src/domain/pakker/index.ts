@@ -6,6 +6,7 @@ import { loadPack } from "../pack/load";
 import type { Pack } from "../pack/model";
 import kkrKapacitet from "./kkr_kapacitet.json";
 import kl2024 from "./kl2024.json";
+import rammeaftaleLi from "./rammeaftale_li.json";
 import regelforenkling from "./regelforenkling.json";
 
 /** The pack a return without `meta.pakke` (made before packs existed) is read with. */
@@ -15,6 +16,7 @@ const SOURCES: Readonly<Record<string, unknown>> = {
   kl2024: kl2024 as unknown,
   kkr_kapacitet: kkrKapacitet as unknown,
   regelforenkling: regelforenkling as unknown,
+  rammeaftale_li: rammeaftaleLi as unknown,
 };
 
 /** Ids of the built-in packs, in the order `byrde pakker` lists them. */

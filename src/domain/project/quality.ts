@@ -3,7 +3,7 @@
  */
 import { formatDanishNumber } from "../parse/number";
 import type { MethodDef } from "./definitions";
-import type { Member } from "./engine";
+import type { Member } from "./result";
 import { mean, modifiedZScores, sampleStdDev, MODIFIED_Z_THRESHOLD } from "./stats";
 
 export interface OutlierSuggestion {

@@ -39,7 +39,7 @@ import { SheetBuilder, type PrintOptions } from "../layout/builder";
 import { widthFor } from "../layout/measure";
 import { sheetLink } from "../layout/forside";
 import { PAGE_OF, SHEET_NAME, headerText, smallPrint } from "../layout/page";
-import type { TableResult, TableRow, TablesResult } from "./compute";
+import { respondentKey, type TableResult, type TableRow, type TablesResult } from "./compute";
 
 export interface TablesReportInput {
   readonly result: TablesResult;
@@ -200,6 +200,9 @@ class HelperSheet {
 /** Local meanings of names in one context (a table row's columns, a record's fields …). */
 type LocalNames = (name: string) => CompiledValue | undefined;
 
+/** The current period, or (FORRIGE, in a pack with periods) the one before. */
+type Period = "nu" | "foer";
+
 class TablesReport {
   private readonly pack: Pack;
   private readonly taken = new Set<string>();
@@ -225,6 +228,19 @@ class TablesReport {
     return this.input.result.respondents;
   }
 
+  /** The respondents of a period: the current one, or (in a pack with periods) the one before. */
+  private respondentsOf(period: Period): readonly RespondentData[] {
+    return period === "foer"
+      ? (this.input.result.previousRespondents ?? [])
+      : this.input.result.respondents;
+  }
+
+  /** The period column's heading on Data, in a pack with periods ("Regnskabsår"). */
+  private periodHeading(): string | undefined {
+    const n = this.pack.periods?.name;
+    return n ? n.charAt(0).toLocaleUpperCase("da") + n.slice(1) : undefined;
+  }
+
   // ------------------------------------------------------------------------------ Data
   private dataSheet(): SheetPlan {
     const s = new SheetBuilder(TABLES_SHEET.data);
@@ -237,23 +253,28 @@ class TablesReport {
       "note",
       cols.length
     );
-    cols.forEach((h, i) => s.text(3, i + 1, h, "tableHeader"));
+    // In a pack with periods, each row also says which period's return it is from.
+    const periodCol = this.periodHeading() ? cols.length + 1 : undefined;
+    const header = periodCol ? [...cols, this.periodHeading()!] : cols;
+    header.forEach((h, i) => s.text(3, i + 1, h, "tableHeader"));
+    const all = [...this.respondents, ...this.respondentsOf("foer")];
     const returned = new Set<string>();
-    for (const r of this.respondents)
+    for (const r of all)
       for (const id of Object.keys(r.values)) returned.add(templateOfId(id) ?? "");
     let row = FIRST;
     let idWidth = 12;
     for (const t of this.pack.templates) {
       if (!returned.has(t.id)) continue;
       for (const f of fieldsOfTemplate(t)) {
-        if (f.record !== undefined && !this.respondents.some((r) => recordFilled(r, t.id, f)))
-          continue;
+        if (f.record !== undefined && !all.some((r) => recordFilled(r, t.id, f))) continue;
         const byResp = new Map<string, string>();
-        for (const r of this.respondents) {
+        for (const r of all) {
           s.text(row, 1, r.name, "cell");
           s.text(row, 2, f.id, "cell");
           s.text(row, 3, f.label, "label");
           s.text(row, 4, t.id, "cell");
+          if (periodCol && r.period !== undefined)
+            s.set(row, periodCol, { value: r.period, style: "cell" });
           const col = f.column ?? f.record;
           if (col !== undefined)
             s.set(row, 5, {
@@ -271,19 +292,19 @@ class TablesReport {
               ...(fmt ? { numFmt: fmt } : {}),
             });
           idWidth = Math.max(idWidth, widthFor(f.id));
-          byResp.set(r.name, s.ref(row, DATA_VALUE_COL));
+          byResp.set(respondentKey(r), s.ref(row, DATA_VALUE_COL));
           row++;
         }
         this.data.set(f.id, byResp);
       }
     }
-    s.table("Data_tabel", 3, 1, row - 1, cols.length);
+    s.table("Data_tabel", 3, 1, row - 1, header.length);
     return s.build({
-      widths: { 1: 20, 2: Math.min(60, idWidth), 3: 44, 4: 14, 5: 9, 6: 14 },
+      widths: { 1: 20, 2: Math.min(60, idWidth), 3: 44, 4: 14, 5: 9, 6: 14, 7: 14 },
       freezeRows: 3,
       print: {
         ...printOf(this.pack, "landscape"),
-        area: { top: 1, left: 1, bottom: 3, right: cols.length },
+        area: { top: 1, left: 1, bottom: 3, right: header.length },
         titleRows: { first: 3, last: 3 },
       },
     });
@@ -330,9 +351,11 @@ class TablesReport {
       this.taken.add(name.toLowerCase());
       const s = new SheetBuilder(name);
       s.text(1, 1, t.name, "title");
-      const note =
-        t.description ??
-        "Tal, som konsulenten har leveret. Ret et tal her, og rapporten følger med.";
+      const fromPack = t.standard !== undefined && data === t.standard;
+      const note = fromPack
+        ? `${t.description ? `${t.description} ` : ""}Pakkens egne tal${t.source ? ` (kilde: ${t.source})` : ""}. Ret et tal her, og rapporten følger med.`
+        : (t.description ??
+          "Tal, som konsulenten har leveret. Ret et tal her, og rapporten følger med.");
       const perResp = t.form === "pr_respondent";
       const entries: { who: string; key: string; v: ByColumn }[] = [];
       if (data) {
@@ -400,7 +423,7 @@ class TablesReport {
   ): Compiled {
     if (inst.kind === "field") {
       if (!inst.exists || !r) return EMPTY;
-      const ref = this.data.get(inst.id)?.get(r.name);
+      const ref = this.data.get(inst.id)?.get(respondentKey(r));
       return ref ? cellRef(ref, type) : EMPTY;
     }
     const who = inst.table.form === "pr_respondent" ? (r?.name ?? "") : "";
@@ -412,7 +435,7 @@ class TablesReport {
     const def = inst.table.defaults[inst.key];
     if (def && r) {
       const id = def.replace("{år}", inst.column);
-      const own = this.data.get(id)?.get(r.name);
+      const own = this.data.get(id)?.get(respondentKey(r));
       if (own) return cellRef(own, "tal");
     }
     return EMPTY;
@@ -421,22 +444,24 @@ class TablesReport {
   private calcCompiled(
     c: ExprCalculation,
     r: RespondentData | undefined,
-    record?: number
+    record?: number,
+    period: Period = "nu"
   ): CompiledValue | undefined {
     const type: ScalarType = c.format ? KINDS[c.format].exprType : "vilkaarlig";
     const ref = (x: string | undefined) => (x ? cellRef(x, type) : EMPTY);
-    if (c.level === "samlet") return ref(this.samletCalc.get(c.id));
+    if (c.level === "samlet") return ref(this.samletCalc.get(`${c.id}|${period}`));
+    const key = respondentKey;
     if (c.level === "respondent") {
-      if (r) return ref(this.respCalc.get(c.id)?.get(r.name));
-      return this.respondents.map((x) => ref(this.respCalc.get(c.id)?.get(x.name)));
+      if (r) return ref(this.respCalc.get(c.id)?.get(key(r)));
+      return this.respondentsOf(period).map((x) => ref(this.respCalc.get(c.id)?.get(key(x))));
     }
     const max = this.maxRecords(c);
     const cells = (x: RespondentData) =>
       Array.from({ length: max }, (_, i) =>
-        ref(this.postCalc.get(c.id)?.get(`${x.name}|${i + 1}`))
+        ref(this.postCalc.get(c.id)?.get(`${key(x)}|${i + 1}`))
       );
-    if (r && record !== undefined) return ref(this.postCalc.get(c.id)?.get(`${r.name}|${record}`));
-    return r ? cells(r) : this.respondents.flatMap(cells);
+    if (r && record !== undefined) return ref(this.postCalc.get(c.id)?.get(`${key(r)}|${record}`));
+    return r ? cells(r) : this.respondentsOf(period).flatMap(cells);
   }
 
   private maxRecords(c: ExprCalculation): number {
@@ -446,23 +471,51 @@ class TablesReport {
     return b?.type === "liste" ? b.max : 0;
   }
 
-  /** The compile environment for one context. */
+  /**
+   * The compile environment for one context. Inside FORRIGE(…) (`previous`) it is the period
+   * before's: the respondent's previous return, that period's respondents and calculations, and
+   * of the local names only the row's constants (`constants`).
+   */
   private env(
     bound: {
       respondent?: RespondentData;
       vars?: Readonly<Record<string, string>>;
       record?: number;
+      period?: Period;
+      constants?: LocalNames;
     },
     local: LocalNames = () => undefined
   ): ExcelEnv {
+    const period = bound.period ?? "nu";
+    const before = this.input.result.previousRespondents;
     return {
+      ...(period === "nu" && before
+        ? {
+            previous: () =>
+              this.env(
+                {
+                  ...(bound.respondent
+                    ? {
+                        respondent: before.find((x) => x.name === bound.respondent!.name) ?? {
+                          name: bound.respondent.name,
+                          values: {},
+                        },
+                      }
+                    : {}),
+                  ...(bound.vars ? { vars: bound.vars } : {}),
+                  period: "foer",
+                },
+                bound.constants ?? (() => undefined)
+              ),
+          }
+        : {}),
       ref: (node) => {
         const t = targetOfNode(this.pack, node);
         const type = targetType(t);
         const insts = expandRef(t, bound.vars ?? {}, (id) => this.pack.fields.has(id));
         if (perRespondent(t) && !bound.respondent) {
           const out: Compiled[] = [];
-          for (const r of this.respondents)
+          for (const r of this.respondentsOf(period))
             for (const i of insts) out.push(this.instanceCell(i, r, type));
           return out;
         }
@@ -474,7 +527,7 @@ class TablesReport {
         if (own !== undefined) return own;
         const c = this.pack.calculations.find((x) => x.id === node.name);
         if (c?.type === "udtryk") {
-          const v = this.calcCompiled(c, bound.respondent, bound.record);
+          const v = this.calcCompiled(c, bound.respondent, bound.record, period);
           if (v !== undefined) return v;
         }
         const st = this.settings.get(node.name);
@@ -509,7 +562,7 @@ class TablesReport {
     return (name) => {
       const kind = fields.get(name);
       if (kind) {
-        const ref = this.data.get(recordFieldId(template, block, n, name))?.get(r.name);
+        const ref = this.data.get(recordFieldId(template, block, n, name))?.get(respondentKey(r));
         return ref ? cellRef(ref, KINDS[kind].exprType) : EMPTY;
       }
       const c = this.pack.calculations.find((x) => x.id === name);
@@ -543,54 +596,83 @@ class TablesReport {
       r?: RespondentData;
       n?: number;
       value?: Result;
+      period: Period;
     }[] = [];
-    if (resp.length) {
-      s.text(row, 1, this.dataWho(), "tableHeader");
-      resp.forEach((c, i) => s.text(row, i + 2, c.name, "tableHeader"));
-      row++;
-      for (const r of this.respondents) {
-        s.text(row, 1, r.name, "label");
-        resp.forEach((c, i) => {
-          const m = this.respCalc.get(c.id) ?? new Map<string, string>();
-          m.set(r.name, s.ref(row, i + 2));
-          this.respCalc.set(c.id, m);
-          plan.push({ row, col: i + 2, calc: c, r, value: res.respondent.get(c.id)?.get(r.name) });
-        });
-        row++;
+    const periods = this.input.result.periods;
+    // In a pack with periods: the current period's calculations, then the previous period's.
+    const sections: { period: Period; values: typeof res; title?: string }[] = [
+      {
+        period: "nu",
+        values: res,
+        ...(periods ? { title: `${this.periodHeading()} ${periods.current}` } : {}),
+      },
+      ...(periods && res.previous
+        ? [
+            {
+              period: "foer" as const,
+              values: { ...res.previous },
+              title: `${this.periodHeading()} ${periods.previous} (forrige)`,
+            },
+          ]
+        : []),
+    ];
+    for (const sec of sections) {
+      if (sec.title) {
+        s.text(row, 1, sec.title, "heading");
+        row += 2;
       }
-      row++;
-    }
-    if (samlet.length) {
-      s.text(row, 1, "Beregning", "tableHeader");
-      s.text(row, 2, "Værdi", "tableHeader");
-      row++;
-      for (const c of samlet) {
-        s.text(row, 1, c.name, "label");
-        this.samletCalc.set(c.id, s.ref(row, 2));
-        plan.push({ row, col: 2, calc: c, value: res.samlet.get(c.id) });
+      const who = this.respondentsOf(sec.period);
+      if (resp.length) {
+        s.text(row, 1, this.dataWho(), "tableHeader");
+        resp.forEach((c, i) => s.text(row, i + 2, c.name, "tableHeader"));
         row++;
-      }
-      row++;
-    }
-    if (post.length) {
-      s.text(row, 1, this.dataWho(), "tableHeader");
-      s.text(row, 2, "Post", "tableHeader");
-      post.forEach((c, i) => s.text(row, i + 3, c.name, "tableHeader"));
-      row++;
-      const max = Math.max(...post.map((c) => this.maxRecords(c)));
-      for (const r of this.respondents) {
-        for (let n = 1; n <= max; n++) {
+        for (const r of who) {
           s.text(row, 1, r.name, "label");
-          s.set(row, 2, { value: n, style: "label" });
-          post.forEach((c, i) => {
-            if (n > this.maxRecords(c)) return;
-            const m = this.postCalc.get(c.id) ?? new Map<string, string>();
-            m.set(`${r.name}|${n}`, s.ref(row, i + 3));
-            this.postCalc.set(c.id, m);
-            plan.push({ row, col: i + 3, calc: c, r, n });
+          resp.forEach((c, i) => {
+            const m = this.respCalc.get(c.id) ?? new Map<string, string>();
+            m.set(respondentKey(r), s.ref(row, i + 2));
+            this.respCalc.set(c.id, m);
+            const value = sec.values.respondent.get(c.id)?.get(r.name);
+            plan.push({ row, col: i + 2, calc: c, r, value, period: sec.period });
           });
           row++;
         }
+        row++;
+      }
+      if (samlet.length) {
+        s.text(row, 1, "Beregning", "tableHeader");
+        s.text(row, 2, "Værdi", "tableHeader");
+        row++;
+        for (const c of samlet) {
+          s.text(row, 1, c.name, "label");
+          this.samletCalc.set(`${c.id}|${sec.period}`, s.ref(row, 2));
+          const value = sec.values.samlet.get(c.id);
+          plan.push({ row, col: 2, calc: c, value, period: sec.period });
+          row++;
+        }
+        row++;
+      }
+      if (post.length) {
+        s.text(row, 1, this.dataWho(), "tableHeader");
+        s.text(row, 2, "Post", "tableHeader");
+        post.forEach((c, i) => s.text(row, i + 3, c.name, "tableHeader"));
+        row++;
+        const max = Math.max(...post.map((c) => this.maxRecords(c)));
+        for (const r of who) {
+          for (let n = 1; n <= max; n++) {
+            s.text(row, 1, r.name, "label");
+            s.set(row, 2, { value: n, style: "label" });
+            post.forEach((c, i) => {
+              if (n > this.maxRecords(c)) return;
+              const m = this.postCalc.get(c.id) ?? new Map<string, string>();
+              m.set(`${respondentKey(r)}|${n}`, s.ref(row, i + 3));
+              this.postCalc.set(c.id, m);
+              plan.push({ row, col: i + 3, calc: c, r, n, period: sec.period });
+            });
+            row++;
+          }
+        }
+        row++;
       }
     }
     const valuesOf = new Map<string, unknown[]>();
@@ -604,7 +686,14 @@ class TablesReport {
           : undefined;
       const compiled = compileToExcel(
         p.calc.expr,
-        this.env({ ...(p.r ? { respondent: p.r } : {}), ...(p.n ? { record: p.n } : {}) }, local)
+        this.env(
+          {
+            ...(p.r ? { respondent: p.r } : {}),
+            ...(p.n ? { record: p.n } : {}),
+            period: p.period,
+          },
+          local
+        )
       );
       const fmt = numFmtOf(p.calc.format, (compiled as Compiled).type, valuesOf.get(p.calc.id));
       s.set(p.row, p.col, {
@@ -646,6 +735,10 @@ class TablesReport {
         return this.pack.source.akser?.find((a) => a.id === r.axis)?.navn ?? "";
       case "respondenter":
         return this.dataWho();
+      case "kryds":
+        return r.axes
+          .map((id) => this.pack.source.akser?.find((a) => a.id === id)?.navn ?? id)
+          .join(" / ");
       case "poster":
         return "Post";
       case "grupper":
@@ -688,17 +781,23 @@ class TablesReport {
     rows.forEach((row, ri) => {
       const r = firstRow + ri;
       s.text(r, 1, row.label, "label");
-      const bound = this.boundOf(t, row);
+      const constants: LocalNames = (name) => {
+        if (name === "rækkenavn") return constant(row.label);
+        if (name === "række" && row.binding.key !== undefined) return constant(row.binding.key);
+        const part = row.binding.parts?.[name];
+        return part !== undefined ? constant(part) : undefined;
+      };
+      const bound = { ...this.boundOf(t, row), constants };
       const local: LocalNames = (name) => {
         const sib = t.columns.find((c) => c.id === name);
         if (sib) return cellRef(cellOf(ri, sib), typeOf(sib));
-        if (name === "rækkenavn") return constant(row.label);
-        if (name === "række" && row.binding.key !== undefined) return constant(row.binding.key);
-        return bound.local?.(name);
+        return constants(name) ?? bound.local?.(name);
       };
       for (const c of t.columns) {
         this.helperLabel = `${t.title}: ${c.title} (${row.label})`;
-        const compiled = compileToExcel(c.expr, this.env(bound, local)) as Compiled;
+        const own: LocalNames = (name) =>
+          name === c.id ? (constants(name) ?? bound.local?.(name)) : local(name);
+        const compiled = compileToExcel(c.expr, this.env(bound, own)) as Compiled;
         types.set(c.id, compiled.type);
         const at = cellOf(ri, c);
         const p = parseRef(at)!;
@@ -828,6 +927,17 @@ class TablesReport {
       "body"
     );
     row++;
+    if (res.periods) {
+      const before = res.previousRespondents?.length ?? 0;
+      s.text(row, 1, this.periodHeading()!, "label");
+      s.text(
+        row,
+        2,
+        `${res.periods.current} (forrige: ${res.periods.previous}, ${before} ${before === 1 ? "indberetning" : "indberetninger"})`,
+        "body"
+      );
+      row++;
+    }
     s.text(row, 1, "Pakke", "label");
     s.text(row, 2, `${p.id}, version ${p.version}`, "body");
     row++;
