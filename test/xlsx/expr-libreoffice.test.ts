@@ -42,7 +42,7 @@ function numberExpr(rnd: () => number, depth: number): string {
     return `uge.opgaver.${pick([1, 2, 3])}.${pick(["minutter", "saldo"])}`;
   }
   const d = depth - 1;
-  switch (Math.floor(rnd() * 12)) {
+  switch (Math.floor(rnd() * 13)) {
     case 0:
       return `(${numberExpr(rnd, d)} + ${numberExpr(rnd, d)})`;
     case 1:
@@ -63,6 +63,8 @@ function numberExpr(rnd: () => number, depth: number): string {
       return `AFRUND(${numberExpr(rnd, d)}; ${pick(["0", "1", "2"])})`;
     case 9:
       return `ABS(-${numberExpr(rnd, d)})`;
+    case 11:
+      return `HVIS(${boolExpr(rnd, d)}; ${numberExpr(rnd, d)}; TOM("ingen grund"))`;
     case 10:
       return `FRAKTIL(uge.besog.minutter.*; ${pick(["0", "0,1", "0,5", "0,9", "1"])})`;
     default:

@@ -173,6 +173,8 @@ class Checker {
         return { type: "tal", domain };
       case "ISBLANK":
         return { type: "sandhed", domain };
+      case "EMPTY":
+        return { type: "vilkaarlig", domain };
       default:
         return this.err(`funktionen ${n.fn} kan ikke bruges her`, n);
     }

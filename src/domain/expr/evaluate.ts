@@ -246,6 +246,11 @@ function scalarCall(fn: string, xs: Result[]): Result {
     }
     case "ISBLANK":
       return val(xs[0].k !== "v" || xs[0].v === "");
+    case "EMPTY": {
+      const x = xs[0];
+      if (x.k === "v") return x.v === "" ? tom() : tom(textOf(x));
+      return x;
+    }
     case "ROUND":
     case "FIXED": {
       const [x, d] = xs;

@@ -295,7 +295,13 @@ function aggregate(fn: string, args: readonly CompiledValue[], env: ExcelEnv): C
     const conds = [...conditions(p), `${paren(p.raw)}<0`, `${paren(p.raw)}>1`, `COUNT(${range})=0`];
     return mk(ifAny(conds, '""', `PERCENTILE(${range},${p.raw})`), true);
   }
-  const ranges = args.map((a) => rangeArg(a, env)).join(",");
+  // An argument that is always empty (a field the template does not ask for, a respondent
+  // without a return) adds nothing to SUM, MIN, … or COUNT: leave it out rather than give it a cell.
+  const live = args
+    .map((a) => (isListC(a) ? a.filter((x) => !x.constEmpty) : a))
+    .filter((a) => (isListC(a) ? a.length > 0 : !a.constEmpty));
+  if (live.length === 0) return fn === "COUNT" ? constant(0) : EMPTY;
+  const ranges = live.map((a) => rangeArg(a, env)).join(",");
   if (fn === "COUNT") return mk(`COUNT(${ranges})`, false);
   return mk(`IF(COUNT(${ranges})=0,"",${fn}(${ranges}))`, true);
 }
@@ -339,6 +345,8 @@ function scalarCall(fn: string, xs: Compiled[]): Compiled {
     }
     case "N":
       return xs[0].constEmpty ? constant(0) : mk(`N(${formulaOf(xs[0])})`, "tal");
+    case "EMPTY":
+      return EMPTY;
     case "ISBLANK": {
       const x = xs[0];
       if (x.constEmpty) return constant(true);

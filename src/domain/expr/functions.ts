@@ -132,6 +132,14 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     help: "sand, når værdien er tom",
   },
   {
+    name: "EMPTY",
+    aliases: ["TOM"],
+    kind: "scalar",
+    minArgs: 1,
+    maxArgs: 1,
+    help: 'tom ("kan ikke beregnes") med grunden som tekst, fx HVIS(n >= 10; x; TOM("for få kommuner"))',
+  },
+  {
     name: "FIXED",
     aliases: ["FAST"],
     kind: "scalar",

@@ -10,6 +10,7 @@
  *   `kkr.behov.{række}.2024`, `t.b.*.2023` (every row), `t.b.r.2020:{år}` (columns 2020 to år).
  * - A bare name is a setting, a calculation, a table column, a record field or a variable.
  * - `SAND`/`FALSK` (or `TRUE`/`FALSE`) are the truth values.
+ * - `TOM("grund")` is tom ("kan ikke beregnes") with that reason, e.g. `HVIS(n >= 10; x; TOM("for få"))`.
  */
 import type { BinaryOp, Node, Segment, Span } from "./ast";
 import { findFunction } from "./functions";
