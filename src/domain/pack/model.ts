@@ -45,6 +45,8 @@ export interface InputTableDef {
   readonly keys?: readonly { readonly key: string; readonly label: string }[];
   /** Key → field pattern (with `{år}`) in the respondent's own return, used when the table lacks the figure. */
   readonly defaults: Readonly<Record<string, string>>;
+  /** pr_respondent: the table's respondents take part even without a return. */
+  readonly respondents?: boolean;
 }
 
 /** A calculation written in the language: one value per respondent, or one in all. */
@@ -55,6 +57,8 @@ export interface ExprCalculation {
   /** One value per respondent, one in all, or one per record of a list block (`records`). */
   readonly level: "respondent" | "samlet" | "post";
   readonly records?: { readonly template: string; readonly block: string };
+  /** One value per element of this axis (`{element}` in the expression); named `id.element`. */
+  readonly axis?: string;
   readonly expr: Node;
   readonly source: string;
   readonly format?: FieldKind;
@@ -76,7 +80,12 @@ export type Calculation = ExprCalculation | ProjectionCalculation;
 /** The rows of a report table. */
 export type RowAxis =
   | { readonly kind: "blok"; readonly template: string; readonly block: string }
-  | { readonly kind: "akse"; readonly axis: string }
+  | {
+      readonly kind: "akse";
+      readonly axis: string;
+      /** Only these elements (in the axis's order). */
+      readonly only?: readonly string[];
+    }
   | { readonly kind: "respondenter" }
   | {
       readonly kind: "poster";
@@ -108,6 +117,14 @@ export interface ReportColumnDef {
   readonly display: "tabel" | "tekst";
   readonly total?: Node;
   readonly totalSource?: string;
+  /**
+   * The column is repeated: once per element of an axis (`{kolonne}`), or once per respondent
+   * with a return (of `template`, when given), bound to that respondent. Each copy's id and
+   * title are the element's or the respondent's.
+   */
+  readonly repeat?:
+    | { readonly kind: "akse"; readonly axis: string }
+    | { readonly kind: "respondenter"; readonly template?: string };
 }
 
 export interface ReportTableDef {

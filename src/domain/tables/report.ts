@@ -6,7 +6,7 @@
  * result (compute.ts) as its cached value: change a figure in Excel or LibreOffice and the
  * tables follow, without the add-in.
  */
-import type { Node } from "../expr/ast";
+import type { Node, Segment } from "../expr/ast";
 import type { ScalarType } from "../expr/check";
 import type { Result, Scalar } from "../expr/evaluate";
 import {
@@ -28,16 +28,18 @@ import type { SheetPlan, WorkbookPlan } from "../layout/types";
 import type { Finding, KommuneReturn } from "../model";
 import {
   byColumn,
+  settingVariables,
   spreadsWithin,
   targetOfNode,
   type ByColumn,
   type RespondentData,
 } from "../pack/env";
-import type { ExprCalculation, Pack, ReportColumnDef, ReportTableDef } from "../pack/model";
+import type { ExprCalculation, Pack, ReportTableDef } from "../pack/model";
 import { expandRef, perRespondent, targetType, type RefInstance } from "../pack/refs";
 import { formatDanishNumber } from "../parse/number";
+import { packExpressions } from "../pack/load";
 import { SheetBuilder } from "../report/sheet";
-import type { TableResult, TableRow, TablesResult } from "./compute";
+import type { TableColumn, TableResult, TableRow, TablesResult } from "./compute";
 
 export interface TablesReportInput {
   readonly result: TablesResult;
@@ -171,6 +173,11 @@ class TablesReport {
     return this.input.result.respondents;
   }
 
+  /** Settings as placeholders in references (their values when the report was made). */
+  private get settingVars(): Record<string, string | number> {
+    return settingVariables(this.pack, (id) => this.input.result.settings[id]);
+  }
+
   // ------------------------------------------------------------------------------ Data
   private dataSheet(): SheetPlan {
     const s = new SheetBuilder(TABLES_SHEET.data);
@@ -189,16 +196,16 @@ class TablesReport {
     );
     cols.forEach((h, i) => s.text(3, i + 1, h, "tableHeader"));
     const returned = new Set<string>();
-    for (const r of this.respondents)
+    const withReturn = this.respondents.filter((r) => r.returned !== false);
+    for (const r of withReturn)
       for (const id of Object.keys(r.values)) returned.add(templateOfId(id) ?? "");
     let row = FIRST;
     for (const t of this.pack.templates) {
       if (!returned.has(t.id)) continue;
       for (const f of fieldsOfTemplate(t)) {
-        if (f.record !== undefined && !this.respondents.some((r) => recordFilled(r, t.id, f)))
-          continue;
+        if (f.record !== undefined && !withReturn.some((r) => recordFilled(r, t.id, f))) continue;
         const byResp = new Map<string, string>();
-        for (const r of this.respondents) {
+        for (const r of withReturn) {
           s.text(row, 1, r.name, "label");
           s.text(row, 2, f.id, "label");
           s.text(row, 3, t.id, "label");
@@ -230,13 +237,25 @@ class TablesReport {
     ["Indstilling", "Navn", "Værdi", "Enhed", "Kilde"].forEach((h, i) =>
       s.text(3, i + 1, h, "tableHeader")
     );
+    const fixed = positionalSettings(this.pack);
     this.pack.settings.forEach((st, i) => {
       const row = FIRST + i;
       s.text(row, 1, st.id, "label");
       s.text(row, 2, st.name, "label");
-      s.set(row, 3, { value: this.input.result.settings[st.id] ?? st.default, style: "input" });
+      // A setting that picks columns ({aar}) is built into the formulas' references.
+      s.set(row, 3, {
+        value: this.input.result.settings[st.id] ?? st.default,
+        style: fixed.has(st.id) ? "label" : "input",
+      });
       s.text(row, 4, st.unit ?? "", "label");
-      s.text(row, 5, st.source, "note");
+      s.text(
+        row,
+        5,
+        fixed.has(st.id)
+          ? `${st.source} Bestemmer, hvilke kolonner formlerne peger på; ændres ved at beregne rapporten igen.`
+          : st.source,
+        "note"
+      );
       this.settings.set(st.id, s.ref(row, 3));
     });
     if (this.pack.settings.length === 0)
@@ -317,6 +336,11 @@ class TablesReport {
       const ref = this.data.get(inst.id)?.get(r.name);
       return ref ? cellRef(ref, type) : EMPTY;
     }
+    if (inst.kind === "calc") {
+      const key = `${inst.id}.${inst.element}`;
+      const ref = r ? this.respCalc.get(key)?.get(r.name) : this.samletCalc.get(key);
+      return ref ? cellRef(ref, type) : EMPTY;
+    }
     const who = inst.table.form === "pr_respondent" ? (r?.name ?? "") : "";
     if (inst.table.form === "pr_respondent" && !r) return EMPTY;
     const ref =
@@ -373,7 +397,9 @@ class TablesReport {
       ref: (node) => {
         const t = targetOfNode(this.pack, node);
         const type = targetType(t);
-        const insts = expandRef(t, bound.vars ?? {}, (id) => this.pack.fields.has(id));
+        const insts = expandRef(t, { ...this.settingVars, ...bound.vars }, (id) =>
+          this.pack.fields.has(id)
+        );
         if (perRespondent(t) && !bound.respondent) {
           const out: Compiled[] = [];
           for (const r of this.respondents)
@@ -462,19 +488,38 @@ class TablesReport {
       calc: ExprCalculation;
       r?: RespondentData;
       n?: number;
+      element?: string;
       value?: Result;
     }[] = [];
-    if (resp.length) {
+    // A calculation over an axis has one column (or row) per element, keyed `id.element`.
+    const copies = (c: ExprCalculation) =>
+      c.axis
+        ? (this.pack.axes.get(c.axis) ?? []).map((e) => ({
+            key: `${c.id}.${e.key}`,
+            element: String(e.key) as string | undefined,
+            label: `${c.name}: ${e.label}`,
+          }))
+        : [{ key: c.id, element: undefined as string | undefined, label: c.name }];
+    const respCols = resp.flatMap((c) => copies(c).map((x) => ({ ...x, calc: c })));
+    if (respCols.length) {
       s.text(row, 1, this.dataWho(), "tableHeader");
-      resp.forEach((c, i) => s.text(row, i + 2, c.name, "tableHeader"));
+      respCols.forEach((x, i) => s.text(row, i + 2, x.label, "tableHeader"));
+      if (respCols.some((x) => x.element !== undefined)) s.height(row, 60);
       row++;
       for (const r of this.respondents) {
         s.text(row, 1, r.name, "label");
-        resp.forEach((c, i) => {
-          const m = this.respCalc.get(c.id) ?? new Map<string, string>();
+        respCols.forEach((x, i) => {
+          const m = this.respCalc.get(x.key) ?? new Map<string, string>();
           m.set(r.name, s.ref(row, i + 2));
-          this.respCalc.set(c.id, m);
-          plan.push({ row, col: i + 2, calc: c, r, value: res.respondent.get(c.id)?.get(r.name) });
+          this.respCalc.set(x.key, m);
+          plan.push({
+            row,
+            col: i + 2,
+            calc: x.calc,
+            r,
+            ...(x.element !== undefined ? { element: x.element } : {}),
+            value: res.respondent.get(x.key)?.get(r.name),
+          });
         });
         row++;
       }
@@ -485,10 +530,18 @@ class TablesReport {
       s.text(row, 2, "Værdi", "tableHeader");
       row++;
       for (const c of samlet) {
-        s.text(row, 1, c.name, "label");
-        this.samletCalc.set(c.id, s.ref(row, 2));
-        plan.push({ row, col: 2, calc: c, value: res.samlet.get(c.id) });
-        row++;
+        for (const x of copies(c)) {
+          s.text(row, 1, x.label, "label");
+          this.samletCalc.set(x.key, s.ref(row, 2));
+          plan.push({
+            row,
+            col: 2,
+            calc: c,
+            ...(x.element !== undefined ? { element: x.element } : {}),
+            value: res.samlet.get(x.key),
+          });
+          row++;
+        }
       }
       row++;
     }
@@ -514,14 +567,24 @@ class TablesReport {
       }
     }
     for (const p of plan) {
-      this.helperLabel = `${p.calc.name}${p.r ? ` (${p.r.name}${p.n ? ` post ${p.n}` : ""})` : ""}`;
-      const local =
+      this.helperLabel = `${p.calc.name}${p.element !== undefined ? ` ${p.element}` : ""}${p.r ? ` (${p.r.name}${p.n ? ` post ${p.n}` : ""})` : ""}`;
+      const element = p.element;
+      const local: LocalNames | undefined =
         p.n !== undefined && p.r
           ? this.recordNames(p.calc.records!.template, p.calc.records!.block, p.r, p.n)
-          : undefined;
+          : element !== undefined
+            ? (name) => (name === "element" ? constant(element) : undefined)
+            : undefined;
       const compiled = compileToExcel(
         p.calc.expr,
-        this.env({ ...(p.r ? { respondent: p.r } : {}), ...(p.n ? { record: p.n } : {}) }, local)
+        this.env(
+          {
+            ...(p.r ? { respondent: p.r } : {}),
+            ...(p.n ? { record: p.n } : {}),
+            ...(element !== undefined ? { vars: { element } } : {}),
+          },
+          local
+        )
       );
       s.set(p.row, p.col, {
         formula: cellFormula(compiled),
@@ -533,7 +596,8 @@ class TablesReport {
       });
     }
     const widths: Record<number, number> = { 1: 24, 2: 10 };
-    for (let c = 2; c < 3 + Math.max(resp.length, post.length); c++) widths[c] = widths[c] ?? 16;
+    for (let c = 2; c < 3 + Math.max(respCols.length, post.length); c++)
+      widths[c] = widths[c] ?? 16;
     return s.build(widths, 0);
   }
 
@@ -561,8 +625,9 @@ class TablesReport {
   private tableSheet(tr: TableResult): SheetPlan {
     const t = tr.def;
     const s = new SheetBuilder(sheetName(t.title, this.taken));
-    const shown = t.columns.filter((c) => c.display === "tabel");
-    const texts = t.columns.filter((c) => c.display === "tekst");
+    const shown = tr.columns.filter((c) => c.def.display === "tabel");
+    const texts = tr.columns.filter((c) => c.def.display === "tekst");
+    const plain = tr.columns.filter((c) => !c.def.repeat);
     const lastCol = 1 + shown.length;
     s.text(1, 1, t.title, "title");
     if (t.description) {
@@ -579,42 +644,60 @@ class TablesReport {
     const noteRow = totalRow + (tr.total ? 2 : 1);
     const textStart = noteRow + (t.note ? 2 : 0);
     // Where each column's cell of each row is.
-    const cellOf = (ri: number, c: ReportColumnDef): string => {
+    const cellOf = (ri: number, c: TableColumn): string => {
       const si = shown.indexOf(c);
       if (si >= 0) return s.ref(firstRow + ri, si + 2);
       const ti = texts.indexOf(c);
       return s.ref(textStart + 1 + ti * (rows.length + 1) + ri, 1);
     };
     const types = new Map<string, ScalarType>();
-    const typeOf = (c: ReportColumnDef): ScalarType =>
-      types.get(c.id) ?? (c.format ? KINDS[c.format].exprType : "vilkaarlig");
+    const typeOf = (c: TableColumn): ScalarType =>
+      types.get(c.id) ?? (c.def.format ? KINDS[c.def.format].exprType : "vilkaarlig");
 
     rows.forEach((row, ri) => {
       const r = firstRow + ri;
       s.text(r, 1, row.label, "label");
       const bound = this.boundOf(t, row);
       const local: LocalNames = (name) => {
-        const sib = t.columns.find((c) => c.id === name);
+        const sib = plain.find((c) => c.id === name);
         if (sib) return cellRef(cellOf(ri, sib), typeOf(sib));
         if (name === "rækkenavn") return constant(row.label);
         if (name === "række" && row.binding.key !== undefined) return constant(row.binding.key);
         return bound.local?.(name);
       };
-      for (const c of t.columns) {
+      for (const c of tr.columns) {
         this.helperLabel = `${t.title}: ${c.title} (${row.label})`;
-        const compiled = compileToExcel(c.expr, this.env(bound, local)) as Compiled;
+        const element = c.element;
+        const colBound =
+          element === undefined && !c.respondent
+            ? bound
+            : {
+                ...bound,
+                ...(c.respondent ? { respondent: c.respondent } : {}),
+                vars: { ...bound.vars, ...(element !== undefined ? { kolonne: element } : {}) },
+              };
+        const colLocal: LocalNames =
+          element === undefined
+            ? local
+            : (name) =>
+                name === "kolonne"
+                  ? constant(element)
+                  : name === "kolonnenavn"
+                    ? constant(c.title)
+                    : local(name);
+        const compiled = compileToExcel(c.def.expr, this.env(colBound, colLocal)) as Compiled;
         types.set(c.id, compiled.type);
         const at = cellOf(ri, c);
         const p = parseRef(at)!;
         const col = p.col.split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-        const fmt = numFmtOf(c.format, compiled.type);
+        const fmt = numFmtOf(c.def.format, compiled.type);
         s.set(p.row, col, {
           formula: cellFormula(compiled),
           value: cached(row.values[c.id]),
-          style: c.display === "tekst" ? "body" : compiled.type === "tal" ? "number" : "label",
-          ...(fmt && c.display !== "tekst" ? { numFmt: fmt } : {}),
+          style: c.def.display === "tekst" ? "body" : compiled.type === "tal" ? "number" : "label",
+          ...(fmt && c.def.display !== "tekst" ? { numFmt: fmt } : {}),
         });
-        if (c.display === "tekst") {
+        if (c.def.display === "tekst") {
           s.merge(p.row, 1, p.row, Math.max(lastCol, 6));
           s.height(p.row, 30);
         }
@@ -623,16 +706,16 @@ class TablesReport {
     if (tr.total && t.total) {
       s.text(totalRow, 1, t.total.title, "result");
       for (const c of shown) {
-        if (!c.total) continue;
+        if (!c.def.total) continue;
         this.helperLabel = `${t.title}: ${c.title} (${t.total.title})`;
         const compiled = compileToExcel(
-          c.total,
+          c.def.total,
           this.env({}, (name) => {
-            const col = t.columns.find((x) => x.id === name);
+            const col = c.def.repeat && name === c.def.id ? c : plain.find((x) => x.id === name);
             return col ? rows.map((_, ri) => cellRef(cellOf(ri, col), typeOf(col))) : undefined;
           })
         ) as Compiled;
-        const fmt = numFmtOf(c.format, compiled.type);
+        const fmt = numFmtOf(c.def.format, compiled.type);
         s.set(totalRow, shown.indexOf(c) + 2, {
           formula: cellFormula(compiled),
           value: cached(tr.total.values[c.id]),
@@ -712,7 +795,8 @@ class TablesReport {
       s.height(2, 48);
     }
     let row = 4;
-    const n = res.respondents.length;
+    const withReturn = res.respondents.filter((r) => r.returned !== false);
+    const n = withReturn.length;
     const total = p.respondents.names.length;
     s.text(row, 1, "Indberetninger", "label");
     s.text(
@@ -755,12 +839,10 @@ class TablesReport {
       "heading"
     );
     row++;
-    s.text(row, 1, res.respondents.map((r) => r.name).join(", ") || "(ingen)", "body");
+    const names = withReturn.map((r) => r.name).join(", ");
+    s.text(row, 1, names || "(ingen)", "body");
     s.merge(row, 1, row, 4);
-    s.height(
-      row,
-      15 * Math.max(1, Math.ceil((res.respondents.map((r) => r.name).join(", ").length || 1) / 110))
-    );
+    s.height(row, 15 * Math.max(1, Math.ceil((names.length || 1) / 110)));
     return s.build({ 1: 40, 2: 44, 3: 14, 4: 14 }, 0);
   }
 
@@ -825,6 +907,21 @@ class TablesReport {
       ],
     };
   }
+}
+
+/** Settings a pack uses as placeholders in references (`{aar}`): fixed once the report is built. */
+function positionalSettings(pack: Pack): Set<string> {
+  const ids = new Set(pack.settings.map((x) => x.id));
+  const out = new Set<string>();
+  const visit = (seg: Segment) => {
+    if (seg.kind === "var" && ids.has(seg.name)) out.add(seg.name);
+    if (seg.kind === "range") {
+      visit(seg.from);
+      visit(seg.to);
+    }
+  };
+  for (const n of packExpressions(pack)) if (n.k === "ref") n.segments.forEach(visit);
+  return out;
 }
 
 /** Whether the respondent filled any field of the record `f` belongs to. */
