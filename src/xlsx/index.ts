@@ -12,3 +12,4 @@ export {
   type BadFileRule,
 } from "./guard";
 export { withLabelFallback, gridOf, LOCATE_RULES } from "./locate";
+export { type SheetRows, readSheetRows } from "./rows";
