@@ -27,7 +27,9 @@ import { computeTables, tablesJson } from "../../domain/tables/compute";
 import { buildTablesReport } from "../../domain/tables/report";
 import { tablesText } from "../../domain/tables/text";
 import { validateReturn } from "../../domain/validate";
-import { readReturn, renderWorkbook } from "../../xlsx";
+import { readReturn, readSheetRows, renderWorkbook } from "../../xlsx";
+import { parseCsv } from "../../domain/parse/csv";
+import { parseInputRows } from "../../domain/pack/rows";
 import { CliError } from "../errors";
 import { type CliIo, readBytes, readJson, writeBytes } from "../io";
 import { packOption, readOptionsFor } from "../pack";
@@ -112,6 +114,28 @@ export async function readAndValidate(
   const choice = packFor(r.raw.meta.pakke, opened);
   if (!choice.ok) throw new CliError(`${file}: ${choice.message}`);
   return validateReturn(r.raw, choice.pack);
+}
+
+/**
+ * An input table from its file: JSON in the table's shape, or a .csv/.xlsx extract with one row
+ * per respondent (src/domain/pack/rows.ts).
+ */
+async function readInputFile(pack: Pack, id: string, file: string): Promise<Parsed<InputTable>> {
+  const def = pack.inputs.find((t) => t.id === id)!;
+  const ext = extname(file).toLowerCase();
+  if (ext === ".csv") {
+    const csv = parseCsv(Buffer.from(readBytes(file)).toString("utf8"));
+    return csv.ok ? parseInputRows(pack, def, csv.rows) : { ok: false, errors: [`${csv.error}.`] };
+  }
+  if (ext === ".xlsx") {
+    const sheet = await readSheetRows(readBytes(file));
+    return sheet.ok ? parseInputRows(pack, def, sheet.rows) : { ok: false, errors: [sheet.error] };
+  }
+  if (ext !== ".json")
+    throw new CliError(
+      `${file}: inddata læses fra .json, .csv eller .xlsx, ikke ${ext || "en fil uden endelse"}.`
+    );
+  return parseInputTable(pack, def, readJson(file));
 }
 
 /** `--data TABEL=FIL.json` options → file by table id. */
@@ -217,7 +241,10 @@ export function registerOpregn(program: Command, io: CliIo): void {
     .description(
       "valider indberetningerne, beregn pakkens tabeller (kl2024: opregn til alle kommuner) og skriv rapporten"
     )
-    .argument("<returer...>", "indberetninger (.xlsx eller JSON med kommune og felter)")
+    .argument(
+      "[returer...]",
+      "indberetninger (.xlsx eller JSON med kommune og felter); kan udelades, når pakkens inddata er nok"
+    )
     .option(
       "--pakke <id|fil>",
       "pakken (standard: den, indberetningerne er lavet med; ellers kl2024)"
@@ -231,8 +258,9 @@ export function registerOpregn(program: Command, io: CliIo): void {
       "kl2024: kommunedata.json, tal pr. kommune (= --data kommunedata=FIL)"
     )
     .option(
-      "--data <tabel=fil...>",
-      "pakkens inddata, fx --data enhed=enhed.json (tabellens id og en JSON-fil)"
+      "--data <tabel=fil>",
+      "pakkens inddata, fx --data enhed=enhed.json (tabellens id og en fil: .json, eller .csv/.xlsx med én række pr. respondent); gentages for flere tabeller",
+      (v: string, prev: string[] = []) => [...prev, v]
     )
     .option(
       "--indstillinger <fil>",
@@ -313,14 +341,7 @@ export function registerOpregn(program: Command, io: CliIo): void {
       }
       const inputs: Record<string, InputTable> = {};
       for (const [id, file] of files)
-        inputs[id] = parsedOrFail(
-          file,
-          parseInputTable(
-            pack,
-            pack.inputs.find((t) => t.id === id)!,
-            readJson(file)
-          )
-        );
+        inputs[id] = parsedOrFail(file, await readInputFile(pack, id, file));
       const settings = opts.indstillinger
         ? parsedOrFail(opts.indstillinger, parseSettings(pack, readJson(opts.indstillinger)))
         : undefined;

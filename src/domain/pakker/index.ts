@@ -5,12 +5,14 @@
 import { loadPack } from "../pack/load";
 import type { Pack } from "../pack/model";
 import kl2024 from "./kl2024.json";
+import koraEnhedsudgifter from "./kora_enhedsudgifter.json";
 
 /** The pack a return without `meta.pakke` (made before packs existed) is read with. */
 export const DEFAULT_PACK_ID = "kl2024";
 
 const SOURCES: Readonly<Record<string, unknown>> = {
   kl2024: kl2024 as unknown,
+  kora_enhedsudgifter: koraEnhedsudgifter as unknown,
 };
 
 /** Ids of the built-in packs, in the order `byrde pakker` lists them. */

@@ -109,7 +109,13 @@ export const AKSE_PAKKE = {
         titel: "Teams",
         raekker: { respondenter: true },
         kolonner: [
-          { id: "dag", titel: "Dag", udtryk: "pr_besog.{kolonne}", format: "decimal", gentag: { akse: "dage" } },
+          {
+            id: "dag",
+            titel: "Dag",
+            udtryk: "pr_besog.{kolonne}",
+            format: "decimal",
+            gentag: { akse: "dage" },
+          },
           { id: "maks", titel: "Maks", udtryk: "ugens_max", format: "decimal" },
         ],
       },
@@ -140,8 +146,18 @@ export function aksePack(): Pack {
 // Reference (2024): Nord 10 h / 5 besøg mandag, 8 h / 2 tirsdag; Syd 6 / 3 mandag, tirsdag 4 h / 0
 // besøg; Øst only tirsdag 9 / 3. Vest is not in the reference, only returns. 2023 is a decoy.
 const REF = {
-  Nord: { "man.timer": { 2024: 10, 2023: 99 }, "man.besog": { 2024: 5 }, "tir.timer": { 2024: 8 }, "tir.besog": { 2024: 2 } },
-  Syd: { "man.timer": { 2024: 6 }, "man.besog": { 2024: 3 }, "tir.timer": { 2024: 4 }, "tir.besog": { 2024: 0 } },
+  Nord: {
+    "man.timer": { 2024: 10, 2023: 99 },
+    "man.besog": { 2024: 5 },
+    "tir.timer": { 2024: 8 },
+    "tir.besog": { 2024: 2 },
+  },
+  Syd: {
+    "man.timer": { 2024: 6 },
+    "man.besog": { 2024: 3 },
+    "tir.timer": { 2024: 4 },
+    "tir.besog": { 2024: 0 },
+  },
   Øst: { "tir.timer": { 2024: 9 }, "tir.besog": { 2024: 3 } },
 };
 const ret = (kommune: string, values: Record<string, number>): KommuneReturn => ({
@@ -152,11 +168,19 @@ const ret = (kommune: string, values: Record<string, number>): KommuneReturn => 
   values,
   findings: [],
 });
-const RETURNS = [ret("Nord", { "uge.b.man.egne": 12, "uge.b.tir.egne": 7 }), ret("Vest", { "uge.b.man.egne": 3 })];
+const RETURNS = [
+  ret("Nord", { "uge.b.man.egne": 12, "uge.b.tir.egne": 7 }),
+  ret("Vest", { "uge.b.man.egne": 3 }),
+];
 
 type Json = Record<string, { kolonner: string[]; raekker: Record<string, unknown>[] }>;
 const compute = (settings?: Record<string, number>) =>
-  computeTables({ pack: aksePack(), returns: RETURNS, inputs: { ref: REF }, ...(settings ? { settings } : {}) });
+  computeTables({
+    pack: aksePack(),
+    returns: RETURNS,
+    inputs: { ref: REF },
+    ...(settings ? { settings } : {}),
+  });
 
 describe("calculations over an axis, an input table's respondents, repeated columns", () => {
   const json = tablesJson(compute()) as Json;
@@ -185,7 +209,11 @@ describe("calculations over an axis, an input table's respondents, repeated colu
         man: null,
         tir: null,
         maks: null,
-        grunde: { man: "ingen besøg man", tir: "ingen besøg tir", maks: "ingen besøg man; ingen besøg tir" },
+        grunde: {
+          man: "ingen besøg man",
+          tir: "ingen besøg tir",
+          maks: "ingen besøg man; ingen besøg tir",
+        },
       },
     ]);
   });
@@ -233,27 +261,37 @@ describe("the loader's checks of the new parts", () => {
     ).toMatch(/pr_besog.*værdi pr\. element.*pr_besog\.\{række\}/);
   });
   it("an element the axis lacks, and too many parts", () => {
-    expect(problems((p) => (p.rapport.tabeller[0].kolonner[2].udtryk = "timer_i_alt.ons"))[0]).toMatch(
-      /aksen »dage« har intet element »ons«/
-    );
-    expect(problems((p) => (p.rapport.tabeller[0].kolonner[2].udtryk = "timer_i_alt.man.x"))[0]).toMatch(
-      /nævnes timer_i_alt\.element/
-    );
+    expect(
+      problems((p) => (p.rapport.tabeller[0].kolonner[2].udtryk = "timer_i_alt.ons"))[0]
+    ).toMatch(/aksen »dage« har intet element »ons«/);
+    expect(
+      problems((p) => (p.rapport.tabeller[0].kolonner[2].udtryk = "timer_i_alt.man.x"))[0]
+    ).toMatch(/nævnes timer_i_alt\.element/);
   });
   it("an unknown axis on a calculation, in kun and in gentag", () => {
-    expect(problems((p) => (p.beregninger[0].akse = "uger"))[0]).toMatch(/beregninger\[0\]\.akse: aksen »uger« findes ikke/);
-    expect(problems((p) => (p.rapport.tabeller[0].raekker = { akse: "dage", kun: ["ons"] }))[0]).toMatch(
-      /raekker\.kun\[0\]: aksen »dage« har intet element »ons«/
+    expect(problems((p) => (p.beregninger[0].akse = "uger"))[0]).toMatch(
+      /beregninger\[0\]\.akse: aksen »uger« findes ikke/
     );
+    expect(
+      problems((p) => (p.rapport.tabeller[0].raekker = { akse: "dage", kun: ["ons"] }))[0]
+    ).toMatch(/raekker\.kun\[0\]: aksen »dage« har intet element »ons«/);
   });
   it("columns per respondent in a table whose rows are respondents", () => {
     expect(
-      problems((p) => (p.rapport.tabeller[1].kolonner[1] = { ...p.rapport.tabeller[2].kolonner[0], id: "x" } as never))
-    ).toEqual(expect.arrayContaining([expect.stringMatching(/gentag: en kolonne pr\. respondent kan ikke/)]));
+      problems(
+        (p) =>
+          (p.rapport.tabeller[1].kolonner[1] = {
+            ...p.rapport.tabeller[2].kolonner[0],
+            id: "x",
+          } as never)
+      )
+    ).toEqual(
+      expect.arrayContaining([expect.stringMatching(/gentag: en kolonne pr\. respondent kan ikke/)])
+    );
   });
   it("an unknown placeholder is still an error (settings are the only names added)", () => {
-    expect(problems((p) => (p.beregninger[1].udtryk = "SUM(ref.{element}.timer.{aaar})"))[0]).toMatch(
-      /variablen \{aaar\} findes ikke/
-    );
+    expect(
+      problems((p) => (p.beregninger[1].udtryk = "SUM(ref.{element}.timer.{aaar})"))[0]
+    ).toMatch(/variablen \{aaar\} findes ikke/);
   });
 });
