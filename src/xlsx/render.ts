@@ -10,6 +10,7 @@ import type {
   WorkbookPlan,
 } from "../domain/layout/types";
 import { excelJsCellValue } from "../domain/safeText";
+import { addCharts } from "./charts";
 import { workbookBytes } from "./bytes";
 
 const FONT_NAME = "Calibri";
@@ -186,5 +187,6 @@ export function planToExcel(plan: WorkbookPlan): Workbook {
 
 /** Renders a layout plan to .xlsx bytes (Node and browser). */
 export async function renderWorkbook(plan: WorkbookPlan): Promise<Uint8Array> {
-  return workbookBytes(planToExcel(plan));
+  // ExcelJS writes no charts: they are added to the file afterwards (./charts.ts).
+  return addCharts(await workbookBytes(planToExcel(plan)), plan);
 }

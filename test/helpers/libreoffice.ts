@@ -41,16 +41,29 @@ export function withoutCache(plan: WorkbookPlan): WorkbookPlan {
 
 /** Renders the plan without cached results, lets LibreOffice (Danish) recalculate, reads the result. */
 export async function recalcDanish(plan: WorkbookPlan): Promise<Workbook> {
+  return loadWorkbook(await recalcDanishBytes(plan));
+}
+
+/** The file LibreOffice (Danish) writes after recalculating the plan rendered without cached results. */
+export async function recalcDanishBytes(plan: WorkbookPlan): Promise<Uint8Array> {
   const dir = mkdtempSync(join(tmpdir(), "byrde-lo-"));
   try {
     writeFileSync(join(dir, "bog.xlsx"), await renderWorkbook(withoutCache(plan)));
     const res = spawnSync(
       "soffice",
-      [`-env:UserInstallation=${danishProfile(dir)}`, "--headless", "--convert-to", "xlsx", "--outdir", join(dir, "ud"), join(dir, "bog.xlsx")],
+      [
+        `-env:UserInstallation=${danishProfile(dir)}`,
+        "--headless",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        join(dir, "ud"),
+        join(dir, "bog.xlsx"),
+      ],
       { encoding: "utf8", timeout: 180_000 }
     );
     if (res.status !== 0) throw new Error(`soffice fejlede: ${res.stderr}`);
-    return await loadWorkbook(readFileSync(join(dir, "ud", "bog.xlsx")));
+    return new Uint8Array(readFileSync(join(dir, "ud", "bog.xlsx")));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -67,7 +80,10 @@ export function resultOf(v: unknown): unknown {
  * Every formula cell of the plan whose recalculated result differs from its cached value
  * (the engine's), as readable lines; numbers within 1e-9 relative, "" equal to no result.
  */
-export function differences(plan: WorkbookPlan, wb: Workbook): { checked: number; wrong: string[] } {
+export function differences(
+  plan: WorkbookPlan,
+  wb: Workbook
+): { checked: number; wrong: string[] } {
   let checked = 0;
   const wrong: string[] = [];
   for (const s of plan.sheets) {
@@ -88,7 +104,10 @@ export function differences(plan: WorkbookPlan, wb: Workbook): { checked: number
           : want === ""
             ? got === "" || got === undefined || got === null
             : got === want;
-      if (!same) wrong.push(`${s.name}!R${c.row}C${c.col}: ${c.formula} = ${JSON.stringify(got)}, motoren: ${JSON.stringify(want)}`);
+      if (!same)
+        wrong.push(
+          `${s.name}!R${c.row}C${c.col}: ${c.formula} = ${JSON.stringify(got)}, motoren: ${JSON.stringify(want)}`
+        );
       checked++;
     }
   }

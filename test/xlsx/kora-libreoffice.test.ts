@@ -5,7 +5,9 @@
  */
 import { computeTables } from "../../src/domain/tables/compute";
 import { buildTablesReport } from "../../src/domain/tables/report";
-import { differences, hasSoffice, recalcDanish } from "../helpers/libreoffice";
+import { unzipSync } from "fflate";
+import { loadWorkbook } from "../../src/xlsx";
+import { differences, hasSoffice, recalcDanishBytes } from "../helpers/libreoffice";
 import { koraEnhed, koraPack, koraReturns, koraSettings } from "../helpers/kora";
 
 if (!hasSoffice)
@@ -13,6 +15,28 @@ if (!hasSoffice)
 const itLo = hasSoffice ? it : it.skip;
 
 describe("the kora_enhedsudgifter report in LibreOffice", () => {
+  it("has the tables, a figure sheet with one chart per delområde, and its sorted data", () => {
+    const figurer = plan.sheets.find((s) => s.name === "Figurer")!;
+    expect(figurer.charts?.map((c) => c.title)).toEqual(
+      pack.axes.get("delomraader")!.map((e) => e.label)
+    );
+    expect(figurer.charts?.every((c) => c.series.length === 2)).toBe(true);
+    const data = plan.sheets.find((s) => s.name === "Figurdata")!;
+    // Sorted ascending: the first chart's »Øvrige« and »Fremhævet« values, in bar order.
+    const bars = data.cells
+      .filter((c) => (c.col === 4 || c.col === 5) && c.row >= 5 && typeof c.value === "number")
+      .sort((a, b) => a.row - b.row)
+      .map((c) => c.value as number);
+    expect(bars).toEqual([...bars].sort((a, b) => a - b));
+    // The municipality in focus (Syddjurs) is the one bar in the highlighted series.
+    const focus = data.cells.filter(
+      (c) => c.col === 5 && c.row >= 5 && typeof c.value === "number"
+    );
+    expect(focus).toHaveLength(1);
+    const name = data.cells.find((c) => c.col === 3 && c.row === focus[0].row)!.value;
+    expect(name).toBe("Syddjurs");
+  });
+
   const pack = koraPack();
   const returns = koraReturns();
   const result = computeTables({
@@ -26,10 +50,15 @@ describe("the kora_enhedsudgifter report in LibreOffice", () => {
   itLo(
     "recalculates every formula to the engine's value",
     async () => {
-      const wb = await recalcDanish(plan);
-      const { checked, wrong } = differences(plan, wb);
+      const bytes = await recalcDanishBytes(plan);
+      const { checked, wrong } = differences(plan, await loadWorkbook(bytes));
       expect(wrong.slice(0, 20)).toEqual([]);
       expect(checked).toBeGreaterThan(5000);
+      // The ten charts (one per delområde) survive LibreOffice's reading and writing.
+      const charts = Object.keys(unzipSync(bytes)).filter((p) =>
+        /^xl\/charts\/chart\d+\.xml$/.test(p)
+      );
+      expect(charts).toHaveLength(10);
     },
     300_000
   );

@@ -1171,6 +1171,15 @@ class PackLoader {
             `kolonnerne afhænger af hinanden i ring: ${cycle.join(" → ")}`
           );
       });
+      const f = t.figur;
+      if (f?.fremhaev) {
+        const st = this.settings.get(f.fremhaev);
+        if (!st || st.type === "tal")
+          this.problem(
+            [...path, "figur", "fremhaev"],
+            `»${f.fremhaev}« er ikke en tekst-indstilling (den skal holde navnet på rækken, der fremhæves)`
+          );
+      }
       if (rows && columns.length === t.kolonner.length)
         out.push({
           id: t.id,
@@ -1180,6 +1189,15 @@ class PackLoader {
           rows,
           columns,
           ...(t.total ? { total: { id: t.total.id, title: t.total.titel } } : {}),
+          ...(f
+            ? {
+                figure: {
+                  kind: f.type,
+                  ...(f.fremhaev ? { highlight: f.fremhaev } : {}),
+                  ...(f.akse_titel ? { axisTitle: f.akse_titel } : {}),
+                },
+              }
+            : {}),
         });
     });
     return out;

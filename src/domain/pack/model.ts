@@ -135,6 +135,15 @@ export interface ReportTableDef {
   readonly rows: RowAxis;
   readonly columns: readonly ReportColumnDef[];
   readonly total?: { readonly id: string; readonly title: string };
+  /**
+   * Charts of the table in the report: per number column, one column per row sorted ascending;
+   * the row whose label is the setting `highlight`'s value in another colour.
+   */
+  readonly figure?: {
+    readonly kind: "sorterede_soejler";
+    readonly highlight?: string;
+    readonly axisTitle?: string;
+  };
 }
 
 export interface Pack {

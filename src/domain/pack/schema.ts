@@ -371,6 +371,18 @@ const Rapporttabel = z.strictObject({
     .strictObject({ id: Id, titel: Tekst })
     .optional()
     .describe("En totalrække (kolonnernes »total«)."),
+  figur: z
+    .strictObject({
+      type: z
+        .literal("sorterede_soejler")
+        .describe("Én søjlefigur pr. talkolonne: en søjle pr. række, sorteret stigende."),
+      fremhaev: Id.optional().describe(
+        "En tekst-indstilling med navnet på den række, der fremhæves (fx kommunen i fokus)."
+      ),
+      akse_titel: Tekst.optional().describe("Værdiaksens titel, fx »Kr. pr. bruger«."),
+    })
+    .optional()
+    .describe("Figurer over tabellen, som native Excel-diagrammer i rapporten."),
 });
 
 const Respondenter = z.strictObject({

@@ -24,7 +24,7 @@ import type { FieldDef } from "../catalogue/types";
 import { fieldsOfTemplate, recordFieldId, templateOfId } from "../fieldId";
 import { KINDS, type FieldKind } from "../kinds";
 import { absA1, columnLetter, quoteSheet } from "../layout/a1";
-import type { SheetPlan, WorkbookPlan } from "../layout/types";
+import type { ChartPlan, SheetPlan, WorkbookPlan } from "../layout/types";
 import type { Finding, KommuneReturn } from "../model";
 import {
   byColumn,
@@ -732,7 +732,9 @@ class TablesReport {
     texts.forEach((c, ti) => {
       s.text(textStart + ti * (rows.length + 1), 1, c.title, "heading");
     });
-    const widths: Record<number, number> = { 1: 34 };
+    // The label column as wide as the longest label (within reason), so labels do not wrap.
+    const longest = Math.max(0, ...rows.map((r) => r.label.length));
+    const widths: Record<number, number> = { 1: Math.min(70, Math.max(34, longest + 2)) };
     shown.forEach((_, i) => (widths[i + 2] = 15));
     return s.build(widths, header);
   }
@@ -885,12 +887,159 @@ class TablesReport {
     return s.build({ 1: 20, 2: 24, 3: 12, 4: 20, 5: 16, 6: 90 }, 3);
   }
 
+  // ------------------------------------------------------------------------------ figures
+  /**
+   * A table's figures: per number column a column chart with one bar per row, sorted ascending,
+   * the highlighted row (a setting names it) in its own colour. Native formulas sort the table's
+   * live values on a data sheet (a unique rank per row, then INDEX/MATCH by rank), so the charts
+   * follow when a figure changes; the number of bars is the count when the report was made.
+   */
+  private figureSheets(tr: TableResult, tableSheet: SheetPlan): SheetPlan[] {
+    const fig = tr.def.figure!;
+    const rows = tr.rows;
+    if (rows.length === 0) return [];
+    const data = new SheetBuilder(sheetName("Figurdata", this.taken));
+    const charts = new SheetBuilder(sheetName("Figurer", this.taken));
+    const shown = tr.columns.filter((c) => c.def.display === "tabel");
+    const first = 5; // the table sheet's first row (header at 4)
+    const last = first + rows.length - 1;
+    const src = (col: number) =>
+      `${quoteSheet(tableSheet.name)}!$${columnLetter(col)}$${first}:$${columnLetter(col)}$${last}`;
+    const names = src(1);
+    const focusCell = fig.highlight ? this.settings.get(fig.highlight) : undefined;
+    const focusName = fig.highlight ? String(this.input.result.settings[fig.highlight] ?? "") : "";
+    const isFocus = (label: string) =>
+      focusName !== "" && label.toLocaleLowerCase("da") === focusName.toLocaleLowerCase("da");
+    data.text(1, 1, `Figurdata: ${tr.def.title}`, "title");
+    data.text(
+      2,
+      1,
+      "Tabellens tal sorteret stigende til figurerne (rang pr. række, derefter rækkerne i rangorden). Ret tallene i tabellens kilder, ikke her.",
+      "note"
+    );
+    charts.text(1, 1, `Figurer: ${tr.def.title}`, "title");
+    if (tr.def.note) {
+      charts.text(2, 1, tr.def.note, "note");
+      charts.merge(2, 1, 2, 14);
+      charts.height(2, 48);
+    }
+    if (focusCell) charts.merge(3, 1, 3, 14);
+    if (focusCell)
+      charts.set(3, 1, {
+        formula: `IF(${focusCell}="","Ingen er fremhævet (indstillingen ${fig.highlight}).","Fremhævet: "&${focusCell})`,
+        value: focusName
+          ? `Fremhævet: ${focusName}`
+          : `Ingen er fremhævet (indstillingen ${fig.highlight}).`,
+        style: "body",
+      });
+    const widths: Record<number, number> = {};
+    const plans: ChartPlan[] = [];
+    let chartRow = 5;
+    shown.forEach((c, ci) => {
+      const values = rows.map((r) => r.values[c.id]);
+      const nums = values.map((v) => (v?.k === "v" && typeof v.v === "number" ? v.v : undefined));
+      if (!nums.some((x) => x !== undefined)) return;
+      const col = ci + 2;
+      const g = 1 + plans.length * 6; // this chart's columns on the data sheet
+      const L = (k: number) => columnLetter(g + k);
+      const V = src(col);
+      const rankRange = `$${L(0)}$${first}:$${L(0)}$${last}`;
+      ["Rang", "Nr.", this.rowHeaderOf(tr.def), "Øvrige", "Fremhævet"].forEach((h, k) =>
+        data.text(4, g + k, h, "tableHeader")
+      );
+      data.text(3, g, c.title, "heading");
+      // Rank: the number of smaller values, plus the equal ones up to this row (ties keep row order).
+      const rank = nums.map((x, i) =>
+        x === undefined
+          ? undefined
+          : nums.filter((y) => y !== undefined && y < x).length +
+            nums.slice(0, i + 1).filter((y) => y === x).length
+      );
+      rows.forEach((_, i) => {
+        const v = `${quoteSheet(tableSheet.name)}!$${columnLetter(col)}$${first + i}`;
+        const upTo = `${quoteSheet(tableSheet.name)}!$${columnLetter(col)}$${first}:$${columnLetter(col)}$${first + i}`;
+        data.set(first + i, g, {
+          formula: `IF(ISNUMBER(${v}),SUMPRODUCT(ISNUMBER(${V})*(${V}<${v}))+SUMPRODUCT(ISNUMBER(${upTo})*(${upTo}=${v})),"")`,
+          value: rank[i] ?? "",
+          style: "number",
+        });
+      });
+      const order = rank
+        .map((r, i) => ({ r, i }))
+        .filter((x): x is { r: number; i: number } => x.r !== undefined)
+        .sort((a, b) => a.r - b.r);
+      order.forEach(({ i }, k) => {
+        const row = first + k;
+        const at = `MATCH(${L(1)}${row},${rankRange},0)`;
+        const label = rows[i].label;
+        const name = `${L(2)}${row}`;
+        const focus = focusCell ? `${name}=${focusCell}` : "FALSE";
+        data.set(row, g + 1, { value: k + 1, style: "label" });
+        data.set(row, g + 2, {
+          formula: `IFERROR(INDEX(${names},${at}),"")`,
+          value: label,
+          style: "label",
+        });
+        data.set(row, g + 3, {
+          formula: `IFERROR(IF(${focus},"",INDEX(${V},${at})),"")`,
+          value: isFocus(label) ? "" : nums[i]!,
+          style: "number",
+          numFmt: "#,##0",
+        });
+        data.set(row, g + 4, {
+          formula: `IFERROR(IF(${focus},INDEX(${V},${at}),""),"")`,
+          value: isFocus(label) ? nums[i]! : "",
+          style: "number",
+          numFmt: "#,##0",
+        });
+      });
+      [8, 6, 18, 12, 12].forEach((w, k) => (widths[g + k] = w));
+      const n = order.length;
+      const range = (k: number) =>
+        `${quoteSheet(data.name)}!$${L(k)}$${first}:$${L(k)}$${first + n - 1}`;
+      plans.push({
+        kind: "column",
+        name: `Figur ${plans.length + 1}`,
+        title: c.title,
+        categories: range(2),
+        series: [
+          { name: "Øvrige", values: range(3), color: "8FAADC" },
+          ...(focusCell ? [{ name: "Fremhævet", values: range(4), color: "C55A11" }] : []),
+        ],
+        from: { row: chartRow, col: 1 },
+        to: { row: chartRow + 22, col: 15 },
+        ...(fig.axisTitle ? { valueAxisTitle: fig.axisTitle } : {}),
+        overlap: 100,
+        gapWidth: 30,
+        categoryFontSize: 6,
+      });
+      charts.text(
+        chartRow + 22,
+        1,
+        `N = ${formatDanishNumber(n)}. Sorteret stigende${focusCell ? "; den fremhævede i orange" : ""}.${tr.def.note ? " Se forbeholdet øverst på arket." : ""}`,
+        "note"
+      );
+      charts.merge(chartRow + 22, 1, chartRow + 22, 14);
+      chartRow += 25;
+    });
+    if (plans.length === 0) return [];
+    const chartSheet = { ...charts.build({ 1: 12 }, 0), charts: plans };
+    return [chartSheet, data.build(widths, 4)];
+  }
+
+  private rowHeaderOf(t: ReportTableDef): string {
+    return this.rowHeader(t) || "Række";
+  }
+
   build(): WorkbookPlan {
     const data = this.dataSheet();
     const settings = this.settingsSheet();
     const inputs = this.inputSheets();
     const calcs = this.calculationsSheet();
     const tables = this.input.result.tables.map((t) => this.tableSheet(t));
+    const figures = this.input.result.tables.flatMap((t, i) =>
+      t.def.figure ? this.figureSheets(t, tables[i]) : []
+    );
     const overblik = this.overblik(tables);
     return {
       title: this.pack.report.title ?? this.pack.name,
@@ -898,6 +1047,7 @@ class TablesReport {
       sheets: [
         overblik,
         ...tables,
+        ...figures,
         ...(calcs ? [calcs] : []),
         ...inputs,
         settings,
