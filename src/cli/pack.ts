@@ -10,7 +10,7 @@ import type { Pack, PackProblem } from "../domain/pack/model";
 import { packFor } from "../domain/pack/select";
 import { BUILTIN_PACK_IDS, DEFAULT_PACK_ID, builtinPack } from "../domain/pakker";
 import type { RawReturn } from "../domain/model";
-import type { ReadOptions } from "../xlsx/read";
+import { readOptionsForPacks } from "../xlsx/packs";
 import { CliError } from "./errors";
 import { readBytes } from "./io";
 
@@ -49,15 +49,7 @@ export function openedPacks(spec: string | undefined): Pack[] {
 }
 
 /** Reader options choosing each return's pack from its meta cells. */
-export function readOptionsFor(opened: readonly Pack[]): ReadOptions {
-  return {
-    catalogue: (meta) => {
-      const c = packFor(meta.pakke, opened);
-      const pack = c.ok ? c.pack : builtinPack(DEFAULT_PACK_ID)!;
-      return { hasField: (id) => pack.fields.has(id), templates: pack.templates };
-    },
-  };
-}
+export const readOptionsFor = readOptionsForPacks;
 
 /** The pack a read return is validated with, or a finding-ready reason it is not available. */
 export function packForReturn(raw: RawReturn, opened: readonly Pack[]) {

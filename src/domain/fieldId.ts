@@ -18,6 +18,11 @@ export function recordFieldId(template: string, block: string, n: number, field:
   return `${template}.${block}.${n}.${field}`;
 }
 
+/** A field id pattern of a per-row rule with the row's id for `{række}` (or `{raekke}`). */
+export function rowField(pattern: string, row: string): string {
+  return pattern.replace(/\{(række|raekke)\}/g, row);
+}
+
 /** Id of a text field. */
 export function textId(template: string, text: string): string {
   return `${template}.${text}`;

@@ -5,7 +5,7 @@
  * select = 1.
  */
 import type { CellLocation, RawCell, RawReturn } from "../domain/model";
-import { META_FIELDS } from "../domain/catalogue";
+import { META_FIELDS } from "../domain/fieldId";
 import { quoteSheet, splitAddress } from "./a1";
 import { errors, fromExcelError } from "./errors";
 import { looksLikeFormula } from "./grid";
@@ -68,6 +68,7 @@ export async function readWorkbookReturn(
         skabelon: text(meta(META_FIELDS.skabelon)),
         version: Number.isFinite(version) && version > 0 ? version : undefined,
         kommune: text(meta(META_FIELDS.kommune)),
+        pakke: text(meta(META_FIELDS.pakke)),
       },
       cells: fieldCells,
       locatedBy: "navne",
@@ -151,6 +152,8 @@ export interface WorkbookInfo {
   /** Template ids from meta.skabelon. */
   readonly skabeloner: readonly string[];
   readonly version?: number;
+  /** meta.pakke: the pack the templates were made from (absent in workbooks made before packs). */
+  readonly pakke?: string;
 }
 
 /** Which sheets and templates the open workbook holds. Two syncs. */
@@ -188,6 +191,7 @@ export async function readWorkbookInfo(
             .split(/[,;\s]+/)
             .filter(Boolean),
     version: Number.isFinite(version) && version > 0 ? version : undefined,
+    ...(value(META_FIELDS.pakke) !== undefined ? { pakke: String(value(META_FIELDS.pakke)) } : {}),
     syncs: 2,
   };
 }

@@ -156,7 +156,7 @@ export function App(): React.JSX.Element {
               ? mode.hint
               : `${info?.kommune ? `${info.kommune} · ` : ""}${
                   count > 0
-                    ? `${count} nedslagspunkt${count === 1 ? "" : "er"} i projektmappen`
+                    ? `${count} ${count === 1 ? "skabelon" : "skabeloner"} i projektmappen`
                     : "Ingen skabeloner i projektmappen endnu"
                 }`}
           </Text>

@@ -1,21 +1,20 @@
 /**
- * The aggregation workbook's *Data* sheet as the pane writes it, in the same layout as the CLI's
- * report (src/domain/report: title, note, header on row 3, one row per municipality × field with
- * Kommune, Felt, Skabelon, År, Værdi), plus the file each return came from. Merging is explicit:
- * a municipality's rows are replaced only when the user said so.
+ * The aggregation workbook's *Data* sheet as the pane writes it, in the same layout as the
+ * report's Data sheet (one schema for both: `dataColumns(pack)` in src/domain/tables/report.ts,
+ * kl2024's the report's DATA_COLUMNS): title, note, header on row 3, one row per respondent ×
+ * field with respondent, Felt, Skabelon, År (or Kolonne), Værdi, plus the file each return came
+ * from. Merging is explicit: a respondent's rows are replaced only when the user said so.
  */
+import type { FieldValue, KommuneReturn } from "../domain/model";
+import type { Pack } from "../domain/pack/model";
 import { DATA_COLUMNS, SHEET, TABLE } from "../domain/report";
 import { TABLE_STYLE } from "../domain/report/sheet";
-import type { FieldValue, KommuneReturn } from "../domain/model";
+import { dataColumns } from "../domain/tables/report";
 import { rowsByColumn, type Table, type TableValue, type WriteTableOptions } from "../excel/table";
 
 export const DATA_SHEET = SHEET.data;
 /** The Excel table on the Data sheet (the report's name, so both read the same way). */
 export const DATA_TABLE = TABLE.data;
-export const DATA_TITLE = "Data: de indsendte tal (én række pr. kommune og felt)";
-export const DATA_NOTE =
-  "Indsamlet i Byrdeberegner. Beregningerne på faktaarkene henviser til kolonne E.";
-export const DATA_HEADER = [...DATA_COLUMNS, "Fil"] as const;
 /** Rows above the first data row (title, note, header). */
 export const DATA_HEADER_ROW = 3;
 /** How Indsaml writes the Data sheet: frozen header, an Excel table from the header row down. */
@@ -24,88 +23,135 @@ export const DATA_WRITE: WriteTableOptions = {
   listObject: { name: DATA_TABLE, headerRow: DATA_HEADER_ROW, style: TABLE_STYLE },
 };
 
-/** The columns the pane reads the Data table by. */
-const KEY = { kommune: "Kommune", felt: "Felt", vaerdi: "Værdi", fil: "Fil" } as const;
+/** The Data sheet of one pack: its columns and what goes in the fourth (year, key or record no.). */
+export interface DataLayout {
+  /** Respondent, Felt, Skabelon, År/Kolonne, Værdi, Fil. */
+  readonly header: readonly string[];
+  readonly title: string;
+  readonly note: string;
+  readonly column: (id: string) => TableValue;
+}
 
-export function returnRows(r: KommuneReturn): TableValue[][] {
+/** kl2024's year from a field id `<t>.<b>.<r>.<year>`. */
+function yearOf(id: string): TableValue {
+  const parts = id.split(".");
+  const year = parts.length === 4 ? Number(parts[3]) : null;
+  return Number.isInteger(year) ? year : null;
+}
+
+const NOTE = "Indsamlet i Byrdeberegner. Beregningerne i rapporten henviser til kolonnen »Værdi«.";
+
+/** kl2024's Data sheet (the layout before packs). */
+export const KL2024_DATA: DataLayout = {
+  header: [...DATA_COLUMNS, "Fil"],
+  title: "Data: de indsendte tal (én række pr. kommune og felt)",
+  note: "Indsamlet i Byrdeberegner. Beregningerne på faktaarkene henviser til kolonne E.",
+  column: yearOf,
+};
+
+export function dataLayout(pack: Pack): DataLayout {
+  return {
+    header: [...dataColumns(pack), "Fil"],
+    title: `Data: de indsendte tal (én række pr. ${pack.respondents.singular} og felt)`,
+    note: NOTE,
+    column: (id) => {
+      const f = pack.fields.get(id);
+      return f?.column ?? f?.record ?? yearOf(id);
+    },
+  };
+}
+
+/** The header's columns by role. */
+function keys(layout: DataLayout) {
+  const [who, felt, , , vaerdi, fil] = layout.header;
+  return { who, felt, vaerdi, fil };
+}
+
+export function returnRows(r: KommuneReturn, layout: DataLayout = KL2024_DATA): TableValue[][] {
   return Object.entries(r.values)
     .filter(([, v]) => v !== null && v !== "")
-    .map(([id, v]) => {
-      const parts = id.split(".");
-      const year = parts.length === 4 ? Number(parts[3]) : null;
-      return [
-        r.kommune,
-        id,
-        parts[0],
-        Number.isInteger(year) ? year : null,
-        v as TableValue,
-        r.file ?? "",
-      ];
-    });
+    .map(([id, v]) => [
+      r.kommune,
+      id,
+      id.split(".")[0],
+      layout.column(id),
+      v as TableValue,
+      r.file ?? "",
+    ]);
 }
 
 /** The data rows of a Data sheet by column name (the Excel table, or the sheet below its header row). */
-function dataRows(table: Table | undefined): Record<string, TableValue>[] {
-  return rowsByColumn(table, [KEY.kommune, KEY.felt, KEY.vaerdi]);
+function dataRows(table: Table | undefined, layout: DataLayout): Record<string, TableValue>[] {
+  const k = keys(layout);
+  return rowsByColumn(table, [k.who, k.felt, k.vaerdi]);
 }
 
 /** A data row back in the header's column order. */
-function asRow(rec: Record<string, TableValue>): TableValue[] {
-  return DATA_HEADER.map((h) => rec[h] ?? null);
+function asRow(rec: Record<string, TableValue>, layout: DataLayout): TableValue[] {
+  return layout.header.map((h) => rec[h] ?? null);
 }
 
-/** True when the sheet is empty or laid out as a Data sheet. */
-export function headerMatches(table: Table | undefined): boolean {
+/** True when the sheet is empty or laid out as this pack's Data sheet. */
+export function headerMatches(table: Table | undefined, layout: DataLayout = KL2024_DATA): boolean {
   if (!table) return true;
+  const k = keys(layout);
   const all = [table.header, ...table.rows];
   if (all.every((r) => r.every((v) => v === null || v === ""))) return true;
-  return all.some((r) => r.includes(KEY.kommune) && r.includes(KEY.felt) && r.includes(KEY.vaerdi));
+  return all.some((r) => r.includes(k.who) && r.includes(k.felt) && r.includes(k.vaerdi));
 }
 
-/** Municipalities in a Data table, with the file each came from. */
-export function kommunerIn(table: Table | undefined): Map<string, string> {
+/** Respondents in a Data table, with the file each came from. */
+export function kommunerIn(
+  table: Table | undefined,
+  layout: DataLayout = KL2024_DATA
+): Map<string, string> {
+  const k = keys(layout);
   const out = new Map<string, string>();
-  for (const row of dataRows(table)) {
-    const k = row[KEY.kommune];
-    if (typeof k === "string" && k && !out.has(k)) out.set(k, String(row[KEY.fil] ?? ""));
+  for (const row of dataRows(table, layout)) {
+    const who = row[k.who];
+    if (typeof who === "string" && who && !out.has(who)) out.set(who, String(row[k.fil] ?? ""));
   }
   return out;
 }
 
 /**
- * Existing rows, minus the municipalities in `replace`, plus the incoming returns (a municipality
+ * Existing rows, minus the respondents in `replace`, plus the incoming returns (a respondent
  * already present and not in `replace` is kept as it was, and its incoming return skipped).
  */
 export function mergeData(
   existing: Table | undefined,
   incoming: readonly KommuneReturn[],
-  replace: ReadonlySet<string>
+  replace: ReadonlySet<string>,
+  layout: DataLayout = KL2024_DATA
 ): Table {
-  const present = kommunerIn(existing);
-  const kept = dataRows(existing)
-    .filter((row) => !replace.has(String(row[KEY.kommune])))
-    .map(asRow);
+  const k = keys(layout);
+  const present = kommunerIn(existing, layout);
+  const kept = dataRows(existing, layout)
+    .filter((row) => !replace.has(String(row[k.who])))
+    .map((row) => asRow(row, layout));
   const added = incoming
     .filter((r) => !present.has(r.kommune) || replace.has(r.kommune))
-    .flatMap(returnRows);
-  return { header: [DATA_TITLE], rows: [[DATA_NOTE], [...DATA_HEADER], ...kept, ...added] };
+    .flatMap((r) => returnRows(r, layout));
+  return { header: [layout.title], rows: [[layout.note], [...layout.header], ...kept, ...added] };
 }
 
-/** Values by municipality, as the projection reads them back. */
+/** Values by respondent, as the calculations read them back. */
 export function valuesByKommune(
-  table: Table | undefined
+  table: Table | undefined,
+  layout: DataLayout = KL2024_DATA
 ): Map<string, { values: Record<string, FieldValue>; file: string }> {
+  const k = keys(layout);
   const out = new Map<string, { values: Record<string, FieldValue>; file: string }>();
-  for (const row of dataRows(table)) {
-    const k = row[KEY.kommune];
-    const id = row[KEY.felt];
-    const v = row[KEY.vaerdi];
-    const file = row[KEY.fil];
-    if (typeof k !== "string" || typeof id !== "string" || !k) continue;
-    let entry = out.get(k);
+  for (const row of dataRows(table, layout)) {
+    const who = row[k.who];
+    const id = row[k.felt];
+    const v = row[k.vaerdi];
+    const file = row[k.fil];
+    if (typeof who !== "string" || typeof id !== "string" || !who) continue;
+    let entry = out.get(who);
     if (!entry) {
       entry = { values: {}, file: String(file ?? "") };
-      out.set(k, entry);
+      out.set(who, entry);
     }
     entry.values[id] =
       v === null || v === undefined || v === "" ? null : typeof v === "boolean" ? String(v) : v;

@@ -1,5 +1,5 @@
 import { Workbook } from "exceljs";
-import { checkCellCount, checkXlsxBytes } from "./guard";
+import { prescanForExcelJs } from "./reader/prescan";
 
 /** Bytes of an .xlsx file, as Node (Buffer) or the browser (ArrayBuffer) hands them over. */
 export type XlsxBytes = Uint8Array | ArrayBuffer;
@@ -14,16 +14,16 @@ function toUint8(data: unknown): Uint8Array {
 
 /**
  * Loads an .xlsx file from memory (no file system: works in Node and in the browser). Bad files
- * (not .xlsx, .xls, password-protected, corrupt, zip bomb, over the limits) are refused with an
- * `XlsxRejected` carrying one Danish message, before ExcelJS parses them (see ./guard.ts).
+ * (not .xlsx, .xls, password-protected, corrupt, zip bomb, over the limits, or claiming areas
+ * ExcelJS would materialise) are refused with an `XlsxRejected` carrying one Danish message,
+ * before ExcelJS parses them (the whole pre-scan, ./reader/prescan.ts).
  */
 export async function loadWorkbook(bytes: XlsxBytes): Promise<Workbook> {
   const wb = new Workbook();
   const data = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes;
-  await checkXlsxBytes(data);
+  prescanForExcelJs(data);
   // ExcelJS's types ask for a Node Buffer; JSZip underneath takes any Uint8Array.
   await wb.xlsx.load(data as unknown as Parameters<typeof wb.xlsx.load>[0]);
-  checkCellCount(wb);
   return wb;
 }
 

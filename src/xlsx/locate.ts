@@ -1,55 +1,16 @@
-import type { Workbook, Worksheet } from "exceljs";
 import { META_FIELDS, TEMPLATES, fieldsOf } from "../domain/catalogue";
 import type { TemplateDef } from "../domain/catalogue/types";
 import { makeFinding } from "../domain/findings";
 import { LabelLocator, type GridSheet } from "../domain/locate";
 import type { CellLocation, Finding, RawCell, RawReturn } from "../domain/model";
 import { splitTemplateIds } from "../domain/validate/meta";
-import { type NamedRef, cellAt, definedNames, plainValue } from "./names";
+import type { NamedRef } from "./reader/package";
 
-/**
- * An ExcelJS worksheet as a grid of plain values. Its size (ExcelJS walks every row for
- * columnCount) and each cell's value are worked out once, when first asked for; the grid is a
- * view for one read, during which the sheet's values do not change.
- */
-export function gridOf(ws: Worksheet): GridSheet {
-  let rowCount: number | undefined;
-  let columnCount: number | undefined;
-  const values = new Map<number, unknown>();
-  return {
-    name: ws.name,
-    get rowCount() {
-      return (rowCount ??= ws.rowCount);
-    },
-    get columnCount() {
-      return (columnCount ??= ws.columnCount);
-    },
-    value: (row, col) => {
-      // Excel has at most 16384 columns; the key is unique for every cell.
-      const key = row * 16384 + col;
-      if (values.has(key)) return values.get(key);
-      // Inside the sheet's bounds, the row's own cell list; ws.findCell would first build and
-      // decode an A1 address for the same lookup (and throws outside Excel's columns).
-      const cell =
-        Number.isInteger(row) && Number.isInteger(col) && row >= 1 && col >= 1 && col <= 16384
-          ? ws.findRow(row)?.findCell(col)
-          : ws.findCell(row, col);
-      const v = plainValue(cell?.value);
-      values.set(key, v);
-      return v;
-    },
-    forEachValue: (fn) =>
-      ws.eachRow({ includeEmpty: false }, (row, r) =>
-        row.eachCell({ includeEmpty: false }, (cell, c) => fn(r, c, plainValue(cell.value)))
-      ),
-  };
-}
-
-function readCell(wb: Workbook, loc: CellLocation): RawCell | undefined {
-  const hit = cellAt(wb, loc);
-  if (!hit) return undefined;
-  const numFmt = hit.cell.numFmt;
-  return { value: plainValue(hit.cell.value), ...(numFmt ? { numFmt } : {}), location: loc };
+/** What the label fallback reads from: every sheet as a grid, and single cells as raw cells. */
+export interface CellSource {
+  readonly grids: readonly GridSheet[];
+  /** The cell at a location (value, number format, location); undefined when the sheet is gone. */
+  cell(location: CellLocation): RawCell | undefined;
 }
 
 export const LOCATE_RULES = {
@@ -63,15 +24,16 @@ export const LOCATE_RULES = {
  * labels and year headers; named cells that do not sit beside their label and year (rows
  * inserted by a tool that left the names behind) are read where the labels say. Each
  * fallback is reported. Meta missing by name is looked up beside its label. `names` are the
- * workbook's defined names when the caller has them already.
+ * workbook's defined names; `templates` the catalogue's templates (those `meta.skabelon` names,
+ * or, without it, those whose Data sheet is found).
  */
 export function withLabelFallback(
-  wb: Workbook,
+  source: CellSource,
   raw: RawReturn,
-  names: ReadonlyMap<string, NamedRef> = definedNames(wb),
+  names: ReadonlyMap<string, NamedRef>,
   templates: readonly TemplateDef[] = TEMPLATES
 ): RawReturn {
-  const locator = new LabelLocator(wb.worksheets.map(gridOf));
+  const locator = new LabelLocator(source.grids);
   const file = raw.file !== undefined ? { file: raw.file } : {};
   let findings: Finding[] = [...raw.findings];
   const cells: Record<string, RawCell> = { ...raw.cells };
@@ -103,8 +65,9 @@ export function withLabelFallback(
     }
   }
 
+  const byId = new Map(templates.map((t) => [t.id, t] as const));
   const known = splitTemplateIds(meta.skabelon)
-    .map((id) => templates.find((t) => t.id === id))
+    .map((id) => byId.get(id))
     .filter((t) => t !== undefined);
   const chosen = known.length > 0 ? known : locator.detect(templates);
   let viaLabels = false;
@@ -121,7 +84,7 @@ export function withLabelFallback(
     let moved = 0;
     for (const f of missing) {
       const loc = located.fields.get(f.id);
-      const cell = loc && readCell(wb, loc);
+      const cell = loc && source.cell(loc);
       if (cell) {
         cells[f.id] = cell;
         added++;
@@ -131,7 +94,7 @@ export function withLabelFallback(
       const loc = located.fields.get(f.id);
       const old = cells[f.id].location!;
       if (!loc || (loc.sheet === old.sheet && loc.cell === old.cell)) continue;
-      const cell = readCell(wb, loc);
+      const cell = source.cell(loc);
       if (cell) {
         cells[f.id] = cell;
         moved++;

@@ -1,27 +1,8 @@
 import type { Cell, Workbook, Worksheet } from "exceljs";
 import type { CellLocation } from "../domain/model";
-import { parseA1 } from "../domain/layout/a1";
+import { type NamedRef, parseRef } from "./reader/package";
 
-/** A workbook-scoped defined name that points at one cell. */
-export interface NamedRef {
-  readonly name: string;
-  /** Sheet and A1 cell (top-left cell when the name covers a range). */
-  readonly location?: CellLocation;
-  /** The name's raw reference when it points nowhere usable (e.g. "#REF!"). */
-  readonly broken?: string;
-}
-
-const REF = /^(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Za-z]{1,3}\$?\d+)(?::\$?[A-Za-z]{1,3}\$?\d+)?$/;
-
-/** Splits "'UKN Data'!$C$8" into sheet and cell; undefined when it is no cell reference. */
-export function parseRef(ref: string): CellLocation | undefined {
-  const m = REF.exec(ref.trim());
-  if (!m) return undefined;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-  const cell = parseA1(m[3]);
-  if (!cell) return undefined;
-  return { sheet, cell: m[3].replace(/\$/g, "").toUpperCase() };
-}
+export { type NamedRef, parseRef };
 
 interface MatrixCell {
   readonly sheetName?: string;

@@ -348,9 +348,12 @@
   var actions = {};
   wb.actions = actions;
   wb.taskpaneShown = 0;
+  wb.settings = {};
+  wb.settingsSaved = 0;
   var dark = (typeof location !== "undefined" && /[?&]tema=moerk/.test(location.search)) || window.__fakeDark === true;
   window.Office = {
     HostType: { Excel: "Excel" },
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     EventType: { OfficeThemeChanged: "officeThemeChanged" },
     actions: { associate: function (id, fn) { actions[id] = fn; } },
     addin: { showAsTaskpane: function () { wb.taskpaneShown++; return Promise.resolve(); } },
@@ -365,7 +368,16 @@
         controlBackgroundColor: dark ? "#404040" : "#ffffff",
         controlForegroundColor: dark ? "#ffffff" : "#000000",
       },
-      document: { addHandlerAsync: function () {} },
+      document: {
+        addHandlerAsync: function () {},
+        // Document settings (saved with the workbook): the pane remembers the pack here.
+        settings: {
+          get: function (k) { return Object.prototype.hasOwnProperty.call(wb.settings, k) ? wb.settings[k] : null; },
+          set: function (k, v) { wb.settings[k] = v; },
+          remove: function (k) { delete wb.settings[k]; },
+          saveAsync: function (cb) { wb.settingsSaved++; if (cb) cb({ status: "succeeded" }); },
+        },
+      },
     },
     onReady: function (cb) {
       var info = { host: "Excel", platform: "OfficeOnline" };

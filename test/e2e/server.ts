@@ -17,8 +17,32 @@ function newest(dir: string): number {
   return t;
 }
 
-/** Runs `webpack --mode production` unless dist-web is newer than src/ and webpack.config.js. */
+/**
+ * Runs `webpack --mode production` unless dist-web is newer than src/ and webpack.config.js.
+ * Browser tests run in parallel Jest workers: one builds while the others wait for its lock.
+ */
 export function ensureBuild(): void {
+  const lock = path.join(ROOT, ".dist-web.bygger");
+  const waitUntil = Date.now() + 10 * 60_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      // A lock left by a killed run is stale after ten minutes.
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 10 * 60_000 || Date.now() > waitUntil) fs.rmSync(lock, { recursive: true, force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  try {
+    buildIfStale();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function buildIfStale(): void {
   // webpack leaves unchanged files alone, so a stamp written after each build tells the age.
   const stamp = path.join(DIST, ".gebygget");
   const sources = Math.max(

@@ -10,6 +10,16 @@
 import * as fs from "fs";
 import * as path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import {
+  CHROMIUM,
+  SHOTS,
+  axeViolations,
+  describeBrowser,
+  openPane,
+  poll,
+  show,
+  type Fake,
+} from "./harness";
 import { buildTemplateWorkbook } from "../../src/domain/layout";
 import { fillWorkbook } from "../../src/xlsx/fill";
 import { renderWorkbook } from "../../src/xlsx/render";
@@ -27,42 +37,6 @@ async function returnFile(kommune: string, hours: number): Promise<Buffer> {
   return Buffer.from(filled.bytes);
 }
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const hasChromium = fs.existsSync(CHROMIUM);
-const SHOTS = path.join(__dirname, "__screenshots__");
-
-if (!hasChromium) {
-  console.warn(`Browsertesten springes over: Chromium findes ikke på ${CHROMIUM}.`);
-}
-const describeBrowser = hasChromium ? describe : describe.skip;
-
-/** Waits until `read()` gives `expected` (the pane writes asynchronously), then asserts it. */
-async function poll<T>(read: () => Promise<T>, expected: T, timeoutMs = 10000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  let last = await read();
-  while (last !== expected && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 50));
-    last = await read();
-  }
-  expect(last).toBe(expected);
-}
-
-interface FakeWorkbook {
-  sheets: { name: string; protected: boolean; cells: Record<string, { value?: unknown }> }[];
-  names: Record<string, string>;
-  tables: { name: string; sheet: string; address: string }[];
-  selected: string | null;
-  taskpaneShown: number;
-  runOptions: { delayForCellEdit?: boolean }[];
-  valueOf(name: string): unknown;
-  addressOf(name: string): string | undefined;
-  type(sheet: string, address: string, value: unknown): void;
-  select(sheet: string, address: string): void;
-  actions: Record<string, () => Promise<void>>;
-}
-
-type Fake = { __workbook: FakeWorkbook };
-
 const WIDTHS = [320, 350, 450];
 const VIEWS: [string, string][] = [
   ["Kommune", "Skabeloner"],
@@ -71,33 +45,6 @@ const VIEWS: [string, string][] = [
   ["Konsulent", "Indsaml"],
   ["Konsulent", "Opregn"],
 ];
-
-async function openPane(browser: Browser, url: string, consoleErrors: string[], width = 350): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 }, locale: "da-DK" });
-  page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(m.text());
-  });
-  page.on("pageerror", (e) => consoleErrors.push(String(e)));
-  // No internet: answer office.js locally (the fake is injected below), refuse anything else.
-  await page.route("**/*", (route) => {
-    const u = route.request().url();
-    if (u.startsWith(url.replace(/taskpane\.html.*$/, ""))) return route.continue();
-    if (u.includes("appsforoffice.microsoft.com")) {
-      return route.fulfill({ status: 200, contentType: "text/javascript", body: "/* office.js: fake injected by the test */" });
-    }
-    return route.abort();
-  });
-  await page.addInitScript({ path: path.join(__dirname, "fakeOffice.js") });
-  await page.goto(url);
-  await page.getByRole("heading", { name: "Byrdeberegner" }).waitFor();
-  return page;
-}
-
-async function show(page: Page, mode: string, step: string): Promise<void> {
-  await page.getByRole("tab", { name: mode, exact: true }).click();
-  await page.getByRole("tab", { name: step, exact: true }).click();
-  await page.waitForTimeout(150);
-}
 
 /** Inserts every template for Aarhus through the pane. */
 async function insertAll(page: Page): Promise<void> {
@@ -108,23 +55,6 @@ async function insertAll(page: Page): Promise<void> {
   await page.getByRole("option", { name: "Aarhus" }).click();
   await page.getByRole("button", { name: "Indsæt skabeloner" }).click();
   await page.getByText("Skabeloner indsat").waitFor({ timeout: 30000 });
-}
-
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (ctx: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe;
-    // Tabster's focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>) hand focus on at
-    // once and are never read; axe's aria-hidden-focus rule cannot tell, so they are left out.
-    const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] });
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 3) }));
-  });
 }
 
 /** Every view at every width: no horizontal scroll, axe clean, a screenshot. */
@@ -254,6 +184,9 @@ describeBrowser("task pane in Chromium", () => {
   });
 
   test("Indsaml: the Fluent file button reads returned files into the Data table", async () => {
+    // Each file is read in a Web Worker, not on the pane's own thread.
+    const workers: string[] = [];
+    page.on("worker", (w) => workers.push(w.url()));
     await show(page, "Konsulent", "Indsaml");
     const mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     const chooser = page.waitForEvent("filechooser");
@@ -264,6 +197,7 @@ describeBrowser("task pane in Chromium", () => {
       { name: "noter.txt", mimeType: "text/plain", buffer: Buffer.from("ikke en skabelon") },
     ]);
     await page.getByText("Data indsamlet").waitFor({ timeout: 30000 });
+    expect(workers.length).toBeGreaterThan(0);
     const results = page.getByRole("list", { name: "Resultat pr. fil" });
     await expect(results.getByText("Afvist").count()).resolves.toBe(1);
     await expect(results.getByText(/Ikke en \.xlsx-fil/).count()).resolves.toBe(1);

@@ -88,6 +88,7 @@ describe("read a filled form", () => {
       kommune: "Aarhus",
       skabelon: TEMPLATES.map((t) => t.id).join(","),
       version: expect.any(Number),
+      pakke: "kl2024",
     });
     expect(raw.cells["ukn.hovedsager.timer_pr_sag.2019"]).toEqual({
       value: 37.4,

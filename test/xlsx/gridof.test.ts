@@ -1,11 +1,14 @@
 /**
- * The ExcelJS grid's sparse walk (forEachValue) must index a sheet exactly as probing every
+ * The streamed grid's sparse walk (forEachValue) must index a sheet exactly as probing every
  * cell with value(row, col) does: same templates found, same field cells, same meta.
  */
 import { buildTemplateWorkbook, dataSheetName } from "../../src/domain/layout";
 import { TEMPLATES, getTemplate } from "../../src/domain/catalogue";
 import { LabelLocator, type GridSheet } from "../../src/domain/locate";
-import { gridOf, loadWorkbook, renderWorkbook } from "../../src/xlsx";
+import { LIMITS, loadWorkbook, renderWorkbook, workbookBytes } from "../../src/xlsx";
+import { openXlsxZip } from "../../src/xlsx/guard";
+import { WorkbookPackage } from "../../src/xlsx/reader/package";
+import { gridOfSheet } from "../../src/xlsx/reader/read";
 
 function probingOnly(g: GridSheet): GridSheet {
   return {
@@ -24,7 +27,8 @@ it("the sparse walk finds the same fields and meta as probing every cell", async
   ws.mergeCells("H2:I3");
   ws.getCell("H2").value = "Ukendt overskrift";
   ws.spliceRows(6, 0, [], []);
-  const grids = wb.worksheets.map(gridOf);
+  const pkg = new WorkbookPackage(openXlsxZip(await workbookBytes(wb)), LIMITS);
+  const grids = pkg.sheets.map((s) => gridOfSheet(pkg, s.name));
   expect(grids.every((g) => typeof g.forEachValue === "function")).toBe(true);
   const sparse = new LabelLocator(grids);
   const dense = new LabelLocator(grids.map(probingOnly));

@@ -1,11 +1,12 @@
 import type { Command } from "commander";
+import { existsSync } from "fs";
 import type { FieldValue, Finding, RawReturn } from "../../domain/model";
 import type { Pack } from "../../domain/pack/model";
 import { parseCell, serialToIsoDate } from "../../domain/parse/cell";
-import { readReturn } from "../../xlsx";
 import { CliError } from "../errors";
-import { type CliIo, readBytes } from "../io";
-import { openedPacks, packForReturn, readOptionsFor } from "../pack";
+import type { CliIo } from "../io";
+import { openedPacks, packForReturn } from "../pack";
+import { readReturnFiles } from "../readPool";
 
 /** What `byrde læs --json` prints. Dates as ISO text and clock times as tt:mm; other values as parsed. */
 export function returnJson(
@@ -80,8 +81,12 @@ export function registerLaes(program: Command, io: CliIo): void {
       "pakken, skabelonen er lavet fra, når den ikke er indbygget (en .json-fil)"
     )
     .action(async (fil: string, opts: { json?: boolean; pakke?: string }) => {
+      if (!existsSync(fil)) throw new CliError(`Filen findes ikke: ${fil}`);
       const opened = openedPacks(opts.pakke);
-      const raw = await readReturn(readBytes(fil), fil, readOptionsFor(opened));
+      const [raw] = await readReturnFiles(
+        [fil],
+        opts.pakke !== undefined ? { pakke: opts.pakke } : {}
+      );
       const choice = packForReturn(raw, opened);
       if (!choice.ok) throw new CliError(`${fil}: ${choice.message}`);
       // Nothing could be read (not an .xlsx, corrupt, no fields): an error, exit code 2.

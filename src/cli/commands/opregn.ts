@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { existsSync } from "fs";
 import { basename, extname } from "path";
 import type { Finding, KommuneReturn, RawReturn } from "../../domain/model";
 import type { InputTable } from "../../domain/pack/env";
@@ -27,12 +28,14 @@ import { computeTables, tablesJson } from "../../domain/tables/compute";
 import { buildTablesReport } from "../../domain/tables/report";
 import { tablesText } from "../../domain/tables/text";
 import { validateReturn } from "../../domain/validate";
-import { readReturn, readSheetRows, renderWorkbook } from "../../xlsx";
+import { readSheetRows, renderWorkbook } from "../../xlsx";
 import { parseCsv } from "../../domain/parse/csv";
 import { parseInputRows } from "../../domain/pack/rows";
+import { refusalOf } from "../../xlsx/batch";
 import { CliError } from "../errors";
 import { type CliIo, readBytes, readJson, writeBytes } from "../io";
-import { packOption, readOptionsFor } from "../pack";
+import { packOption } from "../pack";
+import { readReturnFiles } from "../readPool";
 
 interface OpregnOptions {
   pakke?: string;
@@ -57,35 +60,59 @@ interface ReadReturn {
   readonly raw: RawReturn;
 }
 
-/** Reads one return (.xlsx, or JSON `{ "kommune", "pakke"?, "felter" }`), choosing fields by its pack. */
-async function readOne(file: string, opened: readonly Pack[]): Promise<ReadReturn> {
-  const ext = extname(file).toLowerCase();
-  if (ext === ".json") {
-    const j = readJson(file) as Partial<FelterJson> | null;
-    if (
-      !j ||
-      typeof j !== "object" ||
-      typeof j.kommune !== "string" ||
-      !j.felter ||
-      typeof j.felter !== "object"
-    ) {
-      throw new CliError(
-        `${file}: en indberetning som JSON skal have »kommune« (tekst) og »felter« (objekt med felt-id → værdi).`
-      );
-    }
-    const choice = packFor(j.pakke, opened);
-    if (!choice.ok) throw new CliError(`${file}: ${choice.message}`);
-    return {
-      file,
-      raw: rawReturnFromFelter(j as FelterJson, basename(file), undefined, choice.pack),
-    };
+/** A return given as JSON `{ "kommune", "pakke"?, "felter" }`, before validation. */
+function jsonReturn(file: string, opened: readonly Pack[]): ReadReturn {
+  const j = readJson(file) as Partial<FelterJson> | null;
+  if (
+    !j ||
+    typeof j !== "object" ||
+    typeof j.kommune !== "string" ||
+    !j.felter ||
+    typeof j.felter !== "object"
+  ) {
+    throw new CliError(
+      `${file}: en indberetning som JSON skal have »kommune« (tekst) og »felter« (objekt med felt-id → værdi).`
+    );
   }
-  if (ext !== ".xlsx")
-    throw new CliError(`${file}: kun .xlsx- og .json-filer kan læses som indberetninger.`);
-  const raw = await readReturn(readBytes(file), basename(file), readOptionsFor(opened));
-  const fatal = raw.findings.filter((f) => f.severity === "fejl" && f.rule === "ulaeselig_fil");
-  if (fatal.length > 0) throw new CliError(`${file}: ${fatal.map((f) => f.message).join(" ")}`);
-  return { file, raw };
+  const choice = packFor(j.pakke, opened);
+  if (!choice.ok) throw new CliError(`${file}: ${choice.message}`);
+  return {
+    file,
+    raw: rawReturnFromFelter(j as FelterJson, basename(file), undefined, choice.pack),
+  };
+}
+
+/** One input return as read, or the one finding that says why the file could not be read. */
+export type ReadOutcome = ReadReturn | { readonly file: string; readonly refused: Finding };
+
+/**
+ * Reads the returns (.xlsx each in isolation, see ../readPool.ts, with the fields of the pack
+ * its meta names; or JSON), in the given order. A missing file or another extension is a usage
+ * error (exit 2); an .xlsx that cannot be read is reported and left out, the others still read.
+ */
+export async function readAll(
+  files: readonly string[],
+  pakke: string | undefined,
+  opened: readonly Pack[]
+): Promise<ReadOutcome[]> {
+  for (const file of files) {
+    const ext = extname(file).toLowerCase();
+    if (ext !== ".json" && ext !== ".xlsx")
+      throw new CliError(`${file}: kun .xlsx- og .json-filer kan læses som indberetninger.`);
+    if (!existsSync(file)) throw new CliError(`Filen findes ikke: ${file}`);
+  }
+  const xlsx = files.filter((f) => extname(f).toLowerCase() === ".xlsx");
+  const raws = await readReturnFiles(xlsx, {
+    displayName: (p) => basename(p),
+    ...(pakke ? { pakke } : {}),
+  });
+  const byFile = new Map(xlsx.map((f, i) => [f, raws[i]] as const));
+  return files.map((file): ReadOutcome => {
+    const raw = byFile.get(file);
+    if (!raw) return jsonReturn(file, opened);
+    const refused = refusalOf(raw);
+    return refused ? { file, refused } : { file, raw };
+  });
 }
 
 /** The one pack a run computes with: `--pakke`, else the one the returns name (kl2024 for none). */
@@ -105,20 +132,9 @@ function runPack(
   return choice.pack;
 }
 
-/** Reads one return (.xlsx or JSON) and validates it with the pack it names. */
-export async function readAndValidate(
-  file: string,
-  opened: readonly Pack[] = []
-): Promise<KommuneReturn> {
-  const r = await readOne(file, opened);
-  const choice = packFor(r.raw.meta.pakke, opened);
-  if (!choice.ok) throw new CliError(`${file}: ${choice.message}`);
-  return validateReturn(r.raw, choice.pack);
-}
-
 /**
  * An input table from its file: JSON in the table's shape, or a .csv/.xlsx extract with one row
- * per respondent (src/domain/pack/rows.ts).
+ * per respondent (src/domain/pack/rows.ts; an .xlsx is read by the bounded streaming reader).
  */
 async function readInputFile(pack: Pack, id: string, file: string): Promise<Parsed<InputTable>> {
   const def = pack.inputs.find((t) => t.id === id)!;
@@ -128,7 +144,7 @@ async function readInputFile(pack: Pack, id: string, file: string): Promise<Pars
     return csv.ok ? parseInputRows(pack, def, csv.rows) : { ok: false, errors: [`${csv.error}.`] };
   }
   if (ext === ".xlsx") {
-    const sheet = await readSheetRows(readBytes(file));
+    const sheet = readSheetRows(readBytes(file));
     return sheet.ok ? parseInputRows(pack, def, sheet.rows) : { ok: false, errors: [sheet.error] };
   }
   if (ext !== ".json")
@@ -275,11 +291,16 @@ export function registerOpregn(program: Command, io: CliIo): void {
       if (!opts.ud && !opts.json)
         throw new CliError("Angiv rapporten med -o/--ud (fx -o overblik.xlsx), eller brug --json.");
       const opened = opts.pakke ? [packOption(opts.pakke)] : [];
+      const say = opts.json ? (s: string) => io.err(s) : (s: string) => io.out(s);
+      const outcomes = await readAll(returer, opts.pakke, opened);
       const read: ReadReturn[] = [];
-      for (const file of returer) read.push(await readOne(file, opened));
+      for (const o of outcomes) {
+        if ("refused" in o)
+          say(`${basename(o.file)}: kunne ikke læses og er ikke med: ${o.refused.message}`);
+        else read.push(o);
+      }
       const pack = runPack(opts.pakke, read, opened);
       const files = dataFiles(pack, opts.data);
-      const say = opts.json ? (s: string) => io.err(s) : (s: string) => io.out(s);
       const returns: KommuneReturn[] = [];
       for (const r of read) {
         const v = validateReturn(r.raw, pack);

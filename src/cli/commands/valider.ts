@@ -1,16 +1,13 @@
-import { readFileSync, statSync } from "fs";
 import type { Command } from "commander";
 import { SEVERITY_ORDER, cellRef, countBySeverity } from "../../domain/findings";
 import type { Finding, KommuneReturn, RawReturn } from "../../domain/model";
 import { validateReturn } from "../../domain/validate";
-import { BAD_FILE_RULES, LIMITS, readReturn } from "../../xlsx";
 import type { Pack } from "../../domain/pack/model";
+import { refusalOf } from "../../xlsx/batch";
 import { CliError } from "../errors";
 import type { CliIo } from "../io";
-import { openedPacks, packForReturn, readOptionsFor } from "../pack";
-
-/** Reader rules that mean the file itself could not be read (one error, nothing else). */
-const FILE_RULES = new Set<string>([...BAD_FILE_RULES, "ulaeselig_fil", "fil_mangler"]);
+import { openedPacks, packForReturn } from "../pack";
+import { readReturnFiles } from "../readPool";
 
 /** The reader's own meta remark; validation reports meta with its own rules (kommune_mangler …). */
 const SUPERSEDED = new Set(["meta_mangler"]);
@@ -23,52 +20,68 @@ export interface FileResult {
   readonly findings: readonly Finding[];
 }
 
-function fileError(fil: string, rule: string, message: string): FileResult {
-  return { fil, findings: [{ rule, severity: "fejl", message, file: fil }] };
+/**
+ * Validates one file's raw read with the pack its meta cells name; a file that could not be
+ * read keeps its one error.
+ */
+export function validateRaw(fil: string, raw: RawReturn, opened: readonly Pack[] = []): FileResult {
+  const fatal = refusalOf(raw);
+  if (fatal) return { fil, findings: [{ ...fatal, file: fil }] };
+  const choice = packForReturn(raw, opened);
+  if (!choice.ok)
+    return {
+      fil,
+      findings: [{ rule: "pakke_ukendt", severity: "fejl", message: choice.message, file: fil }],
+    };
+  const retur = validateReturn(
+    {
+      ...raw,
+      findings: raw.findings.filter((f) => !SUPERSEDED.has(f.rule)),
+    },
+    choice.pack
+  );
+  return { fil, retur, locatedBy: raw.locatedBy, findings: retur.findings };
 }
 
-/** Reads and validates one file; never throws. */
-export async function validateFile(fil: string, opened: readonly Pack[] = []): Promise<FileResult> {
-  let bytes: Uint8Array;
-  try {
-    const size = statSync(fil).size;
-    if (size > LIMITS.maxFileBytes) {
-      const mb = (n: number) =>
-        `${(n / 1024 / 1024).toLocaleString("da-DK", { maximumFractionDigits: 1 })} MB`;
-      return fileError(
-        fil,
-        "fil_for_stor",
-        `Filen er ${mb(size)}; højst ${mb(LIMITS.maxFileBytes)} læses.`
-      );
+/**
+ * Reads (each file in isolation, see ../readPool.ts) and validates files; results in the
+ * files' order. `onResult` gets each file's result in that order, as soon as it and every file
+ * before it are done. Never throws on a file's content.
+ */
+export async function validateFiles(
+  files: readonly string[],
+  options: {
+    /** `--pakke`: a pack id or pack file besides the built-in ones. */
+    readonly pakke?: string;
+    readonly onResult?: (result: FileResult) => void;
+  } = {}
+): Promise<FileResult[]> {
+  const opened = openedPacks(options.pakke);
+  const validate = (i: number, raw: RawReturn) => validateRaw(files[i], raw, opened);
+  const results: Array<FileResult | undefined> = new Array(files.length);
+  let shown = 0;
+  const flush = (raws: ReadonlyArray<RawReturn | undefined>) => {
+    while (shown < files.length && raws[shown]) {
+      results[shown] ??= validate(shown, raws[shown]!);
+      options.onResult?.(results[shown]!);
+      shown++;
     }
-    bytes = readFileSync(fil);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return fileError(
-      fil,
-      "fil_mangler",
-      code === "ENOENT"
-        ? "Filen findes ikke."
-        : `Filen kan ikke læses (${code ?? (e as Error).message}).`
-    );
-  }
-  try {
-    const raw = await readReturn(bytes, fil, readOptionsFor(opened));
-    const fatal = raw.findings.find((f) => FILE_RULES.has(f.rule) && f.severity === "fejl");
-    if (fatal) return { fil, findings: [{ ...fatal, file: fil }] };
-    const choice = packForReturn(raw, opened);
-    if (!choice.ok) return fileError(fil, "pakke_ukendt", choice.message);
-    const retur = validateReturn(
-      {
-        ...raw,
-        findings: raw.findings.filter((f) => !SUPERSEDED.has(f.rule)),
-      },
-      choice.pack
-    );
-    return { fil, retur, locatedBy: raw.locatedBy, findings: retur.findings };
-  } catch (e) {
-    return fileError(fil, "ulaeselig_fil", `Filen kan ikke læses: ${(e as Error).message}`);
-  }
+  };
+  const partial: Array<RawReturn | undefined> = new Array(files.length);
+  const raws = await readReturnFiles(files, {
+    ...(options.pakke !== undefined ? { pakke: options.pakke } : {}),
+    onProgress: (p) => {
+      partial[p.index] = p.result;
+      flush(partial);
+    },
+  });
+  flush(raws);
+  return raws.map((raw, i) => results[i] ?? validate(i, raw));
+}
+
+/** Reads and validates one file (with `--pakke`'s pack, when given); never throws. */
+export async function validateFile(fil: string, pakke?: string): Promise<FileResult> {
+  return (await validateFiles([fil], pakke !== undefined ? { pakke } : {}))[0];
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -148,16 +161,14 @@ export function registerValider(program: Command, io: CliIo): void {
       "pakken, skabelonerne er lavet fra, når den ikke er indbygget (en .json-fil)"
     )
     .action(async (filer: string[], opts: { json?: boolean; pakke?: string }) => {
-      const opened = openedPacks(opts.pakke);
-      const results: FileResult[] = [];
-      for (const fil of filer) {
-        const r = await validateFile(fil, opened);
-        results.push(r);
-        if (!opts.json) {
-          // Each file's report is printed whole, once it is complete.
-          io.out([`== ${fil} ==`, ...findingsTable(r.findings), summaryLine(r), ""].join("\n"));
-        }
-      }
+      // Each file's report is printed whole, once it is complete, in the files' order.
+      const results = await validateFiles(filer, {
+        ...(opts.pakke !== undefined ? { pakke: opts.pakke } : {}),
+        onResult: (r) => {
+          if (!opts.json)
+            io.out([`== ${r.fil} ==`, ...findingsTable(r.findings), summaryLine(r), ""].join("\n"));
+        },
+      });
       const withErrors = results.filter((r) =>
         r.findings.some((f) => f.severity === "fejl")
       ).length;

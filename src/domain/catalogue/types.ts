@@ -177,6 +177,8 @@ export interface ConditionRule extends RuleBase {
   readonly field: string;
   /** `<block>` of a list block: the rule holds for each filled record. */
   readonly records?: string;
+  /** `<block>` of a table block: the rule holds for each row; `{række}` is the row's id in the expression and `field`. */
+  readonly rows?: string;
 }
 
 /** A record field must not hold the same value twice among the filled records. */

@@ -68,8 +68,11 @@ export function dataSheet(
   const grids = t.blocks.filter((b): b is GridBlockDef => b.type === "tabel");
   const lists = t.blocks.filter((b): b is ListBlockDef => b.type === "liste");
   const widths: number[] = [];
+  // A keyed column is as wide as its header needs (a year fits the standard width).
   for (const b of grids)
-    b.columns.forEach((_, i) => (widths[i] = Math.max(widths[i] ?? 0, YEAR_WIDTH)));
+    b.columns.forEach(
+      (c, i) => (widths[i] = Math.max(widths[i] ?? 0, YEAR_WIDTH, c.label.length + 2))
+    );
   for (const b of lists)
     b.fields.forEach((f, i) => (widths[i] = Math.max(widths[i] ?? 0, listFieldWidth(f))));
   const span = Math.max(MIN_SPAN, widths.length);
@@ -81,13 +84,17 @@ export function dataSheet(
   widths.forEach((w, i) => s.width(FIRST_YEAR_COL + i, w));
 
   s.set({ row: 1, col: LABEL_COL, value: `${t.name}: Data`, style: "title" }).height(1, 24);
-  s.set({
-    row: 3,
-    col: grids.length > 0 ? LABEL_COL : FIRST_YEAR_COL,
-    value: respondentLabel,
-    style: "label",
-  });
-  const nameCol = grids.length > 0 ? FIRST_YEAR_COL : FIRST_YEAR_COL + 1;
+  // The respondent's label sits in the label column; a list-only template's label column is
+  // narrow (record numbers), so there the label spans as many columns as its text needs.
+  let labelEnd = LABEL_COL;
+  if (grids.length === 0) {
+    let room = labelWidth;
+    while (room < respondentLabel.length + 1 && labelEnd - FIRST_YEAR_COL + 1 < span - 1)
+      room += widths[++labelEnd - FIRST_YEAR_COL];
+  }
+  s.set({ row: 3, col: LABEL_COL, value: respondentLabel, style: "label" });
+  if (labelEnd > LABEL_COL) s.merge(3, LABEL_COL, 3, labelEnd);
+  const nameCol = labelEnd + 1;
   s.set({
     row: 3,
     col: nameCol,

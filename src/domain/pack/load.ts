@@ -22,7 +22,7 @@ import type {
   RuleDef,
   TemplateDef,
 } from "../catalogue/types";
-import { fieldsOfTemplate } from "../fieldId";
+import { fieldsOfTemplate, rowField } from "../fieldId";
 import { KINDS, type FieldKind } from "../kinds";
 import type { ComponentDef, MethodDef, NationalUnits } from "../project/definitions";
 import type {
@@ -451,12 +451,14 @@ class PackLoader {
       });
     }
     const singular = r?.betegnelse ?? "kommune";
+    const definite = r?.bestemt ?? `${singular}n`;
     return {
       singular,
+      definite,
       plural: r?.flertal ?? "kommuner",
       names,
       municipalities,
-      label: r?.etiket ?? `Anfør ${singular}ns navn:`,
+      label: r?.etiket ?? `Anfør ${definite}s navn:`,
     };
   }
 
@@ -702,7 +704,42 @@ class PackLoader {
       case "betingelse": {
         let names = new Map<string, ExprType>();
         let records: string | undefined;
-        if (r.poster) {
+        let rows: string | undefined;
+        const variables = new Map<string, VariableInfo>();
+        if (r.poster && r.raekker) {
+          this.problem(
+            [...path, "raekker"],
+            "en regel gælder enten hver post (»poster«) eller hver række (»raekker«), ikke begge"
+          );
+          return undefined;
+        }
+        if (r.raekker) {
+          const [tid, bid, ...rest] = r.raekker.split(".");
+          const b =
+            tid === t.id && rest.length === 0 ? t.blocks.find((x) => x.id === bid) : undefined;
+          if (!b || b.type !== "tabel") {
+            this.problem(
+              [...path, "raekker"],
+              `»${r.raekker}« er ikke en tabelblok »skabelon.blok« i skabelonen »${t.id}«`
+            );
+            return undefined;
+          }
+          rows = b.id;
+          const ids = b.rows.map((x) => x.id);
+          variables.set("række", { values: new Set(ids) });
+          variables.set("raekke", { values: new Set(ids) });
+          const own = new Set(fieldsOfTemplate(t).map((f) => f.id));
+          const absent = ids.filter((id) => !own.has(rowField(r.felt, id)));
+          if (absent.length > 0)
+            this.problem(
+              [...path, "felt"],
+              `»${r.felt}« er ikke et felt i skabelonen »${t.id}« for ${absent.length === 1 ? "rækken" : "rækkerne"} ${absent
+                .map((x) => `»${x}«`)
+                .join(
+                  ", "
+                )} (skriv det fulde felt-id med {række}, fx »${t.id}.${b.id}.{række}.${b.columns[0]?.key ?? "kolonne"}«)`
+            );
+        } else if (r.poster) {
           const lb = this.listBlock(r.poster, [...path, "poster"]);
           if (!lb) return undefined;
           if (lb.template !== t.id)
@@ -723,7 +760,7 @@ class PackLoader {
         const node = this.expr(
           r.udtryk,
           [...path, "udtryk"],
-          { respondent: true, variables: new Map(), names, calculations: false },
+          { respondent: true, variables, names, calculations: false },
           { type: "sandhed", list: false }
         );
         if (!node) return undefined;
@@ -734,6 +771,7 @@ class PackLoader {
           source: r.udtryk,
           field: r.felt,
           ...(records ? { records } : {}),
+          ...(rows ? { rows } : {}),
         };
       }
       case "entydig": {
@@ -1187,6 +1225,7 @@ class PackLoader {
           ...(t.beskrivelse ? { description: t.beskrivelse } : {}),
           ...(t.note ? { note: t.note } : {}),
           rows,
+          ...(t.raekketitel ? { rowTitle: t.raekketitel } : {}),
           columns,
           ...(t.total ? { total: { id: t.total.id, title: t.total.titel } } : {}),
           ...(f

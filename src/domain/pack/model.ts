@@ -13,6 +13,8 @@ import type { Pakke } from "./schema";
 export interface RespondentsDef {
   /** Singular and plural Danish noun ("kommune", "kommuner"). */
   readonly singular: string;
+  /** The definite singular ("kommunen", "afsenderen"), for "kommunens navn". */
+  readonly definite: string;
   readonly plural: string;
   /** Canonical names, in order. */
   readonly names: readonly string[];
@@ -133,6 +135,8 @@ export interface ReportTableDef {
   readonly description?: string;
   readonly note?: string;
   readonly rows: RowAxis;
+  /** The heading over the rows' names (else the block's title, »Post« or the grouping). */
+  readonly rowTitle?: string;
   readonly columns: readonly ReportColumnDef[];
   readonly total?: { readonly id: string; readonly title: string };
   /**

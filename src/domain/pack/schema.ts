@@ -166,11 +166,21 @@ const Regel = z.discriminatedUnion("type", [
     type: z.literal("betingelse"),
     ...RegelBase,
     udtryk: Udtryk.describe("Skal være sand; tom (manglende tal) giver intet fund."),
-    felt: z.string().describe("Feltet, fundet peger på (fuldt felt-id, eller et felt i posten)."),
+    felt: z
+      .string()
+      .describe(
+        "Feltet, fundet peger på (fuldt felt-id, eller et felt i posten; med »raekker« må id'et indeholde {række})."
+      ),
     poster: z
       .string()
       .optional()
       .describe("Blok »skabelon.blok« (liste): reglen gælder hver udfyldt post."),
+    raekker: z
+      .string()
+      .optional()
+      .describe(
+        "Blok »skabelon.blok« (tabel): reglen gælder hver række i blokken; {række} er rækkens id i udtrykket og i »felt«."
+      ),
   }),
   z.strictObject({
     type: z.literal("entydig"),
@@ -366,6 +376,9 @@ const Rapporttabel = z.strictObject({
   beskrivelse: Tekst.optional(),
   note: Tekst.optional().describe("Forbehold, der trykkes under tabellen."),
   raekker: Raekkeakse,
+  raekketitel: Tekst.optional().describe(
+    "Overskriften over rækkernes navne, fx »Målgruppe« (ellers blokkens titel, »Post« eller grupperingen)."
+  ),
   kolonner: z.array(Kolonne).min(1),
   total: z
     .strictObject({ id: Id, titel: Tekst })
@@ -387,6 +400,9 @@ const Rapporttabel = z.strictObject({
 
 const Respondenter = z.strictObject({
   betegnelse: Tekst.describe("Ental, fx »kommune«."),
+  bestemt: Tekst.optional().describe(
+    "Bestemt form ental, fx »kommunen« eller »afsenderen« (ellers betegnelsen med -n)."
+  ),
   flertal: Tekst.describe("Flertal, fx »kommuner«."),
   liste: z
     .union([z.literal("kommuner"), z.array(Tekst).min(1)])
@@ -416,6 +432,7 @@ export const PakkeSchema = z
         enhed: Tekst.optional().describe(
           "Hvad et skema kaldes i vejledningen, fx »nedslagspunkt«."
         ),
+        enheder: Tekst.optional().describe("Flertal af »enhed«, fx »nedslagspunkter«."),
       })
       .optional(),
     akser: z

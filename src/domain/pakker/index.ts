@@ -4,14 +4,18 @@
  */
 import { loadPack } from "../pack/load";
 import type { Pack } from "../pack/model";
+import kkrKapacitet from "./kkr_kapacitet.json";
 import kl2024 from "./kl2024.json";
 import koraEnhedsudgifter from "./kora_enhedsudgifter.json";
+import regelforenkling from "./regelforenkling.json";
 
 /** The pack a return without `meta.pakke` (made before packs existed) is read with. */
 export const DEFAULT_PACK_ID = "kl2024";
 
 const SOURCES: Readonly<Record<string, unknown>> = {
   kl2024: kl2024 as unknown,
+  kkr_kapacitet: kkrKapacitet as unknown,
+  regelforenkling: regelforenkling as unknown,
   kora_enhedsudgifter: koraEnhedsudgifter as unknown,
 };
 

@@ -19,6 +19,7 @@ export interface ParsedCell {
 export const PARSE_RULES = {
   talFortolket: "tal_fortolket",
   talEngelskFormat: "tal_engelsk_format",
+  talTvetydigt: "tal_tvetydigt",
   talOmtrentligt: "tal_omtrentligt",
   talMedEnhed: "tal_med_enhed",
   pctTegn: "pct_tegn",
@@ -76,7 +77,7 @@ function isPercentFormat(numFmt: string | undefined): boolean {
 }
 
 /** A date or time format such as "d-m-yyyy" or "[$-406]d. mmmm yyyy" (tokens outside quotes and brackets). */
-function isDateFormat(numFmt: string | undefined): boolean {
+export function isDateFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false;
   const bare = numFmt.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
   return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
@@ -248,6 +249,13 @@ function parseNumber(
     case "emptyMarker":
       add(PARSE_RULES.tomMarkering, "info", `${quote(v)} læst som tomt (intet tal).`);
       return null;
+    case "date":
+      add(
+        PARSE_RULES.ugyldigtTal,
+        "fejl",
+        `cellen indeholder datoen ${quote(r.iso)}, ikke et tal; skriv ${noun(kind)} som et tal.`
+      );
+      return null;
     case "invalid":
       add(
         PARSE_RULES.ugyldigtTal,
@@ -278,7 +286,13 @@ function parseNumber(
           `${quote(v)} læst som ${shown} (enheden »${r.unit}« er fjernet).`
         );
       if (r.percent) add(PARSE_RULES.pctTegn, "info", `${quote(v)} læst som ${shown} %.`);
-      if (r.format === "engelsk")
+      if (r.format === "tvetydig")
+        add(
+          PARSE_RULES.talTvetydigt,
+          "advarsel",
+          `${quote(v)} læst som ${shown} (komma som decimaltegn), men på engelsk betyder det ${formatDanishNumber(r.alternative ?? r.value)}; tjek tallet, og skriv det uden tusindtalsadskiller.`
+        );
+      else if (r.format === "engelsk")
         add(
           PARSE_RULES.talEngelskFormat,
           "advarsel",

@@ -38,11 +38,18 @@ export type NumberFormatRead =
   /** Danish separators: decimal comma and/or thousands dots or spaces. */
   | "dansk"
   /** A decimal point or English thousands commas: readable, but ambiguous in a Danish survey. */
-  | "engelsk";
+  | "engelsk"
+  /**
+   * `1,400` or `12,500`: read the Danish way (1,4), but the same text is English for 1400;
+   * only the municipality knows which it meant.
+   */
+  | "tvetydig";
 
 export type TextNumber =
   | { readonly kind: "blank" }
   | { readonly kind: "emptyMarker" }
+  /** An ISO date (`2023-04-01`, with or without a time): never a number, never its year. */
+  | { readonly kind: "date"; readonly iso: string }
   | {
       readonly kind: "number";
       readonly value: number;
@@ -53,12 +60,18 @@ export type TextNumber =
       readonly unit?: string;
       /** A trailing % was removed. */
       readonly percent: boolean;
+      /** For "tvetydig": the value the same text has in English (`1,400` → 1400). */
+      readonly alternative?: number;
     }
   | { readonly kind: "invalid" };
 
 const DANISH_THOUSANDS_DOT = /^[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$/;
 const DANISH_THOUSANDS_SPACE = /^[1-9]\d{0,2}(?: \d{3})+(?:,\d+)?$/;
 const DANISH_DECIMAL = /^(?:\d+)?,\d+$/;
+/** One to three digits, a comma and exactly three digits: a Danish decimal or English thousands. */
+const AMBIGUOUS_COMMA = /^[1-9]\d{0,2},\d{3}$/;
+const ISO_DATE =
+  /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const PLAIN_INTEGER = /^\d+$/;
 const ENGLISH_DECIMAL = /^\d*\.\d+$/;
 const ENGLISH_THOUSANDS = /^[1-9]\d{0,2}(?:,\d{3})+\.\d+$/;
@@ -73,6 +86,8 @@ export function readNumberText(input: string): TextNumber {
   let s = normaliseSpaces(String(input));
   if (s === "") return { kind: "blank" };
   if (EMPTY_MARKERS.includes(s.toLowerCase())) return { kind: "emptyMarker" };
+  const date = ISO_DATE.exec(s);
+  if (date) return { kind: "date", iso: date[1] };
 
   let approx = false;
   const approxMatch = APPROX_PREFIX.exec(s);
@@ -114,7 +129,7 @@ export function readNumberText(input: string): TextNumber {
     DANISH_DECIMAL.test(s)
   ) {
     digits = s.replace(/[. ]/g, "").replace(",", ".");
-    format = "dansk";
+    format = AMBIGUOUS_COMMA.test(s) ? "tvetydig" : "dansk";
   } else if (ENGLISH_DECIMAL.test(s) || ENGLISH_THOUSANDS.test(s)) {
     digits = s.replace(/,/g, "");
     format = "engelsk";
@@ -125,9 +140,16 @@ export function readNumberText(input: string): TextNumber {
   const magnitude = Number(digits);
   if (!Number.isFinite(magnitude)) return { kind: "invalid" };
   const value = sign < 0 ? -magnitude : magnitude;
-  return unit === undefined
-    ? { kind: "number", value, format, approx, percent }
-    : { kind: "number", value, format, approx, unit, percent };
+  const alternative = format === "tvetydig" ? sign * Number(s.replace(",", "")) : undefined;
+  return {
+    kind: "number",
+    value,
+    format,
+    approx,
+    ...(unit !== undefined ? { unit } : {}),
+    percent,
+    ...(alternative !== undefined ? { alternative } : {}),
+  };
 }
 
 /** Expands a JavaScript number string in exponent form ("1.5e+21") to plain digits. */

@@ -440,23 +440,28 @@ class Calculator {
             }
             const v = asResult(evaluate(axis.by, env));
             if (v.k !== "v") continue;
-            const key = String(v.v);
+            // Values that the language's = holds equal (text regardless of case, as in Excel's
+            // COUNTIF/SUMIF) form one group, named by the first value met.
+            const key = typeof v.v === "string" ? v.v.toLocaleLowerCase("da") : String(v.v);
             const g = groups.get(key) ?? { value: v.v, records: [] };
             g.records.push(rec);
             groups.set(key, g);
           }
         }
-        return [...groups.entries()]
+        return [...groups.values()]
           .sort((a, b) =>
-            typeof a[1].value === "number" && typeof b[1].value === "number"
-              ? a[1].value - b[1].value
-              : a[0].localeCompare(b[0], "da")
+            typeof a.value === "number" && typeof b.value === "number"
+              ? a.value - b.value
+              : String(a.value).localeCompare(String(b.value), "da")
           )
-          .map(([key, g]) => ({
-            id: key,
-            label: choiceLabel(b, axis.by, key),
-            binding: { key, group: g.records },
-          }));
+          .map((g) => {
+            const id = String(g.value);
+            return {
+              id,
+              label: choiceLabel(b, axis.by, id),
+              binding: { key: id, group: g.records },
+            };
+          });
       }
     }
   }

@@ -88,6 +88,12 @@ function sheetName(wanted: string, taken: Set<string>): string {
   return name;
 }
 
+/** The sheet name of each input table in the report (the reader of those sheets uses the same). */
+export function inputSheetNames(pack: Pack): ReadonlyMap<string, string> {
+  const taken = new Set(Object.values(TABLES_SHEET).map((n) => n.toLowerCase()));
+  return new Map(pack.inputs.map((t) => [t.id, sheetName(t.name, taken)]));
+}
+
 /** Number format of a value of a kind in the report (counts and kroner whole, hours one decimal …). */
 function numFmtOf(kind: FieldKind | undefined, type: ScalarType): string | undefined {
   if (kind && KINDS[kind].numFmt) return KINDS[kind].numFmt;
@@ -268,7 +274,9 @@ class TablesReport {
     const out: SheetPlan[] = [];
     for (const t of this.pack.inputs) {
       const data = this.input.result.inputs[t.id];
-      const s = new SheetBuilder(sheetName(t.name, this.taken));
+      const name = inputSheetNames(this.pack).get(t.id)!;
+      this.taken.add(name.toLowerCase());
+      const s = new SheetBuilder(name);
       s.text(1, 1, t.name, "title");
       s.text(
         2,
@@ -603,6 +611,7 @@ class TablesReport {
 
   // ------------------------------------------------------------------------------ report tables
   private rowHeader(t: ReportTableDef): string {
+    if (t.rowTitle) return t.rowTitle;
     const r = t.rows;
     switch (r.kind) {
       case "blok": {
@@ -732,10 +741,26 @@ class TablesReport {
     texts.forEach((c, ti) => {
       s.text(textStart + ti * (rows.length + 1), 1, c.title, "heading");
     });
-    // The label column as wide as the longest label (within reason), so labels do not wrap.
-    const longest = Math.max(0, ...rows.map((r) => r.label.length));
-    const widths: Record<number, number> = { 1: Math.min(70, Math.max(34, longest + 2)) };
-    shown.forEach((_, i) => (widths[i + 2] = 15));
+    // Columns as wide as their longest label or text (within bounds); a row whose text still
+    // wraps gets the height of its lines, so long target-group names and statuses stay readable.
+    const textLength = (r: TableRow, c: TableColumn) => {
+      const v = r.values[c.id];
+      return v?.k === "v" && typeof v.v === "string" ? v.v.length : 0;
+    };
+    const widths: Record<number, number> = {
+      1: Math.min(60, Math.max(34, ...rows.map((r) => r.label.length + 2))),
+    };
+    shown.forEach(
+      (c, i) =>
+        (widths[i + 2] = Math.min(40, Math.max(15, ...rows.map((r) => textLength(r, c) + 2))))
+    );
+    rows.forEach((r, ri) => {
+      const lines = Math.max(
+        Math.ceil(r.label.length / (widths[1] - 1)),
+        ...shown.map((c, i) => Math.ceil(textLength(r, c) / (widths[i + 2] - 1)))
+      );
+      if (lines > 1) s.height(firstRow + ri, 15 * lines);
+    });
     return s.build(widths, header);
   }
 

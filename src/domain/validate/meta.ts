@@ -152,7 +152,7 @@ export function resolveMeta(raw: RawReturn, pack: Pack): ResolvedMeta {
         ...kBase,
         rule: META_RULES.kommuneMangler,
         severity: "fejl",
-        text: `${r.singular}ns navn mangler (meta.kommune på forsiden); skriv ${r.singular}ns navn.`,
+        text: `${r.definite}s navn mangler (meta.kommune på forsiden); skriv ${r.definite}s navn.`,
       })
     );
   } else {

@@ -11,11 +11,11 @@ import type {
 } from "../catalogue/types";
 import { walk } from "../expr/ast";
 import { evaluate, isList, type Result } from "../expr/evaluate";
-import { recordFieldId } from "../fieldId";
+import { recordFieldId, rowField } from "../fieldId";
 import { makeFinding, quote } from "../findings";
 import type { Finding } from "../model";
 import { fieldResult, makeEnv, targetOfNode, type DataContext } from "../pack/env";
-import { expandRef } from "../pack/refs";
+import { expandRef, type Variables } from "../pack/refs";
 import { formatDanishNumber } from "../parse/number";
 import {
   columnLabel,
@@ -216,7 +216,8 @@ function valuesRead(
   rule: ConditionRule,
   data: DataContext,
   names: Map<string, Result>,
-  ctx: TemplateContext
+  ctx: TemplateContext,
+  vars: Variables = {}
 ): string {
   const parts: string[] = [];
   const seen = new Set<string>();
@@ -227,7 +228,7 @@ function valuesRead(
     }
     if (n.k === "ref") {
       const t = targetOfNode(data.pack, n);
-      for (const inst of expandRef(t, {}, (id) => data.pack.fields.has(id))) {
+      for (const inst of expandRef(t, vars, (id) => data.pack.fields.has(id))) {
         if (inst.kind !== "field" || !inst.exists || seen.has(inst.id)) continue;
         seen.add(inst.id);
         const cell = ctx.cells[inst.id]?.location?.cell;
@@ -247,12 +248,17 @@ function evaluateCondition(
 ): Finding[] {
   const out: Finding[] = [];
   const respondent = { name: "", values: ctx.values };
-  const check = (names: Map<string, Result>, fieldId: string, where: string) => {
-    const env = makeEnv(data, { respondent, names: (n) => names.get(n) });
+  const check = (
+    names: Map<string, Result>,
+    fieldId: string,
+    where: string,
+    vars: Variables = {}
+  ) => {
+    const env = makeEnv(data, { respondent, vars, names: (n) => names.get(n) });
     const v = evaluate(rule.expr, env);
     const r = isList(v) ? undefined : v;
     if (!r || r.k !== "v" || r.v !== false) return;
-    const read = valuesRead(rule, data, names, ctx);
+    const read = valuesRead(rule, data, names, ctx, vars);
     out.push(
       makeFinding({
         rule: rule.id,
@@ -276,6 +282,16 @@ function evaluateCondition(
       );
       check(names, recordFieldId(ctx.template.id, b.id, n, rule.field), `; post ${n}`);
     }
+    return out;
+  }
+  if (rule.rows) {
+    const b = ctx.template.blocks.find((x) => x.id === rule.rows);
+    if (b?.type !== "tabel") return out;
+    for (const row of b.rows)
+      check(new Map(), rowField(rule.field, row.id), `; ${quote(row.label)}`, {
+        række: row.id,
+        raekke: row.id,
+      });
     return out;
   }
   check(new Map(), rule.field, "");

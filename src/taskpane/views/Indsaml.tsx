@@ -1,7 +1,7 @@
 /**
  * *Indsaml* (consultant): pick many returned .xlsx files (a Fluent button or drag and drop onto
- * the drop zone); each is read with the same reader as the CLI (src/xlsx, ExcelJS: loaded on
- * demand with this view, through `readOne` in collect.ts) and validated with the same rules.
+ * the drop zone); each is read with the same reader as the CLI (src/xlsx, in a Web Worker per
+ * file: `readFiles` in ../collect.ts) and validated with the same rules.
  * A progress bar and a per-file result (read, warnings, rejected and why). A municipality that is
  * already in the *Data* sheet, or comes twice, is replaced only when the user says so.
  */
@@ -24,10 +24,11 @@ import {
 } from "@fluentui/react-components";
 import type { KommuneReturn } from "../../domain/model";
 import { readTable, writeTable } from "../../excel/table";
-import { readOne, type FileResult, type FileStatus } from "../collect";
-import { DATA_SHEET, DATA_TABLE, DATA_WRITE, headerMatches, kommunerIn, mergeData } from "../dataSheet";
+import { readFiles, type FileResult, type FileStatus } from "../collect";
+import { DATA_SHEET, DATA_TABLE, DATA_WRITE, dataLayout, headerMatches, kommunerIn, mergeData } from "../dataSheet";
 import { withExcel } from "../office";
 import { usePane } from "../state";
+import { useSurvey } from "../surveyContext";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "10px", minWidth: 0 },
@@ -76,8 +77,11 @@ interface Question {
 export default function Indsaml(): React.JSX.Element {
   const styles = useStyles();
   const { attempt, notify } = usePane();
+  const survey = useSurvey();
+  const layout = React.useMemo(() => dataLayout(survey.pack), [survey]);
+  const who = survey.respondent;
   const [results, setResults] = React.useState<FileResult[]>([]);
-  const [progress, setProgress] = React.useState<{ done: number; total: number } | undefined>(undefined);
+  const [progress, setProgress] = React.useState<{ done: number; total: number; last?: string } | undefined>(undefined);
   const [question, setQuestion] = React.useState<Question | undefined>(undefined);
   const answer = React.useRef<((replace: boolean) => void) | undefined>(undefined);
   const inputRef = React.useRef<HTMLInputElement>(null);
@@ -100,27 +104,31 @@ export default function Indsaml(): React.JSX.Element {
     notify(undefined);
     setResults([]);
     setProgress({ done: 0, total: files.length });
-    const read: FileResult[] = [];
-    // One file at a time keeps memory flat; the progress bar moves per file.
-    for (const f of files) {
-      read.push(await readOne(f.name, await f.arrayBuffer()));
-      setResults([...read]);
-      setProgress({ done: read.length, total: files.length });
-    }
+    // Each file in a Web Worker (two at a time); the list and the bar move as each finishes.
+    const finished: FileResult[] = [];
+    const read = await readFiles(
+      files,
+      (p) => {
+        finished.push(p.result);
+        setResults([...finished]);
+        setProgress({ done: p.done, total: p.total, last: p.result.file });
+      },
+      survey.pack
+    );
     const usable = read.filter((r) => r.result);
     if (usable.length === 0) return;
 
     const existing = await attempt(() => withExcel((ctx) => readTable(ctx, DATA_SHEET, DATA_TABLE)));
     if (!existing) return;
-    if (!headerMatches(existing.table)) {
+    if (!headerMatches(existing.table, layout)) {
       notify({
         intent: "error",
         title: "Arket »Data« bruges til andet",
-        text: "Arket »Data« har ikke kolonnerne Kommune, Felt, Skabelon, År, Værdi. Omdøb det, og prøv igen. Intet er ændret.",
+        text: `Arket »Data« har ikke kolonnerne ${layout.header.slice(0, 5).join(", ")} (pakken »${survey.pack.name}«). Omdøb det, eller skift pakke, og prøv igen. Intet er ændret.`,
       });
       return;
     }
-    const present = kommunerIn(existing.table);
+    const present = kommunerIn(existing.table, layout);
     const replace = new Set<string>();
     const chosen = new Map<string, KommuneReturn>();
     for (const r of usable) {
@@ -138,7 +146,7 @@ export default function Indsaml(): React.JSX.Element {
       chosen.set(k, r.result as KommuneReturn);
     }
     const incoming = [...chosen.values()];
-    const table = mergeData(existing.table, incoming, replace);
+    const table = mergeData(existing.table, incoming, replace, layout);
     const added = incoming.filter((r) => !present.has(r.kommune) || replace.has(r.kommune));
     if (added.length === 0) {
       notify({ intent: "info", text: "Intet nyt at skrive: de eksisterende data er beholdt." });
@@ -152,7 +160,7 @@ export default function Indsaml(): React.JSX.Element {
       notify({
         intent: "success",
         title: "Data indsamlet",
-        text: `${added.length} kommune${added.length === 1 ? "" : "r"} skrevet til arket »${DATA_SHEET}«${replace.size ? ` (${replace.size} erstattet)` : ""}.`,
+        text: `${added.length} ${added.length === 1 ? who.one : who.many} skrevet til arket »${DATA_SHEET}«${replace.size ? ` (${replace.size} erstattet)` : ""}.`,
       });
     }
   };
@@ -205,7 +213,7 @@ export default function Indsaml(): React.JSX.Element {
         <Field
           label="Fremdrift"
           validationState="none"
-          validationMessage={`${progress.done} af ${progress.total} filer læst`}
+          validationMessage={`${progress.done} af ${progress.total} ${progress.total === 1 ? "fil" : "filer"} læst${progress.last ? ` (senest ${progress.last})` : ""}`}
         >
           <ProgressBar value={progress.total === 0 ? 0 : progress.done / progress.total} />
         </Field>

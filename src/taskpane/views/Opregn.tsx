@@ -88,7 +88,21 @@ function StepNo({ n, done }: { n: number; done: boolean }): React.JSX.Element {
   );
 }
 
+const OpregnTabeller = React.lazy(() => import(/* webpackChunkName: "opregn-tabeller" */ "./OpregnTabeller"));
+
+/** The projection (kl2024) or any pack's report tables. */
 export default function Opregn(): React.JSX.Element {
+  const survey = useSurvey();
+  if (survey.kind === "tabeller")
+    return (
+      <React.Suspense fallback={<Spinner size="small" label="Indlæser …" />}>
+        <OpregnTabeller />
+      </React.Suspense>
+    );
+  return <OpregnProjektion />;
+}
+
+function OpregnProjektion(): React.JSX.Element {
   const styles = useStyles();
   const survey = useSurvey();
   const { info, attempt, notify, refresh } = usePane();

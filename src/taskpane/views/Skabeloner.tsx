@@ -1,5 +1,6 @@
 /**
- * *Skabeloner*: choose the municipality and nedslagspunkter, then insert the template sheets
+ * *Skabeloner*: choose the respondent (a municipality, a team …) and the templates
+ * (nedslagspunkter, skemaer …, as the pack calls them), then insert the template sheets
  * (the same layout model as the .xlsx templates) into the open workbook, as one undo step
  * where Excel can.
  */
@@ -17,6 +18,7 @@ import {
 import { renderWorkbookPlan } from "../../excel/render";
 import { withExcel } from "../office";
 import { usePane } from "../state";
+import { capitalised } from "../survey";
 import { useSurvey } from "../surveyContext";
 
 const useStyles = makeStyles({
@@ -58,6 +60,9 @@ export default function Skabeloner(): React.JSX.Element {
   const toInsert = survey.templates.filter((t) => chosen.has(t.id) && !present.has(t.id));
   const missing = survey.templates.filter((t) => !present.has(t.id));
   const kommuneValid = survey.isKommune(kommune);
+  const who = survey.respondent;
+  const noun = survey.templateNoun;
+  const nounOf = (n: number) => (n === 1 ? noun.one : noun.many);
 
   const insert = async () => {
     setBusy(true);
@@ -86,24 +91,30 @@ export default function Skabeloner(): React.JSX.Element {
       notify({
         intent: "success",
         title: "Skabeloner indsat",
-        text: `${toInsert.length} nedslagspunkt${toInsert.length === 1 ? "" : "er"} indsat for ${kommune}. Udfyld dem under »Udfyld« eller direkte i de gule celler.`,
+        text: `${toInsert.length} ${nounOf(toInsert.length)} indsat for ${kommune}. Udfyld ${toInsert.length === 1 ? "det" : "dem"} under »Udfyld« eller direkte i de gule celler.`,
       });
       await refresh();
     }
   };
 
   const hint = !kommuneValid
-    ? "Vælg først en kommune."
+    ? `Vælg ${who.one} ovenfor.`
     : toInsert.length === 0
       ? missing.length === 0
-        ? "Alle nedslagspunkter er i projektmappen."
-        : "Vælg mindst ét nedslagspunkt."
+        ? `Alle ${noun.many} er i projektmappen.`
+        : `Intet valgt: sæt kryds ved de ${noun.many}, der skal indsættes.`
       : undefined;
 
   return (
     <div className={styles.form}>
-      <Text size={200}>Vælg kommune og nedslagspunkter. Arkene indsættes i den åbne projektmappe.</Text>
-      <Field label="Kommune" required validationMessage={query && !kommuneValid ? "Vælg en kommune fra listen" : undefined}>
+      <Text size={200}>
+        Vælg {who.one} og {noun.many}. Arkene indsættes i den åbne projektmappe.
+      </Text>
+      <Field
+        label={capitalised(who.one)}
+        required
+        validationMessage={query && !kommuneValid ? `Vælg fra listen (${who.many})` : undefined}
+      >
         <Combobox
           placeholder="Skriv for at søge"
           value={query}
@@ -124,7 +135,7 @@ export default function Skabeloner(): React.JSX.Element {
       <div className={styles.group} role="group" aria-labelledby="np-label">
         <div className={styles.groupHead}>
           <Text id="np-label" weight="semibold" size={300} className={styles.groupLabel}>
-            Nedslagspunkter
+            {capitalised(noun.many)}
           </Text>
           <Button
             size="small"

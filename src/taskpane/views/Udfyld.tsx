@@ -23,14 +23,18 @@ import {
 } from "@fluentui/react-components";
 import {
   isGrid,
+  isList,
+  type ChoiceDef,
   type ColumnKey,
   type FieldKind,
   type GridBlockDef,
+  type ListBlockDef,
   type RowDef,
   type TemplateDef,
 } from "../../domain/catalogue/types";
+import { KINDS } from "../../domain/kinds";
 import type { Finding, RawCell } from "../../domain/model";
-import { formatDanishNumber, parseCell } from "../../domain/parse";
+import { displayValue, parseCell } from "../../domain/parse";
 import { formatPct, pctSumStatus } from "../../domain/pctSum";
 import { writeNamedCells } from "../../excel/fields";
 import { byField, plainMessage } from "../findings";
@@ -38,6 +42,7 @@ import { useLive } from "../live";
 import { withExcel } from "../office";
 import { SeverityIcon } from "../severity";
 import { usePane } from "../state";
+import { capitalised } from "../survey";
 import { useSurvey } from "../surveyContext";
 
 const PCT_SUM_RULE = "pct_sum";
@@ -89,13 +94,13 @@ const useStyles = makeStyles({
   },
 });
 
-/** How a cell's value is shown in the form: numbers with a decimal comma. */
-export function display(cell: RawCell | undefined): string {
-  const v = cell?.value;
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") return formatDanishNumber(v);
-  return String(v);
+/** How a cell's value is shown in the form: numbers with a decimal comma, dates, times, choices. */
+export function display(cell: RawCell | undefined, kind: FieldKind = "decimal", choices?: readonly ChoiceDef[]): string {
+  return displayValue(cell?.value, kind, choices);
 }
+
+/** What a field of each kind family asks for in an empty input. */
+const PLACEHOLDER: Partial<Record<string, string>> = { dato: "dd-mm-åååå", klokkeslaet: "tt:mm" };
 
 function validationState(findings: readonly Finding[] | undefined): "error" | "warning" | "none" {
   if (!findings || findings.length === 0) return "none";
@@ -126,6 +131,7 @@ interface FieldProps {
   readonly id: string;
   readonly kind: FieldKind;
   readonly label: string;
+  readonly choices?: readonly ChoiceDef[];
   readonly cell: RawCell | undefined;
   readonly findings: readonly Finding[] | undefined;
   readonly onCommit: (id: string, kind: FieldKind, text: string) => void;
@@ -139,7 +145,8 @@ interface FieldProps {
 
 function FormField(props: FieldProps): React.JSX.Element {
   const styles = useStyles();
-  const shown = display(props.cell);
+  const shown = display(props.cell, props.kind, props.choices);
+  const family = KINDS[props.kind].family;
   const [text, setText] = React.useState(shown);
   React.useEffect(() => setText(shown), [shown]);
   const commit = () => {
@@ -164,6 +171,39 @@ function FormField(props: FieldProps): React.JSX.Element {
       />
     );
   }
+  if (family === "valg") {
+    return (
+      <Field
+        className={props.selected ? styles.selected : undefined}
+        label={props.label}
+        validationState={state}
+        validationMessage={
+          props.inlineMessage && props.findings?.length ? props.findings.map(plainMessage).join(" ") : undefined
+        }
+        size="small"
+      >
+        <Select
+          size="small"
+          value={props.choices?.some((c) => c.label === shown) || shown === "" ? shown : "__andet"}
+          data-field={props.id}
+          aria-invalid={state === "error" ? true : undefined}
+          onChange={(_, d) => props.onCommit(props.id, props.kind, d.value)}
+        >
+          <option value="">(intet valgt)</option>
+          {shown !== "" && !props.choices?.some((c) => c.label === shown) && (
+            <option value="__andet" disabled>
+              {shown} (ikke på listen)
+            </option>
+          )}
+          {(props.choices ?? []).map((c) => (
+            <option key={c.id} value={c.label}>
+              {c.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    );
+  }
   return (
     <Field
       className={props.selected ? styles.selected : undefined}
@@ -181,7 +221,8 @@ function FormField(props: FieldProps): React.JSX.Element {
           {...common}
           className={styles.yearInput}
           size="small"
-          inputMode="decimal"
+          inputMode={family === "tal" ? "decimal" : family === "tekst" ? "text" : "numeric"}
+          placeholder={PLACEHOLDER[family]}
           onChange={(_, d) => setText(d.value)}
           onKeyDown={(e) => {
             if (e.key === "Enter") commit();
@@ -232,6 +273,7 @@ function RowFields({ template, block, row, cells, findingsOf, onCommit, selected
               key={id}
               id={id}
               kind={row.kind}
+              choices={row.choices}
               label={block.columns.find((c) => c.key === y)?.label ?? String(y)}
               cell={cells[id]}
               findings={findingsOf(id)}
@@ -244,6 +286,83 @@ function RowFields({ template, block, row, cells, findingsOf, onCommit, selected
       </div>
       <Messages id={`${rowId}-bem`} items={items} />
     </div>
+  );
+}
+
+interface ListProps {
+  readonly template: TemplateDef;
+  readonly block: ListBlockDef;
+  readonly cells: Readonly<Record<string, RawCell>>;
+  readonly findingsOf: (id: string) => Finding[];
+  readonly onCommit: FieldProps["onCommit"];
+  readonly selected?: string;
+}
+
+/**
+ * A list block (proposals, time slots …): the filled records and one empty record to start the
+ * next, up to the block's maximum. Each record is a group of its fields.
+ */
+function ListFields({ template, block, cells, findingsOf, onCommit, selected }: ListProps): React.JSX.Element {
+  const styles = useStyles();
+  const survey = useSurvey();
+  const idOf = (n: number, f: string) => survey.recordFieldId(template.id, block.id, n, f);
+  const isFilled = (n: number) =>
+    block.fields.some((f) => {
+      const v = cells[idOf(n, f.id)]?.value;
+      return v !== null && v !== undefined && v !== "";
+    });
+  let last = 0;
+  for (let n = 1; n <= block.max; n++) if (isFilled(n)) last = n;
+  // A record selected in Excel is shown even when records before it are empty.
+  const selectedRecord = selected ? Number(selected.split(".")[2]) : 0;
+  const shown = Math.min(block.max, Math.max(last + 1, selected?.startsWith(`${template.id}.${block.id}.`) ? selectedRecord : 0));
+  return (
+    <>
+      {block.intro && (
+        <Text size={200} className={styles.unit}>
+          {block.intro}
+        </Text>
+      )}
+      {Array.from({ length: shown }, (_, i) => i + 1).map((n) => {
+        const groupId = `post-${template.id}-${block.id}-${n}`;
+        const items = block.fields.flatMap((f) =>
+          findingsOf(idOf(n, f.id)).map((x) => ({ f: x, prefix: f.label }))
+        );
+        return (
+          <div key={n} role="group" aria-labelledby={groupId} className={styles.pctGroup}>
+            <Text id={groupId} size={200} weight="semibold">
+              Nr. {n}
+              {n > last ? " (ny)" : ""}
+            </Text>
+            {block.fields.map((f) => {
+              const id = idOf(n, f.id);
+              const unit = survey.unit(f.kind);
+              return (
+                <FormField
+                  key={id}
+                  id={id}
+                  kind={f.kind}
+                  choices={f.choices}
+                  label={unit && f.kind !== "x" ? `${f.label} (${unit})` : f.label}
+                  cell={cells[id]}
+                  findings={findingsOf(id)}
+                  onCommit={onCommit}
+                  selected={selected === id}
+                  multiline={f.kind === "tekst"}
+                  describedBy={`${groupId}-bem`}
+                />
+              );
+            })}
+            <Messages id={`${groupId}-bem`} items={items} />
+          </div>
+        );
+      })}
+      {shown === block.max && last === block.max && (
+        <Text size={200} className={styles.unit}>
+          Listen er fuld ({block.max} i alt).
+        </Text>
+      )}
+    </>
   );
 }
 
@@ -280,16 +399,26 @@ export default function Udfyld(): React.JSX.Element {
   const commit = async (id: string, kind: FieldKind, text: string) => {
     if (!raw) return;
     const before = raw.cells[id];
+    const choices = survey.field(id)?.choices;
     const parsed = parseCell(
       { value: text.trim() === "" ? null : text, numFmt: before?.numFmt, location: before?.location },
       kind,
-      id
+      id,
+      choices
     );
     const refused = parsed.findings.filter((f) => f.severity === "fejl");
     setTyped((prev) => ({ ...prev, [id]: refused }));
     if (refused.length > 0) return;
     const written = await attempt(
-      () => withExcel((ctx) => writeNamedCells(ctx, { [id]: parsed.value }), { write: true }),
+      // A choice is written as the answer users pick from the cell's list (its label).
+      () =>
+        withExcel(
+          (ctx) =>
+            writeNamedCells(ctx, {
+              [id]: kind === "valg" ? (choices?.find((c) => c.id === parsed.value)?.label ?? parsed.value) : parsed.value,
+            }),
+          { write: true }
+        ),
       "Udfyld: værdien blev ikke skrevet"
     );
     if (!written) return;
@@ -310,7 +439,7 @@ export default function Udfyld(): React.JSX.Element {
 
   return (
     <div className={styles.root} ref={root}>
-      <Field label="Nedslagspunkt">
+      <Field label={capitalised(survey.templateNoun.one)}>
         <Select className={styles.select} value={template?.id} onChange={(_, d) => setTemplateId(d.value)}>
           {available.map((t) => (
             <option key={t.id} value={t.id}>
@@ -322,7 +451,24 @@ export default function Udfyld(): React.JSX.Element {
       {live.loading && !raw && <Spinner size="tiny" label="Læser værdier fra arket …" />}
       {template &&
         raw &&
-        template.blocks.filter(isGrid).map((b) => {
+        template.blocks.map((b) => {
+          if (isList(b))
+            return (
+              <section key={b.id} className={styles.block} aria-labelledby={`blok-${template.id}.${b.id}`}>
+                <Text as="h2" weight="semibold" id={`blok-${template.id}.${b.id}`} className={styles.label}>
+                  {b.title}
+                </Text>
+                <ListFields
+                  template={template}
+                  block={b}
+                  cells={raw.cells}
+                  findingsOf={findingsOf}
+                  onCommit={commit}
+                  selected={live.selected}
+                />
+              </section>
+            );
+          if (!isGrid(b)) return null;
           const plain = b.rows.filter((r) => r.kind !== "pct");
           const pct = b.rows.filter((r) => r.kind === "pct");
           const key = `${template.id}.${b.id}`;

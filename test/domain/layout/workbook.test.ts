@@ -1,4 +1,4 @@
-import { defaultPack } from "../../../src/domain/pakker";
+import { builtinPack, defaultPack } from "../../../src/domain/pakker";
 import {
   CATALOGUE_VERSION,
   NEDSLAGSPUNKTER,
@@ -235,5 +235,29 @@ describe("resolvePunkter", () => {
     expect(validPunktNames()).toEqual(
       expect.arrayContaining([...ALL_IDS, ...NEDSLAGSPUNKTER.map((n) => n.id)])
     );
+  });
+});
+
+describe("Data sheet of the seed packs (keyed columns, a list-only template)", () => {
+  const dataOf = (packId: string, who: string): SheetPlan => {
+    const pack = builtinPack(packId)!;
+    const p = buildTemplateWorkbook(who, [], { pack });
+    return p.sheets.find((s) => s.name === dataSheetName(pack.templates[0]))!;
+  };
+
+  it("a keyed column is as wide as its header (»Antal nye pladser« in kkr_kapacitet)", () => {
+    const s = dataOf("kkr_kapacitet", "Middelfart");
+    const header = s.cells.find((c) => c.value === "Antal nye pladser")!;
+    expect(s.columnWidths[header.col]).toBeGreaterThanOrEqual("Antal nye pladser".length + 2);
+  });
+
+  it("a list-only template's respondent label spans the columns its text needs; the name follows", () => {
+    const s = dataOf("regelforenkling", "KL");
+    const label = s.cells.find((c) => c.value === "Anfør afsenderens navn:")!;
+    const merge = s.merges.find((m) => m.top === label.row && m.left === label.col)!;
+    let width = 0;
+    for (let c = merge.left; c <= merge.right; c++) width += s.columnWidths[c];
+    expect(width).toBeGreaterThanOrEqual("Anfør afsenderens navn:".length + 1);
+    expect(s.cells.find((c) => c.row === label.row && c.col === merge.right + 1)?.value).toBe("KL");
   });
 });

@@ -65,6 +65,42 @@ describe("parseCell: Danish numbers", () => {
   });
 });
 
+describe("parseCell: ambiguous separators and dates as text", () => {
+  it.each([
+    ["1,400", 1.4, "1.400"],
+    ["12,500", 12.5, "12.500"],
+    ["-1,025", -1.025, "-1.025"],
+  ])(
+    "reads %s the Danish way (%d) but asks for a check with an advarsel",
+    (text, value, english) => {
+      const r = parseCell(cell(text), "timer");
+      expect(r.value).toBe(value);
+      expect(rules(r)).toEqual(["tal_tvetydigt/advarsel"]);
+      expect(r.findings[0].message).toContain(`«${text}»`);
+      expect(r.findings[0].message).toContain(`på engelsk betyder det ${english}`);
+    }
+  );
+
+  it("keeps an info for commas that cannot be English thousands", () => {
+    for (const text of ["0,500", "1,4", "1,4000", "1.400,500"])
+      expect(rules(parseCell(cell(text), "timer"))).toEqual(["tal_fortolket/info"]);
+  });
+
+  it("still refuses separators that make no number (1.400,5,3)", () => {
+    expect(rules(parseCell(cell("1.400,5,3"), "timer"))).toEqual(["ugyldigt_tal/fejl"]);
+  });
+
+  it.each(["2023-04-01", "2023-04-01T00:00:00", "2023-04-01 12:30", "2023-04-01T00:00:00.000Z"])(
+    "refuses the ISO date %s in a number cell with a fejl naming the date, never its year",
+    (text) => {
+      const r = parseCell(cell(text), "timer");
+      expect(r.value).toBeNull();
+      expect(rules(r)).toEqual(["ugyldigt_tal/fejl"]);
+      expect(r.findings[0].message).toContain("datoen «2023-04-01»");
+    }
+  );
+});
+
 describe("parseCell: percentages", () => {
   it("reads «25 %» in a pct cell as 25 with an info", () => {
     const r = parseCell(cell("25 %"), "pct");

@@ -91,6 +91,17 @@ describe("kan ikke beregnes", () => {
 });
 
 describe("records grouped by a field, with a calculation per record", () => {
+  it("groups text the way = compares it (regardless of case, as Excel's COUNTIF), named by the first value met", () => {
+    const returns = ugeskemaReturns().map((r) =>
+      r.kommune === "Team Øst"
+        ? { ...r, values: { ...r.values, "uge.opgaver.1.minutter": 5, "uge.opgaver.1.type": "TELEFON" } }
+        : r
+    );
+    const t = (tablesJson(computeTables({ pack: ugeskemaPack(), returns })) as Json).typer;
+    expect(t.raekker.map((r) => r.id)).toEqual(["besog", "moede", "telefon"]);
+    expect(t.raekker[2]).toMatchObject({ antal: 3, minutter_i_alt: 30 });
+  });
+
   it("one row per type (sorted), counting and summing the group's records; timer per record = minutter / 60", () => {
     const t = (tablesJson(result()) as Json).typer;
     // Nord: telefon 15 and 10, møde 60; Syd: besøg 30.

@@ -6,6 +6,7 @@ import { PARSE_RULES } from "../../../src/domain/parse";
 import { FELTER_MANGLER, GENERIC_RULES, META_RULES } from "../../../src/domain/validate";
 import { BAD_FILE_RULES } from "../../../src/xlsx/guard";
 import { LOCATE_RULES } from "../../../src/xlsx/locate";
+import { READER_RULES } from "../../../src/xlsx/read";
 
 const readme = readFileSync(join(__dirname, "..", "..", "..", "README.md"), "utf8");
 
@@ -19,6 +20,7 @@ describe("README rules table", () => {
       ...Object.values(LOCATE_RULES),
       ...TEMPLATES.flatMap((t) => t.rules.map((r) => r.id)),
       ...BAD_FILE_RULES,
+      ...Object.values(READER_RULES),
     ];
     expect(ids.filter((id) => !readme.includes(`\`${id}\``))).toEqual([]);
   });

@@ -243,6 +243,56 @@ describe("rule kind betingelse (an expression that must hold)", () => {
   });
 });
 
+describe("rule kind betingelse for each row of a table block (raekker, {række})", () => {
+  const rule: PackRule = {
+    type: "betingelse",
+    id: "begge_aar",
+    alvor: "advarsel",
+    besked: "Skriv begge år eller ingen",
+    udtryk: "TÆL(demo.vol.{række}.*) <> 1",
+    felt: "demo.vol.{række}.2021",
+    raekker: "demo.vol",
+  };
+
+  it("checks every row with its own id, at the row's own cell, naming the row", () => {
+    const pack = demoPack([rule]);
+    const raw = rawReturn(
+      [pack.templates[0]],
+      { "demo.vol.a.2020": 1, "demo.vol.a.2021": 2, "demo.vol.b.2020": 5, "demo.vol.total.2021": 7 },
+      { version: 2026010101 }
+    );
+    const f = validateReturn(raw, pack).findings.filter((x) => x.rule === "begge_aar");
+    expect(f.map((x) => `${x.field}|${x.location?.cell}`)).toEqual([
+      "demo.vol.b.2021|D7",
+      "demo.vol.total.2021|D9",
+    ]);
+    expect(f[0].message).toBe(
+      "Demo Data!D7: Skriv begge år eller ingen; «B» (demo.vol.b.2020 (C7) = 5, demo.vol.b.2021 (D7) = tom)."
+    );
+  });
+
+  it("a field pattern that some rows do not have, or a list block, is a located pack problem", () => {
+    const bad = loadPack({
+      ...demoPack([]).source,
+      skabeloner: [
+        {
+          ...demoPack([]).source.skabeloner[0],
+          regler: [
+            { ...rule, felt: "demo.tid.{række}.2021" },
+            { ...rule, id: "liste", raekker: "demo.poster" },
+          ],
+        },
+      ],
+    });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      "skabeloner[0].regler[0].felt: »demo.tid.{række}.2021« er ikke et felt i skabelonen »demo« for rækkerne »a«, »b«, »c«, »total«, »udvalgt« (skriv det fulde felt-id med {række}, fx »demo.vol.{række}.2020«)",
+      "skabeloner[0].regler[1].raekker: »demo.poster« er ikke en tabelblok »skabelon.blok« i skabelonen »demo«",
+    ]);
+  });
+});
+
 describe("rule kind entydig", () => {
   it("a record field may not repeat among the filled records", () => {
     const pack = demoPack([

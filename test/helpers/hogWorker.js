@@ -1,0 +1,16 @@
+/* global require, __dirname */
+// A read worker for test/xlsx/hostile.test.ts: a file named "...hukommelse..." fills the
+// worker's heap, one named "...tid..." never finishes; any other file is read as the real
+// worker (dist/cli/readWorker.js) reads it.
+const { parentPort } = require("worker_threads");
+const { join } = require("path");
+const { readReturn } = require(join(__dirname, "..", "..", "dist", "xlsx", "read.js"));
+
+parentPort.on("message", (request) => {
+  if (request.name.includes("hukommelse")) {
+    const hog = [];
+    for (;;) hog.push(new Array(1e5).fill(hog.length));
+  }
+  if (request.name.includes("tid")) for (;;);
+  readReturn(request.bytes, request.name).then((raw) => parentPort.postMessage(raw));
+});
