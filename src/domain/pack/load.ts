@@ -501,7 +501,11 @@ class PackLoader {
         this.unique(b.aar, (y) => y, [...bp, "aar"], "året");
       } else if (b.kolonner) {
         this.unique(b.kolonner, (k) => k.id, [...bp, "kolonner"], "kolonnen");
-        columns = b.kolonner.map((k) => ({ key: k.id, label: k.navn }));
+        columns = b.kolonner.map((k) => ({
+          key: k.id,
+          label: k.navn,
+          ...(k.laast ? { locked: true } : {}),
+        }));
         if (columns.every((c) => typeof c.key === "number")) axis = "aar";
       } else if (b.akse) {
         const a = this.axes.get(b.akse);

@@ -95,6 +95,15 @@ const ListeFelt = z.strictObject({
   bredde: z.number().positive().max(100).optional().describe("Kolonnebredde i tegn."),
 });
 
+const BlokKolonne = Noegle.extend({
+  laast: z
+    .boolean()
+    .optional()
+    .describe(
+      "Kolonnen udfyldes af konsulenten (fx et registertal) og er låst i skabelonen; den læses tilbage som de andre felter."
+    ),
+});
+
 const TabelBlok = z.strictObject({
   type: z.literal("tabel"),
   id: Id,
@@ -107,7 +116,11 @@ const TabelBlok = z.strictObject({
     "En linje over rækkerne, fx »Fordel gerne på underopgaver (angiv i %):«."
   ),
   aar: z.array(Aar).min(1).optional().describe("Kolonnerne er disse år."),
-  kolonner: z.array(Noegle).min(1).optional().describe("Kolonnerne er disse nøgler (fx ugedage)."),
+  kolonner: z
+    .array(BlokKolonne)
+    .min(1)
+    .optional()
+    .describe("Kolonnerne er disse nøgler (fx ugedage)."),
   akse: Id.optional().describe("Kolonnerne er pakkens akse med dette id."),
   raekker: z.array(Raekke).min(1),
 });
