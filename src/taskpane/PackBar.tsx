@@ -21,6 +21,7 @@ import { BUILTIN_PACK_IDS, builtinPack } from "../domain/pakker";
 import type { PackChoice } from "./live";
 import { packFromText } from "./packStore";
 import { usePane } from "./state";
+import { HiddenFileInput, JSON_FILES } from "./HiddenFileInput";
 
 const useStyles = makeStyles({
   bar: {
@@ -35,7 +36,6 @@ const useStyles = makeStyles({
   line: { display: "flex", alignItems: "center", gap: "6px", flexWrap: "wrap", minWidth: 0 },
   name: { flex: 1, minWidth: "120px", overflowWrap: "anywhere" },
   muted: { color: tokens.colorNeutralForeground3 },
-  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)" },
   problems: { margin: "4px 0 0", paddingLeft: "16px", overflowWrap: "anywhere" },
 });
 
@@ -133,20 +133,7 @@ export function PackBar({ choice }: { choice: PackChoice }): React.JSX.Element {
             </Select>
           </Field>
           <div className={styles.line}>
-            <input
-              ref={input}
-              className={styles.hidden}
-              type="file"
-              accept=".json,application/json"
-              tabIndex={-1}
-              aria-hidden="true"
-              data-testid="pakkefil"
-              onChange={(e) => {
-                const f = e.target.files?.[0];
-                e.target.value = "";
-                if (f) void openFile(f);
-              }}
-            />
+            <HiddenFileInput ref={input} accept={JSON_FILES} testId="pakkefil" onFiles={([f]) => void openFile(f)} />
             <Button size="small" onClick={() => input.current?.click()}>
               Åbn pakkefil …
             </Button>

@@ -6,7 +6,7 @@
  */
 import { CATALOGUE_VERSION, NEDSLAGSPUNKTER } from "../domain/catalogue";
 import type { KommuneReturn, RawCell } from "../domain/model";
-import { readNumberText } from "../domain/parse";
+import { numberInCell } from "../domain/parse/number";
 import type { KommunedataKey } from "../domain/project/definitions";
 import {
   KOMMUNEDATA_LABELS,
@@ -31,15 +31,7 @@ function grid(table: Table | undefined): (readonly TableValue[])[] {
   return table ? [table.header, ...table.rows] : [];
 }
 
-/** A number from a cell: numbers as they are, Danish text through the domain's reader. */
-function num(v: TableValue | undefined): number | undefined {
-  if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
-  if (typeof v === "string" && v.trim() !== "") {
-    const r = readNumberText(v);
-    return "value" in r && typeof r.value === "number" ? r.value : undefined;
-  }
-  return undefined;
-}
+const num = numberInCell;
 
 export function readLandstal(table: Table | undefined): Landstal {
   const [NOEGLE, , AAR, VAERDI] = LANDSTAL_COLUMNS;

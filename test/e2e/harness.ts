@@ -89,3 +89,57 @@ export async function axeViolations(page: Page) {
   });
 }
 
+
+/** Chromium and the built pane served on localhost, opened once for a test file. */
+export interface PaneSession {
+  readonly browser: Browser;
+  readonly page: Page;
+  readonly url: string;
+  readonly consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function startPane(): Promise<PaneSession> {
+  const { chromium } = await import("playwright-core");
+  const { ensureBuild, serve } = await import("./server");
+  ensureBuild();
+  const server = await serve();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
+  const consoleErrors: string[] = [];
+  const url = `${server.url}taskpane.html`;
+  const page = await openPane(browser, url, consoleErrors);
+  return {
+    browser,
+    page,
+    url: server.url,
+    consoleErrors,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * The page at each width: a problem for any sideways scroll, and a full-page screenshot
+ * (`<name>-<width>.png` in __screenshots__, git-ignored) to look at. Leaves the width at 350 px.
+ */
+export async function fitsAt(page: Page, widths: readonly number[], name: string): Promise<string[]> {
+  const problems: string[] = [];
+  fs.mkdirSync(SHOTS, { recursive: true });
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(100);
+    const { scroll, inner } = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      inner: window.innerWidth,
+    }));
+    if (scroll > inner) problems.push(`${name} ${width}px: scrollWidth ${scroll} > ${inner}`);
+    await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 350, height: 900 });
+  return problems;
+}

@@ -8,7 +8,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { buildTemplateWorkbook } from "../../src/domain/layout";
 import { builtinPack } from "../../src/domain/pakker";
 import { computeTables } from "../../src/domain/tables/compute";
@@ -17,8 +17,7 @@ import { resultText } from "../../src/domain/tables/text";
 import { fillWorkbook } from "../../src/xlsx/fill";
 import { renderWorkbook } from "../../src/xlsx/render";
 import { packReturnsIn } from "../helpers/packReturns";
-import { CHROMIUM, SHOTS, describeBrowser, openPane, poll, show, type Fake } from "./harness";
-import { ensureBuild, serve } from "./server";
+import { describeBrowser, fitsAt, poll, show, startPane, type Fake, type PaneSession } from "./harness";
 
 const PACK = builtinPack("kkr_kapacitet")!;
 const EXAMPLES = path.join(__dirname, "../../examples/kkr_kapacitet");
@@ -46,24 +45,16 @@ async function kl2024File(): Promise<{ name: string; mimeType: string; buffer: B
 }
 
 describeBrowser("task pane with the kkr_kapacitet pack in Chromium", () => {
-  let browser: Browser;
+  let session: PaneSession;
   let page: Page;
-  let server: Awaited<ReturnType<typeof serve>>;
-  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    ensureBuild();
-    server = await serve();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    });
-    page = await openPane(browser, `${server.url}taskpane.html`, consoleErrors);
+    session = await startPane();
+    page = session.page;
   }, 240000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   const wb = () => page.evaluate(() => (window as unknown as Fake).__workbook);
@@ -115,18 +106,7 @@ describeBrowser("task pane with the kkr_kapacitet pack in Chromium", () => {
     await comment.fill("Tal fra budgetforslaget.");
     await comment.press("Tab");
     await poll(() => valueOf("kkr_kapacitet.kommentarer"), "Tal fra budgetforslaget.");
-    fs.mkdirSync(SHOTS, { recursive: true });
-    for (const width of [320, 450]) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.waitForTimeout(100);
-      const { scroll, inner } = await page.evaluate(() => ({
-        scroll: document.documentElement.scrollWidth,
-        inner: window.innerWidth,
-      }));
-      expect(scroll).toBeLessThanOrEqual(inner);
-      await page.screenshot({ path: path.join(SHOTS, `pakke-${width}-udfyld.png`), fullPage: true });
-    }
-    await page.setViewportSize({ width: 350, height: 900 });
+    expect(await fitsAt(page, [320, 450], "pakke-udfyld")).toEqual([]);
   });
 
   test("Indsaml reads the 22 returns with the pack and refuses a kl2024 return; Opregn computes and writes the report", async () => {
@@ -159,17 +139,7 @@ describeBrowser("task pane with the kkr_kapacitet pack in Chromium", () => {
       const cells = bilag.getByRole("row", { name: new RegExp(`^${row.label.replace(/[()]/g, ".")}`) }).getByRole("cell");
       await expect(cells.first().innerText()).resolves.toBe(resultText(row.values[first.id]));
     }
-    for (const width of [320, 450]) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.waitForTimeout(100);
-      const { scroll, inner } = await page.evaluate(() => ({
-        scroll: document.documentElement.scrollWidth,
-        inner: window.innerWidth,
-      }));
-      expect(scroll).toBeLessThanOrEqual(inner);
-      await page.screenshot({ path: path.join(SHOTS, `pakke-${width}-opregn.png`), fullPage: true });
-    }
-    await page.setViewportSize({ width: 350, height: 900 });
+    expect(await fitsAt(page, [320, 450], "pakke-opregn")).toEqual([]);
 
     await page.getByRole("button", { name: "Skriv rapport" }).click();
     await page.getByText("Rapport skrevet").waitFor({ timeout: 30000 });
@@ -179,6 +149,6 @@ describeBrowser("task pane with the kkr_kapacitet pack in Chromium", () => {
   }, 180000);
 
   test("a clean console", async () => {
-    expect(consoleErrors).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
   });
 });

@@ -7,23 +7,21 @@
  * the dark Office theme: no horizontal scroll, no serious or critical axe violations, and a
  * screenshot each (test/e2e/__screenshots__, git-ignored). Skipped only where Chromium is absent.
  */
-import * as fs from "fs";
-import * as path from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import {
-  CHROMIUM,
-  SHOTS,
   axeViolations,
   describeBrowser,
+  fitsAt,
   openPane,
   poll,
   show,
+  startPane,
   type Fake,
+  type PaneSession,
 } from "./harness";
 import { buildTemplateWorkbook } from "../../src/domain/layout";
 import { fillWorkbook } from "../../src/xlsx/fill";
 import { renderWorkbook } from "../../src/xlsx/render";
-import { ensureBuild, serve } from "./server";
 
 /** A filled UKN return as the municipality would send it back. */
 async function returnFile(kommune: string, hours: number): Promise<Buffer> {
@@ -60,45 +58,27 @@ async function insertAll(page: Page): Promise<void> {
 /** Every view at every width: no horizontal scroll, axe clean, a screenshot. */
 async function checkViews(page: Page, theme: string): Promise<string[]> {
   const problems: string[] = [];
-  fs.mkdirSync(SHOTS, { recursive: true });
   for (const [mode, step] of VIEWS) {
     await page.setViewportSize({ width: 350, height: 900 });
     await show(page, mode, step);
     const axe = await axeViolations(page);
     if (axe.length) problems.push(`${theme} ${step}: axe ${JSON.stringify(axe)}`);
-    for (const width of WIDTHS) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.waitForTimeout(100);
-      const { scroll, inner } = await page.evaluate(() => ({
-        scroll: document.documentElement.scrollWidth,
-        inner: window.innerWidth,
-      }));
-      if (scroll > inner) problems.push(`${theme} ${step} ${width}px: scrollWidth ${scroll} > ${inner}`);
-      await page.screenshot({ path: path.join(SHOTS, `${theme}-${width}-${step.toLowerCase()}.png`), fullPage: true });
-    }
+    problems.push(...(await fitsAt(page, WIDTHS, `${theme}-${step.toLowerCase()}`)));
   }
   return problems;
 }
 
 describeBrowser("task pane in Chromium", () => {
-  let browser: Browser;
+  let session: PaneSession;
   let page: Page;
-  let server: Awaited<ReturnType<typeof serve>>;
-  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    ensureBuild();
-    server = await serve();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    });
-    page = await openPane(browser, `${server.url}taskpane.html`, consoleErrors);
+    session = await startPane();
+    page = session.page;
   }, 240000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   const wb = () => page.evaluate(() => (window as unknown as Fake).__workbook);
@@ -235,7 +215,7 @@ describeBrowser("task pane in Chromium", () => {
   }, 180000);
 
   test("dark Office theme: the pane is dark, fits, and axe finds nothing serious", async () => {
-    const dark = await openPane(browser, `${server.url}taskpane.html?tema=moerk`, consoleErrors);
+    const dark = await openPane(session.browser, `${session.url}taskpane.html?tema=moerk`, session.consoleErrors);
     try {
       await dark.locator('[data-theme="dark"]').waitFor();
       const bg = await dark.evaluate(() => getComputedStyle(document.querySelector("[data-theme]")!).backgroundColor);
@@ -249,6 +229,6 @@ describeBrowser("task pane in Chromium", () => {
   }, 240000);
 
   test("a clean console", async () => {
-    expect(consoleErrors).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
   });
 });

@@ -194,3 +194,13 @@ export function formatDanishNumber(value: number, decimals?: number): string {
   const body = groupThousands(intPart) + (fracPart ? `,${fracPart}` : "");
   return negative ? `-${body}` : body;
 }
+
+/** A number from a sheet cell: numbers as they are, Danish text through `readNumberText`, else undefined. */
+export function numberInCell(v: unknown): number | undefined {
+  if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
+  if (typeof v === "string" && v.trim() !== "") {
+    const r = readNumberText(v);
+    return "value" in r && typeof r.value === "number" ? r.value : undefined;
+  }
+  return undefined;
+}

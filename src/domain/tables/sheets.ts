@@ -11,22 +11,14 @@ import type { FieldValue, KommuneReturn } from "../model";
 import type { InputTable } from "../pack/env";
 import { parseInputTable, parseSettings, type Parsed } from "../pack/inputs";
 import type { InputTableDef, Pack } from "../pack/model";
-import { readNumberText } from "../parse/number";
+import { numberInCell } from "../parse/number";
 import { validateReturn } from "../validate";
 import { dataColumns } from "./report";
 
 export type Cell = string | number | boolean | null;
 export type Grid = readonly (readonly Cell[])[];
 
-/** A number from a cell: numbers as they are, Danish text through the lenient reader. */
-function num(v: Cell | undefined): number | undefined {
-  if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
-  if (typeof v === "string" && v.trim() !== "") {
-    const r = readNumberText(v);
-    return "value" in r && typeof r.value === "number" ? r.value : undefined;
-  }
-  return undefined;
-}
+const num = numberInCell;
 
 const text = (v: Cell | undefined) =>
   typeof v === "string" ? v.trim() : v == null ? "" : String(v);

@@ -28,6 +28,7 @@ import { readFiles, type FileResult, type FileStatus } from "../collect";
 import { DATA_SHEET, DATA_TABLE, DATA_WRITE, dataLayout, headerMatches, kommunerIn, mergeData } from "../dataSheet";
 import { withExcel } from "../office";
 import { usePane } from "../state";
+import { HiddenFileInput, XLSX_FILES } from "../HiddenFileInput";
 import { useSurvey } from "../surveyContext";
 
 const useStyles = makeStyles({
@@ -47,7 +48,6 @@ const useStyles = makeStyles({
     border: `2px dashed ${tokens.colorBrandStroke1}`,
     backgroundColor: tokens.colorBrandBackground2,
   },
-  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)" },
   muted: { color: tokens.colorNeutralForeground3 },
   list: { listStyle: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: "6px" },
   item: {
@@ -185,20 +185,12 @@ export default function Indsaml(): React.JSX.Element {
           void collect(Array.from(e.dataTransfer.files));
         }}
       >
-        <input
+        <HiddenFileInput
           ref={inputRef}
           id="returnerede-filer"
-          className={styles.hidden}
-          type="file"
+          accept={XLSX_FILES}
           multiple
-          tabIndex={-1}
-          aria-hidden="true"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(e) => {
-            const files = Array.from(e.target.files ?? []);
-            e.target.value = "";
-            void collect(files);
-          }}
+          onFiles={(files) => void collect(files)}
         />
         <Button appearance="primary" onClick={() => inputRef.current?.click()}>
           Vælg filer …

@@ -30,26 +30,9 @@ import { withExcel } from "../office";
 import { usePane } from "../state";
 import type { ProjectionModule } from "../survey";
 import { useSurvey } from "../surveyContext";
+import { Step, Steps, useStepStyles } from "./Steps";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "10px", minWidth: 0 },
-  steps: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "10px" },
-  step: { display: "flex", gap: "8px", alignItems: "flex-start", minWidth: 0 },
-  no: {
-    flexShrink: 0,
-    width: "22px",
-    height: "22px",
-    borderRadius: "50%",
-    display: "inline-flex",
-    alignItems: "center",
-    justifyContent: "center",
-    fontWeight: tokens.fontWeightSemibold,
-    backgroundColor: tokens.colorBrandBackground,
-    color: tokens.colorNeutralForegroundOnBrand,
-  },
-  done: { backgroundColor: tokens.colorStatusSuccessBackground3 },
-  body: { display: "flex", flexDirection: "column", gap: "4px", minWidth: 0, flex: 1 },
-  muted: { color: tokens.colorNeutralForeground3 },
   list: { listStyle: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: "8px" },
   item: {
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -79,14 +62,6 @@ interface Inputs {
 
 const av = (v: number | null) => (v === null ? "–" : formatDanishNumber(v, 1));
 
-function StepNo({ n, done }: { n: number; done: boolean }): React.JSX.Element {
-  const styles = useStyles();
-  return (
-    <span className={done ? `${styles.no} ${styles.done}` : styles.no} aria-hidden="true">
-      {done ? "✓" : n}
-    </span>
-  );
-}
 
 const OpregnTabeller = React.lazy(() => import(/* webpackChunkName: "opregn-tabeller" */ "./OpregnTabeller"));
 
@@ -104,6 +79,7 @@ export default function Opregn(): React.JSX.Element {
 
 function OpregnProjektion(): React.JSX.Element {
   const styles = useStyles();
+  const steps = useStepStyles();
   const survey = useSurvey();
   const { info, attempt, notify, refresh } = usePane();
   const [p, setP] = React.useState<Projection | undefined>(undefined);
@@ -226,67 +202,51 @@ function OpregnProjektion(): React.JSX.Element {
   };
 
   return (
-    <div className={styles.root}>
-      <ol className={styles.steps} aria-label="Trin i opregningen">
-        <li className={styles.step}>
-          <StepNo n={1} done={missing.length === 0} />
-          <div className={styles.body}>
-            <Text weight="semibold">Opret inputark</Text>
-            {missing.length > 0 ? (
-              <>
-                <Text size={200} className={styles.muted}>
-                  {missing.join(", ")} oprettes med gule celler til landstal, kommunernes tal og indstillinger.
-                </Text>
-                <div>
-                  <Button appearance="primary" size="small" onClick={createInputs} disabled={busy}>
-                    Opret inputark
-                  </Button>
-                </div>
-              </>
-            ) : (
-              <Text size={200} className={styles.muted}>
-                Landstal, Kommunedata og Indstillinger findes.
+    <div className={steps.root}>
+      <Steps label="Trin i opregningen">
+        <Step n={1} done={missing.length === 0} title="Opret inputark">
+          {missing.length > 0 ? (
+            <>
+              <Text size={200} className={steps.muted}>
+                {missing.join(", ")} oprettes med gule celler til landstal, kommunernes tal og indstillinger.
               </Text>
-            )}
-          </div>
-        </li>
-        <li className={styles.step}>
-          <StepNo n={2} done={false} />
-          <div className={styles.body}>
-            <Text weight="semibold">Udfyld de gule celler</Text>
-            <Text size={200} className={styles.muted}>
-              I arkene Landstal, Kommunedata og Indstillinger. {hasData ? "Data er indsamlet." : "Indsaml først kommunernes svar."}
+              <div>
+                <Button appearance="primary" size="small" onClick={createInputs} disabled={busy}>
+                  Opret inputark
+                </Button>
+              </div>
+            </>
+          ) : (
+            <Text size={200} className={steps.muted}>
+              Landstal, Kommunedata og Indstillinger findes.
             </Text>
+          )}
+        </Step>
+        <Step n={2} done={false} title="Udfyld de gule celler">
+          <Text size={200} className={steps.muted}>
+            I arkene Landstal, Kommunedata og Indstillinger. {hasData ? "Data er indsamlet." : "Indsaml først kommunernes svar."}
+          </Text>
+        </Step>
+        <Step n={3} done={result !== undefined} title="Beregn">
+          <div>
+            <Button
+              appearance={missing.length === 0 && !result ? "primary" : "secondary"}
+              size="small"
+              onClick={compute}
+              disabled={busy}
+            >
+              Beregn
+            </Button>
           </div>
-        </li>
-        <li className={styles.step}>
-          <StepNo n={3} done={result !== undefined} />
-          <div className={styles.body}>
-            <Text weight="semibold">Beregn</Text>
-            <div>
-              <Button
-                appearance={missing.length === 0 && !result ? "primary" : "secondary"}
-                size="small"
-                onClick={compute}
-                disabled={busy}
-              >
-                Beregn
-              </Button>
-            </div>
+        </Step>
+        <Step n={4} done={written} title="Skriv Overblik og faktaark">
+          <div>
+            <Button appearance={result ? "primary" : "secondary"} size="small" onClick={write} disabled={busy || !result}>
+              Skriv Overblik og faktaark
+            </Button>
           </div>
-        </li>
-        <li className={styles.step}>
-          <StepNo n={4} done={written} />
-          <div className={styles.body}>
-            <Text weight="semibold">Skriv Overblik og faktaark</Text>
-            <div>
-              <Button appearance={result ? "primary" : "secondary"} size="small" onClick={write} disabled={busy || !result}>
-                Skriv Overblik og faktaark
-              </Button>
-            </div>
-          </div>
-        </li>
-      </ol>
+        </Step>
+      </Steps>
       {busy && <Spinner size="tiny" label="Arbejder …" />}
       {result && (
         <ul className={styles.list} aria-label="Resultat pr. nedslagspunkt">
@@ -310,7 +270,7 @@ function OpregnProjektion(): React.JSX.Element {
               ) : (
                 <>
                   <Text className={styles.span}>{n.spaend?.tekst ?? av(n.alle.stigning)} årsværk</Text>
-                  <Text size={200} className={styles.muted}>
+                  <Text size={200} className={steps.muted}>
                     Alle kommuner {n.basisaar}: {av(n.alle.basis)} → {n.slutaar}: {av(n.alle.slut)} · {n.kommuner.length}{" "}
                     {n.kommuner.length === 1 ? "kommune" : "kommuner"}
                   </Text>

@@ -36,30 +36,13 @@ import { withExcel } from "../office";
 import { usePane } from "../state";
 import type { TablesModule } from "../survey";
 import { useSurvey } from "../surveyContext";
+import { HiddenFileInput, JSON_FILES } from "../HiddenFileInput";
+import { Step, Steps, useStepStyles } from "./Steps";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "10px", minWidth: 0 },
-  steps: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "10px" },
-  step: { display: "flex", gap: "8px", alignItems: "flex-start", minWidth: 0 },
-  no: {
-    flexShrink: 0,
-    width: "22px",
-    height: "22px",
-    borderRadius: "50%",
-    display: "inline-flex",
-    alignItems: "center",
-    justifyContent: "center",
-    fontWeight: tokens.fontWeightSemibold,
-    backgroundColor: tokens.colorBrandBackground,
-    color: tokens.colorNeutralForegroundOnBrand,
-  },
-  done: { backgroundColor: tokens.colorStatusSuccessBackground3 },
-  body: { display: "flex", flexDirection: "column", gap: "4px", minWidth: 0, flex: 1 },
-  muted: { color: tokens.colorNeutralForeground3 },
   inputs: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
   input: { display: "flex", alignItems: "center", gap: "6px", flexWrap: "wrap", minWidth: 0 },
   inputName: { flex: 1, minWidth: "120px", overflowWrap: "anywhere" },
-  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)" },
   table: {
     width: "100%",
     borderCollapse: "collapse",
@@ -73,10 +56,14 @@ const useStyles = makeStyles({
       hyphens: "auto",
     },
     "& th": { textAlign: "left", fontWeight: tokens.fontWeightSemibold },
-    "& tbody th": { width: "45%" },
+    // Fixed layout: the label column keeps 40 %, the figures share the rest (their headers wrap).
+    tableLayout: "fixed",
+    "& thead th:first-child": { width: "40%" },
+    "& tbody th": { fontWeight: tokens.fontWeightRegular },
     "& th.tal": { textAlign: "right" },
     "& td.tal": { textAlign: "right", whiteSpace: "nowrap" },
   },
+  scroll: { overflowX: "auto", maxWidth: "100%" },
   total: { fontWeight: tokens.fontWeightSemibold },
   log: { margin: 0, paddingLeft: "16px", overflowWrap: "anywhere" },
 });
@@ -88,14 +75,6 @@ const SHOWN_ROWS = 30;
 
 type Result = ReturnType<TablesModule["computeTables"]>;
 
-function StepNo({ n, done }: { n: number; done: boolean }): React.JSX.Element {
-  const styles = useStyles();
-  return (
-    <span className={done ? `${styles.no} ${styles.done}` : styles.no} aria-hidden="true">
-      {done ? "✓" : n}
-    </span>
-  );
-}
 
 /** A pending »replace this sheet?« question. */
 interface Question {
@@ -104,7 +83,7 @@ interface Question {
 }
 
 export default function OpregnTabeller(): React.JSX.Element {
-  const styles = useStyles();
+  const styles = { ...useStepStyles(), ...useStyles() };
   const survey = useSurvey();
   const pack = survey.pack;
   const { info, attempt, notify, refresh } = usePane();
@@ -255,28 +234,18 @@ export default function OpregnTabeller(): React.JSX.Element {
   const tables = computed?.result.tables ?? [];
   return (
     <div className={styles.root}>
-      <ol className={styles.steps} aria-label="Trin i beregningen">
-        <li className={styles.step}>
-          <StepNo n={1} done={inputsReady} />
-          <div className={styles.body}>
-            <Text weight="semibold">Inddata</Text>
+      <Steps label="Trin i beregningen">
+        <Step n={1} done={inputsReady} title="Inddata">
             {pack.inputs.length === 0 && pack.settings.length === 0 && (
               <Text size={200} className={styles.muted}>
                 Pakken bruger kun de indsamlede svar.
               </Text>
             )}
-            <input
+            <HiddenFileInput
               ref={fileInput}
-              className={styles.hidden}
-              type="file"
-              accept=".json,application/json"
-              tabIndex={-1}
-              aria-hidden="true"
-              onChange={(e) => {
-                const f = e.target.files?.[0];
-                const def = fileFor.current;
-                e.target.value = "";
-                if (f && def) void loadInput(def, f);
+              accept={JSON_FILES}
+              onFiles={([f]) => {
+                if (fileFor.current) void loadInput(fileFor.current, f);
               }}
             />
             <ul className={styles.inputs}>
@@ -317,12 +286,8 @@ export default function OpregnTabeller(): React.JSX.Element {
                 </li>
               )}
             </ul>
-          </div>
-        </li>
-        <li className={styles.step}>
-          <StepNo n={2} done={computed !== undefined} />
-          <div className={styles.body}>
-            <Text weight="semibold">Beregn</Text>
+        </Step>
+        <Step n={2} done={computed !== undefined} title="Beregn">
             <Text size={200} className={styles.muted}>
               Læser Data, Indstillinger og inputarkene fra projektmappen.
             </Text>
@@ -331,20 +296,15 @@ export default function OpregnTabeller(): React.JSX.Element {
                 Beregn
               </Button>
             </div>
-          </div>
-        </li>
-        <li className={styles.step}>
-          <StepNo n={3} done={written} />
-          <div className={styles.body}>
-            <Text weight="semibold">Skriv rapport</Text>
+        </Step>
+        <Step n={3} done={written} title="Skriv rapport">
             <div>
               <Button appearance={computed ? "primary" : "secondary"} size="small" onClick={write} disabled={busy || !computed}>
                 Skriv rapport
               </Button>
             </div>
-          </div>
-        </li>
-      </ol>
+        </Step>
+      </Steps>
       {busy && <Spinner size="tiny" label="Arbejder …" />}
       {computed && (
         <Text size={200} role="status">
@@ -363,6 +323,8 @@ export default function OpregnTabeller(): React.JSX.Element {
               <AccordionItem key={tab.def.id} value={tab.def.id}>
                 <AccordionHeader size="small">{tab.def.title}</AccordionHeader>
                 <AccordionPanel>
+                  {/* A table wider than the pane scrolls inside its own box (reachable by keyboard). */}
+                  <div className={styles.scroll} tabIndex={0} role="region" aria-label={`${tab.def.title} (rul sidelæns)`}>
                   <table className={styles.table} aria-label={tab.def.title} lang="da">
                     <thead>
                       <tr>
@@ -389,6 +351,7 @@ export default function OpregnTabeller(): React.JSX.Element {
                       ))}
                     </tbody>
                   </table>
+                  </div>
                   {(cols.length > SHOWN_COLUMNS || tab.rows.length > SHOWN_ROWS) && (
                     <Text size={200} className={styles.muted}>
                       Hele tabellen ({tab.rows.length} {tab.rows.length === 1 ? "række" : "rækker"}, {cols.length}{" "}

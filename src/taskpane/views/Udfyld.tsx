@@ -171,17 +171,17 @@ function FormField(props: FieldProps): React.JSX.Element {
       />
     );
   }
+  const fieldProps = {
+    className: props.selected ? styles.selected : undefined,
+    label: props.label,
+    validationState: state,
+    validationMessage:
+      props.inlineMessage && props.findings?.length ? props.findings.map(plainMessage).join(" ") : undefined,
+    size: "small" as const,
+  };
   if (family === "valg") {
     return (
-      <Field
-        className={props.selected ? styles.selected : undefined}
-        label={props.label}
-        validationState={state}
-        validationMessage={
-          props.inlineMessage && props.findings?.length ? props.findings.map(plainMessage).join(" ") : undefined
-        }
-        size="small"
-      >
+      <Field {...fieldProps}>
         <Select
           size="small"
           value={props.choices?.some((c) => c.label === shown) || shown === "" ? shown : "__andet"}
@@ -205,15 +205,7 @@ function FormField(props: FieldProps): React.JSX.Element {
     );
   }
   return (
-    <Field
-      className={props.selected ? styles.selected : undefined}
-      label={props.label}
-      validationState={state}
-      validationMessage={
-        props.inlineMessage && props.findings?.length ? props.findings.map(plainMessage).join(" ") : undefined
-      }
-      size="small"
-    >
+    <Field {...fieldProps}>
       {props.multiline ? (
         <Textarea {...common} resize="vertical" onChange={(_, d) => setText(d.value)} />
       ) : (
