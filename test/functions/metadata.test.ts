@@ -40,6 +40,13 @@ const EXPECTED: [string, string, string[]][] = [
   ["AFVIGER", "AFVIGER", ["værdier:", "[grænse]"]],
   ["FORDELING", "FORDELING", ["procenter:"]],
   ["STIGNING", "STIGNING", ["basis", "slut"]],
+  ["ENHEDSUDGIFT", "ENHEDSUDGIFT", ["udgift", "brugere"]],
+  ["UVAEGTET", "UVÆGTET", ["udgifter:", "brugere:"]],
+  ["VAEGTET", "VÆGTET", ["udgifter:", "brugere:", "[kun_inkluderede]"]],
+  ["PERCENTIL", "PERCENTIL", ["udgifter:", "brugere:", "p", "[min_n]"]],
+  ["HELAARSBRUGERE", "HELÅRSBRUGERE", ["personer:", "start:", "slut:", "år", "[dage]"]],
+  ["UNIKKE.BRUGERE", "UNIKKE.BRUGERE", ["personer:", "start:", "slut:", "år"]],
+  ["BRUGERE.ULTIMO", "BRUGERE.ULTIMO", ["personer:", "start:", "slut:", "år"]],
 ];
 
 function signature(p: Param): string {
@@ -58,7 +65,7 @@ describe("generated custom-function metadata", () => {
     associate = r.associate;
   });
 
-  it("lists exactly the eleven functions, in order, with ASCII ids and Danish names", () => {
+  it("lists exactly the eighteen functions, in order, with ASCII ids and Danish names", () => {
     expect(functions.map((f) => [f.id, f.name])).toEqual(EXPECTED.map(([id, name]) => [id, name]));
   });
 
