@@ -3,7 +3,7 @@ import { existsSync } from "fs";
 import { basename, extname } from "path";
 import type { Finding, KommuneReturn, RawReturn } from "../../domain/model";
 import type { InputTable } from "../../domain/pack/env";
-import { parseInputTable, parseSettings } from "../../domain/pack/inputs";
+import { parseSettings } from "../../domain/pack/inputs";
 import type { Pack } from "../../domain/pack/model";
 import { packFor } from "../../domain/pack/select";
 import { DEFAULT_PACK_ID } from "../../domain/pakker";
@@ -28,9 +28,8 @@ import { computeTables, tablesJson } from "../../domain/tables/compute";
 import { buildTablesReport } from "../../domain/tables/report";
 import { tablesText } from "../../domain/tables/text";
 import { validateReturn } from "../../domain/validate";
-import { readSheetRows, renderWorkbook } from "../../xlsx";
-import { parseCsv } from "../../domain/parse/csv";
-import { parseInputRows } from "../../domain/pack/rows";
+import { renderWorkbook } from "../../xlsx";
+import { inputTableFromFile } from "../../xlsx/inputFile";
 import { refusalOf } from "../../xlsx/batch";
 import { CliError } from "../errors";
 import { type CliIo, readBytes, readJson, writeBytes } from "../io";
@@ -132,26 +131,10 @@ function runPack(
   return choice.pack;
 }
 
-/**
- * An input table from its file: JSON in the table's shape, or a .csv/.xlsx extract with one row
- * per respondent (src/domain/pack/rows.ts; an .xlsx is read by the bounded streaming reader).
- */
-async function readInputFile(pack: Pack, id: string, file: string): Promise<Parsed<InputTable>> {
+/** An input table from its file: .json, .csv or .xlsx (src/xlsx/inputFile.ts, shared with the pane). */
+function readInputFile(pack: Pack, id: string, file: string): Parsed<InputTable> {
   const def = pack.inputs.find((t) => t.id === id)!;
-  const ext = extname(file).toLowerCase();
-  if (ext === ".csv") {
-    const csv = parseCsv(Buffer.from(readBytes(file)).toString("utf8"));
-    return csv.ok ? parseInputRows(pack, def, csv.rows) : { ok: false, errors: [`${csv.error}.`] };
-  }
-  if (ext === ".xlsx") {
-    const sheet = readSheetRows(readBytes(file));
-    return sheet.ok ? parseInputRows(pack, def, sheet.rows) : { ok: false, errors: [sheet.error] };
-  }
-  if (ext !== ".json")
-    throw new CliError(
-      `${file}: inddata læses fra .json, .csv eller .xlsx, ikke ${ext || "en fil uden endelse"}.`
-    );
-  return parseInputTable(pack, def, readJson(file));
+  return inputTableFromFile(pack, def, file, readBytes(file));
 }
 
 /** `--data TABEL=FIL.json` options → file by table id. */
@@ -362,7 +345,7 @@ export function registerOpregn(program: Command, io: CliIo): void {
       }
       const inputs: Record<string, InputTable> = {};
       for (const [id, file] of files)
-        inputs[id] = parsedOrFail(file, await readInputFile(pack, id, file));
+        inputs[id] = parsedOrFail(file, readInputFile(pack, id, file));
       const settings = opts.indstillinger
         ? parsedOrFail(opts.indstillinger, parseSettings(pack, readJson(opts.indstillinger)))
         : undefined;

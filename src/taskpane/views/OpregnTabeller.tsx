@@ -1,6 +1,6 @@
 /**
  * *Opregn* for a pack with report tables (every pack but kl2024's projection), as three steps:
- * the input sheets (each input table from a JSON file, the same file as `byrde opregn --data`,
+ * the input sheets (each input table from a file, the same .json, .csv or .xlsx as `byrde opregn --data`,
  * and *Indstillinger* with the pack's defaults), »Beregn« (the Data sheet, the settings and the
  * input tables read back from the workbook, so a figure changed in a sheet counts), and »Skriv
  * rapport« (the same workbook as `byrde opregn --pakke`, with live formulas). A sheet that exists
@@ -36,7 +36,7 @@ import { withExcel } from "../office";
 import { usePane } from "../state";
 import type { TablesModule } from "../survey";
 import { useSurvey } from "../surveyContext";
-import { HiddenFileInput, JSON_FILES } from "../HiddenFileInput";
+import { HiddenFileInput, INPUT_FILES } from "../HiddenFileInput";
 import { Step, Steps, useStepStyles } from "./Steps";
 
 const useStyles = makeStyles({
@@ -139,14 +139,8 @@ export default function OpregnTabeller(): React.JSX.Element {
 
   const loadInput = async (def: InputTableDef, file: File) => {
     notify(undefined);
-    let json: unknown;
-    try {
-      json = JSON.parse(await file.text());
-    } catch (e) {
-      notify({ intent: "error", title: `»${file.name}« er ikke gyldig JSON`, text: e instanceof Error ? e.message : String(e) });
-      return;
-    }
-    const parsed = t.parseInputTable(pack, def, json);
+    // JSON in the table's shape, or a register extract (.csv, .xlsx) with one row per respondent.
+    const parsed = t.inputTableFromFile(pack, def, file.name, new Uint8Array(await file.arrayBuffer()));
     if (!parsed.ok) {
       notify({
         intent: "error",
@@ -243,7 +237,7 @@ export default function OpregnTabeller(): React.JSX.Element {
             )}
             <HiddenFileInput
               ref={fileInput}
-              accept={JSON_FILES}
+              accept={INPUT_FILES}
               onFiles={([f]) => {
                 if (fileFor.current) void loadInput(fileFor.current, f);
               }}
