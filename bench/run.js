@@ -1,24 +1,26 @@
 /* global require, process, __dirname */
 /**
  * Bench harness: runs every bench/*.bench.js module (or those whose file name contains one of
- * the arguments) and prints a table of named figures. Run with `npm run bench` (builds dist/ first).
+ * the arguments) and prints a table of figures. Run with `npm run bench` (builds dist/ first).
  *
  * Contract for a bench module: `module.exports = { run: async (report) => { ... } }`, where
- * `report(name, value, unit, target?)` records one figure; `target` is an upper bound
- * (a figure above it is flagged, not failed). A module that throws fails the run (exit code 1).
- * `--json` prints the figures as JSON instead of a table.
+ * `report(name, value, unit, goal?, spread?)` records one figure: `value` is the median of
+ * several runs, `goal` an upper bound, `spread` `{ min, max }` over the runs, or
+ * `{ skipped: "why" }` when the figure cannot be measured on this machine.
+ *
+ * Exit code 1 when a figure misses its goal or a bench fails, so a regression is seen; 0 when
+ * every goal is met. `--json` prints the figures as JSON instead of a table.
  */
 const fs = require("fs");
 const path = require("path");
 
-function pad(s, n, right = false) {
-  const str = String(s);
-  return right ? str.padStart(n) : str.padEnd(n);
-}
+const da = (v) => (typeof v === "number" ? v.toLocaleString("da-DK", { maximumFractionDigits: 2 }) : String(v));
 
-function formatNumber(v) {
-  if (typeof v !== "number") return String(v);
-  return v.toLocaleString("da-DK", { maximumFractionDigits: 2 });
+function status(r) {
+  if (r.error) return "FEJL";
+  if (r.spread && r.spread.skipped) return "SPRUNGET OVER";
+  if (typeof r.goal !== "number") return "";
+  return r.value <= r.goal ? "OK" : "OVER MÅL";
 }
 
 async function main() {
@@ -31,40 +33,49 @@ async function main() {
     .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
     .sort();
   const rows = [];
-  let failed = 0;
   for (const file of files) {
     const bench = file.replace(/\.bench\.js$/, "");
+    if (!json) process.stderr.write(`${bench} …\n`);
     try {
       const mod = require(path.join(__dirname, file));
       if (typeof mod.run !== "function") throw new Error("eksporterer ingen run(report)");
-      await mod.run((name, value, unit, target) => rows.push({ bench, name, value, unit, target }));
+      await mod.run((name, value, unit, goal, spread) => rows.push({ bench, name, value, unit, goal, spread }));
     } catch (e) {
-      failed += 1;
-      rows.push({ bench, name: `FEJL: ${e && e.message ? e.message : String(e)}`, value: "", unit: "", target: undefined, error: true });
+      rows.push({ bench, name: `FEJL: ${e && e.message ? e.message : String(e)}`, value: "", unit: "", error: true });
     }
   }
+  for (const r of rows) r.status = status(r);
+  const missed = rows.filter((r) => r.status === "OVER MÅL" || r.status === "FEJL");
   if (json) {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   } else {
-    const head = ["Benchmark", "Måling", "Værdi", "Enhed", "Mål", "Status"];
-    const body = rows.map((r) => {
-      const over = typeof r.value === "number" && typeof r.target === "number" && r.value > r.target;
-      return [
-        r.bench,
-        r.name,
-        formatNumber(r.value),
-        r.unit,
-        r.target === undefined ? "" : `≤ ${formatNumber(r.target)}`,
-        r.error ? "FEJL" : r.target === undefined ? "" : over ? "OVER MÅL" : "OK",
-      ];
-    });
+    const head = ["Benchmark", "Måling", "Median", "Min–maks", "Enhed", "Mål", "Status"];
+    const body = rows.map((r) => [
+      r.bench,
+      r.name,
+      r.spread && r.spread.skipped ? "–" : da(r.value),
+      r.spread && r.spread.skipped ? r.spread.skipped : r.spread ? `${da(r.spread.min)}–${da(r.spread.max)}` : "",
+      r.unit,
+      typeof r.goal === "number" ? `≤ ${da(r.goal)}` : "",
+      r.status,
+    ]);
     const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => String(b[i]).length)));
-    const line = (cells) => cells.map((c, i) => pad(c, widths[i], i === 2)).join("  ");
+    const line = (cells) =>
+      cells
+        .map((c, i) => (i === 2 ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i])))
+        .join("  ")
+        .trimEnd();
     process.stdout.write(`${line(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n`);
     for (const b of body) process.stdout.write(`${line(b)}\n`);
     if (files.length === 0) process.stdout.write("(ingen bench-filer fundet)\n");
+    const goals = rows.filter((r) => r.status === "OK" || r.status === "OVER MÅL").length;
+    process.stdout.write(
+      missed.length === 0
+        ? `\nAlle ${goals} mål nået.\n`
+        : `\n${missed.length} af ${goals} mål ikke nået eller fejlet: ${missed.map((r) => r.name.trim()).join("; ")}\n`
+    );
   }
-  process.exitCode = failed > 0 ? 1 : 0;
+  process.exitCode = missed.length > 0 ? 1 : 0;
 }
 
 main();

@@ -552,12 +552,18 @@ const SPECS: readonly Spec[] = [
   },
 ];
 
+/** Each template (municipality and templates) rendered once for all the fixtures built from it. */
+const rendered = new Map<string, Promise<Uint8Array>>();
+function templateBytes(kommune: string, templates: readonly string[]): Promise<Uint8Array> {
+  const key = `${kommune}|${templates.join(",")}`;
+  if (!rendered.has(key)) rendered.set(key, renderWorkbook(buildTemplateWorkbook(kommune, templates)));
+  return rendered.get(key)!;
+}
+
 async function buildOne(spec: Spec): Promise<Uint8Array> {
   if (spec.bytes) return spec.bytes();
   const templates = spec.templates ?? ["ukn"];
-  const wb = await loadWorkbook(
-    await renderWorkbook(buildTemplateWorkbook(spec.kommune ?? "Aarhus", templates))
-  );
+  const wb = await loadWorkbook(await templateBytes(spec.kommune ?? "Aarhus", templates));
   writeRaw(wb, spec.values ?? {}, spec.numFmt);
   if (spec.copyAs) return workbookBytes(await copyWithoutNames(wb, Object.entries(spec.copyAs)));
   if (spec.name === "ukn_raekker_indsat_navne_efterladt") {

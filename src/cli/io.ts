@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, writeFileSync } from "fs";
-import { dirname } from "path";
+import { createWriteStream, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "fs";
+import { basename, dirname, join } from "path";
+import type { XlsxSink } from "../xlsx/node/stream";
 import { CliError } from "./errors";
 
 /** Where commands write: stdout and stderr (replaceable in tests). */
@@ -45,6 +46,38 @@ export function writeBytes(path: string, bytes: Uint8Array): void {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, bytes);
   } catch (e) {
+    throw new CliError(
+      `Kan ikke skrive ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`
+    );
+  }
+}
+
+/**
+ * Streams a file: `write` gets a stream to a temporary file beside `path`, which is renamed into
+ * place only when `write` has finished, so a failed write leaves no half file behind.
+ */
+export async function writeStreamed(
+  path: string,
+  write: (sink: XlsxSink) => Promise<void>
+): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  let sink: ReturnType<typeof createWriteStream> | undefined;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const out = createWriteStream(tmp);
+    sink = out;
+    const closed = new Promise<void>((resolve, reject) => {
+      out.on("close", resolve);
+      out.on("error", reject);
+    });
+    // Seen by the await below; without this an early error would count as unhandled.
+    closed.catch(() => undefined);
+    await write(out);
+    await closed;
+    renameSync(tmp, path);
+  } catch (e) {
+    sink?.destroy();
+    rmSync(tmp, { force: true });
     throw new CliError(
       `Kan ikke skrive ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`
     );

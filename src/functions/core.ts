@@ -151,6 +151,12 @@ export function readTimerPrAarsvaerk(v: unknown): number | CellError {
   return n;
 }
 
+/** One cell of {@link mapCells}: `f` of a number, "" for an empty cell, or the cell's error. */
+function mapCell(v: unknown, what: string, origin: Origin, f: (n: number) => number): Cell {
+  const n = readNonNegative(v, what, origin);
+  return n === null ? "" : isCellError(n) ? n : f(n);
+}
+
 /**
  * Maps every cell of a range through `f`, keeping its shape; empty cells stay empty ("").
  * With the range's `address`, a bad cell's message names it ("timer (Ark1!B7) …").
@@ -166,16 +172,25 @@ function mapCells(
   let index = 0;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
+    if (row.length === 1) {
+      // A column (the common case): each row as an array literal holding one number, which V8
+      // stores unboxed and allocates where it lasts, so a 100 000-row column makes little
+      // garbage. Any other cell goes through readNonNegative.
+      const v = row[0];
+      out[r] =
+        typeof v === "number" && v >= 0 && v < Infinity
+          ? [f(v)]
+          : [mapCell(v, what, cellInRange(address, r, 0) ?? index, f)];
+      index++;
+      continue;
+    }
     const outRow: Cell[] = new Array(row.length);
     for (let c = 0; c < row.length; c++, index++) {
       const v = row[c];
-      // Fast path for the common case, a non-negative number; everything else goes through readNonNegative.
-      if (typeof v === "number" && v >= 0 && v < Infinity) {
-        outRow[c] = f(v);
-        continue;
-      }
-      const n = readNonNegative(v, what, cellInRange(address, r, c) ?? index);
-      outRow[c] = n === null ? "" : isCellError(n) ? n : f(n);
+      outRow[c] =
+        typeof v === "number" && v >= 0 && v < Infinity
+          ? f(v)
+          : mapCell(v, what, cellInRange(address, r, c) ?? index, f);
     }
     out[r] = outRow;
   }

@@ -1,9 +1,11 @@
-import { Workbook, type Style, type Worksheet } from "exceljs";
+import { Workbook, type Row, type Style, type Worksheet } from "exceljs";
 import { a1 } from "../domain/layout/a1";
 import { STYLE_DEFS } from "../domain/layout/styles";
 import type {
   CellPlan,
+  MergePlan,
   SheetPlan,
+  TablePlan,
   StyleDef,
   StyleName,
   ValidationPlan,
@@ -16,7 +18,7 @@ import { workbookBytes } from "./bytes";
 const FONT_NAME = "Calibri";
 const argb = (hex: string) => ({ argb: `FF${hex}` });
 
-/** ExcelJS style for a style definition; every cell gets its own object (ExcelJS mutates them). */
+/** ExcelJS style for a style definition. */
 function excelStyle(
   def: StyleDef | undefined,
   numFmt: string | undefined,
@@ -49,6 +51,32 @@ function excelStyle(
   return style;
 }
 
+/**
+ * One ExcelJS style object per style name, number format and lock state, shared by every cell
+ * that has them. ExcelJS remembers the style id of a style object it has seen (a WeakMap), so a
+ * shared object is translated once per workbook instead of once per cell. The objects are never
+ * changed after they are handed out (ExcelJS only reads them when writing), and a cache belongs
+ * to one workbook.
+ */
+export class StyleCache {
+  private readonly styles = new Map<string, Partial<Style>>();
+
+  get(style: StyleName | undefined, numFmt: string | undefined, locked: boolean): Partial<Style> {
+    const key = `${style ?? ""}\u0000${numFmt ?? ""}\u0000${locked ? 1 : 0}`;
+    let s = this.styles.get(key);
+    if (!s) {
+      s = excelStyle(style ? STYLE_DEFS[style] : undefined, numFmt, locked);
+      this.styles.set(key, s);
+    }
+    return s;
+  }
+
+  /** How many distinct style objects were handed out (tests). */
+  get size(): number {
+    return this.styles.size;
+  }
+}
+
 /** ExcelJS data validation for a validation plan. */
 export function excelValidation(v: ValidationPlan) {
   const formulae = v.type === "list" ? [`"${v.formulae.join(",")}"`] : [...v.formulae];
@@ -67,26 +95,30 @@ export function excelValidation(v: ValidationPlan) {
   };
 }
 
-function renderCell(ws: Worksheet, c: CellPlan): void {
-  const cell = ws.getCell(c.row, c.col);
-  cell.style = excelStyle(
-    c.style ? STYLE_DEFS[c.style as StyleName] : undefined,
-    c.numFmt,
-    !c.input
-  );
-  if (c.formula !== undefined) {
-    // A cached result only where the plan knows it for certain; the rest are calculated on load.
-    cell.value =
-      c.value !== undefined && c.value !== null
-        ? { formula: c.formula, result: c.value }
-        : { formula: c.formula };
-  } else if (c.value !== undefined && c.value !== null) {
-    // Plan text may come from returns (comments, names): written as text, never as a formula.
-    cell.value = excelJsCellValue(c.value);
+/**
+ * Writes one planned cell. A cell that a merge from an earlier row already covers keeps the
+ * merge's value and style (as Excel shows it); its validation and name are still written.
+ */
+function renderCell(row: Row, c: CellPlan, styles: StyleCache, covered: boolean): void {
+  const cell = row.getCell(c.col);
+  if (!covered) {
+    cell.style = styles.get(c.style, c.numFmt, !c.input);
+    if (c.formula !== undefined) {
+      // A cached result only where the plan knows it for certain; the rest are calculated on load.
+      cell.value =
+        c.value !== undefined && c.value !== null
+          ? { formula: c.formula, result: c.value }
+          : { formula: c.formula };
+    } else if (c.value !== undefined && c.value !== null) {
+      // Plan text may come from returns (comments, names): written as text, never as a formula.
+      cell.value = excelJsCellValue(c.value);
+    }
   }
   if (c.validation)
     cell.dataValidation = excelValidation(c.validation) as typeof cell.dataValidation;
-  if (c.name) cell.name = c.name;
+  // addName, not the `name` setter: the setter first removes the cell's names by scanning every
+  // name in the workbook, which makes naming n cells cost n².
+  if (c.name) cell.addName(c.name);
 }
 
 /** Differential style (dxf) for a conditional format: font colour, bold and fill only. */
@@ -117,23 +149,35 @@ function renderConditionalFormats(ws: Worksheet, sheet: SheetPlan): void {
 }
 
 /**
- * Excel tables over already written cells: ExcelJS's addTable stores the rows it is given into
- * the cells, so it gets back exactly what the cells hold (values, formulas, styles untouched).
+ * What ExcelJS's addTable is given for a table plan (both writers): the header names are the
+ * header cells' text in the plan.
+ */
+export function tableDefinition(sheet: SheetPlan, t: TablePlan) {
+  const header = new Map<number, CellPlan>();
+  for (const c of sheet.cells) if (c.row === t.top) header.set(c.col, c);
+  const cols = Array.from({ length: t.right - t.left + 1 }, (_, i) => t.left + i);
+  return {
+    name: t.name,
+    displayName: t.name,
+    ref: a1(t.top, t.left),
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: t.style, showRowStripes: true },
+    columns: cols.map((c) => ({ name: String(header.get(c)?.value ?? ""), filterButton: true })),
+  };
+}
+
+/**
+ * Excel tables over already written cells (the in-memory writer; the streaming writer writes
+ * its tables itself): ExcelJS's addTable stores the rows it is given into the cells, so it gets
+ * back exactly what the cells hold (values, formulas, styles untouched).
  */
 function renderTables(ws: Worksheet, sheet: SheetPlan): void {
   for (const t of sheet.tables ?? []) {
     const cols = Array.from({ length: t.right - t.left + 1 }, (_, i) => t.left + i);
     ws.addTable({
-      name: t.name,
-      displayName: t.name,
-      ref: a1(t.top, t.left),
-      headerRow: true,
-      totalsRow: false,
+      ...tableDefinition(sheet, t),
       style: { theme: t.style as never, showRowStripes: true },
-      columns: cols.map((c) => ({
-        name: String(ws.getCell(t.top, c).value ?? ""),
-        filterButton: true,
-      })),
       rows: Array.from({ length: t.bottom - t.top }, (_, i) =>
         cols.map((c) => ws.getCell(t.top + 1 + i, c).value)
       ),
@@ -141,28 +185,79 @@ function renderTables(ws: Worksheet, sheet: SheetPlan): void {
   }
 }
 
-function renderSheet(wb: Workbook, sheet: SheetPlan): void {
-  const ws = wb.addWorksheet(sheet.name, {
+/** Options ExcelJS needs when a sheet is created (the streaming writer writes them at once). */
+export function sheetOptions(sheet: SheetPlan) {
+  return {
     ...(sheet.tabColor ? { properties: { tabColor: argb(sheet.tabColor) } } : {}),
-    ...(sheet.freezeRows ? { views: [{ state: "frozen", ySplit: sheet.freezeRows }] } : {}),
-  });
+    ...(sheet.freezeRows
+      ? { views: [{ state: "frozen" as const, ySplit: sheet.freezeRows }] }
+      : {}),
+    ...(sheet.print ? { pageSetup: pageSetupOf(sheet.print) } : {}),
+  };
+}
+
+function pageSetupOf(print: NonNullable<SheetPlan["print"]>) {
+  return {
+    paperSize: 9,
+    orientation: print.orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  };
+}
+
+/** `xs` sorted by `order`: the array itself when it already is (plans usually are). */
+function inOrder<T>(xs: readonly T[], order: (a: T, b: T) => number): readonly T[] {
+  for (let i = 1; i < xs.length; i++) if (order(xs[i - 1], xs[i]) > 0) return [...xs].sort(order);
+  return xs;
+}
+
+/**
+ * Draws a sheet plan into an ExcelJS worksheet, row by row in ascending order, committing each
+ * row once it is complete, and yields after each row (so a streaming caller can let the zip
+ * catch up). The in-memory `Worksheet` and the streaming writer's worksheet share this API; for
+ * the in-memory one `commit()` does nothing, the streaming one writes the row out and forgets
+ * it. Merges are applied once their top row's cells are written (a merge copies its top-left
+ * cell's style to the cells it covers, as ExcelJS does).
+ */
+export function* sheetRows(ws: Worksheet, sheet: SheetPlan, styles: StyleCache): Generator<void> {
   for (const [col, width] of Object.entries(sheet.columnWidths))
     ws.getColumn(Number(col)).width = width;
-  for (const [row, height] of Object.entries(sheet.rowHeights ?? {}))
-    ws.getRow(Number(row)).height = height;
   if (sheet.print) {
-    ws.pageSetup = {
-      paperSize: 9,
-      orientation: sheet.print.orientation,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-    };
+    // The same object for both writers (the streaming one would otherwise add its defaults).
+    ws.pageSetup = pageSetupOf(sheet.print) as Worksheet["pageSetup"];
   }
-  for (const c of sheet.cells) renderCell(ws, c);
-  for (const m of sheet.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+  const cells = inOrder(sheet.cells, (a, b) => a.row - b.row || a.col - b.col);
+  const merges = inOrder(sheet.merges, (a, b) => a.top - b.top || a.left - b.left);
+  const heights = sheet.rowHeights ?? {};
+  const extra = [...merges.map((m) => m.top), ...Object.keys(heights).map(Number)];
+  const rows = inOrder([...new Set([...cells.map((c) => c.row), ...extra])], (x, y) => x - y);
+
+  let ci = 0;
+  let mi = 0;
+  let open: MergePlan[] = [];
+  for (const r of rows) {
+    if (open.length > 0) open = open.filter((m) => m.bottom >= r);
+    const row = ws.getRow(r);
+    for (; ci < cells.length && cells[ci].row === r; ci++) {
+      const c = cells[ci];
+      const covered =
+        open.length > 0 &&
+        open.some(
+          (m) => c.col >= m.left && c.col <= m.right && !(c.row === m.top && c.col === m.left)
+        );
+      renderCell(row, c, styles, covered);
+    }
+    if (heights[r] !== undefined) row.height = heights[r];
+    for (; mi < merges.length && merges[mi].top === r; mi++) {
+      const m = merges[mi];
+      ws.mergeCells(m.top, m.left, m.bottom, m.right);
+      open.push(m);
+    }
+    row.commit();
+    yield;
+  }
   renderConditionalFormats(ws, sheet);
-  renderTables(ws, sheet);
   if (sheet.protect) {
     // No password: the protection guards the layout, not secrets.
     (ws as Worksheet & { sheetProtection: Record<string, boolean> }).sheetProtection = {
@@ -175,17 +270,30 @@ function renderSheet(wb: Workbook, sheet: SheetPlan): void {
   }
 }
 
-/** Draws a layout plan into a new ExcelJS workbook. */
+/** `sheetRows` run to the end. */
+export function renderSheet(ws: Worksheet, sheet: SheetPlan, styles: StyleCache): void {
+  for (const _ of sheetRows(ws, sheet, styles));
+}
+
+/** Workbook properties both writers set: creator, title, recalculation on load. */
+export const WORKBOOK_CREATOR = "Byrdeberegner";
+
+/** Draws a layout plan into a new ExcelJS workbook (in memory). */
 export function planToExcel(plan: WorkbookPlan): Workbook {
   const wb = new Workbook();
-  wb.creator = "Byrdeberegner";
+  wb.creator = WORKBOOK_CREATOR;
   if (plan.title) wb.title = plan.title;
   if (plan.fullCalcOnLoad) wb.calcProperties = { fullCalcOnLoad: true };
-  for (const sheet of plan.sheets) renderSheet(wb, sheet);
+  const styles = new StyleCache();
+  for (const sheet of plan.sheets) {
+    const ws = wb.addWorksheet(sheet.name, sheetOptions(sheet));
+    renderSheet(ws, sheet, styles);
+    renderTables(ws, sheet);
+  }
   return wb;
 }
 
-/** Renders a layout plan to .xlsx bytes (Node and browser). */
+/** Renders a layout plan to .xlsx bytes (Node and browser), in memory. */
 export async function renderWorkbook(plan: WorkbookPlan): Promise<Uint8Array> {
   // ExcelJS writes no charts: they are added to the file afterwards (./charts.ts).
   return addCharts(await workbookBytes(planToExcel(plan)), plan);

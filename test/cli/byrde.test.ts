@@ -1,35 +1,19 @@
-import { spawnSync } from "child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { ALL_FIELDS, KOMMUNER, NEDSLAGSPUNKTER, TEMPLATES } from "../../src/domain/catalogue";
+import { byrde } from "../helpers/cli";
 import { sampleValues } from "../helpers/values";
-
-const ROOT = join(__dirname, "..", "..");
-const BIN = join(ROOT, "bin", "byrde.js");
-
-function byrde(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: "utf8",
-    cwd: ROOT,
-    timeout: 120_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 let dir: string;
 beforeAll(() => {
-  if (!existsSync(join(ROOT, "dist", "cli", "main.js"))) {
-    const b = spawnSync("npm", ["run", "build:cli"], { cwd: ROOT, encoding: "utf8" });
-    if (b.status !== 0) throw new Error(`build:cli fejlede: ${b.stderr}`);
-  }
   dir = mkdtempSync(join(tmpdir(), "byrde-cli-"));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("byrde katalog", () => {
-  it("--json lists every field id of the catalogue", () => {
-    const r = byrde("katalog", "--json");
+  it("--json lists every field id of the catalogue", async () => {
+    const r = await byrde("katalog", "--json");
     expect(r.code).toBe(0);
     const k = JSON.parse(r.out);
     expect(k.skabeloner.map((t: { id: string }) => t.id)).toEqual(TEMPLATES.map((t) => t.id));
@@ -47,9 +31,9 @@ describe("byrde katalog", () => {
 });
 
 describe("byrde skabelon", () => {
-  it("writes one file per municipality with the chosen nedslagspunkter", () => {
+  it("writes one file per municipality with the chosen nedslagspunkter", async () => {
     const out = join(dir, "ok");
-    const r = byrde(
+    const r = await byrde(
       "skabelon",
       "--kommune",
       "Aarhus",
@@ -66,7 +50,7 @@ describe("byrde skabelon", () => {
       "skabelon-aarhus.xlsx",
       "skabelon-hoeje-taastrup.xlsx",
     ]);
-    const l = byrde("læs", join(out, "skabelon-hoeje-taastrup.xlsx"), "--json");
+    const l = await byrde("læs", join(out, "skabelon-hoeje-taastrup.xlsx"), "--json");
     expect(l.code).toBe(0);
     const parsed = JSON.parse(l.out);
     expect(parsed.kommune).toBe("Høje-Taastrup");
@@ -75,18 +59,18 @@ describe("byrde skabelon", () => {
     );
   });
 
-  it("rejects an unknown municipality with exit code 2, the valid names, and writes nothing", () => {
+  it("rejects an unknown municipality with exit code 2, the valid names, and writes nothing", async () => {
     const out = join(dir, "ukendt-kommune");
-    const r = byrde("skabelon", "--kommune", "Aarhus", "Atlantis", "-o", out);
+    const r = await byrde("skabelon", "--kommune", "Aarhus", "Atlantis", "-o", out);
     expect(r.code).toBe(2);
     expect(r.err).toContain("Ukendt kommune: Atlantis");
     for (const k of KOMMUNER) expect(r.err).toContain(k.navn);
     expect(existsSync(out)).toBe(false);
   });
 
-  it("rejects an unknown nedslagspunkt with exit code 2, the valid ids, and writes nothing", () => {
+  it("rejects an unknown nedslagspunkt with exit code 2, the valid ids, and writes nothing", async () => {
     const out = join(dir, "ukendt-punkt");
-    const r = byrde("skabelon", "--kommune", "Aarhus", "--punkter", "ukn,trafik", "-o", out);
+    const r = await byrde("skabelon", "--kommune", "Aarhus", "--punkter", "ukn,trafik", "-o", out);
     expect(r.code).toBe(2);
     expect(r.err).toContain("Ukendt nedslagspunkt eller skabelon: trafik");
     for (const t of TEMPLATES) expect(r.err).toContain(t.id);
@@ -96,20 +80,20 @@ describe("byrde skabelon", () => {
 
 describe("byrde udfyld and læs", () => {
   let template: string;
-  beforeAll(() => {
-    const r = byrde("skabelon", "--kommune", "Vejle", "-o", join(dir, "alle"));
+  beforeAll(async () => {
+    const r = await byrde("skabelon", "--kommune", "Vejle", "-o", join(dir, "alle"));
     expect(r.code).toBe(0);
     template = join(dir, "alle", "skabelon-vejle.xlsx");
   });
 
-  it("fills every field of every template and reads exactly those values back ({ felter } form)", () => {
+  it("fills every field of every template and reads exactly those values back ({ felter } form)", async () => {
     const values = sampleValues();
     writeFileSync(join(dir, "data.json"), JSON.stringify({ felter: values }));
     const ud = join(dir, "udfyldt.xlsx");
-    const f = byrde("udfyld", template, join(dir, "data.json"), "-o", ud);
+    const f = await byrde("udfyld", template, join(dir, "data.json"), "-o", ud);
     expect(f.err).toBe("");
     expect(f.code).toBe(0);
-    const l = byrde("laes", ud, "--json");
+    const l = await byrde("laes", ud, "--json");
     expect(l.code).toBe(0);
     const parsed = JSON.parse(l.out);
     expect(parsed.kommune).toBe("Vejle");
@@ -117,25 +101,24 @@ describe("byrde udfyld and læs", () => {
     expect(parsed.felter).toEqual(values);
   });
 
-  it("accepts a flat { id: value } file", () => {
+  it("accepts a flat { id: value } file", async () => {
     writeFileSync(
       join(dir, "flad.json"),
       JSON.stringify({ "ukn.hovedsager.timer_pr_sag.2021": 7 })
     );
     const ud = join(dir, "flad.xlsx");
-    expect(byrde("udfyld", template, join(dir, "flad.json"), "-o", ud).code).toBe(0);
-    expect(
-      JSON.parse(byrde("læs", ud, "--json").out).felter["ukn.hovedsager.timer_pr_sag.2021"]
-    ).toBe(7);
+    expect((await byrde("udfyld", template, join(dir, "flad.json"), "-o", ud)).code).toBe(0);
+    const read = await byrde("læs", ud, "--json");
+    expect(JSON.parse(read.out).felter["ukn.hovedsager.timer_pr_sag.2021"]).toBe(7);
   });
 
-  it("rejects unknown ids and wrong kinds with exit code 2, naming each id, and writes nothing", () => {
+  it("rejects unknown ids and wrong kinds with exit code 2, naming each id, and writes nothing", async () => {
     writeFileSync(
       join(dir, "forkert.json"),
       JSON.stringify({ felter: { "ukn.findes_ikke": 1, "ukn.volumen.hovedsager.2019": "tre" } })
     );
     const ud = join(dir, "forkert.xlsx");
-    const r = byrde("udfyld", template, join(dir, "forkert.json"), "-o", ud);
+    const r = await byrde("udfyld", template, join(dir, "forkert.json"), "-o", ud);
     expect(r.code).toBe(2);
     expect(r.err).toContain("ukn.findes_ikke");
     expect(r.err).toContain("ukn.volumen.hovedsager.2019");
@@ -143,21 +126,21 @@ describe("byrde udfyld and læs", () => {
     expect(existsSync(ud)).toBe(false);
   });
 
-  it("rejects a DATA file that is not JSON, and a missing file, with exit code 2", () => {
+  it("rejects a DATA file that is not JSON, and a missing file, with exit code 2", async () => {
     writeFileSync(join(dir, "ikke.json"), "{ ikke json");
-    const r = byrde("udfyld", template, join(dir, "ikke.json"), "-o", join(dir, "x.xlsx"));
+    const r = await byrde("udfyld", template, join(dir, "ikke.json"), "-o", join(dir, "x.xlsx"));
     expect(r.code).toBe(2);
     expect(r.err).toContain("er ikke gyldig JSON");
-    const m = byrde("læs", join(dir, "findes-ikke.xlsx"));
+    const m = await byrde("læs", join(dir, "findes-ikke.xlsx"));
     expect(m.code).toBe(2);
     expect(m.err).toContain("Filen findes ikke");
   });
 
-  it("answers usage errors in Danish with exit code 2", () => {
-    const r = byrde("foo");
+  it("answers usage errors in Danish with exit code 2", async () => {
+    const r = await byrde("foo");
     expect(r.code).toBe(2);
     expect(r.err).toContain("ukendt kommando 'foo'");
-    const u = byrde("udfyld", template, "-o", join(dir, "y.xlsx"));
+    const u = await byrde("udfyld", template, "-o", join(dir, "y.xlsx"));
     expect(u.code).toBe(2);
     expect(u.err).toContain("argumentet 'data' mangler");
   });
@@ -173,7 +156,7 @@ describe("byrde læs on hand-typed values", () => {
     wb.getWorksheet(at.sheet)!.getCell(at.cell).value = "12,5";
     const file = join(dir, "haandtastet.xlsx");
     writeFileSync(file, await workbookBytes(wb));
-    const r = byrde("læs", file, "--json");
+    const r = await byrde("læs", file, "--json");
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).felter["ukn.hovedsager.timer_pr_sag.2019"]).toBe(12.5);
     expect(r.err).toContain("12,5");
@@ -181,10 +164,10 @@ describe("byrde læs on hand-typed values", () => {
 });
 
 describe("byrde læs on a file that is no template", () => {
-  it("fails with exit code 2 and a Danish message", () => {
+  it("fails with exit code 2 and a Danish message", async () => {
     const file = join(dir, "ikke-excel.xlsx");
     writeFileSync(file, "dette er ikke en excel-fil");
-    const r = byrde("læs", file, "--json");
+    const r = await byrde("læs", file, "--json");
     expect(r.code).toBe(2);
     expect(r.out).toBe("");
     expect(r.err).toMatch(/^fejl: .*ikke-excel\.xlsx: /);

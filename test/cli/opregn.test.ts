@@ -1,28 +1,18 @@
 /** `byrde opregn`: validates, projects, prints the overview, writes the workbook; bad input files exit 2. */
-import { spawnSync } from "child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { roundHalfAwayFromZero } from "../../src/domain/project";
 import { loadWorkbook } from "../../src/xlsx";
 import { PUBLISHED, SPANS } from "../domain/project/published";
+import { byrde } from "../helpers/cli";
 
 const ROOT = join(__dirname, "..", "..");
-const BIN = join(ROOT, "bin", "byrde.js");
 const EX = join(ROOT, "examples");
 const RETURER = ["aalborg", "frederiksberg", "holbaek", "odense", "vejle"].map((k) => join(EX, "returer", `${k}.json`));
 
-function byrde(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: ROOT, timeout: 120_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
 let dir: string;
 beforeAll(() => {
-  if (!existsSync(join(ROOT, "dist", "cli", "commands", "opregn.js"))) {
-    const b = spawnSync("npm", ["run", "build:cli"], { cwd: ROOT, encoding: "utf8" });
-    if (b.status !== 0) throw new Error(`build:cli fejlede: ${b.stderr}`);
-  }
   dir = mkdtempSync(join(tmpdir(), "byrde-opregn-"));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,7 +22,7 @@ const inputs = ["--landstal", join(EX, "landstal.json"), "--kommunedata", join(E
 describe("byrde opregn", () => {
   it("prints the overview and writes a workbook whose Overblik holds the spans", async () => {
     const out = join(dir, "overblik.xlsx");
-    const r = byrde("opregn", ...RETURER, ...inputs, "-o", out);
+    const r = await byrde("opregn", ...RETURER, ...inputs, "-o", out);
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     expect(r.out).toContain("Minimumsnormeringer");
@@ -45,8 +35,8 @@ describe("byrde opregn", () => {
     expect(spans).toEqual(expect.arrayContaining(["76-92 (84)", "52-64 (58)", "48-58 (53)", "68-84 (76)", "131-160 (145)"]));
   });
 
-  it("--json prints the contract with unrounded årsværk", () => {
-    const r = byrde("opregn", ...RETURER, ...inputs, "--json");
+  it("--json prints the contract with unrounded årsværk", async () => {
+    const r = await byrde("opregn", ...RETURER, ...inputs, "--json");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.nedslagspunkter).toHaveLength(9);
@@ -67,17 +57,17 @@ describe("byrde opregn", () => {
     }
   });
 
-  it("a missing input file: Danish error naming the file, exit 2", () => {
-    const r = byrde("opregn", ...RETURER, "--landstal", join(dir, "findes-ikke.json"), "--kommunedata", join(EX, "kommunedata.json"), "--json");
+  it("a missing input file: Danish error naming the file, exit 2", async () => {
+    const r = await byrde("opregn", ...RETURER, "--landstal", join(dir, "findes-ikke.json"), "--kommunedata", join(EX, "kommunedata.json"), "--json");
     expect(r.code).toBe(2);
     expect(r.err).toContain("Filen findes ikke");
     expect(r.err).toContain("findes-ikke.json");
   });
 
-  it("a bad key in landstal.json: Danish error naming file and key, exit 2", () => {
+  it("a bad key in landstal.json: Danish error naming file and key, exit 2", async () => {
     const bad = join(dir, "landstal.json");
     writeFileSync(bad, JSON.stringify({ dagtilbud: { "2023": "mange" } }));
-    const r = byrde("opregn", ...RETURER, "--landstal", bad, "--kommunedata", join(EX, "kommunedata.json"), "--json");
+    const r = await byrde("opregn", ...RETURER, "--landstal", bad, "--kommunedata", join(EX, "kommunedata.json"), "--json");
     expect(r.code).toBe(2);
     expect(r.err).toContain(`${bad}: »dagtilbud«.2023 skal være et tal`);
   });

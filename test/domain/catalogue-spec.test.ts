@@ -1,5 +1,5 @@
 /**
- * An independent transcription of ../shared/spec/templates.md, checked against the catalogue:
+ * An independent transcription of the 2024 analysis's template specification, checked against the catalogue:
  * every field the spec lists exists with its label, kind and years, and the catalogue has no
  * field the spec lacks. Written out by hand from the spec, never derived from src/.
  */

@@ -1,20 +1,18 @@
 /**
- * The browser harness shared by the task pane's browser tests: Debian's headless Chromium driven
- * by playwright-core, a fake Office/Excel (fakeOffice.js) injected before the page loads, the
- * office.js CDN request answered locally (there is no internet), and small helpers.
+ * The browser harness shared by the task pane's browser tests: the production bundle and Debian's
+ * headless Chromium over a fake Office/Excel, opened by scripts/taskpane-browser.js (as the bench
+ * opens it), and small helpers. Skipped, saying why, where Chromium is absent and under
+ * `npm run test:hurtig`.
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import { CHROMIUM, CHROMIUM_PATH, describeWith } from "../helpers/requirements";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const hasChromium = fs.existsSync(CHROMIUM);
 export const SHOTS = path.join(__dirname, "__screenshots__");
 
-if (!hasChromium) {
-  console.warn(`Browsertesten springes over: Chromium findes ikke på ${CHROMIUM}.`);
-}
-export const describeBrowser = hasChromium ? describe : describe.skip;
+/** `describe` for a browser test, or skipped with the reason in its title. */
+export const describeBrowser = (title: string, fn: jest.EmptyFunction) => describeWith(CHROMIUM, title, fn);
 
 /** Waits until `read()` gives `expected` (the pane writes asynchronously), then asserts it. */
 export async function poll<T>(read: () => Promise<T>, expected: T, timeoutMs = 10000): Promise<void> {
@@ -45,27 +43,6 @@ export interface FakeWorkbook {
 
 export type Fake = { __workbook: FakeWorkbook };
 
-export async function openPane(browser: Browser, url: string, consoleErrors: string[], width = 350): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 }, locale: "da-DK" });
-  page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(m.text());
-  });
-  page.on("pageerror", (e) => consoleErrors.push(String(e)));
-  // No internet: answer office.js locally (the fake is injected below), refuse anything else.
-  await page.route("**/*", (route) => {
-    const u = route.request().url();
-    if (u.startsWith(url.replace(/taskpane\.html.*$/, ""))) return route.continue();
-    if (u.includes("appsforoffice.microsoft.com")) {
-      return route.fulfill({ status: 200, contentType: "text/javascript", body: "/* office.js: fake injected by the test */" });
-    }
-    return route.abort();
-  });
-  await page.addInitScript({ path: path.join(__dirname, "fakeOffice.js") });
-  await page.goto(url);
-  await page.getByRole("heading", { name: "Byrdeberegner" }).waitFor();
-  return page;
-}
-
 export async function show(page: Page, mode: string, step: string): Promise<void> {
   await page.getByRole("tab", { name: mode, exact: true }).click();
   await page.getByRole("tab", { name: step, exact: true }).click();
@@ -92,35 +69,23 @@ export async function axeViolations(page: Page) {
 
 /** Chromium and the built pane served on localhost, opened once for a test file. */
 export interface PaneSession {
-  readonly browser: Browser;
+  /** The first pane, opened over a fresh fake workbook. */
   readonly page: Page;
-  readonly url: string;
+  /** Another pane in a fresh page (optional query such as "?tema=moerk"). */
+  newPane(options?: { width?: number; query?: string }): Promise<Page>;
+  /** Console and page errors of every page. */
   readonly consoleErrors: string[];
   close(): Promise<void>;
 }
 
 export async function startPane(): Promise<PaneSession> {
-  const { chromium } = await import("playwright-core");
-  const { ensureBuild, serve } = await import("./server");
+  const { ensureBuild, launchTaskpane } = await import("./server");
+  // npm test builds the bundle before Jest starts; run alone, the build happens here (about 45 s
+  // on an idle 2-core machine, several minutes when the machine is busy).
   ensureBuild();
-  const server = await serve();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
-  const consoleErrors: string[] = [];
-  const url = `${server.url}taskpane.html`;
-  const page = await openPane(browser, url, consoleErrors);
-  return {
-    browser,
-    page,
-    url: server.url,
-    consoleErrors,
-    close: async () => {
-      await browser.close();
-      await server.close();
-    },
-  };
+  const pane = await launchTaskpane({ executablePath: CHROMIUM_PATH });
+  const page = await pane.newPane();
+  return { page, newPane: pane.newPane, consoleErrors: pane.consoleErrors, close: pane.close };
 }
 
 /**

@@ -51,7 +51,7 @@ describeBrowser("task pane with the kkr_kapacitet pack in Chromium", () => {
   beforeAll(async () => {
     session = await startPane();
     page = session.page;
-  }, 240000);
+  }, 900000);
 
   afterAll(async () => {
     await session?.close();

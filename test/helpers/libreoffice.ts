@@ -10,8 +10,7 @@ import { join } from "path";
 import type { Workbook } from "exceljs";
 import type { WorkbookPlan } from "../../src/domain/layout";
 import { loadWorkbook, renderWorkbook } from "../../src/xlsx";
-
-export const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
+import { canStream, renderWorkbookStreamed } from "../../src/xlsx/node/stream";
 
 const DANISH = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
@@ -39,7 +38,7 @@ export function withoutCache(plan: WorkbookPlan): WorkbookPlan {
   };
 }
 
-/** Renders the plan without cached results, lets LibreOffice (Danish) recalculate, reads the result. */
+/** Writes the plan as `byrde opregn` does (streamed unless it has charts) without cached results, lets LibreOffice (Danish) recalculate, reads the result. */
 export async function recalcDanish(plan: WorkbookPlan): Promise<Workbook> {
   return loadWorkbook(await recalcDanishBytes(plan));
 }
@@ -48,7 +47,9 @@ export async function recalcDanish(plan: WorkbookPlan): Promise<Workbook> {
 export async function recalcDanishBytes(plan: WorkbookPlan): Promise<Uint8Array> {
   const dir = mkdtempSync(join(tmpdir(), "byrde-lo-"));
   try {
-    writeFileSync(join(dir, "bog.xlsx"), await renderWorkbook(withoutCache(plan)));
+    const bare = withoutCache(plan);
+    const bytes = canStream(bare) ? await renderWorkbookStreamed(bare) : await renderWorkbook(bare);
+    writeFileSync(join(dir, "bog.xlsx"), bytes);
     const res = spawnSync(
       "soffice",
       [

@@ -1,15 +1,26 @@
 /* global module, process */
 /**
- * Prints one plain closing line, "Tests: N passed, N failed[, N skipped]", after Jest's own
- * summary, so any CI that reads closing lines sees the counts in a common form.
+ * After Jest's own summary: every skipped test with the reason in its title (see
+ * test/helpers/requirements.ts), then one plain closing line, "Tests: N passed, N failed[, N
+ * skipped]", so any CI that reads closing lines sees the counts in a common form.
  */
 class SummaryReporter {
   onRunComplete(_contexts, results) {
     const skipped = results.numPendingTests + results.numTodoTests;
+    const lines = [];
+    const titles = results.testResults.flatMap((file) =>
+      (file.testResults ?? [])
+        .filter((a) => a.status === "pending" || a.status === "todo")
+        .map((a) => a.fullName)
+    );
+    if (titles.length > 0) {
+      lines.push(`Sprunget over (${titles.length}):`);
+      for (const t of titles) lines.push(`  - ${t}`);
+    }
     const tail = skipped > 0 ? `, ${skipped} skipped` : "";
-    const line = `Tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed${tail}\n`;
+    lines.push(`Tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed${tail}`);
     // Jest prints its own summary after the custom reporters; print ours last, at exit.
-    process.once("exit", () => process.stdout.write(line));
+    process.once("exit", () => process.stdout.write(`${lines.join("\n")}\n`));
   }
 }
 module.exports = SummaryReporter;

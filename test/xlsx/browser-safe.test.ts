@@ -1,15 +1,17 @@
 import { builtinModules } from "module";
-import { readFileSync, readdirSync } from "fs";
+import { readFileSync, readdirSync, statSync } from "fs";
 import { join, relative } from "path";
 
 const DIR = join(__dirname, "..", "..", "src", "xlsx");
 const NODE = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
-/** src/xlsx's TypeScript files, with those in its subfolders (the reader). */
+/** src/xlsx's TypeScript files, with those in its subfolders (the reader), except src/xlsx/node. */
 function tsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory()
-      ? tsFiles(join(dir, e.name))
+      ? join(dir, e.name) === join(DIR, "node")
+        ? []
+        : tsFiles(join(dir, e.name))
       : e.name.endsWith(".ts")
         ? [relative(DIR, join(dir, e.name))]
         : []
@@ -29,4 +31,26 @@ describe("src/xlsx runs in the browser too", () => {
       expect(code).not.toMatch(/\b(process\.|__dirname|__filename)|(?<!Array)\bBuffer\./);
     }
   );
+});
+
+/** Every .ts/.tsx file under `dir`. */
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? sources(p) : /\.tsx?$/.test(f) ? [p] : [];
+  });
+}
+
+describe("src/xlsx/node is for Node only", () => {
+  // The streaming writer (ExcelJS's Node build) and the per-respondent templates (zlib).
+  it("is imported by nothing the browser loads (task pane, Excel adapter, functions)", () => {
+    const browser = ["taskpane", "excel", "functions"].flatMap((d) =>
+      sources(join(__dirname, "..", "..", "src", d))
+    );
+    const importers = browser.filter((f) =>
+      /["'][^"']*xlsx\/node[^"']*["']/.test(readFileSync(f, "utf8"))
+    );
+    expect(importers).toEqual([]);
+    expect(readFileSync(join(DIR, "index.ts"), "utf8")).not.toMatch(/\.\/node/);
+  });
 });

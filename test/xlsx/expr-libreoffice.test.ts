@@ -10,12 +10,12 @@ import { loadPack } from "../../src/domain/pack/load";
 import type { Pack } from "../../src/domain/pack/model";
 import { computeTables } from "../../src/domain/tables/compute";
 import { buildTablesReport } from "../../src/domain/tables/report";
-import { differences, hasSoffice, recalcDanish } from "../helpers/libreoffice";
+import { differences, recalcDanish } from "../helpers/libreoffice";
+import { LIBREOFFICE, itWith } from "../helpers/requirements";
 import { UGESKEMA_FILE, ugeskemaReturns } from "../helpers/ugeskema";
 import { readFileSync } from "fs";
 
-if (!hasSoffice) console.warn("LibreOffice (soffice) findes ikke: sprogets to implementeringer sammenlignes ikke.");
-const itLo = hasSoffice ? it : it.skip;
+const itLo = (title: string, fn: jest.ProvidesCallback) => itWith(LIBREOFFICE, title, fn);
 
 /** A small deterministic PRNG (mulberry32). */
 function prng(seed: number): () => number {

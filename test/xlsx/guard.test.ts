@@ -6,6 +6,7 @@ import { join } from "path";
 import JSZip from "jszip";
 import { buildTemplateWorkbook } from "../../src/domain/layout";
 import { LIMITS, XlsxRejected, checkXlsxBytes, readReturn, renderWorkbook } from "../../src/xlsx";
+import { LIBREOFFICE, itWith } from "../helpers/requirements";
 
 async function rule(bytes: Uint8Array, limits = LIMITS): Promise<string | undefined> {
   try {
@@ -47,8 +48,8 @@ describe("checkXlsxBytes", () => {
   });
 });
 
-const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
-(hasSoffice ? it : it.skip)(
+itWith(
+  LIBREOFFICE,
   "refuses a real .xls (saved by LibreOffice) with fil_xls, not a crash",
   async () => {
     const dir = mkdtempSync(join(tmpdir(), "byrde-xls-"));

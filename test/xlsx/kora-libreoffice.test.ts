@@ -7,12 +7,12 @@ import { computeTables } from "../../src/domain/tables/compute";
 import { buildTablesReport } from "../../src/domain/tables/report";
 import { unzipSync } from "fflate";
 import { loadWorkbook } from "../../src/xlsx";
-import { differences, hasSoffice, recalcDanishBytes } from "../helpers/libreoffice";
+import { differences, recalcDanishBytes } from "../helpers/libreoffice";
+import { LIBREOFFICE, itWith } from "../helpers/requirements";
 import { koraEnhed, koraPack, koraReturns, koraSettings } from "../helpers/kora";
 
-if (!hasSoffice)
-  console.warn("LibreOffice (soffice) findes ikke: KORA-rapporten genberegnes ikke.");
-const itLo = hasSoffice ? it : it.skip;
+const itLo = (title: string, fn: jest.ProvidesCallback, timeout?: number) =>
+  itWith(LIBREOFFICE, title, fn, timeout);
 
 describe("the kora_enhedsudgifter report in LibreOffice", () => {
   it("has the tables, a figure sheet with one chart per delområde, and its sorted data", () => {

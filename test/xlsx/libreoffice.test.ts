@@ -4,14 +4,10 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { a1, buildTemplateWorkbook, namedCells } from "../../src/domain/layout";
 import { fillWorkbook, loadWorkbook, renderWorkbook } from "../../src/xlsx";
+import { forRespondents } from "../../src/xlsx/node/respondents";
+import { LIBREOFFICE, itWith } from "../helpers/requirements";
 
-const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
-if (!hasSoffice) {
-  console.warn(
-    "LibreOffice (soffice) findes ikke på denne maskine: LibreOffice-testen af kontrolformlerne springes over."
-  );
-}
-const itLo = hasSoffice ? it : it.skip;
+const itLo = (title: string, fn: jest.ProvidesCallback) => itWith(LIBREOFFICE, title, fn);
 
 /** The check cell under a pct run: the first formula cell below `fieldId` in its column. */
 function checkCellBelow(
@@ -39,24 +35,7 @@ describe("check formulas in LibreOffice (no add-in)", () => {
       "ukn.genindbringelse.andet.2019": 30,
     });
     if (!filled.ok) throw new Error(JSON.stringify(filled.errors));
-    const dir = mkdtempSync(join(tmpdir(), "byrde-lo-"));
-    try {
-      writeFileSync(join(dir, "ind.xlsx"), filled.bytes);
-      const res = spawnSync(
-        "soffice",
-        [
-          `-env:UserInstallation=file://${join(dir, "profil")}`,
-          "--headless",
-          "--convert-to",
-          "xlsx",
-          "--outdir",
-          join(dir, "ud"),
-          join(dir, "ind.xlsx"),
-        ],
-        { encoding: "utf8", timeout: 120_000 }
-      );
-      expect(res.status).toBe(0);
-      const wb = await loadWorkbook(readFileSync(join(dir, "ud", "ind.xlsx")));
+    await inLibreOffice(filled.bytes, (wb) => {
       const result = (id: string) => {
         const { sheet, cell } = checkCellBelow(plan, id);
         const v = wb.getWorksheet(sheet)!.getCell(cell).value as { result?: unknown };
@@ -66,8 +45,53 @@ describe("check formulas in LibreOffice (no add-in)", () => {
       expect(result("ukn.genindbringelse.udtalelse.2019")).toBe("Summen er 90 %");
       // An untouched year shows nothing.
       expect(result("ukn.hovedsager.udtalelse.2020") ?? "").toBe("");
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
+
+  itLo(
+    "opens a template specialised per respondent and shows its name on every Data sheet",
+    async () => {
+      const build = (k: string) => buildTemplateWorkbook(k, ["ukn", "gdpr"]);
+      const bytes = await (await forRespondents(build))("Lyngby-Taarbæk");
+      await inLibreOffice(bytes, (wb) => {
+        expect(wb.worksheets.map((w) => w.name)).toEqual(build("x").sheets.map((s) => s.name));
+        for (const name of ["UKN Data", "GDPR Data"]) {
+          const v = wb.getWorksheet(name)!.getCell("C3").value as {
+            formula?: string;
+            result?: unknown;
+          };
+          expect(v.formula).toBe("Forside!$C$4");
+          expect(v.result).toBe("Lyngby-Taarbæk");
+        }
+      });
+    }
+  );
 });
+
+/** Has LibreOffice open `bytes` (recalculating on load) and save it again; `check` gets the result. */
+async function inLibreOffice(
+  bytes: Uint8Array,
+  check: (wb: Awaited<ReturnType<typeof loadWorkbook>>) => void
+) {
+  const dir = mkdtempSync(join(tmpdir(), "byrde-lo-"));
+  try {
+    writeFileSync(join(dir, "ind.xlsx"), bytes);
+    const res = spawnSync(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${join(dir, "profil")}`,
+        "--headless",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        join(dir, "ud"),
+        join(dir, "ind.xlsx"),
+      ],
+      { encoding: "utf8", timeout: 120_000 }
+    );
+    expect(res.status).toBe(0);
+    check(await loadWorkbook(readFileSync(join(dir, "ud", "ind.xlsx"))));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -18,6 +18,7 @@ import type { RawReturn } from "../../src/domain/model";
 import { fillWorkbook, readReturn, renderWorkbook } from "../../src/xlsx";
 import { legacyReadReturn } from "../helpers/legacyReader";
 import { sampleValues } from "../helpers/values";
+import { LIBREOFFICE, itWith } from "../helpers/requirements";
 
 interface Case {
   readonly name: string;
@@ -95,8 +96,8 @@ describe("the streaming reader equals the ExcelJS reader", () => {
     expect(failures).toEqual([]);
   }, 180_000);
 
-  const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
-  (hasSoffice ? it : it.skip)(
+  itWith(
+    LIBREOFFICE,
     "on a filled return saved again by LibreOffice",
     async () => {
       const work = mkdtempSync(join(tmpdir(), "byrde-lig-lo-"));

@@ -9,11 +9,11 @@ import type { WorkbookPlan } from "../../src/domain/layout";
 import { builtinPack } from "../../src/domain/pakker";
 import { computeTables } from "../../src/domain/tables/compute";
 import { buildTablesReport } from "../../src/domain/tables/report";
-import { differences, hasSoffice, recalcDanish, resultOf } from "../helpers/libreoffice";
+import { differences, recalcDanish, resultOf } from "../helpers/libreoffice";
 import { packReturnsIn } from "../helpers/packReturns";
+import { LIBREOFFICE, itWith } from "../helpers/requirements";
 
-if (!hasSoffice) console.warn("LibreOffice (soffice) findes ikke: seed-pakkernes rapporter genberegnes ikke.");
-const itLo = hasSoffice ? it : it.skip;
+const itLo = (title: string, fn: jest.ProvidesCallback, timeout?: number) => itWith(LIBREOFFICE, title, fn, timeout);
 
 const EXAMPLES = join(__dirname, "..", "..", "examples");
 

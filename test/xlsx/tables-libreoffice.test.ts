@@ -5,11 +5,11 @@
 import type { WorkbookPlan } from "../../src/domain/layout";
 import { computeTables } from "../../src/domain/tables/compute";
 import { buildTablesReport } from "../../src/domain/tables/report";
-import { differences, hasSoffice, recalcDanish, resultOf } from "../helpers/libreoffice";
+import { differences, recalcDanish, resultOf } from "../helpers/libreoffice";
+import { LIBREOFFICE, itWith } from "../helpers/requirements";
 import { ugeskemaPack, ugeskemaReturns } from "../helpers/ugeskema";
 
-if (!hasSoffice) console.warn("LibreOffice (soffice) findes ikke: pakkernes rapport genberegnes ikke.");
-const itLo = hasSoffice ? it : it.skip;
+const itLo = (title: string, fn: jest.ProvidesCallback) => itWith(LIBREOFFICE, title, fn);
 
 describe("a pack's report in LibreOffice (no add-in)", () => {
   const pack = ugeskemaPack();

@@ -31,8 +31,9 @@ import { validateReturn } from "../../domain/validate";
 import { renderWorkbook } from "../../xlsx";
 import { inputTableFromFile } from "../../xlsx/inputFile";
 import { refusalOf } from "../../xlsx/batch";
+import { canStream, streamWorkbook } from "../../xlsx/node/stream";
 import { CliError } from "../errors";
-import { type CliIo, readBytes, readJson, writeBytes } from "../io";
+import { type CliIo, readBytes, readJson, writeBytes, writeStreamed } from "../io";
 import { packOption } from "../pack";
 import { readReturnFiles } from "../readPool";
 
@@ -321,7 +322,7 @@ export function registerOpregn(program: Command, io: CliIo): void {
         say(overviewText(result));
         if (opts.ud) {
           const plan = buildReport({ result, returns, landstal, kommunedata, pack });
-          writeBytes(opts.ud, await renderWorkbook(plan));
+          await writeStreamed(opts.ud, (sink) => streamWorkbook(plan, sink));
           say("");
           say(`Skrev ${opts.ud}.`);
         }
@@ -353,7 +354,9 @@ export function registerOpregn(program: Command, io: CliIo): void {
       say("");
       say(tablesText(result));
       if (opts.ud) {
-        writeBytes(opts.ud, await renderWorkbook(buildTablesReport({ result, returns })));
+        const plan = buildTablesReport({ result, returns });
+        if (canStream(plan)) await writeStreamed(opts.ud, (sink) => streamWorkbook(plan, sink));
+        else writeBytes(opts.ud, await renderWorkbook(plan));
         say("");
         say(`Skrev ${opts.ud}.`);
       }

@@ -5,7 +5,7 @@ import type { Pack } from "../../domain/pack/model";
 import { findRespondent } from "../../domain/pack/respondents";
 import { defaultPack } from "../../domain/pakker";
 import type { TemplateOptions } from "../../domain/layout";
-import { renderWorkbook } from "../../xlsx";
+import { forRespondents } from "../../xlsx/node/respondents";
 import { CliError } from "../errors";
 import { type CliIo, listDa, splitList, writeBytes } from "../io";
 import { packOption } from "../pack";
@@ -89,14 +89,14 @@ export function registerSkabelon(program: Command, io: CliIo): void {
         ...(opts.frist ? { frist: opts.frist } : {}),
         pack,
       };
-      // Render everything before writing anything.
+      // Rendered once for the set of templates, specialised per municipality; everything is
+      // rendered before anything is written.
+      const forKommune = await forRespondents((k) =>
+        buildTemplateWorkbook(k, selection.templateIds, options)
+      );
       const files: Array<[string, Uint8Array]> = [];
-      for (const k of kommuner) {
-        const bytes = await renderWorkbook(
-          buildTemplateWorkbook(k, selection.templateIds, options)
-        );
-        files.push([join(opts.ud, templateFileName(k)), bytes]);
-      }
+      for (const k of kommuner)
+        files.push([join(opts.ud, templateFileName(k)), await forKommune(k)]);
       for (const [path, bytes] of files) writeBytes(path, bytes);
       io.out(
         `Skrev ${files.length} ${files.length === 1 ? "skabelon" : "skabeloner"} (${selection.templateIds.join(",")}) til ${opts.ud}:`

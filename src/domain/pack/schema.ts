@@ -203,6 +203,9 @@ const Regel = z.discriminatedUnion("type", [
   }),
 ]);
 
+/** The rule types (`regler[].type`), for documentation checks. */
+export const REGELTYPER: readonly string[] = Regel.options.map((o) => o.shape.type.value);
+
 const Plausibilitet = z.strictObject({
   id: Id,
   felt: z.string().describe("»blok.række« (alle kolonner)."),

@@ -10,9 +10,11 @@ import type { Pack } from "../../../src/domain/pack/model";
 import { computeTables, tablesJson } from "../../../src/domain/tables/compute";
 import { buildTablesReport } from "../../../src/domain/tables/report";
 import type { KommuneReturn } from "../../../src/domain/model";
-import { differences, hasSoffice, recalcDanish } from "../../helpers/libreoffice";
+import { differences, recalcDanish } from "../../helpers/libreoffice";
+import { LIBREOFFICE, itWith } from "../../helpers/requirements";
 
-const itLo = hasSoffice ? it : it.skip;
+const itLo = (title: string, fn: jest.ProvidesCallback, timeout?: number) =>
+  itWith(LIBREOFFICE, title, fn, timeout);
 
 export const AKSE_PAKKE = {
   id: "akse_test",

@@ -1,0 +1,50 @@
+/**
+ * Tests that need a program beside Node (LibreOffice, Chromium) run where it is installed and
+ * are skipped, saying why, where it is not, or under `npm run test:hurtig` (BYRDE_HURTIG=1),
+ * which leaves both out for speed. A skipped test's title ends with "[sprunget over: <why>]",
+ * and the summary reporter (test/helpers/summary-reporter.js) lists every skipped test with it.
+ */
+import { spawnSync } from "child_process";
+import { existsSync } from "fs";
+
+export interface Requirement {
+  /** Why the tests that need it are skipped; undefined when they run. */
+  readonly missing?: string;
+}
+
+const HURTIG = process.env.BYRDE_HURTIG === "1";
+
+function requirement(name: string, present: () => boolean, absent: string): Requirement {
+  if (HURTIG) return { missing: `npm run test:hurtig kører uden ${name}` };
+  return present() ? {} : { missing: absent };
+}
+
+/** LibreOffice headless (Debian: libreoffice-calc-nogui). */
+export const LIBREOFFICE: Requirement = requirement(
+  "LibreOffice",
+  () => spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0,
+  "LibreOffice (soffice) findes ikke på denne maskine"
+);
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Debian's Chromium, driven by playwright-core. */
+export const CHROMIUM: Requirement = requirement(
+  "browser",
+  () => existsSync(CHROMIUM_PATH),
+  `Chromium findes ikke på ${CHROMIUM_PATH}`
+);
+
+const skipped = (title: string, r: Requirement) => `${title} [sprunget over: ${r.missing}]`;
+
+/** `it`, or `it.skip` with the reason in its title. */
+export function itWith(r: Requirement, title: string, fn: jest.ProvidesCallback, timeout?: number) {
+  if (r.missing) it.skip(skipped(title, r), fn);
+  else it(title, fn, timeout);
+}
+
+/** `describe`, or `describe.skip` with the reason in its title. */
+export function describeWith(r: Requirement, title: string, fn: jest.EmptyFunction) {
+  if (r.missing) describe.skip(skipped(title, r), fn);
+  else describe(title, fn);
+}
