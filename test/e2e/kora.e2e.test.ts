@@ -89,10 +89,14 @@ describeBrowser("task pane with the kora_enhedsudgifter pack in Chromium", () =>
       const shown = page.getByRole("table", { name: table.def.title, exact: true });
       if (!(await shown.isVisible())) await page.getByRole("button", { name: table.def.title, exact: true }).click();
       await shown.waitFor();
-      const first = table.def.columns.filter((c) => c.display === "tabel")[0];
-      for (const row of table.rows.slice(0, 4)) {
+      // The first column shown: for afvigelse_pct the first municipality with a return (a repeated column).
+      const first = table.columns.filter((c) => c.def.display === "tabel")[0];
+      await shown.getByRole("columnheader", { name: first.title, exact: true }).waitFor();
+      const wanted = table.rows.slice(0, 4).map((row) => resultText(row.values[first.id]));
+      expect(wanted.filter((w) => w !== "–").length).toBeGreaterThan(1);
+      for (const [i, row] of table.rows.slice(0, 4).entries()) {
         const cells = shown.getByRole("row", { name: new RegExp(`^${escape(row.label)}`) }).getByRole("cell");
-        await expect(cells.first().innerText()).resolves.toBe(resultText(row.values[first.id]));
+        await expect(cells.first().innerText()).resolves.toBe(wanted[i]);
       }
     }
     expect(await fitsAt(page, [320, 450], "kora-opregn")).toEqual([]);

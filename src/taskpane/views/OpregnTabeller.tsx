@@ -68,6 +68,15 @@ const useStyles = makeStyles({
   log: { margin: 0, paddingLeft: "16px", overflowWrap: "anywhere" },
 });
 
+/**
+ * The least width (em) of a table whose figure columns (`columns` of them, sharing 60 % beside
+ * the 40 % label column) must hold `chars` characters each without overlapping; digits are about
+ * 0,6 em wide, plus the cell's padding.
+ */
+function minTableEm(columns: number, chars: number): number {
+  return Math.ceil((columns * (chars * 0.6 + 0.7)) / 0.6);
+}
+
 /** Columns of a report table shown in the pane (the rest are in the report workbook). */
 const SHOWN_COLUMNS = 3;
 /** Rows of a report table shown in the pane. */
@@ -310,16 +319,27 @@ export default function OpregnTabeller(): React.JSX.Element {
       {computed && (
         <Accordion multiple collapsible defaultOpenItems={tables.slice(0, 1).map((x) => x.def.id)} aria-label="Rapportens tabeller">
           {tables.map((tab) => {
-            const cols = tab.def.columns.filter((c) => c.display === "tabel");
+            // Repeated columns expanded (one per axis element or respondent), as in the report.
+            const cols = tab.columns.filter((c) => c.def.display === "tabel");
             const shown = cols.slice(0, SHOWN_COLUMNS);
             const rows = tab.rows.slice(0, SHOWN_ROWS);
+            // The longest figure shown, so that the figure columns never overlap (the table scrolls instead).
+            const widest = Math.max(
+              0,
+              ...[...rows, ...(tab.total ? [tab.total] : [])].flatMap((r) => shown.map((c) => t.resultText(r.values[c.id]).length))
+            );
             return (
               <AccordionItem key={tab.def.id} value={tab.def.id}>
                 <AccordionHeader size="small">{tab.def.title}</AccordionHeader>
                 <AccordionPanel>
                   {/* A table wider than the pane scrolls inside its own box (reachable by keyboard). */}
                   <div className={styles.scroll} tabIndex={0} role="region" aria-label={`${tab.def.title} (rul sidelæns)`}>
-                  <table className={styles.table} aria-label={tab.def.title} lang="da">
+                  <table
+                    className={styles.table}
+                    style={{ minWidth: `${minTableEm(shown.length, widest)}em` }}
+                    aria-label={tab.def.title}
+                    lang="da"
+                  >
                     <thead>
                       <tr>
                         <th scope="col">
