@@ -35,7 +35,7 @@ async function run(report) {
     [490, 400],
   ]) {
     const g = await returnsFor(n);
-    const args = [...g.files, "--landstal", g.landstal, "--kommunedata", g.kommunedata, "-o", path.join(g.dir, "overblik.xlsx")];
+    const args = [...g.files, "--landstal", g.landstal, "--kommunedata", g.kommunedata, "-o", path.join(g.dir, "overblik.xlsx"), "--overskriv", ...g.pakkeArgs];
     measure(report, `byrde opregn, ${n} respondenter: største hukommelsesforbrug (maxRSS)`, args, goal);
   }
 }

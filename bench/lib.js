@@ -134,12 +134,22 @@ async function generateReturns(count) {
   const kd = path.join(dir, "kommunedata.json");
   fs.writeFileSync(landstal, JSON.stringify(ex("landstal.json")));
   fs.writeFileSync(kd, JSON.stringify(kommunedata));
+  // Respondents beyond the 98 municipalities are on no built-in list, and a name that is not on
+  // the pack's list is an error that enters no calculation: kl2024 as a pack file with every name.
+  let pakke;
+  if (count > KOMMUNER.length) {
+    const kl2024 = JSON.parse(fs.readFileSync(path.join(ROOT, "src", "domain", "pakker", "kl2024.json"), "utf8"));
+    pakke = path.join(dir, "kl2024-bench.json");
+    fs.writeFileSync(pakke, JSON.stringify({ ...kl2024, respondenter: { ...kl2024.respondenter, liste: names } }));
+  }
   return {
     dir,
     files,
     names,
     landstal,
     kommunedata: kd,
+    /** `--pakke` arguments for the CLI: none, or the pack file listing every respondent. */
+    pakkeArgs: pakke ? ["--pakke", pakke] : [],
   };
 }
 

@@ -40,7 +40,7 @@ async function run(report) {
     const io = { out: (s) => (json += s), err: QUIET.err };
     const t = performance.now();
     const code = await main(
-      ["node", "byrde", "opregn", ...g.files, "--landstal", g.landstal, "--kommunedata", g.kommunedata, "-o", out, "--json"],
+      ["node", "byrde", "opregn", ...g.files, "--landstal", g.landstal, "--kommunedata", g.kommunedata, "-o", out, "--json", "--overskriv", ...g.pakkeArgs],
       io
     );
     const ms = performance.now() - t;

@@ -27,7 +27,7 @@ async function run(report) {
   try {
     const skabelon = async (kommune, ud) => {
       const t = performance.now();
-      const code = await main(["node", "byrde", "skabelon", "--kommune", kommune, "-o", path.join(dir, ud)], QUIET);
+      const code = await main(["node", "byrde", "skabelon", "--kommune", kommune, "-o", path.join(dir, ud), "--overskriv"], QUIET);
       if (code !== 0) throw new Error(`byrde skabelon sluttede med kode ${code}`);
       return performance.now() - t;
     };

@@ -384,7 +384,7 @@ const SPECS: readonly Spec[] = [
     name: "ukn_ukendt_kommune",
     why: "»Atlantis« er ingen kommune",
     values: { ...goodUknValues(), "meta.kommune": "Atlantis" },
-    expected: [e("ukendt_kommune", "advarsel")],
+    expected: [e("ukendt_kommune", "fejl")],
   },
   {
     name: "ukn_ukendt_skabelon",

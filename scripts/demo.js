@@ -57,6 +57,7 @@ async function run() {
     path.join(EX, "indstillinger.json"),
     "-o",
     path.join(OUT, "overblik.xlsx"),
+    "--overskriv",
   );
   console.log("\nFærdig: åbn out/overblik.xlsx i Excel eller LibreOffice.");
 }

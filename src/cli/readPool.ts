@@ -8,6 +8,7 @@ import { accessSync, constants, existsSync, readFileSync, statSync } from "fs";
 import { availableParallelism } from "os";
 import { join } from "path";
 import { Worker } from "worker_threads";
+import { errorCode, fileErrorReason } from "../domain/libraryErrors";
 import type { RawReturn } from "../domain/model";
 import {
   IN_THREAD,
@@ -178,13 +179,12 @@ export async function readReturnFiles(
       // Read when the file's turn comes, so a large batch does not hold every file at once.
       toRead.push({ index, file: { name: name(path), bytes: async () => readFileSync(path) } });
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
       results[index] = fileProblem(
         name(path),
         "fil_mangler",
-        code === "ENOENT"
+        errorCode(e) === "ENOENT"
           ? "Filen findes ikke."
-          : `Filen kan ikke læses (${code ?? (e as Error).message}).`
+          : `Filen kan ikke læses: ${fileErrorReason(e)}.`
       );
     }
   });

@@ -3,6 +3,7 @@
  * message (`UKN Data!C7`) and how an original value is quoted.
  */
 import type { CellLocation, Finding, Severity } from "./model";
+import { formatDanishNumber } from "./parse/number";
 
 /** `UKN Data!C7`, the way messages name a cell (the spec's form, without Excel's quotes). */
 export function cellRef(location: CellLocation | undefined): string | undefined {
@@ -14,7 +15,8 @@ export function quote(value: unknown): string {
   let text: string;
   if (value === null || value === undefined) text = "";
   else if (typeof value === "string") text = value;
-  else if (typeof value === "number" || typeof value === "boolean") text = String(value);
+  else if (typeof value === "number") text = formatDanishNumber(value);
+  else if (typeof value === "boolean") text = value ? "SAND" : "FALSK";
   else if (value instanceof Date)
     text = isNaN(value.getTime()) ? "ugyldig dato" : value.toISOString().slice(0, 10);
   else {

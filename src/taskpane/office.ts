@@ -14,6 +14,7 @@ import {
   missingRequired,
   type RequirementChecker,
 } from "../excel/requirements";
+import { knownLibraryError } from "../domain/libraryErrors";
 
 function checker(): RequirementChecker | undefined {
   try {
@@ -79,6 +80,7 @@ export async function withExcel<T>(
 /** Danish message for anything thrown. */
 export function messageOf(e: unknown): string {
   if (e instanceof ExcelAdapterError) return e.message;
-  if (e instanceof Error) return `Der opstod en fejl: ${e.message}`;
+  // A library's own (English) message in Danish where it is known (src/domain/libraryErrors.ts).
+  if (e instanceof Error) return `Der opstod en fejl: ${knownLibraryError(e) ?? e.message}`;
   return `Der opstod en fejl: ${String(e)}`;
 }

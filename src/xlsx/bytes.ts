@@ -1,4 +1,5 @@
 import { Workbook } from "exceljs";
+import { withQuotePrefix } from "./quotePrefix";
 import { prescanForExcelJs } from "./reader/prescan";
 
 /** Bytes of an .xlsx file, as Node (Buffer) or the browser (ArrayBuffer) hands them over. */
@@ -27,7 +28,10 @@ export async function loadWorkbook(bytes: XlsxBytes): Promise<Workbook> {
   return wb;
 }
 
-/** Serialises a workbook to .xlsx bytes. */
+/**
+ * Serialises a workbook to .xlsx bytes, with Excel's quote prefix on text that starts like a
+ * formula (./quotePrefix.ts), so it stays text when edited in Excel.
+ */
 export async function workbookBytes(wb: Workbook): Promise<Uint8Array> {
-  return toUint8(await wb.xlsx.writeBuffer());
+  return withQuotePrefix(toUint8(await wb.xlsx.writeBuffer()));
 }

@@ -5,6 +5,7 @@ import type { Pack } from "../domain/pack/model";
 import { packFor } from "../domain/pack/select";
 import type { Finding } from "../domain/model";
 import { type XlsxBytes, loadWorkbook, workbookBytes } from "./bytes";
+import { libraryErrorText } from "../domain/libraryErrors";
 import { excelJsCellValue } from "../domain/safeText";
 import { XlsxRejected } from "./guard";
 import { cellAt, definedNames } from "./names";
@@ -108,7 +109,7 @@ export async function fillWorkbook(
           : {
               rule: "ulaeselig_fil",
               severity: "fejl",
-              message: `Filen kan ikke læses som .xlsx: ${(e as Error).message}`,
+              message: `Filen kan ikke læses som .xlsx: ${libraryErrorText(e)}`,
             },
       ],
     };

@@ -9,6 +9,7 @@ import { type Parsed, parseInputTable } from "../domain/pack/inputs";
 import type { InputTableDef, Pack } from "../domain/pack/model";
 import { parseInputRows } from "../domain/pack/rows";
 import { parseCsv } from "../domain/parse/csv";
+import { jsonErrorText } from "../domain/libraryErrors";
 import { readSheetRows } from "./rows";
 
 /** The file endings an input table is read from. */
@@ -43,11 +44,12 @@ export function inputTableFromFile(
         `inddata læses fra .json, .csv eller .xlsx, ikke ${ending || "en fil uden endelse"}.`,
       ],
     };
+  const text = new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, "");
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, ""));
+    json = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [`filen er ikke gyldig JSON: ${(e as Error).message}`] };
+    return { ok: false, errors: [jsonErrorText(e, text)] };
   }
   return parseInputTable(pack, def, json);
 }

@@ -11,7 +11,7 @@ import type {
   ValidationPlan,
   WorkbookPlan,
 } from "../domain/layout/types";
-import { excelJsCellValue } from "../domain/safeText";
+import { excelJsCellValue, isFormulaLike } from "../domain/safeText";
 import { addCharts } from "./charts";
 import { workbookBytes } from "./bytes";
 
@@ -60,6 +60,28 @@ function excelStyle(
  */
 export class StyleCache {
   private readonly styles = new Map<string, Partial<Style>>();
+  private readonly quotedCopies = new WeakMap<Partial<Style>, Partial<Style>>();
+  private readonly quotedStyles = new WeakSet<Partial<Style>>();
+
+  /**
+   * The style for a text cell that starts like a formula: a copy of `style` that a writer
+   * gives Excel's quote prefix (ExcelJS has no such attribute: the streaming writer adds it
+   * to the copy's cell format, the in-memory writer's package is patched, ./quotePrefix.ts).
+   */
+  quoted(style: Partial<Style>): Partial<Style> {
+    let q = this.quotedCopies.get(style);
+    if (!q) {
+      q = { ...style };
+      this.quotedCopies.set(style, q);
+      this.quotedStyles.add(q);
+    }
+    return q;
+  }
+
+  /** Whether a style object was handed out by `quoted`. */
+  isQuoted(style: unknown): boolean {
+    return typeof style === "object" && style !== null && this.quotedStyles.has(style);
+  }
 
   get(style: StyleName | undefined, numFmt: string | undefined, locked: boolean): Partial<Style> {
     const key = `${style ?? ""}\u0000${numFmt ?? ""}\u0000${locked ? 1 : 0}`;
@@ -75,6 +97,71 @@ export class StyleCache {
   get size(): number {
     return this.styles.size;
   }
+}
+
+/** ExcelJS's style manager (StylesXform), as far as the quote prefix needs its internals. */
+export interface ExcelJsStyleManager {
+  addStyleModel(model: unknown, cellType?: unknown): number;
+  model: { styles: unknown[] };
+  index: { style: Record<string, number> };
+}
+
+/**
+ * Gives the cells whose style came from `cells.quoted` Excel's quote prefix: ExcelJS keeps each
+ * cell format as its `<xf>` text (deduplicated by that text), so such a cell gets the id of its
+ * format's copy with `quotePrefix="1"`, added at first use. Both writers hook their own style
+ * manager, so they number the formats alike (test/xlsx/stream.test.ts).
+ */
+export function addQuotePrefixes(manager: ExcelJsStyleManager, cells: StyleCache): void {
+  const addStyleModel = manager.addStyleModel.bind(manager);
+  manager.addStyleModel = (model, cellType) => {
+    const id = addStyleModel(model, cellType);
+    const xf = manager.model.styles[id];
+    if (!cells.isQuoted(model) || typeof xf !== "string" || !xf.startsWith("<xf")) return id;
+    const prefixed = /\bquotePrefix=/.test(xf) ? xf : xf.replace(/^<xf\b/, '<xf quotePrefix="1"');
+    let at = manager.index.style[prefixed];
+    if (at === undefined) {
+      at = manager.index.style[prefixed] = manager.model.styles.length;
+      manager.model.styles.push(prefixed);
+    }
+    return at;
+  };
+}
+
+/**
+ * The in-memory writer makes its style manager while writing (`model.styles = new
+ * StylesXform(true)` on the model `wb.model` hands it) and uses it at once; this workbook's
+ * model hooks the manager as it is set, with addQuotePrefixes.
+ */
+function quotePrefixesWhenWritten(wb: Workbook, cells: StyleCache): void {
+  const getter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(wb), "model")?.get;
+  if (!getter) return; // another ExcelJS: the package is still patched (./quotePrefix.ts)
+  Object.defineProperty(wb, "model", {
+    configurable: true,
+    get() {
+      const model = getter.call(wb) as Record<string, unknown>;
+      let manager: unknown = model.styles;
+      Object.defineProperty(model, "styles", {
+        configurable: true,
+        enumerable: true,
+        get: () => manager,
+        set: (value: unknown) => {
+          const m = value as Partial<ExcelJsStyleManager> | undefined;
+          if (m && typeof m.addStyleModel === "function" && m.model && m.index)
+            addQuotePrefixes(m as ExcelJsStyleManager, cells);
+          manager = value;
+        },
+      });
+      return model;
+    },
+    set(value: unknown) {
+      Object.defineProperty(wb, "model", { configurable: true, writable: true, value });
+      (
+        Object.getOwnPropertyDescriptor(Object.getPrototypeOf(wb), "model")?.set as
+          ((v: unknown) => void) | undefined
+      )?.call(wb, value);
+    },
+  });
 }
 
 /** ExcelJS data validation for a validation plan. */
@@ -112,6 +199,8 @@ function renderCell(row: Row, c: CellPlan, styles: StyleCache, covered: boolean)
     } else if (c.value !== undefined && c.value !== null) {
       // Plan text may come from returns (comments, names): written as text, never as a formula.
       cell.value = excelJsCellValue(c.value);
+      if (typeof cell.value === "string" && isFormulaLike(cell.value))
+        cell.style = styles.quoted(cell.style);
     }
   }
   if (c.validation)
@@ -285,6 +374,7 @@ export function planToExcel(plan: WorkbookPlan): Workbook {
   if (plan.title) wb.title = plan.title;
   if (plan.fullCalcOnLoad) wb.calcProperties = { fullCalcOnLoad: true };
   const styles = new StyleCache();
+  quotePrefixesWhenWritten(wb, styles);
   for (const sheet of plan.sheets) {
     const ws = wb.addWorksheet(sheet.name, sheetOptions(sheet));
     renderSheet(ws, sheet, styles);

@@ -59,13 +59,17 @@ describe("byrde skabelon", () => {
     );
   });
 
-  it("rejects an unknown municipality with exit code 2, the valid names, and writes nothing", async () => {
+  it("rejects an unknown municipality with exit code 2, a suggestion, and writes nothing", async () => {
     const out = join(dir, "ukendt-kommune");
     const r = await byrde("skabelon", "--kommune", "Aarhus", "Atlantis", "-o", out);
     expect(r.code).toBe(2);
-    expect(r.err).toContain("Ukendt kommune: Atlantis");
-    for (const k of KOMMUNER) expect(r.err).toContain(k.navn);
+    // A suggestion where a name is close, never a dump of the 98 names (issue 11).
+    expect(r.err).toContain("Ukendt kommune: »Atlantis« er ikke en af de 98 kommuner.");
+    expect(KOMMUNER.filter((k) => r.err.includes(k.navn))).toEqual([]);
     expect(existsSync(out)).toBe(false);
+    const typo = await byrde("skabelon", "--kommune", "Arhus", "-o", out);
+    expect(typo.code).toBe(2);
+    expect(typo.err).toContain("»Arhus« er ikke en af de 98 kommuner. Mente du »Aarhus«?");
   });
 
   it("rejects an unknown nedslagspunkt with exit code 2, the valid ids, and writes nothing", async () => {

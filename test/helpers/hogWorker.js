@@ -9,7 +9,7 @@ const { readReturn } = require(join(__dirname, "..", "..", "dist", "xlsx", "read
 parentPort.on("message", (request) => {
   if (request.name.includes("hukommelse")) {
     const hog = [];
-    for (;;) hog.push(new Array(1e5).fill(hog.length));
+    for (;;) hog.push(new Array(1e6).fill(hog.length + 0.5));
   }
   if (request.name.includes("tid")) for (;;);
   readReturn(request.bytes, request.name).then((raw) => parentPort.postMessage(raw));

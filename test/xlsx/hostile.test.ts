@@ -178,14 +178,18 @@ describe("a batch with hostile files among good ones", () => {
       laest: boolean;
       kommune: string;
       fejl: number;
+      fund: { regel: string; alvor: string }[];
     }>;
     expect(out.map((x) => x.fil)).toEqual(files);
-    for (const g of goods)
-      expect(out.find((x) => x.fil === g)).toMatchObject({
-        laest: true,
-        kommune: "Aarhus",
-        fejl: 0,
-      });
+    // Every good file is read. They are copies of one Aarhus return, so their one fejl is the
+    // conflict of several returns from one respondent (none is used until one is chosen).
+    for (const g of goods) {
+      const x = out.find((y) => y.fil === g)!;
+      expect(x).toMatchObject({ laest: true, kommune: "Aarhus", fejl: 1 });
+      expect(x.fund.filter((f) => f.alvor === "fejl").map((f) => f.regel)).toEqual([
+        "flere_indberetninger",
+      ]);
+    }
     const refused = cases.filter((c) => c.crash && c.refused).map((c) => c.path);
     for (const h of refused)
       expect(out.find((x) => x.fil === h)).toMatchObject({ laest: false, fejl: 1 });
@@ -199,7 +203,8 @@ describe("a batch with hostile files among good ones", () => {
       return p;
     });
     const raws = await distPool().readReturnFiles(paths, {
-      budget: { memoryMb: 64, timeoutMs: 5_000 },
+      // The time limit leaves the memory hog room to fill its heap on a busy machine.
+      budget: { memoryMb: 64, timeoutMs: 15_000 },
       script: join(ROOT, "test", "helpers", "hogWorker.js"),
       displayName: (p) => p.split("/").pop()!,
     });
@@ -217,6 +222,6 @@ describe("a batch with hostile files among good ones", () => {
       ["god-c.xlsx", [], "Aarhus"],
     ]);
     expect(raws[1].findings[0].message).toContain("hukommelse");
-    expect(raws[3].findings[0].message).toContain("5 sekunder");
+    expect(raws[3].findings[0].message).toContain("15 sekunder");
   }, 120_000);
 });

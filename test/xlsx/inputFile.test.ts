@@ -31,7 +31,9 @@ describe("inputTableFromFile", () => {
   it("a bad file is a reason: invalid JSON, a CSV in an .xlsx name, another ending", () => {
     const text = (s: string) => new TextEncoder().encode(s);
     const json = inputTableFromFile(pack, def, "enhed.json", text("{ nej"));
-    expect(json.ok === false && json.errors[0]).toMatch(/^filen er ikke gyldig JSON: /);
+    expect(json.ok === false && json.errors[0]).toMatch(
+      /^filen er ikke gyldig JSON \(linje 1, kolonne 3\)/
+    );
     const xlsx = inputTableFromFile(pack, def, "enhed.xlsx", text("Kommune;a\nAarhus;1"));
     expect(xlsx.ok).toBe(false);
     expect(inputTableFromFile(pack, def, "enhed.txt", text(""))).toEqual({

@@ -6,6 +6,7 @@ import type { Pack } from "../../domain/pack/model";
 import { projectionOf } from "../../domain/project/engine";
 import type { CliIo } from "../io";
 import { packOption } from "../pack";
+import { countText } from "../../domain/parse/number";
 
 /** The nedslagspunkt (projection group) a template feeds, when the pack has a projection. */
 function groupOf(pack: Pack, t: TemplateDef): string | undefined {
@@ -87,7 +88,7 @@ function catalogueText(pack: Pack): string {
     const about = [
       t.area,
       group ? `nedslagspunkt ${group}` : undefined,
-      `${fieldsOfTemplate(t).length} felter`,
+      countText(fieldsOfTemplate(t).length, "felt", "felter"),
     ]
       .filter(Boolean)
       .join("; ");

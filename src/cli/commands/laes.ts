@@ -3,6 +3,7 @@ import { existsSync } from "fs";
 import type { FieldValue, Finding, RawReturn } from "../../domain/model";
 import type { Pack } from "../../domain/pack/model";
 import { parseCell, serialToIsoDate } from "../../domain/parse/cell";
+import { formatDanishNumber } from "../../domain/parse/number";
 import { CliError } from "../errors";
 import type { CliIo } from "../io";
 import { openedPacks, packForReturn } from "../pack";
@@ -109,7 +110,8 @@ export function registerLaes(program: Command, io: CliIo): void {
       io.out(`Udfyldte felter: ${filled.length} af ${Object.keys(out.felter).length}`);
       for (const [id, v] of filled) {
         const loc = raw.cells[id].location;
-        io.out(`  ${id} = ${JSON.stringify(v)}${loc ? ` (${loc.sheet}!${loc.cell})` : ""}`);
+        const shown = typeof v === "number" ? formatDanishNumber(v) : JSON.stringify(v);
+        io.out(`  ${id} = ${shown}${loc ? ` (${loc.sheet}!${loc.cell})` : ""}`);
       }
     });
 }

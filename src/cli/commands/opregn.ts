@@ -1,12 +1,11 @@
 import type { Command } from "commander";
 import { existsSync } from "fs";
-import { basename, extname } from "path";
-import type { Finding, KommuneReturn, RawReturn } from "../../domain/model";
+import type { Finding } from "../../domain/model";
 import type { InputTable } from "../../domain/pack/env";
 import { parseSettings } from "../../domain/pack/inputs";
 import type { Pack } from "../../domain/pack/model";
-import { packFor } from "../../domain/pack/select";
 import { DEFAULT_PACK_ID } from "../../domain/pakker";
+import { countText, formatDanishNumber } from "../../domain/parse/number";
 import {
   parseIndstillinger,
   parseKommunedata,
@@ -14,10 +13,8 @@ import {
   project,
   projectionOf,
   projectionTableJson,
-  rawReturnFromFelter,
   roundHalfAwayFromZero,
   toJsonContract,
-  type FelterJson,
   type Indstillinger,
   type NedslagspunktResultat,
   type Parsed,
@@ -27,15 +24,23 @@ import { buildReport } from "../../domain/report";
 import { computeTables, tablesJson } from "../../domain/tables/compute";
 import { buildTablesReport } from "../../domain/tables/report";
 import { tablesText } from "../../domain/tables/text";
-import { validateReturn } from "../../domain/validate";
 import { renderWorkbook } from "../../xlsx";
 import { inputTableFromFile } from "../../xlsx/inputFile";
-import { refusalOf } from "../../xlsx/batch";
 import { canStream, streamWorkbook } from "../../xlsx/node/stream";
 import { CliError } from "../errors";
-import { type CliIo, readBytes, readJson, writeBytes, writeStreamed } from "../io";
+import {
+  type CliIo,
+  OVERSKRIV_OPTION,
+  readBytes,
+  readJson,
+  refuseExisting,
+  refuseInputAsOutput,
+  writeBytes,
+  writeStreamed,
+} from "../io";
 import { packOption } from "../pack";
-import { readReturnFiles } from "../readPool";
+import { type FileResult, VAELG_OPTION, judgeFiles } from "../returns";
+import { batchLines, resultJson } from "./valider";
 
 interface OpregnOptions {
   pakke?: string;
@@ -45,6 +50,8 @@ interface OpregnOptions {
   indstillinger?: string;
   ud?: string;
   json?: boolean;
+  vaelg?: string[];
+  overskriv?: boolean;
 }
 
 function parsedOrFail<T>(file: string, p: Parsed<T>): T {
@@ -54,82 +61,24 @@ function parsedOrFail<T>(file: string, p: Parsed<T>): T {
   );
 }
 
-/** A return as read, before validation, with the pack its meta names. */
-interface ReadReturn {
-  readonly file: string;
-  readonly raw: RawReturn;
-}
-
-/** A return given as JSON `{ "kommune", "pakke"?, "felter" }`, before validation. */
-function jsonReturn(file: string, opened: readonly Pack[]): ReadReturn {
-  const j = readJson(file) as Partial<FelterJson> | null;
-  if (
-    !j ||
-    typeof j !== "object" ||
-    typeof j.kommune !== "string" ||
-    !j.felter ||
-    typeof j.felter !== "object"
-  ) {
-    throw new CliError(
-      `${file}: en indberetning som JSON skal have »kommune« (tekst) og »felter« (objekt med felt-id → værdi).`
-    );
-  }
-  const choice = packFor(j.pakke, opened);
-  if (!choice.ok) throw new CliError(`${file}: ${choice.message}`);
-  return {
-    file,
-    raw: rawReturnFromFelter(j as FelterJson, basename(file), undefined, choice.pack),
-  };
-}
-
-/** One input return as read, or the one finding that says why the file could not be read. */
-export type ReadOutcome = ReadReturn | { readonly file: string; readonly refused: Finding };
-
 /**
- * Reads the returns (.xlsx each in isolation, see ../readPool.ts, with the fields of the pack
- * its meta names; or JSON), in the given order. A missing file or another extension is a usage
- * error (exit 2); an .xlsx that cannot be read is reported and left out, the others still read.
+ * The one pack a run computes with: `--pakke`, else the one the returns were validated with
+ * (kl2024 for none). Returns made with different packs are a usage error (exit 2): each is
+ * validated with its own pack, as `valider` does, and none is silently re-read with another.
  */
-export async function readAll(
-  files: readonly string[],
-  pakke: string | undefined,
-  opened: readonly Pack[]
-): Promise<ReadOutcome[]> {
-  for (const file of files) {
-    const ext = extname(file).toLowerCase();
-    if (ext !== ".json" && ext !== ".xlsx")
-      throw new CliError(`${file}: kun .xlsx- og .json-filer kan læses som indberetninger.`);
-    if (!existsSync(file)) throw new CliError(`Filen findes ikke: ${file}`);
-  }
-  const xlsx = files.filter((f) => extname(f).toLowerCase() === ".xlsx");
-  const raws = await readReturnFiles(xlsx, {
-    displayName: (p) => basename(p),
-    ...(pakke ? { pakke } : {}),
-  });
-  const byFile = new Map(xlsx.map((f, i) => [f, raws[i]] as const));
-  return files.map((file): ReadOutcome => {
-    const raw = byFile.get(file);
-    if (!raw) return jsonReturn(file, opened);
-    const refused = refusalOf(raw);
-    return refused ? { file, refused } : { file, raw };
-  });
-}
-
-/** The one pack a run computes with: `--pakke`, else the one the returns name (kl2024 for none). */
-function runPack(
-  spec: string | undefined,
-  read: readonly ReadReturn[],
-  opened: readonly Pack[]
-): Pack {
-  if (spec) return packOption(spec);
-  const named = [...new Set(read.map((r) => r.raw.meta.pakke?.trim() || DEFAULT_PACK_ID))];
-  if (named.length > 1)
+function runPack(spec: string | undefined, results: readonly FileResult[]): Pack {
+  const read = results.filter((r) => r.retur && r.pack);
+  const pack = spec ? packOption(spec) : (read[0]?.pack ?? packOption(DEFAULT_PACK_ID));
+  const other = read.filter((r) => r.pack!.id !== pack.id);
+  if (other.length > 0) {
+    const ids = [...new Set(read.map((r) => r.pack!.id))];
     throw new CliError(
-      `Indberetningerne er lavet med forskellige pakker (${named.join(", ")}); opregn dem hver for sig, eller angiv pakken med --pakke.`
+      spec
+        ? `${other.map((r) => `${r.fil} er lavet med pakken »${r.pack!.id}«`).join("; ")}, ikke »${pack.id}«; opregn hver pakkes indberetninger for sig.`
+        : `Indberetningerne er lavet med forskellige pakker (${ids.join(", ")}); opregn dem hver for sig, eller angiv pakken med --pakke.`
     );
-  const choice = packFor(named[0], opened);
-  if (!choice.ok) throw new CliError(choice.message);
-  return choice.pack;
+  }
+  return pack;
 }
 
 /** An input table from its file: .json, .csv or .xlsx (src/xlsx/inputFile.ts, shared with the pane). */
@@ -157,7 +106,7 @@ function dataFiles(pack: Pack, specs: readonly string[] | undefined): Map<string
 }
 
 const da = (v: number | null, digits = 1) =>
-  v === null ? "–" : roundHalfAwayFromZero(v, digits).toFixed(digits).replace(".", ",");
+  v === null ? "–" : formatDanishNumber(roundHalfAwayFromZero(v, digits), digits);
 
 function pad(s: string, n: number, right = false): string {
   const len = [...s].length;
@@ -230,9 +179,37 @@ export function overviewText(r: ProjectionResult): string {
   return out.join("\n");
 }
 
+const plural = countText;
+
 function findingCounts(findings: readonly Finding[]): string {
-  const n = (s: Finding["severity"]) => findings.filter((f) => f.severity === s).length;
-  return `${n("fejl")} fejl, ${n("advarsel")} advarsler`;
+  const n = (sev: Finding["severity"]) => findings.filter((f) => f.severity === sev).length;
+  return `${plural(n("fejl"), "fejl", "fejl")}, ${plural(n("advarsel"), "advarsel", "advarsler")}`;
+}
+
+/** The lines `opregn` prints per return: counts, each fejl, and whether it is used. */
+function fileLines(r: FileResult, pack: Pack): string[] {
+  if (!r.retur)
+    return [`${r.fil}: kunne ikke læses og er ikke med: ${r.findings[0]?.message ?? ""}`];
+  const v = r.retur;
+  const n = v.skabeloner.length;
+  const who = v.kommune || `(${pack.respondents.definite}s navn mangler)`;
+  const out = [
+    `${who} (${r.fil}): ${plural(n, "skabelon", "skabeloner")}, ${findingCounts(r.findings)}.${r.used ? "" : " Indgår ikke i beregningerne."}`,
+  ];
+  for (const f of r.findings.filter((x) => x.severity === "fejl")) {
+    out.push(
+      `  fejl${f.location ? ` i ${f.location.sheet}!${f.location.cell}` : ""}: ${f.message}`
+    );
+  }
+  return out;
+}
+
+/** Every file the command reads besides the returns (an output may be none of them). */
+function otherInputs(opts: OpregnOptions): string[] {
+  const data = (opts.data ?? []).map((d) => d.slice(d.indexOf("=") + 1));
+  return [opts.landstal, opts.kommunedata, opts.indstillinger, opts.pakke, ...data].filter(
+    (f): f is string => f !== undefined && existsSync(f)
+  );
 }
 
 export function registerOpregn(program: Command, io: CliIo): void {
@@ -266,38 +243,46 @@ export function registerOpregn(program: Command, io: CliIo): void {
       "--indstillinger <fil>",
       "indstillinger.json: pakkens indstillinger (kl2024: timer pr. årsværk, spænd, perioder, udelad/medtag)"
     )
-    .option("-o, --ud <fil>", "rapporten, der skrives (fx overblik.xlsx)")
+    .option(
+      "-o, --ud <fil>",
+      "rapporten, der skrives (fx overblik.xlsx); aldrig en af inddatafilerne"
+    )
     .option(
       "--json",
       "skriv resultatet som JSON på standard-output (oversigten går til standard-fejl)"
     )
+    .option(...VAELG_OPTION)
+    .option(...OVERSKRIV_OPTION)
     .action(async (returer: string[], opts: OpregnOptions) => {
       if (!opts.ud && !opts.json)
         throw new CliError("Angiv rapporten med -o/--ud (fx -o overblik.xlsx), eller brug --json.");
-      const opened = opts.pakke ? [packOption(opts.pakke)] : [];
+      const writeOptions = { overskriv: opts.overskriv === true };
+      if (opts.ud) {
+        // Before anything is read: the report may not replace an input, nor (without --overskriv) anything.
+        refuseInputAsOutput(opts.ud, [...returer, ...otherInputs(opts)]);
+        refuseExisting([opts.ud], writeOptions);
+      }
       const say = opts.json ? (s: string) => io.err(s) : (s: string) => io.out(s);
-      const outcomes = await readAll(returer, opts.pakke, opened);
-      const read: ReadReturn[] = [];
-      for (const o of outcomes) {
-        if ("refused" in o)
-          say(`${basename(o.file)}: kunne ikke læses og er ikke med: ${o.refused.message}`);
-        else read.push(o);
-      }
-      const pack = runPack(opts.pakke, read, opened);
+      const judged = await judgeFiles(returer, {
+        ...(opts.pakke !== undefined ? { pakke: opts.pakke } : {}),
+        ...(opts.vaelg !== undefined ? { vaelg: opts.vaelg } : {}),
+      });
+      const results = judged.results;
+      const pack = runPack(opts.pakke, results);
       const files = dataFiles(pack, opts.data);
-      const returns: KommuneReturn[] = [];
-      for (const r of read) {
-        const v = validateReturn(r.raw, pack);
-        returns.push(v);
+      for (const r of results) for (const line of fileLines(r, pack)) say(line);
+      const batch = batchLines(results);
+      if (batch.length > 0)
         say(
-          `${v.kommune || `(ukendt ${pack.respondents.singular})`} (${basename(r.file)}): ${v.skabeloner.length} ${v.skabeloner.length === 1 ? "skabelon" : "skabeloner"}, ${findingCounts(v.findings)}.`
+          ["", `Flere indberetninger fra samme ${pack.respondents.singular}:`, ...batch].join("\n")
         );
-        for (const f of v.findings.filter((x) => x.severity === "fejl")) {
-          say(
-            `  fejl${f.location ? ` i ${f.location.sheet}!${f.location.cell}` : ""}: ${f.message}`
-          );
-        }
-      }
+      // Every return read is in the log; only those that may be used enter the calculation.
+      const all = results.flatMap((r) => (r.retur ? [r.retur] : []));
+      const used = results.flatMap((r) => (r.retur && r.used ? [r.retur] : []));
+      const fileFindings = results.filter((r) => !r.retur).flatMap((r) => r.findings);
+      const withErrors = results.filter((r) => r.findings.some((f) => f.severity === "fejl"));
+      const filer = results.map(resultJson);
+      let notComputed: string[] = [];
       const calc = projectionOf(pack);
       if (calc) {
         const lFile = opts.landstal ?? files.get(calc.landstal);
@@ -317,18 +302,26 @@ export function registerOpregn(program: Command, io: CliIo): void {
               )
             )
           : undefined;
-        const result = project({ returns, landstal, kommunedata, indstillinger, pack });
+        const result = project({ returns: used, landstal, kommunedata, indstillinger, pack });
+        notComputed = result.nedslagspunkter.filter((n) => n.kan_ikke_beregnes).map((n) => n.navn);
         say("");
         say(overviewText(result));
         if (opts.ud) {
-          const plan = buildReport({ result, returns, landstal, kommunedata, pack });
-          await writeStreamed(opts.ud, (sink) => streamWorkbook(plan, sink));
+          const plan = buildReport({
+            result,
+            returns: all,
+            fileFindings,
+            landstal,
+            kommunedata,
+            pack,
+          });
+          await writeStreamed(opts.ud, (sink) => streamWorkbook(plan, sink), writeOptions);
           say("");
           say(`Skrev ${opts.ud}.`);
         }
         if (opts.json) {
           const tables = pack.report.tables.length
-            ? tablesJson(computeTables({ pack, returns }))
+            ? tablesJson(computeTables({ pack, returns: used }))
             : {};
           io.out(
             JSON.stringify(
@@ -336,31 +329,48 @@ export function registerOpregn(program: Command, io: CliIo): void {
                 pakke: pack.id,
                 ...(toJsonContract(result) as object),
                 tabeller: { ...projectionTableJson(result), ...tables },
+                filer,
               },
               null,
               2
             )
           );
         }
-        return;
-      }
-      const inputs: Record<string, InputTable> = {};
-      for (const [id, file] of files)
-        inputs[id] = parsedOrFail(file, readInputFile(pack, id, file));
-      const settings = opts.indstillinger
-        ? parsedOrFail(opts.indstillinger, parseSettings(pack, readJson(opts.indstillinger)))
-        : undefined;
-      const result = computeTables({ pack, returns, inputs, ...(settings ? { settings } : {}) });
-      say("");
-      say(tablesText(result));
-      if (opts.ud) {
-        const plan = buildTablesReport({ result, returns });
-        if (canStream(plan)) await writeStreamed(opts.ud, (sink) => streamWorkbook(plan, sink));
-        else writeBytes(opts.ud, await renderWorkbook(plan));
+      } else {
+        const inputs: Record<string, InputTable> = {};
+        for (const [id, file] of files)
+          inputs[id] = parsedOrFail(file, readInputFile(pack, id, file));
+        const settings = opts.indstillinger
+          ? parsedOrFail(opts.indstillinger, parseSettings(pack, readJson(opts.indstillinger)))
+          : undefined;
+        const result = computeTables({
+          pack,
+          returns: used,
+          inputs,
+          ...(settings ? { settings } : {}),
+        });
+        if (result.respondents.length === 0)
+          notComputed = [`ingen ${pack.respondents.singular} at regne på`];
         say("");
-        say(`Skrev ${opts.ud}.`);
+        say(tablesText(result));
+        if (opts.ud) {
+          const plan = buildTablesReport({ result, returns: all, fileFindings });
+          if (canStream(plan))
+            await writeStreamed(opts.ud, (sink) => streamWorkbook(plan, sink), writeOptions);
+          else writeBytes(opts.ud, await renderWorkbook(plan), writeOptions);
+          say("");
+          say(`Skrev ${opts.ud}.`);
+        }
+        if (opts.json)
+          io.out(JSON.stringify({ pakke: pack.id, tabeller: tablesJson(result), filer }, null, 2));
       }
-      if (opts.json)
-        io.out(JSON.stringify({ pakke: pack.id, tabeller: tablesJson(result) }, null, 2));
+      // Exit 1: a finding of severity fejl, or something that cannot be computed (README: Exitkoder).
+      const problems = [
+        ...(withErrors.length > 0
+          ? [`${plural(withErrors.length, "indberetning", "indberetninger")} har fejl`]
+          : []),
+        ...(notComputed.length > 0 ? [`kan ikke beregnes: ${notComputed.join(", ")}`] : []),
+      ];
+      if (problems.length > 0) throw new CliError(`${problems.join("; ")}.`, 1);
     });
 }

@@ -6,6 +6,7 @@ import { BUILTIN_PACK_IDS, builtinPack } from "../../domain/pakker";
 import { CliError } from "../errors";
 import { type CliIo, readBytes } from "../io";
 import { packOption, problemLines } from "../pack";
+import { countText } from "../../domain/parse/number";
 
 /** One line per built-in pack: id, name, version, templates. */
 export function packsText(): string {
@@ -37,7 +38,7 @@ export function registerPakke(program: Command, io: CliIo): void {
       const builtin = builtinPack(fil);
       if (builtin) {
         io.out(
-          `${fil}: den indbyggede pakke er i orden (${builtin.templates.length} skabeloner, ${builtin.fields.size} felter).`
+          `${fil}: den indbyggede pakke er i orden (${countText(builtin.templates.length, "skabelon", "skabeloner")}, ${countText(builtin.fields.size, "felt", "felter")}).`
         );
         return;
       }
@@ -49,7 +50,7 @@ export function registerPakke(program: Command, io: CliIo): void {
       }
       const p = r.pack;
       io.out(
-        `${fil}: pakken »${p.id}« er i orden: ${p.templates.length} ${p.templates.length === 1 ? "skabelon" : "skabeloner"}, ${p.fields.size} felter, ${p.calculations.length} ${p.calculations.length === 1 ? "beregning" : "beregninger"}, ${p.report.tables.length} ${p.report.tables.length === 1 ? "rapporttabel" : "rapporttabeller"}.`
+        `${fil}: pakken »${p.id}« er i orden: ${countText(p.templates.length, "skabelon", "skabeloner")}, ${countText(p.fields.size, "felt", "felter")}, ${countText(p.calculations.length, "beregning", "beregninger")}, ${countText(p.report.tables.length, "rapporttabel", "rapporttabeller")}.`
       );
     });
   pakke

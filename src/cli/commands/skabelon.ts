@@ -2,12 +2,19 @@ import type { Command } from "commander";
 import { join } from "path";
 import { buildTemplateWorkbook, resolvePunkter, validPunktNames } from "../../domain/layout";
 import type { Pack } from "../../domain/pack/model";
-import { findRespondent } from "../../domain/pack/respondents";
+import { didYouMean, findRespondent, suggestRespondents } from "../../domain/pack/respondents";
 import { defaultPack } from "../../domain/pakker";
 import type { TemplateOptions } from "../../domain/layout";
 import { forRespondents } from "../../xlsx/node/respondents";
 import { CliError } from "../errors";
-import { type CliIo, listDa, splitList, writeBytes } from "../io";
+import {
+  type CliIo,
+  OVERSKRIV_OPTION,
+  listDa,
+  refuseExisting,
+  splitList,
+  writeFilesAtomically,
+} from "../io";
 import { packOption } from "../pack";
 
 interface SkabelonOptions {
@@ -19,6 +26,7 @@ interface SkabelonOptions {
   kontaktEmail?: string;
   kontaktTelefon?: string;
   frist?: string;
+  overskriv?: boolean;
 }
 
 /** File name for a municipality's template: ASCII, lower case, e.g. "skabelon-hoeje-taastrup.xlsx". */
@@ -42,8 +50,14 @@ export function resolveKommuner(names: readonly string[], pack: Pack = defaultPa
   if (wanted.some((n) => n.toLowerCase() === "alle")) return [...r.names];
   const unknown = wanted.filter((n) => !findRespondent(r, n));
   if (unknown.length > 0) {
+    const lines = unknown.map((n) => {
+      const hint = didYouMean(suggestRespondents(r, n));
+      return `»${n}« er ikke en af ${r.municipalities ? `de ${r.names.length} ${r.plural}` : `pakkens ${r.plural}`}.${hint ? ` ${hint}` : ""}`;
+    });
+    // A short list is shown; a long one (the 98 municipalities) only by suggestion.
+    const all = r.names.length <= 12 ? ` Pakkens ${r.plural}: ${listDa(r.names)}.` : "";
     throw new CliError(
-      `Ukendt ${r.singular}: ${unknown.join(", ")}. Gyldige navne (eller "alle"): ${listDa(r.names)}.`
+      `Ukendt ${r.singular}: ${lines.join(" ")}${all} Skriv "alle" for alle ${r.names.length}.`
     );
   }
   const out: string[] = [];
@@ -72,6 +86,7 @@ export function registerSkabelon(program: Command, io: CliIo): void {
     .option("--kontakt-email <e-mail>", "kontaktpersonens e-mail")
     .option("--kontakt-telefon <telefon>", "kontaktpersonens telefonnummer")
     .option("--frist <frist>", 'frist for returnering, fx "7. februar 2025 kl. 12"')
+    .option(...OVERSKRIV_OPTION)
     .action(async (opts: SkabelonOptions) => {
       const pack = packOption(opts.pakke);
       const kommuner = resolveKommuner(opts.kommune, pack);
@@ -89,15 +104,20 @@ export function registerSkabelon(program: Command, io: CliIo): void {
         ...(opts.frist ? { frist: opts.frist } : {}),
         pack,
       };
-      // Rendered once for the set of templates, specialised per municipality; everything is
-      // rendered before anything is written.
+      const writeOptions = { overskriv: opts.overskriv === true };
+      refuseExisting(
+        kommuner.map((k) => join(opts.ud, templateFileName(k))),
+        writeOptions
+      );
+      // Rendered once for the set of templates, specialised per respondent; everything is
+      // rendered before anything is written, then all files or none.
       const forKommune = await forRespondents((k) =>
         buildTemplateWorkbook(k, selection.templateIds, options)
       );
       const files: Array<[string, Uint8Array]> = [];
       for (const k of kommuner)
         files.push([join(opts.ud, templateFileName(k)), await forKommune(k)]);
-      for (const [path, bytes] of files) writeBytes(path, bytes);
+      writeFilesAtomically(files, writeOptions);
       io.out(
         `Skrev ${files.length} ${files.length === 1 ? "skabelon" : "skabeloner"} (${selection.templateIds.join(",")}) til ${opts.ud}:`
       );

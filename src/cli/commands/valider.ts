@@ -1,82 +1,35 @@
 import type { Command } from "commander";
 import { SEVERITY_ORDER, cellRef, countBySeverity } from "../../domain/findings";
-import type { Finding, KommuneReturn, RawReturn } from "../../domain/model";
-import { validateReturn } from "../../domain/validate";
-import type { Pack } from "../../domain/pack/model";
-import { refusalOf } from "../../xlsx/batch";
+import type { Finding } from "../../domain/model";
+import { BATCH_RULES } from "../../domain/validate/batch";
+import { countText } from "../../domain/parse/number";
 import { CliError } from "../errors";
 import type { CliIo } from "../io";
-import { openedPacks, packForReturn } from "../pack";
-import { readReturnFiles } from "../readPool";
+import { type FileResult, VAELG_OPTION, judgeFiles } from "../returns";
 
-/** The reader's own meta remark; validation reports meta with its own rules (kommune_mangler …). */
-const SUPERSEDED = new Set(["meta_mangler"]);
-
-export interface FileResult {
-  readonly fil: string;
-  /** Set when the file could be read. */
-  readonly retur?: KommuneReturn;
-  readonly locatedBy?: RawReturn["locatedBy"];
-  readonly findings: readonly Finding[];
-}
+export { validateRaw, type FileResult } from "../returns";
 
 /**
- * Validates one file's raw read with the pack its meta cells name; a file that could not be
- * read keeps its one error.
- */
-export function validateRaw(fil: string, raw: RawReturn, opened: readonly Pack[] = []): FileResult {
-  const fatal = refusalOf(raw);
-  if (fatal) return { fil, findings: [{ ...fatal, file: fil }] };
-  const choice = packForReturn(raw, opened);
-  if (!choice.ok)
-    return {
-      fil,
-      findings: [{ rule: "pakke_ukendt", severity: "fejl", message: choice.message, file: fil }],
-    };
-  const retur = validateReturn(
-    {
-      ...raw,
-      findings: raw.findings.filter((f) => !SUPERSEDED.has(f.rule)),
-    },
-    choice.pack
-  );
-  return { fil, retur, locatedBy: raw.locatedBy, findings: retur.findings };
-}
-
-/**
- * Reads (each file in isolation, see ../readPool.ts) and validates files; results in the
- * files' order. `onResult` gets each file's result in that order, as soon as it and every file
- * before it are done. Never throws on a file's content.
+ * Reads, validates and judges files (../returns.ts, the one path `opregn` uses too); results in
+ * the files' order. `onResult` gets each file's own result as soon as it and every file before
+ * it are done (the batch's findings, such as conflicts, come with the final results).
  */
 export async function validateFiles(
   files: readonly string[],
   options: {
     /** `--pakke`: a pack id or pack file besides the built-in ones. */
     readonly pakke?: string;
-    readonly onResult?: (result: FileResult) => void;
+    /** `--vaelg NAVN=FIL`. */
+    readonly vaelg?: readonly string[];
+    readonly onResult?: (result: Omit<FileResult, "used">) => void;
   } = {}
 ): Promise<FileResult[]> {
-  const opened = openedPacks(options.pakke);
-  const validate = (i: number, raw: RawReturn) => validateRaw(files[i], raw, opened);
-  const results: Array<FileResult | undefined> = new Array(files.length);
-  let shown = 0;
-  const flush = (raws: ReadonlyArray<RawReturn | undefined>) => {
-    while (shown < files.length && raws[shown]) {
-      results[shown] ??= validate(shown, raws[shown]!);
-      options.onResult?.(results[shown]!);
-      shown++;
-    }
-  };
-  const partial: Array<RawReturn | undefined> = new Array(files.length);
-  const raws = await readReturnFiles(files, {
+  const judged = await judgeFiles(files, {
     ...(options.pakke !== undefined ? { pakke: options.pakke } : {}),
-    onProgress: (p) => {
-      partial[p.index] = p.result;
-      flush(partial);
-    },
+    ...(options.vaelg !== undefined ? { vaelg: options.vaelg } : {}),
+    ...(options.onResult ? { onFile: options.onResult } : {}),
   });
-  flush(raws);
-  return raws.map((raw, i) => results[i] ?? validate(i, raw));
+  return [...judged.results];
 }
 
 /** Reads and validates one file (with `--pakke`'s pack, when given); never throws. */
@@ -84,15 +37,13 @@ export async function validateFile(fil: string, pakke?: string): Promise<FileRes
   return (await validateFiles([fil], pakke !== undefined ? { pakke } : {}))[0];
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+const plural = countText;
 
-export function summaryLine(r: FileResult): string {
+export function summaryLine(r: Omit<FileResult, "used">): string {
   const c = countBySeverity(r.findings);
   if (!r.retur) return `${r.fil}: kunne ikke læses: ${r.findings[0]?.message ?? ""}`;
   const via = r.locatedBy === "etiketter" ? ", delvis læst via etiketter" : "";
-  const who = r.retur.kommune || "(kommune mangler)";
+  const who = r.retur.kommune || `(${r.pack?.respondents.definite ?? "kommunen"}s navn mangler)`;
   return `${r.fil}: ${who}, ${r.retur.skabeloner.join(", ") || "ingen skabelon"}: ${plural(c.fejl, "fejl", "fejl")}, ${plural(c.advarsel, "advarsel", "advarsler")}, ${plural(c.info, "info", "info")}${via}.`;
 }
 
@@ -118,6 +69,7 @@ export function findingsTable(findings: readonly Finding[]): string[] {
   return [line(head), line(widths.map((w, i) => "-".repeat(i === 3 ? 6 : w))), ...rows.map(line)];
 }
 
+/** One file's verdict as JSON (valider --json's entries; opregn --json's »filer«). */
 export function resultJson(r: FileResult) {
   const c = countBySeverity(r.findings);
   return {
@@ -128,6 +80,7 @@ export function resultJson(r: FileResult) {
     skabeloner: r.retur?.skabeloner ?? [],
     version: r.retur?.version ?? null,
     laestVia: r.locatedBy ?? null,
+    indgaar: r.used,
     fejl: c.fejl,
     advarsler: c.advarsel,
     info: c.info,
@@ -148,22 +101,49 @@ export function resultJson(r: FileResult) {
   };
 }
 
+/** The pack's noun for a respondent ("kommune", "afsender"), from the files read. */
+export function respondentNoun(results: readonly FileResult[]): string {
+  return results.find((r) => r.pack)?.pack?.respondents.singular ?? "kommune";
+}
+
+/** The findings a batch adds (conflicts, choices), as lines: `fil: besked`. */
+export function batchLines(results: readonly FileResult[]): string[] {
+  const lines: string[] = [];
+  for (const r of results)
+    for (const f of r.findings) {
+      // A conflict names its files and is the same on each of them: shown once.
+      const line =
+        f.rule === BATCH_RULES.konflikt
+          ? `  ${f.severity}  ${f.message}`
+          : f.rule === BATCH_RULES.fravalgt
+            ? `  ${f.severity}  ${r.fil}: ${f.message}`
+            : undefined;
+      if (line && !lines.includes(line)) lines.push(line);
+    }
+  return lines;
+}
+
 export function registerValider(program: Command, io: CliIo): void {
   program
     .command("valider")
     .description(
       "læs og validér udfyldte skabeloner: en tabel med fund pr. fil (exitkode 1 ved fejl)"
     )
-    .argument("<filer...>", "en eller flere udfyldte skabeloner (.xlsx)")
+    .argument(
+      "<filer...>",
+      "en eller flere udfyldte skabeloner (.xlsx, eller .json som til opregn)"
+    )
     .option("--json", "skriv resultatet som JSON (én liste med en post pr. fil)")
     .option(
       "--pakke <id|fil>",
       "pakken, skabelonerne er lavet fra, når den ikke er indbygget (en .json-fil)"
     )
-    .action(async (filer: string[], opts: { json?: boolean; pakke?: string }) => {
+    .option(...VAELG_OPTION)
+    .action(async (filer: string[], opts: { json?: boolean; pakke?: string; vaelg?: string[] }) => {
       // Each file's report is printed whole, once it is complete, in the files' order.
       const results = await validateFiles(filer, {
         ...(opts.pakke !== undefined ? { pakke: opts.pakke } : {}),
+        ...(opts.vaelg !== undefined ? { vaelg: opts.vaelg } : {}),
         onResult: (r) => {
           if (!opts.json)
             io.out([`== ${r.fil} ==`, ...findingsTable(r.findings), summaryLine(r), ""].join("\n"));
@@ -173,10 +153,19 @@ export function registerValider(program: Command, io: CliIo): void {
         r.findings.some((f) => f.severity === "fejl")
       ).length;
       if (opts.json) io.out(JSON.stringify(results.map(resultJson), null, 2));
-      else if (results.length > 1)
-        io.out(
-          `I alt: ${plural(results.length, "fil", "filer")}, ${withErrors} med fejl, ${results.length - withErrors} uden fejl.`
-        );
+      else {
+        const batch = batchLines(results);
+        if (batch.length > 0)
+          io.out(
+            [`== Flere indberetninger fra samme ${respondentNoun(results)} ==`, ...batch, ""].join(
+              "\n"
+            )
+          );
+        if (results.length > 1)
+          io.out(
+            `I alt: ${plural(results.length, "fil", "filer")}, ${withErrors} med fejl, ${results.length - withErrors} uden fejl.`
+          );
+      }
       if (withErrors > 0) {
         throw new CliError(
           `${withErrors} af ${plural(results.length, "fil", "filer")} har fejl.`,

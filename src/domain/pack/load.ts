@@ -55,6 +55,7 @@ import {
   type PakkeRegel,
   type PakkeValgmulighed as Valgmulighed,
 } from "./schema";
+import { jsonErrorText } from "../libraryErrors";
 
 export type LoadResult =
   | { readonly ok: true; readonly pack: Pack }
@@ -81,24 +82,9 @@ export function parsePackText(
   try {
     return { ok: true, json: JSON.parse(text.replace(/^\uFEFF/, "")) };
   } catch (e) {
-    const msg = (e as Error).message;
-    const m = /position (\d+)/.exec(msg);
-    let where = "";
-    if (m) {
-      const pos = Number(m[1]);
-      const before = text.slice(0, pos);
-      const line = before.split("\n").length;
-      const col = pos - before.lastIndexOf("\n");
-      where = ` (linje ${line}, kolonne ${col})`;
-    }
     return {
       ok: false,
-      problems: [
-        {
-          path: "(hele filen)",
-          message: `filen er ikke gyldig JSON${where}; tjek kommaer, anførselstegn og klammer.`,
-        },
-      ],
+      problems: [{ path: "(hele filen)", message: jsonErrorText(e, text) }],
     };
   }
 }

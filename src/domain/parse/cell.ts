@@ -208,7 +208,7 @@ function parseNumber(
       add(
         PARSE_RULES.ugyldigtTal,
         "fejl",
-        `cellen er formateret som dato og viser ${quote(serialToIso(v))}, ikke et tal (Excel gør fx 1.4 til 1. april); formatér cellen som tal, og skriv tallet igen.`
+        `cellen er formateret som dato og viser ${quote(serialToIso(v))}, ikke et tal (Excel gør fx «1.4» til 1. april); formatér cellen som tal, og skriv tallet igen.`
       );
       return null;
     }
@@ -237,7 +237,7 @@ function parseNumber(
     add(
       PARSE_RULES.ugyldigtTal,
       "fejl",
-      `cellen indeholder datoen ${quote(v)}, ikke et tal (Excel gør fx 1.4 til 1. april); formatér cellen som tal, og skriv tallet igen.`
+      `cellen indeholder datoen ${quote(v)}, ikke et tal (Excel gør fx «1.4» til 1. april); formatér cellen som tal, og skriv tallet igen.`
     );
     return null;
   }

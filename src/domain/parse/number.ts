@@ -195,6 +195,11 @@ export function formatDanishNumber(value: number, decimals?: number): string {
   return negative ? `-${body}` : body;
 }
 
+/** A count with its noun in the right number: `countText(1, "felt", "felter")` → "1 felt". */
+export function countText(n: number, one: string, many: string): string {
+  return `${formatDanishNumber(n)} ${n === 1 ? one : many}`;
+}
+
 /** A number from a sheet cell: numbers as they are, Danish text through `readNumberText`, else undefined. */
 export function numberInCell(v: unknown): number | undefined {
   if (typeof v === "number") return Number.isFinite(v) ? v : undefined;

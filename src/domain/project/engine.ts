@@ -40,6 +40,8 @@ import {
   type OutlierSuggestion,
 } from "./quality";
 import { computeExtras, type Ekstra } from "./extras";
+import { usableReturns } from "../validate/batch";
+import { formatDanishNumber } from "../parse/number";
 
 export interface ProjectionInput {
   readonly returns: readonly KommuneReturn[];
@@ -176,6 +178,9 @@ export interface MergedReturn {
   readonly findings: readonly Finding[];
 }
 
+/** A value in a Danish message: numbers with a decimal comma. */
+const shown = (v: unknown) => (typeof v === "number" ? formatDanishNumber(v) : String(v));
+
 export function mergeReturns(
   returns: readonly KommuneReturn[],
   log: LogEntry[] = []
@@ -211,7 +216,7 @@ export function mergeReturns(
         log.push({
           kommune,
           kilde: "data",
-          besked: `${id} findes i flere filer (${String(prev)} og ${String(v)}); den sidste (${String(v)}) er brugt.`,
+          besked: `${id} findes i flere filer (${shown(prev)} og ${shown(v)}); den sidste (${shown(v)}) er brugt.`,
         });
       }
       values[id] = v;
@@ -536,8 +541,8 @@ function projectOne(
       kommune: f.kommune,
       kilde: "forslag",
       besked: f.medtaget
-        ? `${f.kommune} afviger i ${f.aar} (modificeret z = ${f.z.toFixed(1)}), men er medtaget efter indstilling (»medtag«).`
-        : `${f.kommune} afviger i ${f.aar} (modificeret z = ${f.z.toFixed(1)}); forslag: overvej at udelade kommunen (ikke gjort automatisk).`,
+        ? `${f.kommune} afviger i ${f.aar} (modificeret z = ${formatDanishNumber(f.z, 1)}), men er medtaget efter indstilling (»medtag«).`
+        : `${f.kommune} afviger i ${f.aar} (modificeret z = ${formatDanishNumber(f.z, 1)}); forslag: overvej at udelade kommunen (ikke gjort automatisk).`,
     });
   }
 
@@ -644,7 +649,11 @@ export function project(input: ProjectionInput): ProjectionResult {
   const pack = input.pack ?? defaultPack();
   const calc = projectionOf(pack);
   const s = resolveIndstillinger(input.indstillinger, pack);
-  const merged = mergeReturns(input.returns, log);
+  // Unknown respondents and unresolved conflicts never enter a figure (../validate/batch.ts).
+  const left: string[] = [];
+  const usable = usableReturns(pack, input.returns, left);
+  for (const besked of left) log.push({ kilde: "data", besked });
+  const merged = mergeReturns(usable, log);
   if (!calc) return { nedslagspunkter: [], returer: merged, log, indstillinger: s };
   const run = runOf(pack, calc);
   const kd = indexKommunedata(input.kommunedata);

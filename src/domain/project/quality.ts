@@ -4,6 +4,7 @@
 import type { MethodDef } from "./definitions";
 import type { Member } from "./engine";
 import { mean, modifiedZScores, sampleStdDev, MODIFIED_Z_THRESHOLD } from "./stats";
+import { formatDanishNumber } from "../parse/number";
 
 export interface OutlierSuggestion {
   readonly kommune: string;
@@ -83,7 +84,7 @@ export function datakvalitetTekst(): string {
   const h = DATAKVALITET_GRAENSER.hoej;
   const m = DATAKVALITET_GRAENSER.middel;
   const pct = (x: number) => `${Math.round(x * 100)} %`;
-  const dec = (x: number) => x.toFixed(1).replace(".", ",");
+  const dec = (x: number) => formatDanishNumber(x, 1);
   return (
     `Datakvalitet: Høj = mindst ${pct(h.daekning)} af de undersøgte kommuners tal er brugt, mindst ${h.n} kommuner i hver del og variationskoefficient ≤ ${dec(h.cv)}; ` +
     `Middel = mindst ${pct(m.daekning)}, mindst ${m.n} kommuner og variationskoefficient ≤ ${dec(m.cv)}; ellers Lav. ` +
@@ -126,7 +127,7 @@ export function assessQuality(
         ? "Middel"
         : "Lav";
   const pct = Math.round(d * 100);
-  const cvText = cv === null ? "kan ikke beregnes" : (cv as number).toFixed(2).replace(".", ",");
+  const cvText = cv === null ? "kan ikke beregnes" : formatDanishNumber(cv as number, 2);
   return {
     niveau,
     daekning,

@@ -32,6 +32,7 @@ import { datakvalitetTekst } from "../project/quality";
 import type { Node } from "../expr/ast";
 import { compileExpr, type FormulaRefs } from "./formulas";
 import { SheetBuilder, rangeRef } from "./sheet";
+import { formatDanishNumber } from "../parse/number";
 
 export interface ReportInput {
   readonly result: ProjectionResult;
@@ -467,7 +468,7 @@ function memberRefs(m: Member, refs: Refs): FormulaRefs {
 }
 
 function fmtNumber(v: number, digits = 1): string {
-  return v.toFixed(digits).replace(".", ",");
+  return formatDanishNumber(v, digits);
 }
 
 function factSheet(def: MethodDef, np: NedslagspunktResultat, refs: Refs): FactSheetOut {

@@ -28,6 +28,8 @@ import {
 import type { ListBlockDef } from "../catalogue/types";
 import type { ExprCalculation, Pack, ReportColumnDef, ReportTableDef } from "../pack/model";
 import { canonicalRespondent, findRespondent } from "../pack/respondents";
+import { usableReturns } from "../validate/batch";
+import { formatDanishNumber } from "../parse/number";
 
 export interface TablesInput {
   readonly pack: Pack;
@@ -123,7 +125,7 @@ export function mergeByRespondent(
       const prev = values[id];
       if (prev !== null && prev !== undefined && prev !== v)
         log.push(
-          `${name}: ${id} findes i flere filer (${String(prev)} og ${String(v)}); den sidste er brugt.`
+          `${name}: ${id} findes i flere filer (${typeof prev === "number" ? formatDanishNumber(prev) : prev} og ${typeof v === "number" ? formatDanishNumber(v) : v}); den sidste er brugt.`
         );
       values[id] = v;
     }
@@ -234,7 +236,7 @@ class Calculator {
     this.inputs = canonicalInputs(pack, input.inputs);
     this.respondents = respondentsOf(
       pack,
-      mergeByRespondent(pack, input.returns, this.log),
+      mergeByRespondent(pack, usableReturns(pack, input.returns, this.log), this.log),
       this.inputs
     );
     this.data = {

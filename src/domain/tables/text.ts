@@ -43,7 +43,7 @@ export function tablesText(r: TablesResult): string {
     for (const c of texts)
       for (const row of t.rows) {
         const v = row.values[c.id];
-        if (v?.k === "v") out.push(`  ${String(v.v)}`);
+        if (v?.k === "v") out.push(`  ${resultText(v)}`);
       }
     const reasons = t.rows.flatMap((row) =>
       shown

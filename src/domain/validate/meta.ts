@@ -7,7 +7,8 @@ import { META_FIELDS, templateOfId } from "../fieldId";
 import { makeFinding, quote } from "../findings";
 import type { Finding, RawReturn } from "../model";
 import type { Pack } from "../pack/model";
-import { findRespondent } from "../pack/respondents";
+import { didYouMean, findRespondent, suggestRespondents } from "../pack/respondents";
+import type { RespondentsDef } from "../pack/model";
 
 export const META_RULES = {
   ukendtSkabelon: "ukendt_skabelon",
@@ -36,6 +37,26 @@ export function splitTemplateIds(skabelon: string | undefined): string[] {
     .split(/[,;]/)
     .map((s) => s.trim().toLowerCase())
     .filter((s) => s !== "");
+}
+
+/** Excel's error values, English and Danish (a name cell that points nowhere reads as `#REF!`). */
+const EXCEL_ERROR =
+  /^#(REF!|NAME\?|N\/A|VALUE!|DIV\/0!|NUM!|NULL!|SPILL!|CALC!|REFERENCE!|NAVN\?|I\/T|VÆRDI!|DIVISION\/0!|NUL!)$/i;
+
+/**
+ * Why a name is not one of the pack's respondents, in the pack's own nouns, with the closest
+ * names when the name looks misspelt ("Mente du »Aarhus«?"), never the whole list. The return
+ * is kept out of every calculation until the name is corrected.
+ */
+export function unknownRespondentText(r: RespondentsDef, name: string): string {
+  const list = r.municipalities ? `de ${r.names.length} ${r.plural}` : `pakkens ${r.plural}`;
+  const what = EXCEL_ERROR.test(name)
+    ? `${quote(name)} er en fejlværdi fra Excel, ikke et navn`
+    : /^[=+@]/.test(name)
+      ? `${quote(name)} er en formel, ikke et navn`
+      : `${quote(name)} er ikke en af ${list}`;
+  const hint = didYouMean(suggestRespondents(r, name));
+  return `${what}; ${r.definite}s indberetning indgår ikke i beregningerne, før navnet er rettet.${hint ? ` ${hint}` : ""}`;
 }
 
 export function resolveMeta(raw: RawReturn, pack: Pack): ResolvedMeta {
@@ -163,10 +184,8 @@ export function resolveMeta(raw: RawReturn, pack: Pack): ResolvedMeta {
         makeFinding({
           ...kBase,
           rule: META_RULES.ukendtKommune,
-          severity: "advarsel",
-          text: r.municipalities
-            ? `${quote(name)} er ikke navnet på en af de 98 kommuner; tjek stavemåden.`
-            : `${quote(name)} er ikke på pakkens liste over ${r.plural} (${r.names.join(", ")}); tjek stavemåden.`,
+          severity: "fejl",
+          text: unknownRespondentText(r, name),
         })
       );
   }

@@ -19,6 +19,7 @@
 import { Zip, ZipPassThrough, strToU8, unzipSync, type ZipInputFile } from "fflate";
 import * as zlib from "zlib";
 import type { WorkbookPlan } from "../../domain/layout/types";
+import { isFormulaLike } from "../../domain/safeText";
 import { renderWorkbook } from "../render";
 
 /**
@@ -99,8 +100,14 @@ function crcOf(chunks: readonly Uint8Array[]): number {
  * xml:space="preserve"), no control characters. Any other name is rendered in full.
  */
 function substitutable(name: string): boolean {
-  // eslint-disable-next-line no-control-regex
-  return name === name.trim() && name.length > 0 && !/[&<>"'\u0000-\u001f\uE000]/.test(name);
+  return (
+    name === name.trim() &&
+    name.length > 0 &&
+    // eslint-disable-next-line no-control-regex
+    !/[&<>"'\u0000-\u001f\uE000]/.test(name) &&
+    // A name that starts like a formula needs the quote prefix on its cells' formats.
+    !isFormulaLike(name)
+  );
 }
 
 /** Renders `build(placeholder)` once; the returned function gives each respondent's file. */

@@ -11,6 +11,9 @@
  *   `<dataValidations>` (Excel repairs such a file); the two writes are moved to their places;
  * - it always writes `<calcPr>` without `fullCalcOnLoad`; the flag is added to the workbook
  *   part as it is appended to the zip (a few hundred bytes, checked to be ExcelJS's form);
+ * - ExcelJS has no quote prefix: a text cell that starts like a formula (its style from
+ *   `StyleCache.quoted`) gets a copy of its cell format with `quotePrefix="1"`, so editing it in
+ *   Excel keeps it text (the in-memory writer's package is patched instead, ../quotePrefix.ts);
  * - it cannot write Excel tables: each table's part, its relationship, the sheet's
  *   `<tableParts>` and the content type are written here with ExcelJS's own table model and
  *   serialisers (exceljs-internals.d.ts), so they are what the in-memory writer writes.
@@ -28,7 +31,15 @@ import ListXform from "exceljs/lib/xlsx/xform/list-xform";
 import TablePartXform from "exceljs/lib/xlsx/xform/sheet/table-part-xform";
 import TableXform from "exceljs/lib/xlsx/xform/table/table-xform";
 import type { SheetPlan, TablePlan, WorkbookPlan } from "../../domain/layout/types";
-import { StyleCache, WORKBOOK_CREATOR, sheetOptions, sheetRows, tableDefinition } from "../render";
+import {
+  type ExcelJsStyleManager,
+  StyleCache,
+  WORKBOOK_CREATOR,
+  addQuotePrefixes,
+  sheetOptions,
+  sheetRows,
+  tableDefinition,
+} from "../render";
 
 /**
  * Rows written between two pauses that let the zip compress and write out what is written so
@@ -56,6 +67,7 @@ interface WorksheetWriterInternals {
   commit(): void;
 }
 interface WorkbookWriterInternals {
+  styles: ExcelJsStyleManager;
   zip: ZipInternals;
   _worksheets: unknown[];
   sharedStrings: unknown;
@@ -85,8 +97,9 @@ const CALC_PR_FULL = '<calcPr calcId="171027" fullCalcOnLoad="1"/>';
 class PlanWorkbookWriter extends excelStream.xlsx.WorkbookWriter {
   private readonly tables: TableModel[] = [];
 
-  constructor(options: StreamOptions, fullCalcOnLoad: boolean) {
+  constructor(options: StreamOptions, fullCalcOnLoad: boolean, cellStyles: StyleCache) {
     super(options);
+    addQuotePrefixes((this as unknown as WorkbookWriterInternals).styles, cellStyles);
     if (fullCalcOnLoad) {
       const zip = (this as unknown as WorkbookWriterInternals).zip;
       const append = zip.append.bind(zip);
@@ -177,6 +190,7 @@ export async function streamWorkbook(plan: WorkbookPlan, sink?: XlsxSink): Promi
 }
 
 async function writePlan(plan: WorkbookPlan, sink?: XlsxSink) {
+  const styles = new StyleCache();
   const wb = new PlanWorkbookWriter(
     {
       ...(sink ? { stream: sink } : {}),
@@ -184,10 +198,10 @@ async function writePlan(plan: WorkbookPlan, sink?: XlsxSink) {
       useSharedStrings: true,
       creator: WORKBOOK_CREATOR,
     } as StreamOptions,
-    plan.fullCalcOnLoad === true
+    plan.fullCalcOnLoad === true,
+    styles
   );
   if (plan.title) wb.title = plan.title;
-  const styles = new StyleCache();
   for (const sheet of plan.sheets) {
     const ws = wb.addWorksheet(sheet.name, sheetOptions(sheet));
     let n = 0;

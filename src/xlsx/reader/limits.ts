@@ -1,4 +1,5 @@
 /** The reader's limits and the refusal a file gets when it passes one (Danish, complete). */
+import { formatDanishNumber } from "../../domain/parse/number";
 
 /** Limits a returned file must stay within. */
 export interface FileLimits {
@@ -71,5 +72,5 @@ export class XlsxRejected extends Error {
 /** Bytes in Danish, in MB ("20 MB", "1,5 MB"), or in KB under 1 MB ("17 KB"). */
 export const formatBytes = (n: number) =>
   n < 1024 * 1024
-    ? `${Math.max(1, Math.round(n / 1024)).toLocaleString("da-DK")} KB`
-    : `${(n / 1024 / 1024).toLocaleString("da-DK", { maximumFractionDigits: 1 })} MB`;
+    ? `${formatDanishNumber(Math.max(1, Math.round(n / 1024)))} KB`
+    : `${formatDanishNumber(Math.round(n / 1024 / 102.4) / 10)} MB`;

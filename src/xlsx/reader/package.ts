@@ -10,6 +10,7 @@ import { type FileLimits, XlsxRejected } from "./limits";
 import { type SheetContext, SheetData, decodeCell, readSheet } from "./sheet";
 import { attr, parsePart } from "./xml";
 import { type ZipArchive, type ZipEntry, isWorksheetPart, partKey } from "./zip";
+import { formatDanishNumber } from "../../domain/parse/number";
 
 /** A defined name as the workbook stores it. */
 export interface DefinedName {
@@ -154,14 +155,14 @@ export class WorkbookPackage {
           if (sheets.length >= limits.maxSheets)
             throw new XlsxRejected(
               "over_graense",
-              `Projektmappen har over ${limits.maxSheets.toLocaleString("da-DK")} ark; en skabelon har højst 31. Filen læses ikke.`
+              `Projektmappen har over ${formatDanishNumber(limits.maxSheets)} ark; en skabelon har højst 31. Filen læses ikke.`
             );
           sheets.push({ name: a.name ?? "", rid: attr(a, "id") });
         } else if (tag === "definedName") {
           if (this.definedNames.length >= limits.maxDefinedNames)
             throw new XlsxRejected(
               "over_graense",
-              `Projektmappen har over ${limits.maxDefinedNames.toLocaleString("da-DK")} navngivne celler; en skabelon har under 2.000. Filen læses ikke.`
+              `Projektmappen har over ${formatDanishNumber(limits.maxDefinedNames)} navngivne celler; en skabelon har under 2.000. Filen læses ikke.`
             );
           const local = a.localSheetId !== undefined ? Number.parseInt(a.localSheetId, 10) : NaN;
           name = {
@@ -289,7 +290,7 @@ export class WorkbookPackage {
         if (++this.cells > this.limits.maxCells)
           throw new XlsxRejected(
             "for_mange_celler",
-            `Projektmappen har over ${this.limits.maxCells.toLocaleString("da-DK")} celler; en udfyldt skabelon har kun få hundrede. Filen læses ikke.`
+            `Projektmappen har over ${formatDanishNumber(this.limits.maxCells)} celler; en udfyldt skabelon har kun få hundrede. Filen læses ikke.`
           );
       },
     };
@@ -311,7 +312,7 @@ export class WorkbookPackage {
           if (out.length >= limits.maxCells)
             throw new XlsxRejected(
               "over_graense",
-              `Projektmappen har over ${limits.maxCells.toLocaleString("da-DK")} celleformater. Filen læses ikke.`
+              `Projektmappen har over ${formatDanishNumber(limits.maxCells)} celleformater. Filen læses ikke.`
             );
           const id = a.numFmtId !== undefined ? Number.parseInt(a.numFmtId, 10) : 0;
           out.push(id ? (custom.get(id) ?? BUILTIN_NUMFMT[id]) : undefined);
@@ -341,7 +342,7 @@ export class WorkbookPackage {
           if (out.length >= limits.maxSharedStrings)
             throw new XlsxRejected(
               "over_graense",
-              `Projektmappen har over ${limits.maxSharedStrings.toLocaleString("da-DK")} tekster. Filen læses ikke.`
+              `Projektmappen har over ${formatDanishNumber(limits.maxSharedStrings)} tekster. Filen læses ikke.`
             );
           item = {};
         } else if (tag === "r") inRun = true;

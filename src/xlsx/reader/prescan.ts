@@ -11,6 +11,7 @@ import { type FileLimits, LIMITS, XlsxRejected } from "./limits";
 import { MAX_COL, decodeArea } from "./sheet";
 import { parsePart } from "./xml";
 import { isWorksheetPart, partKey } from "./zip";
+import { formatDanishNumber } from "../../domain/parse/number";
 
 const XML_PART = /\.(?:xml|rels|vml)$/i;
 
@@ -40,7 +41,7 @@ export function prescanForExcelJs(bytes: Uint8Array, limits: FileLimits = LIMITS
     if (materialised > limits.maxCells)
       throw tooMany(
         where,
-        `${what}, og i alt dækker den slags områder over ${limits.maxCells.toLocaleString("da-DK")} celler`
+        `${what}, og i alt dækker den slags områder over ${formatDanishNumber(limits.maxCells)} celler`
       );
   };
   for (const entry of zip.entries) {
@@ -59,27 +60,27 @@ export function prescanForExcelJs(bytes: Uint8Array, limits: FileLimits = LIMITS
             if (++cells > limits.maxCells)
               throw new XlsxRejected(
                 "for_mange_celler",
-                `Projektmappen har over ${limits.maxCells.toLocaleString("da-DK")} celler; en udfyldt skabelon har kun få hundrede. Filen læses ikke.`
+                `Projektmappen har over ${formatDanishNumber(limits.maxCells)} celler; en udfyldt skabelon har kun få hundrede. Filen læses ikke.`
               );
           } else if (tag === "col") {
             const max = Number(a.max ?? a.min ?? 0);
             if (!(max <= MAX_COL))
               throw tooMany(
                 where,
-                `definerer kolonner op til nr. ${a.max}, ud over Excels ${MAX_COL.toLocaleString("da-DK")} kolonner`
+                `definerer kolonner op til nr. ${a.max}, ud over Excels ${formatDanishNumber(MAX_COL)} kolonner`
               );
           } else if (tag === "mergeCell" && a.ref) {
             if (++merges > limits.maxMerges)
               throw tooMany(
                 where,
-                `har over ${limits.maxMerges.toLocaleString("da-DK")} flettede områder`
+                `har over ${formatDanishNumber(limits.maxMerges)} flettede områder`
               );
             count(areaSize(a.ref), where, `har et flettet område ${a.ref}`);
           } else if (tag === "dataValidation" && a.sqref) {
             if (++validations > limits.maxDataValidations)
               throw tooMany(
                 where,
-                `har over ${limits.maxDataValidations.toLocaleString("da-DK")} regler for datavalidering`
+                `har over ${formatDanishNumber(limits.maxDataValidations)} regler for datavalidering`
               );
             count(areaSize(a.sqref), where, `har datavalidering på ${a.sqref}`);
           }
@@ -95,14 +96,11 @@ export function prescanForExcelJs(bytes: Uint8Array, limits: FileLimits = LIMITS
             if (++names > limits.maxDefinedNames)
               throw tooMany(
                 "Projektmappen",
-                `har over ${limits.maxDefinedNames.toLocaleString("da-DK")} navngivne celler`
+                `har over ${formatDanishNumber(limits.maxDefinedNames)} navngivne celler`
               );
             text = "";
           } else if (tag === "sheet" && ++sheets > limits.maxSheets)
-            throw tooMany(
-              "Projektmappen",
-              `har over ${limits.maxSheets.toLocaleString("da-DK")} ark`
-            );
+            throw tooMany("Projektmappen", `har over ${formatDanishNumber(limits.maxSheets)} ark`);
         },
         text(t) {
           if (text !== undefined) text += t;

@@ -9,6 +9,7 @@ import { a1 } from "../../domain/layout/a1";
 import { type FileLimits, XlsxRejected } from "./limits";
 import { parsePart } from "./xml";
 import type { ZipArchive, ZipEntry } from "./zip";
+import { formatDanishNumber } from "../../domain/parse/number";
 
 /** Excel's grid. */
 export const MAX_ROW = 1_048_576;
@@ -296,7 +297,7 @@ export function readSheet(
             if (rawMerges.length > limits.maxMerges)
               throw new XlsxRejected(
                 "over_graense",
-                `Arket »${name}« har over ${limits.maxMerges.toLocaleString("da-DK")} flettede områder; en skabelon har få. Filen læses ikke.`
+                `Arket »${name}« har over ${formatDanishNumber(limits.maxMerges)} flettede områder; en skabelon har få. Filen læses ikke.`
               );
           }
           return;
@@ -305,7 +306,7 @@ export function readSheet(
           if (++validations > limits.maxDataValidations)
             throw new XlsxRejected(
               "over_graense",
-              `Arket »${name}« har over ${limits.maxDataValidations.toLocaleString("da-DK")} regler for datavalidering; en skabelon har få. Filen læses ikke.`
+              `Arket »${name}« har over ${formatDanishNumber(limits.maxDataValidations)} regler for datavalidering; en skabelon har få. Filen læses ikke.`
             );
           return;
         default:

@@ -7,6 +7,7 @@
  */
 import { Inflate, inflateSync } from "fflate";
 import { type FileLimits, XlsxRejected, formatBytes } from "./limits";
+import { formatDanishNumber } from "../../domain/parse/number";
 
 export interface ZipEntry {
   /** The part name as stored (e.g. "xl/worksheets/sheet1.xml"). */
@@ -96,7 +97,7 @@ export class ZipArchive {
     if (count > limits.maxEntries)
       throw new XlsxRejected(
         "zipbombe",
-        `Filen indeholder ${count.toLocaleString("da-DK")} dele; en .xlsx har normalt under 100. Filen læses ikke.`
+        `Filen indeholder ${formatDanishNumber(count)} dele; en .xlsx har normalt under 100. Filen læses ikke.`
       );
 
     const entries: ZipEntry[] = [];
@@ -250,7 +251,7 @@ export class ZipArchive {
     }
     if (size !== entry.declaredSize)
       throw corrupt(
-        `delen ${entry.name} fylder ${size.toLocaleString("da-DK")} byte udpakket, men zip-filen oplyser ${entry.declaredSize.toLocaleString("da-DK")}`
+        `delen ${entry.name} fylder ${formatDanishNumber(size)} byte udpakket, men zip-filen oplyser ${formatDanishNumber(entry.declaredSize)}`
       );
   }
 

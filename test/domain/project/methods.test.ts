@@ -400,11 +400,24 @@ describe("settings and validation", () => {
     close(r.alle.stigning, 200);
   });
 
-  it("merges one municipality's several returns", () => {
-    const part1 = ret("Aalborg", { "gdpr.indsats.aarsvaerk_i_alt.2018": 2 });
-    const part2 = ret("aalborg kommune", { "gdpr.indsats.aarsvaerk_i_alt.2023": 3 });
+  // Issue 11: one file per template is merged; two returns of the same template are a conflict
+  // that no figure uses until the consultant chooses (src/domain/validate/batch.ts).
+  it("merges one municipality's returns of different templates", () => {
+    const part1 = ret("Aalborg", {
+      "gdpr.indsats.aarsvaerk_i_alt.2018": 2,
+      "gdpr.indsats.aarsvaerk_i_alt.2023": 3,
+    });
+    const part2 = ret("aalborg kommune", { "ukn.volumen.sager_i_alt.2019": 12 });
     const r = run("gdpr", [part1, part2], { ansatte: 100000 }, kd);
     expect(r.kommuner).toEqual(["Aalborg"]);
     close(r.alle.slut, 300);
+  });
+
+  it("uses neither of two returns of the same template from one municipality", () => {
+    const part1 = ret("Aalborg", { "gdpr.indsats.aarsvaerk_i_alt.2018": 2 });
+    const part2 = ret("aalborg kommune", { "gdpr.indsats.aarsvaerk_i_alt.2023": 3 });
+    const r = run("gdpr", [part1, part2], { ansatte: 100000 }, kd);
+    expect(r.kommuner).toEqual([]);
+    expect(r.kan_ikke_beregnes).not.toBeNull();
   });
 });

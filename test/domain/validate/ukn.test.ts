@@ -219,10 +219,10 @@ describe("validateReturn: meta", () => {
     expect(metaRules({ version: undefined })).toEqual(["version_mangler|advarsel"]);
   });
 
-  it("missing municipality name → fejl; an unknown one → advarsel", () => {
+  it("missing municipality name → fejl; an unknown one → fejl (issue 11: it never enters a calculation)", () => {
     expect(metaRules({ kommune: "  " })).toEqual(["kommune_mangler|fejl"]);
     expect(metaRules({ kommune: undefined })).toEqual(["kommune_mangler|fejl"]);
-    expect(metaRules({ kommune: "Atlantis" })).toEqual(["ukendt_kommune|advarsel"]);
+    expect(metaRules({ kommune: "Atlantis" })).toEqual(["ukendt_kommune|fejl"]);
   });
 
   it("fields absent from the workbook (an older template) → one felter_mangler advarsel per template, read as empty", () => {
