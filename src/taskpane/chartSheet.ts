@@ -1,6 +1,6 @@
 /** The chart's data sheet (Diagram): per nedslagspunkt the span's low end, its width and the national increase. */
 import type { SheetPlan } from "../domain/layout/types";
-import type { ProjectionResult } from "../domain/project/engine";
+import type { ProjectionResult } from "../domain/project/result";
 
 export const CHART_SHEET = "Diagram";
 

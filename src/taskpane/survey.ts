@@ -16,7 +16,7 @@ import { findRespondent } from "../domain/pack/respondents";
 import { packFor } from "../domain/pack/select";
 import { findKommune } from "../domain/catalogue/kommuner";
 import { defaultPack } from "../domain/pakker";
-import { projectionOf } from "../domain/project/engine";
+import { projectionOf } from "../domain/project/component";
 import { validateReturn } from "../domain/validate";
 
 /** The projection side (engine, report, input sheets), a separate chunk. */

@@ -3,7 +3,7 @@ import type { TemplateDef } from "../../domain/catalogue/types";
 import { cellId, fieldsOfTemplate, recordFieldId, textId } from "../../domain/fieldId";
 import { KINDS } from "../../domain/kinds";
 import type { Pack } from "../../domain/pack/model";
-import { projectionOf } from "../../domain/project/engine";
+import { projectionOf } from "../../domain/project/component";
 import type { CliIo } from "../io";
 import { packOption } from "../pack";
 import { countText } from "../../domain/parse/number";

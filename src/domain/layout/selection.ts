@@ -1,6 +1,6 @@
 import type { Pack } from "../pack/model";
 import { defaultPack } from "../pakker";
-import { projectionOf } from "../project/engine";
+import { projectionOf } from "../project/component";
 
 export interface Selection {
   /** Template ids in the pack's order, without repeats. */

@@ -5,7 +5,7 @@
  */
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 import type { MethodDef } from "./definitions";
-import type { Member, Tal, YearResult } from "./engine";
+import type { Member, Tal, YearResult } from "./result";
 import {
   evaluate,
   firstBlock,

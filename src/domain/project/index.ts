@@ -5,14 +5,14 @@ export * from "./inputs";
 export * from "./expr";
 export * from "./definitions";
 export * from "./engine";
+export * from "./component";
 export * from "./quality";
 export * from "./extras";
 export * from "./tal";
-export { missingForProjection, projectionOf } from "./engine";
 
 import { defaultPack } from "../pakker";
 import type { MethodDef } from "./definitions";
-import { projectionOf } from "./engine";
+import { projectionOf } from "./component";
 
 /** kl2024's nine nedslagspunkter (the default pack's projection), in the report's order. */
 export const METHODS: readonly MethodDef[] = projectionOf(defaultPack())!.methods;

@@ -2,7 +2,7 @@
  * Outlier suggestions (modified z-scores, never applied silently) and the Datakvalitet rating.
  */
 import type { MethodDef } from "./definitions";
-import type { Member } from "./engine";
+import type { Member } from "./result";
 import { mean, modifiedZScores, sampleStdDev, MODIFIED_Z_THRESHOLD } from "./stats";
 import { formatDanishNumber } from "../parse/number";
 

@@ -4,7 +4,7 @@
  * it chose; the extras run it again with one municipality left out.
  */
 import type { MethodDef } from "./definitions";
-import type { Member, Tal, YearResult, ComponentYear } from "./engine";
+import type { Member, Tal, YearResult, ComponentYear } from "./result";
 import { valueForYear, type Landstal } from "./inputs";
 import {
   estimateNationalCount,

@@ -11,7 +11,7 @@ import type { DataContext } from "../pack/env";
 import type { Pack } from "../pack/model";
 import { defaultPack } from "../pakker";
 import { parseCell } from "../parse/cell";
-import { missingForProjection } from "../project/engine";
+import { missingForProjection } from "../project/completeness";
 import { checkCompleteness, checkKind, checkPctBlocks, checkPlausibility } from "./checks";
 import type { TemplateContext } from "./context";
 import { resolveMeta } from "./meta";
