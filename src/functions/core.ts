@@ -33,6 +33,22 @@ import {
   type CostAndUsers,
 } from "../domain/unitCost";
 
+import { builtinPack } from "../domain/pakker";
+import {
+  belaegningsgrad,
+  efterregulering as efterreguleringCalc,
+  fastePriserAendring,
+  ledsagelseModel2,
+  ledsagelseSats1,
+  ledsagelseSatser2,
+  objektivFinansiering,
+  packConstant,
+  prisPrPlads as prisPrPladsCalc,
+  takstudvikling as takstudviklingCalc,
+  tilsynstakst as tilsynstakstCalc,
+  type Calc,
+} from "../domain/project/takster";
+
 /** Excel error kinds the functions return: #VALUE!, #DIV/0!, #NUM!, #N/A ("kan ikke beregnes"). */
 export type ErrorKind = "value" | "div0" | "num" | "na";
 
@@ -566,8 +582,8 @@ function readDate(v: unknown, what: string, index?: Origin): number | null | Cel
   return parsed.value;
 }
 
-/** A year (whole number 1900–9999). */
-function readYear(v: unknown): number | CellError {
+/** A required year (whole number 1900–9999). */
+function readSpellYear(v: unknown): number | CellError {
   const n = readNumber(v, "år");
   if (isCellError(n)) return n;
   if (n === null) return valueError("år mangler.");
@@ -621,7 +637,7 @@ function usersOf(
 ): YearUsers | CellError {
   const spells = readSpells(personer, start, slut, addresses);
   if (isCellError(spells)) return spells;
-  const y = readYear(aar);
+  const y = readSpellYear(aar);
   if (isCellError(y)) return y;
   const d = readNumber(dage, "dage");
   if (isCellError(d)) return d;
@@ -668,4 +684,221 @@ export function brugereUltimo(
 ): number | CellError {
   const u = usersOf(personer, start, slut, aar, undefined, addresses);
   return isCellError(u) ? u : u.brugereUltimo;
+}
+
+// ---- The rammeaftale area's tariff and financing calculators (src/domain/project/takster.ts).
+// Their constants are the built-in pack rammeaftale_li's own figures, read by (name, year).
+
+/** The pack whose input tables carry the tariffs and rates. */
+const TAKST_PACK = "rammeaftale_li";
+
+/** A required number argument: empty is #VALUE! ("mangler"), text #VALUE!. */
+function requireNumber(v: unknown, what: string): number | CellError {
+  const n = readNumber(v, what);
+  return n === null ? valueError(`${what} mangler.`) : n;
+}
+
+/** An optional year: empty is undefined (the latest year the pack has), otherwise a whole number. */
+function readYear(v: unknown): number | undefined | CellError {
+  const n = readNumber(v, "år");
+  if (n === null || isCellError(n)) return n ?? undefined;
+  return Number.isInteger(n) ? n : valueError(`år skal være et helt tal (ikke ${n}).`);
+}
+
+const fromCalc = (c: Calc, error: (m: string) => CellError = valueError): number | CellError =>
+  c.ok ? c.value : error(`Kan ikke beregnes: ${c.reason}.`);
+
+/**
+ * BYRDE.TILSYNSTAKST: Socialtilsyn Midt's tariff for an offer with `pladser` places, task
+ * ("tilsyn", "skærpet", "ny", "ændring") and year. A year the pack has no tariff for: #VALUE!.
+ */
+export function tilsynstakst(pladser: unknown, opgave: unknown, aar: unknown): number | CellError {
+  const p = requireNumber(pladser, "pladser");
+  if (isCellError(p)) return p;
+  if (p < 1) return numError(`pladser skal være mindst 1 (ikke ${p}).`);
+  if (isEmpty(opgave)) return valueError("opgave mangler.");
+  if (typeof opgave !== "string")
+    return valueError(`opgave skal være tekst, fx "tilsyn" (ikke ${describe(opgave)}).`);
+  const y = requireNumber(aar, "år");
+  if (isCellError(y)) return y;
+  return fromCalc(tilsynstakstCalc(builtinPack(TAKST_PACK)!, p, opgave, y));
+}
+
+/** BYRDE.FASTEPRISER: nu / (før × pl_faktor) − 1 (a fraction). 0 before or as factor: #DIV/0!. */
+export function fastepriser(nu: unknown, foer: unknown, plFaktor: unknown): number | CellError {
+  const n = requireNumber(nu, "beløb_nu");
+  if (isCellError(n)) return n;
+  const f = requireNumber(foer, "beløb_før");
+  if (isCellError(f)) return f;
+  const p = requireNumber(plFaktor, "pl_faktor");
+  if (isCellError(p)) return p;
+  return fromCalc(fastePriserAendring(n, f, p), div0Error);
+}
+
+/** BYRDE.PRISPRPLADS: regnskab (1.000 kr.) × 1.000 / belægning, kr. per place per year. Belægning 0: #DIV/0!. */
+export function prisPrPlads(regnskabTkr: unknown, belaegning: unknown): number | CellError {
+  const r = requireNumber(regnskabTkr, "regnskab_tkr");
+  if (isCellError(r)) return r;
+  const b = readNonNegative(belaegning, "belægning");
+  if (isCellError(b)) return b;
+  if (b === null) return valueError("belægning mangler.");
+  return fromCalc(prisPrPladsCalc(r, b), div0Error);
+}
+
+/** BYRDE.TAKSTUDVIKLING: pris_nu / pris_før − 1 (a fraction). Empty or 0 pris_nu: #N/A »udgået«. */
+export function takstudvikling(prisFoer: unknown, prisNu: unknown): number | CellError {
+  const f = requireNumber(prisFoer, "pris_før");
+  if (isCellError(f)) return f;
+  const n = readNumber(prisNu, "pris_nu");
+  if (isCellError(n)) return n;
+  if (n === null || n === 0) return naError("Udgået: ingen pris i året (belægning 0).");
+  return fromCalc(takstudviklingCalc(f, n), div0Error);
+}
+
+/**
+ * BYRDE.BELÆGNINGSPCT: Σ forbrug / Σ normering (a fraction; format the cell as %) over the rows
+ * where both are filled in. Ranges of different sizes or text: #VALUE!; no normering: #DIV/0!.
+ */
+export function belaegningsPct(forbrug: unknown, normering: unknown): number | CellError {
+  const f = readColumn(forbrug, "forbrug");
+  if (isCellError(f)) return f;
+  const n = readColumn(normering, "normering");
+  if (isCellError(n)) return n;
+  const size = sameSize(f, n, "forbrug og normering");
+  if (size) return size;
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < f.length; i++) {
+    const a = f[i];
+    const b = n[i];
+    if (a !== null && b !== null) pairs.push([a, b]);
+  }
+  return fromCalc(belaegningsgrad(pairs), div0Error);
+}
+
+/** BYRDE.OBJFIN: the rate per inhabitant × inhabitants. */
+export function objfin(sats: unknown, indbyggere: unknown): number | CellError {
+  const s = readNonNegative(sats, "sats");
+  if (isCellError(s)) return s;
+  if (s === null) return valueError("sats mangler.");
+  const i = readNonNegative(indbyggere, "indbyggere");
+  if (isCellError(i)) return i;
+  if (i === null) return valueError("indbyggere mangler.");
+  return objektivFinansiering(s, i);
+}
+
+/**
+ * BYRDE.EFTERREGULERING: sign(resultat) × max(0, |resultat| − selvrisiko × grundlag). The self-risk
+ * defaults to the pack's setting (5 %); it is a fraction (0,05) as Excel writes 5 %.
+ */
+export function efterregulering(
+  resultat: unknown,
+  grundlag: unknown,
+  selvrisiko?: unknown
+): number | CellError {
+  const r = requireNumber(resultat, "resultat");
+  if (isCellError(r)) return r;
+  const g = readNonNegative(grundlag, "grundlag");
+  if (isCellError(g)) return g;
+  if (g === null) return valueError("grundlag mangler.");
+  let risk = readNonNegative(selvrisiko, "selvrisiko");
+  if (isCellError(risk)) return risk;
+  if (risk === null) {
+    const setting = builtinPack(TAKST_PACK)!.settings.find((s) => s.id === "selvrisiko_pct");
+    risk = Number(setting?.default ?? 5) / 100;
+  }
+  if (risk > 1) return numError(`selvrisiko skal være en brøk som 0,05 eller 5 % (ikke ${risk}).`);
+  return efterreguleringCalc(r, g, risk);
+}
+
+/** Model 1's rates by name ("dag", "nat", "ledsager") in the pack's table `ledsagelse`. */
+const SATSER_1: Readonly<Record<string, string>> = {
+  dag: "model1_dag",
+  nat: "model1_nat",
+  ledsager: "model1_ledsager",
+};
+
+/**
+ * BYRDE.LEDSAGELSE1: timer × the hourly rate with administration, rounded to whole kroner. `sats`
+ * is kr. per hour or the pack's rate by name ("dag", "nat", "ledsager"); the administration
+ * percentage (and a named rate) are the pack's for `år` (empty: the latest year it has).
+ */
+export function ledsagelse1(timer: unknown, sats: unknown, aar?: unknown): number | CellError {
+  const t = readNonNegative(timer, "timer");
+  if (isCellError(t)) return t;
+  if (t === null) return valueError("timer mangler.");
+  const y = readYear(aar);
+  if (isCellError(y)) return y;
+  const pack = builtinPack(TAKST_PACK)!;
+  let rate: number;
+  if (typeof sats === "string" && !isEmpty(sats)) {
+    const key = SATSER_1[sats.trim().toLowerCase()];
+    if (!key)
+      return valueError(
+        `sats skal være kr. pr. time eller "dag", "nat" eller "ledsager" (ikke "${sats}").`
+      );
+    const c = packConstant(pack, "ledsagelse", key, y);
+    if (!c.ok) return valueError(`Kan ikke beregnes: ${c.reason}.`);
+    rate = c.value;
+  } else {
+    const s = readNonNegative(sats, "sats");
+    if (isCellError(s)) return s;
+    if (s === null) return valueError("sats mangler.");
+    rate = s;
+  }
+  const admin = packConstant(pack, "ledsagelse", "model1_admin_pct", y);
+  if (!admin.ok) return valueError(`Kan ikke beregnes: ${admin.reason}.`);
+  return t * ledsagelseSats1(rate, admin.value);
+}
+
+/**
+ * BYRDE.LEDSAGELSE2: the resident's own payment for a trip under the colony agreement (model 2):
+ * wage + colony supplement + allowances + overhead − saved substitute cost. Rates are the pack's
+ * for `år`; `overhead` in kr. replaces the computed one (the seed's 753,02).
+ */
+export function ledsagelse2(
+  timerKoloni: unknown,
+  doegnPaabegyndt: unknown,
+  doegnDagpenge: unknown,
+  timerDagpenge: unknown,
+  medarbejdere: unknown,
+  besparelsePrTime?: unknown,
+  aar?: unknown,
+  overhead?: unknown
+): number | CellError {
+  const read: Record<string, number | null> = {};
+  const args: [string, unknown][] = [
+    ["timer_koloni", timerKoloni],
+    ["påbegyndte_døgn", doegnPaabegyndt],
+    ["hele_døgn", doegnDagpenge],
+    ["resttimer", timerDagpenge],
+    ["medarbejdere", medarbejdere],
+    ["besparelse_pr_time", besparelsePrTime],
+    ["overhead", overhead],
+  ];
+  for (const [name, v] of args) {
+    const n = readNonNegative(v, name);
+    if (isCellError(n)) return n;
+    read[name] = n;
+  }
+  if (read.timer_koloni === null || read.timer_koloni === 0)
+    return valueError("timer_koloni mangler; model 2 kræver timer efter koloniaftalen.");
+  if (read.medarbejdere === null || read.medarbejdere < 1)
+    return valueError("medarbejdere mangler (mindst 1).");
+  const y = readYear(aar);
+  if (isCellError(y)) return y;
+  const satser = ledsagelseSatser2(builtinPack(TAKST_PACK)!, y);
+  if (!satser.ok) return valueError(`Kan ikke beregnes: ${satser.reason}.`);
+  const r = ledsagelseModel2(
+    {
+      timerKoloni: read.timer_koloni,
+      doegnPaabegyndt: read["påbegyndte_døgn"] ?? 0,
+      doegnDagpenge: read["hele_døgn"] ?? 0,
+      timerDagpenge: read.resttimer ?? 0,
+      medarbejdere: read.medarbejdere,
+      besparelsePrTime: read.besparelse_pr_time ?? 0,
+      overheadKr: read.overhead ?? undefined,
+    },
+    satser.value
+  );
+  return r.ok ? r.value.egenbetaling : valueError(`Kan ikke beregnes: ${r.reason}.`);
 }

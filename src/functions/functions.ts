@@ -356,6 +356,144 @@ export function brugereUltimoFn(
   );
 }
 
+/**
+ * Socialtilsyn Midts takst for et tilbud: opslag efter antal pladser (1–7, 8–24, 25–49, 50+), opgave og år i pakken rammeaftale_li's takster.
+ * @customfunction TILSYNSTAKST TILSYNSTAKST
+ * @param pladser Tilbuddets antal pladser (mindst 1).
+ * @param opgave "tilsyn" (pr. år), "skærpet" (pr. måned), "ny" (ny godkendelse) eller "ændring" (væsentlig ændring).
+ * @param år Taksternes år, fx 2019; et år uden takster giver #VÆRDI!.
+ * @returns Taksten i kr.
+ * @helpurl https://localhost:3000/funktioner.html#TILSYNSTAKST
+ */
+export function tilsynstakstFn(pladser: number, opgave: string, år: number): number {
+  return result(core.tilsynstakst(pladser, opgave, år));
+}
+
+/**
+ * Ændring i faste priser: beløb_nu / (beløb_før × pl_faktor) − 1, som brøk (formatér som procent).
+ * @customfunction FASTEPRISER FASTEPRISER
+ * @param beløb_nu Beløbet i året.
+ * @param beløb_før Beløbet året før.
+ * @param pl_faktor Pris- og lønfaktoren fra året før til året, fx 1,0197.
+ * @returns Ændringen som brøk.
+ * @helpurl https://localhost:3000/funktioner.html#FASTEPRISER
+ */
+export function fastepriserFn(beløb_nu: number, beløb_før: number, pl_faktor: number): number {
+  return result(core.fastepriser(beløb_nu, beløb_før, pl_faktor));
+}
+
+/**
+ * Gennemsnitspris pr. plads pr. år i kr.: regnskab (1.000 kr.) × 1.000 / belægning.
+ * @customfunction PRISPRPLADS PRISPRPLADS
+ * @param regnskab_tkr Årets omkostninger i 1.000 kr.
+ * @param belægning Gennemsnitligt belagte pladser i året; 0 giver #DIVISION/0!.
+ * @returns Kr. pr. plads pr. år.
+ * @helpurl https://localhost:3000/funktioner.html#PRISPRPLADS
+ */
+export function prisPrPladsFn(regnskab_tkr: number, belægning: number): number {
+  return result(core.prisPrPlads(regnskab_tkr, belægning));
+}
+
+/**
+ * Takstudvikling: pris_nu / pris_før − 1, som brøk (formatér som procent). Uden pris i året (belægning 0) giver den #I/T »udgået«.
+ * @customfunction TAKSTUDVIKLING TAKSTUDVIKLING
+ * @param pris_før Prisen pr. plads året før (i årets priser).
+ * @param pris_nu Prisen pr. plads i året; tom eller 0 giver #I/T (udgået).
+ * @returns Udviklingen som brøk.
+ * @helpurl https://localhost:3000/funktioner.html#TAKSTUDVIKLING
+ */
+export function takstudviklingFn(pris_før: number, pris_nu: number): number {
+  return result(core.takstudvikling(pris_før, pris_nu));
+}
+
+/**
+ * Belægningsgrad: summen af forbrug / summen af normering over de rækker, hvor begge er udfyldt, som brøk (formatér som procent; over 100 % er overbelægning).
+ * @customfunction BELAEGNINGSPCT BELÆGNINGSPCT
+ * @param forbrug Belægningsdøgn (en celle eller et område).
+ * @param normering Mulige døgn, lige så mange celler som forbrug.
+ * @returns Belægningsgraden som brøk.
+ * @helpurl https://localhost:3000/funktioner.html#BELAEGNINGSPCT
+ */
+export function belaegningsPctFn(forbrug: any[][], normering: any[][]): number {
+  return result(core.belaegningsPct(forbrug, normering));
+}
+
+/**
+ * Objektiv finansiering: takst pr. indbygger × antal indbyggere.
+ * @customfunction OBJFIN OBJFIN
+ * @param sats Takst pr. indbygger i kr., fx 27,79.
+ * @param indbyggere Kommunens antal indbyggere.
+ * @returns Kommunens opkrævning i kr.
+ * @helpurl https://localhost:3000/funktioner.html#OBJFIN
+ */
+export function objfinFn(sats: number, indbyggere: number): number {
+  return result(core.objfin(sats, indbyggere));
+}
+
+/**
+ * Efterregulering med selvrisiko: fortegn(resultat) × maks(0; |resultat| − selvrisiko × grundlag). Driftsherren bærer de første 5 % af et underskud og beholder de første 5 % af et overskud.
+ * @customfunction EFTERREGULERING EFTERREGULERING
+ * @param resultat Årets resultat (overskud positivt, underskud negativt).
+ * @param grundlag Det beløb, selvrisikoen regnes af (fx budgettet).
+ * @param [selvrisiko] Selvrisikoen som brøk (standard 5 %, pakkens indstilling).
+ * @returns Efterreguleringen (samme fortegn som resultatet).
+ * @helpurl https://localhost:3000/funktioner.html#EFTERREGULERING
+ */
+export function efterreguleringFn(resultat: number, grundlag: number, selvrisiko?: number): number {
+  return result(core.efterregulering(resultat, grundlag, selvrisiko));
+}
+
+/**
+ * Ledsagelse på ferie, model 1 (tillægstakster): timer × timetaksten med administration (5,4 %), rundet til hele kroner.
+ * @customfunction LEDSAGELSE1 LEDSAGELSE1
+ * @param timer Antal timer af typen (for alle medarbejdere).
+ * @param sats Timetakst i kr. eller satsens navn: "dag", "nat" eller "ledsager".
+ * @param [år] Satsernes år (standard: det seneste år i pakken).
+ * @returns Betalingen i kr.
+ * @helpurl https://localhost:3000/funktioner.html#LEDSAGELSE1
+ */
+export function ledsagelse1Fn(timer: number, sats: any, år?: number): number {
+  return result(core.ledsagelse1(timer, sats, år));
+}
+
+/**
+ * Ledsagelse på ferie, model 2 (koloniaftalen): beboerens egenbetaling = løn + kolonitillæg + time- og dagpenge + overhead − sparet vikardækning.
+ * @customfunction LEDSAGELSE2 LEDSAGELSE2
+ * @param timer_koloni Timer efter koloniaftalen, for alle medarbejdere.
+ * @param påbegyndte_døgn Påbegyndte døgn med kolonitillæg pr. medarbejder.
+ * @param hele_døgn Hele døgn med dagpenge pr. medarbejder.
+ * @param resttimer Resttimer med timepenge pr. medarbejder.
+ * @param medarbejdere Antal ledsagende medarbejdere.
+ * @param [besparelse_pr_time] Sparet økonomi ved vikardækning i kr. pr. time (trækkes fra).
+ * @param [år] Satsernes år (standard: det seneste år i pakken).
+ * @param [overhead] Overhead i kr., der erstatter den beregnede (6,1 % af lønnen).
+ * @returns Egenbetalingen i kr.
+ * @helpurl https://localhost:3000/funktioner.html#LEDSAGELSE2
+ */
+export function ledsagelse2Fn(
+  timer_koloni: number,
+  påbegyndte_døgn: number,
+  hele_døgn: number,
+  resttimer: number,
+  medarbejdere: number,
+  besparelse_pr_time?: number,
+  år?: number,
+  overhead?: number
+): number {
+  return result(
+    core.ledsagelse2(
+      timer_koloni,
+      påbegyndte_døgn,
+      hele_døgn,
+      resttimer,
+      medarbejdere,
+      besparelse_pr_time,
+      år,
+      overhead
+    )
+  );
+}
+
 // Registration: CustomFunctionsMetadataPlugin's loader appends `CustomFunctions.associate(ID, fn)`
 // for every @customfunction above when webpack builds this file, so the ids and the
 // functions cannot drift apart (test/functions/metadata.test.ts checks the generated list).

@@ -42,7 +42,7 @@ function numberExpr(rnd: () => number, depth: number): string {
     return `uge.opgaver.${pick([1, 2, 3])}.${pick(["minutter", "saldo"])}`;
   }
   const d = depth - 1;
-  switch (Math.floor(rnd() * 13)) {
+  switch (Math.floor(rnd() * 14)) {
     case 0:
       return `(${numberExpr(rnd, d)} + ${numberExpr(rnd, d)})`;
     case 1:
@@ -65,6 +65,8 @@ function numberExpr(rnd: () => number, depth: number): string {
       return `ABS(-${numberExpr(rnd, d)})`;
     case 11:
       return `HVIS(${boolExpr(rnd, d)}; ${numberExpr(rnd, d)}; TOM("ingen grund"))`;
+    case 12:
+      return `SUM.HVIS(uge.opgaver.*.type; "${pick(["telefon", "moede", "besog", "TELEFON"])}"; uge.opgaver.*.${pick(["minutter", "saldo"])})`;
     case 10:
       return `FRAKTIL(uge.besog.minutter.*; ${pick(["0", "0,1", "0,5", "0,9", "1"])})`;
     default:

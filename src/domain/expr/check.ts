@@ -19,6 +19,11 @@ export interface ExprType {
 export interface CheckScope {
   ref(node: Extract<Node, { k: "ref" }>): ExprType | string;
   name(node: Extract<Node, { k: "name" }>): ExprType | string;
+  /**
+   * The scope inside FORRIGE(…) (the previous period), or a Danish reason why FORRIGE cannot
+   * stand here (the pack has no periods, a rule, FORRIGE inside FORRIGE). Absent: not allowed.
+   */
+  previous?(): CheckScope | string;
 }
 
 export interface CheckError {
@@ -112,8 +117,24 @@ class Checker {
     }
   }
 
+  /**
+   * FORRIGE(x): x checked in the previous period's scope. A list it gives is over the previous
+   * period's respondents or records, so it does not combine with one over the current period's.
+   */
+  private previousPeriod(n: Extract<Node, { k: "call" }>): ExprType {
+    if (n.args.length !== 1)
+      return this.err(`FORRIGE skal have 1 argument, men har ${n.args.length}`, n);
+    const inner = this.scope.previous?.() ?? "FORRIGE kan kun bruges i en pakke med »perioder«";
+    if (typeof inner === "string") return this.err(inner, n);
+    const c = new Checker(inner);
+    const t = c.check(n.args[0]);
+    this.errors.push(...c.errors);
+    return t.domain === undefined ? t : { ...t, domain: `${t.domain} i forrige periode` };
+  }
+
   private call(n: Extract<Node, { k: "call" }>): ExprType {
     const def = findFunction(n.fn)!;
+    if (def.kind === "period") return this.previousPeriod(n);
     if (n.args.length < def.minArgs || n.args.length > def.maxArgs) {
       const range =
         def.minArgs === def.maxArgs
@@ -137,6 +158,17 @@ class Checker {
         this.scalar(arg(1), n.args[1] ?? n, "p i FRAKTIL");
       }
       if (n.fn === "COUNTIF") this.scalar(arg(1), n.args[1] ?? n, "værdien i TÆL.HVIS");
+      if (n.fn === "SUMIF") {
+        this.scalar(arg(1), n.args[1] ?? n, "værdien i SUM.HVIS");
+        this.want(arg(2), "tal", n.args[2] ?? n, "sumlisten i SUM.HVIS");
+        // The list and the sum list are taken position by position: they must span the same thing.
+        this.unify([arg(0).domain, arg(2).domain], n);
+        if ((arg(0).domain === undefined) !== (arg(2).domain === undefined))
+          this.err(
+            "listen og sumlisten i SUM.HVIS skal begge være lister (eller begge én værdi)",
+            n
+          );
+      }
       return { type: "tal" };
     }
     const domain = this.unify(

@@ -3,7 +3,7 @@
  * excel.ts compiles from it (a LibreOffice recalculation test holds the two equal).
  *
  * Empty values: a field left empty, a missing figure or a division by 0 is *tom* ("kan ikke
- * beregnes") and carries its reasons. Arithmetic with a tom operand is tom; SUM, MIN, MAX,
+ * beregnes") and carries its reasons. Arithmetic with a tom operand is tom; SUM, SUMIF, MIN, MAX,
  * AVERAGE, MEDIAN and PERCENTILE skip tom values (and text) and are tom only when no number is
  * left; COUNT never is. `N(x)` reads tom as 0. A reference to a field the template does not ask
  * for (e.g. a year before a row existed) is *ikke spurgt*: skipped like tom, and a calculation
@@ -38,6 +38,8 @@ export function isList(v: Value): v is readonly Result[] {
 export interface EvalEnv {
   ref(segments: readonly Segment[], node: Node): Value;
   name(name: string, node: Node): Value;
+  /** The environment of the previous period (FORRIGE), where the data have one. */
+  previous?(): EvalEnv | undefined;
 }
 
 /** Rounds half away from zero, like Excel's ROUND (guarding binary representation error). */
@@ -174,6 +176,21 @@ function aggregate(fn: string, args: readonly Value[]): Result {
     for (const r of items) if (r.k === "v" && r.v !== "" && same(r.v, crit.v)) n++;
     return val(n);
   }
+  if (fn === "SUMIF") {
+    const items = isList(args[0]) ? args[0] : [args[0]];
+    const sums = isList(args[2]) ? args[2] : [args[2]];
+    const crit = args[1] as Result;
+    if (crit.k !== "v") return tom("SUM.HVIS mangler den værdi, der summeres efter");
+    const picked: Result[] = [];
+    items.forEach((r, i) => {
+      if (r.k === "v" && r.v !== "" && same(r.v, crit.v)) picked.push(sums[i] ?? tom());
+    });
+    const xs = numbersOf(picked);
+    if (xs.length === 0) return noNumbers(picked);
+    let s = 0;
+    for (const x of xs) s += x;
+    return val(s);
+  }
   if (fn === "PERCENTILE") {
     const items = isList(args[0]) ? args[0] : [args[0]];
     const p = args[1] as Result;
@@ -299,6 +316,10 @@ export function evaluate(n: Node, env: EvalEnv): Value {
       }
     }
     case "call": {
+      if (n.fn === "PREVIOUS") {
+        const before = env.previous?.();
+        return before ? evaluate(n.args[0], before) : tom("der er ingen forrige periode");
+      }
       const args = n.args.map((a) => evaluate(a, env));
       if (
         n.fn === "SUM" ||
@@ -308,6 +329,7 @@ export function evaluate(n: Node, env: EvalEnv): Value {
         n.fn === "MEDIAN" ||
         n.fn === "COUNT" ||
         n.fn === "COUNTIF" ||
+        n.fn === "SUMIF" ||
         n.fn === "PERCENTILE"
       )
         return aggregate(n.fn, args);

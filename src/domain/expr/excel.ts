@@ -31,6 +31,8 @@ export interface ExcelEnv {
   materialise(items: readonly Compiled[]): string;
   /** The range covering exactly these cell references in order, if they are adjacent. */
   rangeOf(refs: readonly string[]): string | undefined;
+  /** The environment of the previous period (FORRIGE), where the workbook has one. */
+  previous?(): ExcelEnv | undefined;
 }
 
 export const EMPTY: Compiled = {
@@ -203,6 +205,7 @@ const AGGREGATES = new Set([
   "MEDIAN",
   "COUNT",
   "COUNTIF",
+  "SUMIF",
   "PERCENTILE",
 ]);
 
@@ -245,6 +248,10 @@ export function compileToExcel(n: Node, env: ExcelEnv): CompiledValue {
       return liftC([l, r], (a, b) => compare(n.op, a, b));
     }
     case "call": {
+      if (n.fn === "PREVIOUS") {
+        const before = env.previous?.();
+        return before ? compileToExcel(n.args[0], before) : EMPTY;
+      }
       const args = n.args.map(c);
       if (AGGREGATES.has(n.fn)) return aggregate(n.fn, args, env);
       return liftC(args, (...xs) => scalarCall(n.fn, xs));
@@ -287,6 +294,18 @@ function aggregate(fn: string, args: readonly CompiledValue[], env: ExcelEnv): C
     const f = `SUMPRODUCT((${range}<>"")*(${range}=${paren(formulaOf(crit))}))`;
     const ce = conditions(crit);
     return ce.length ? mk(ifAny(ce, '""', f), true) : mk(f, false);
+  }
+  if (fn === "SUMIF") {
+    const crit = args[1] as Compiled;
+    if (crit.constEmpty) return EMPTY;
+    const range = rangeArg(args[0], env);
+    const sums = rangeArg(args[2], env);
+    // SUMPRODUCT, not SUMIF: = compares as the language does (text regardless of case, no
+    // wildcards or operators in the criterion), and text in the sum list counts as nothing.
+    const hit = `(${range}<>"")*(${range}=${paren(formulaOf(crit))})*ISNUMBER(${sums})`;
+    const f = `IF(SUMPRODUCT(${hit})=0,"",SUMPRODUCT(${hit},${sums}))`;
+    const ce = conditions(crit);
+    return mk(ce.length ? ifAny(ce, '""', f) : f, true);
   }
   if (fn === "PERCENTILE") {
     const range = rangeArg(args[0], env);

@@ -9,7 +9,9 @@ export type FunctionKind =
   /** Reduces its arguments (numbers and lists) to one value: SUM, MIN, PERCENTILE… */
   | "aggregate"
   /** Works value by value; over lists it works element by element. */
-  | "scalar";
+  | "scalar"
+  /** Evaluates its argument for the previous period (FORRIGE). */
+  | "period";
 
 export interface FunctionDef {
   readonly name: string;
@@ -81,6 +83,14 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     help: 'antallet af værdier i listen, der er lig med værdien (fx TÆL.HVIS(liste; "x"))',
   },
   {
+    name: "SUMIF",
+    aliases: ["SUM.HVIS"],
+    kind: "aggregate",
+    minArgs: 3,
+    maxArgs: 3,
+    help: 'summen af de tal i sumlisten, hvis plads i listen har værdien (fx SUM.HVIS(maalgruppe; "misbrug"; pladser)); tom, hvis der ikke er nogen tal',
+  },
+  {
     name: "PERCENTILE",
     aliases: ["PERCENTILE.INC", "FRAKTIL", "FRAKTIL.MEDTAG"],
     kind: "aggregate",
@@ -138,6 +148,14 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     minArgs: 1,
     maxArgs: 1,
     help: 'tom ("kan ikke beregnes") med grunden som tekst, fx HVIS(n >= 10; x; TOM("for få kommuner"))',
+  },
+  {
+    name: "PREVIOUS",
+    aliases: ["FORRIGE"],
+    kind: "period",
+    minArgs: 1,
+    maxArgs: 1,
+    help: "udtrykket regnet for perioden før (fx sidste år), i en pakke med »perioder«",
   },
   {
     name: "FIXED",

@@ -11,6 +11,8 @@
  * - A bare name is a setting, a calculation, a table column, a record field or a variable.
  * - `SAND`/`FALSK` (or `TRUE`/`FALSE`) are the truth values.
  * - `TOM("grund")` is tom ("kan ikke beregnes") with that reason, e.g. `HVIS(n >= 10; x; TOM("for få"))`.
+ * - `FORRIGE(x)` is x for the previous period, in a pack whose returns carry a period (`perioder`):
+ *   the returns, calculations and records of the year before; settings and input tables as they are.
  */
 import type { BinaryOp, Node, Segment, Span } from "./ast";
 import { findFunction } from "./functions";

@@ -30,7 +30,7 @@ import {
   type Variables,
 } from "./refs";
 
-/** One respondent's parsed values. */
+/** One respondent's parsed values (for one period, in a pack with periods). */
 export interface RespondentData {
   readonly name: string;
   readonly values: Readonly<Record<string, FieldValue>>;
@@ -39,6 +39,8 @@ export interface RespondentData {
    * it has rows and is in every list, its fields are empty.
    */
   readonly returned?: boolean;
+  /** The period (year) the values are for, in a pack with periods. */
+  readonly period?: number;
 }
 
 /** A figure for every column (a number) or by column ("2023": n). */
@@ -64,6 +66,10 @@ export interface DataContext {
     respondent?: RespondentData,
     element?: string
   ) => Value | undefined;
+  /** The period these data are for, in a pack with periods. */
+  readonly period?: number;
+  /** The data of the period before (FORRIGE), in a pack with periods. */
+  readonly previous?: DataContext;
 }
 
 export interface Binding {
@@ -72,6 +78,11 @@ export interface Binding {
   readonly vars?: Variables;
   /** Names local to the context (a table's other columns, a record's fields). */
   readonly names?: (name: string) => Value | undefined;
+  /**
+   * The binding inside FORRIGE(…): the respondent's return for the period before and the row's
+   * constants (default: the same respondent's previous return, the same variables, no names).
+   */
+  readonly previous?: Binding;
 }
 
 const universes = new WeakMap<Pack, RefUniverse>();
@@ -195,7 +206,22 @@ function instanceValue(ctx: DataContext, inst: RefInstance, r: RespondentData | 
 export function makeEnv(ctx: DataContext, bind: Binding = {}): EvalEnv {
   const vars = { ...settingVariables(ctx.pack, ctx.setting), ...(bind.vars ?? {}) };
   const hasField = (id: string) => ctx.pack.fields.has(id);
+  const before = ctx.previous;
   return {
+    ...(before
+      ? {
+          previous: () =>
+            makeEnv(
+              before,
+              bind.previous ?? {
+                ...(bind.respondent
+                  ? { respondent: respondentIn(before, bind.respondent.name) }
+                  : {}),
+                vars,
+              }
+            ),
+        }
+      : {}),
     ref: (_segs, node) => {
       const t = targetOfNode(ctx.pack, node as Extract<Node, { k: "ref" }>);
       const insts = expandRef(t, vars, hasField);
@@ -220,6 +246,17 @@ export function makeEnv(ctx: DataContext, bind: Binding = {}): EvalEnv {
       return missing(name);
     },
   };
+}
+
+/** A respondent's data in a period's context: its return, or no values when it sent none for that period. */
+export function respondentIn(ctx: DataContext, name: string): RespondentData {
+  return (
+    ctx.respondents.find((r) => r.name === name) ?? {
+      name,
+      values: {},
+      ...(ctx.period !== undefined ? { period: ctx.period } : {}),
+    }
+  );
 }
 
 /** A value as one result (a list where one value was expected is a defect of the checker). */

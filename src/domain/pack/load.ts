@@ -31,6 +31,7 @@ import type {
   InputTableDef,
   Pack,
   PackProblem,
+  PeriodsDef,
   ReportColumnDef,
   ReportTableDef,
   RespondentsDef,
@@ -119,6 +120,12 @@ interface ExprContext {
   readonly records?: string;
   /** A group of this list block's records: record fields and post calculations are lists. */
   readonly group?: string;
+  /** FORRIGE(…) may stand here (the pack has periods, and this is a calculation or a report table). */
+  readonly periods?: boolean;
+  /** Names of `names` that are constants of the row (række, rækkenavn), usable inside FORRIGE. */
+  readonly rowNames?: ReadonlySet<string>;
+  /** Inside FORRIGE(…). */
+  readonly inPrevious?: boolean;
 }
 
 /** Danish name of the list a group row's record values form. */
@@ -219,6 +226,27 @@ class PackLoader {
     const universe = this.universe;
     return {
       deps,
+      previous: () => {
+        if (ctx.inPrevious) return "FORRIGE kan ikke stå inde i FORRIGE";
+        if (!this.raw.perioder) return "FORRIGE kan kun bruges i en pakke med »perioder«";
+        if (!ctx.periods)
+          return "FORRIGE kan ikke bruges her (kun i beregninger og rapporttabeller)";
+        // The previous period has its own respondents and records: what belongs to the current
+        // row's record or group (and the table's columns) has no value there.
+        const rowNames = ctx.rowNames ?? new Set<string>();
+        const names = new Map([...ctx.names].filter(([n]) => rowNames.has(n)));
+        const inner = this.scope(
+          { ...ctx, names, inPrevious: true, records: undefined, group: undefined },
+          deps
+        );
+        return {
+          ...inner,
+          name: (node) =>
+            ctx.names.has(node.name) && !rowNames.has(node.name)
+              ? `»${node.name}« hører til den nuværende periodes række, post eller kolonner og kan ikke stå i FORRIGE(…)`
+              : inner.name(node),
+        };
+      },
       ref: (node) => {
         const t = classifyRef(universe, node.segments);
         if (typeof t === "string") return t;
@@ -308,6 +336,20 @@ class PackLoader {
           ["inddata", i, "respondenter"],
           "»respondenter« hører kun til inddatatabeller med formen »pr_respondent«"
         );
+      if (t.standard && t.form !== "national")
+        this.problem(
+          ["inddata", i, "standard"],
+          "pakkens egne tal (»standard«) kan kun gives for en tabel med formen »national«"
+        );
+      const declared = t.noegler?.map((k) => String(k.id));
+      for (const key of Object.keys(t.standard ?? {}))
+        if (declared && !declared.includes(key))
+          this.problem(
+            ["inddata", i, "standard", key],
+            `»${key}« er ikke en af tabellens nøgler (${declared.join(", ")})`
+          );
+      if (t.kilde && !t.standard)
+        this.problem(["inddata", i, "kilde"], "»kilde« hører til pakkens egne tal (»standard«)");
       this.inputs.set(t.id, {
         id: t.id,
         name: t.navn,
@@ -318,6 +360,8 @@ class PackLoader {
           : {}),
         defaults: t.standardfelter ?? {},
         ...(t.respondenter ? { respondents: true } : {}),
+        ...(t.standard ? { standard: t.standard } : {}),
+        ...(t.kilde ? { source: t.kilde } : {}),
       });
     });
 
@@ -404,6 +448,7 @@ class PackLoader {
 
     const fields = new Map<string, FieldDef>();
     for (const t of templates) for (const f of fieldsOfTemplate(t)) fields.set(f.id, f);
+    const periods = this.periods(fields);
 
     if (this.problems.length > 0) return undefined;
     return {
@@ -413,6 +458,7 @@ class PackLoader {
       ...(p.beskrivelse ? { description: p.beskrivelse } : {}),
       respondents,
       axes: this.axes,
+      ...(periods ? { periods } : {}),
       settings: [...this.settings.values()],
       inputs: [...this.inputs.values()],
       templates,
@@ -421,6 +467,24 @@ class PackLoader {
       report: { ...(p.rapport?.titel ? { title: p.rapport.titel } : {}), tables },
       source: p,
     };
+  }
+
+  /** The field that holds a return's period: one whole-number cell of a template's table block. */
+  private periods(fields: ReadonlyMap<string, FieldDef>): PeriodsDef | undefined {
+    const p = this.raw.perioder;
+    if (!p) return undefined;
+    const f = fields.get(p.felt);
+    if (!f || f.record !== undefined || f.column === undefined)
+      this.problem(
+        ["perioder", "felt"],
+        `»${p.felt}« er ikke et felt i en tabelblok i pakkens skabeloner (skriv det fulde felt-id, fx »skabelon.blok.række.kolonne«)`
+      );
+    else if (f.kind !== "antal")
+      this.problem(
+        ["perioder", "felt"],
+        `perioden skal være et helt tal (typen »antal«, fx et år), men »${p.felt}« er af typen »${f.kind}«`
+      );
+    return { field: p.felt, name: p.navn ?? "periode" };
   }
 
   private respondents(): RespondentsDef {
@@ -818,6 +882,7 @@ class PackLoader {
             variables,
             names,
             calculations: true,
+            periods: true,
             ...(lb ? { records: c.poster } : {}),
           },
           { list: false },
@@ -985,6 +1050,8 @@ class PackLoader {
       let group: string | undefined;
       const variables = new Map<string, VariableInfo>();
       const names = new Map<string, ExprType>();
+      /** Names that are constants of the row (besides række and rækkenavn). */
+      const rowConstants: string[] = [];
       const r = t.raekker;
       if ("blok" in r) {
         const [tid, bid] = r.blok.split(".");
@@ -1019,6 +1086,55 @@ class PackLoader {
         rows = { kind: "respondenter" };
         respondent = true;
         variables.set("række", {});
+      } else if ("kryds" in r) {
+        const [a, b] = r.kryds;
+        const found = r.kryds.map((id, i) => {
+          const axis = this.axes.get(id);
+          if (!axis)
+            this.problem(
+              [...path, "raekker", "kryds", i],
+              `aksen »${id}« findes ikke under »akser«`
+            );
+          return axis;
+        });
+        if (a === b)
+          this.problem(
+            [...path, "raekker", "kryds", 1],
+            "de to akser i »kryds« skal være forskellige"
+          );
+        else if (found[0] && found[1]) {
+          const ids = found[0].flatMap((x) => found[1]!.map((y) => `${x.key}.${y.key}`));
+          variables.set("række", { values: new Set(ids) });
+          for (const id of r.kryds) {
+            names.set(id, { type: "tekst" });
+            rowConstants.push(id);
+          }
+          const filter = r.kun
+            ? this.expr(
+                r.kun,
+                [...path, "raekker", "kun"],
+                {
+                  respondent: false,
+                  variables,
+                  names: new Map([
+                    ...names,
+                    ["række", { type: "tekst" }],
+                    ["rækkenavn", { type: "tekst" }],
+                  ]),
+                  calculations: true,
+                  periods: true,
+                  rowNames: new Set(["række", "rækkenavn", ...r.kryds]),
+                },
+                { type: "sandhed", list: false }
+              )
+            : undefined;
+          if (!r.kun || filter)
+            rows = {
+              kind: "kryds",
+              axes: [a, b],
+              ...(filter ? { filter, filterSource: r.kun } : {}),
+            };
+        }
       } else if ("grupper" in r) {
         const lb = this.listBlock(r.grupper, [...path, "raekker", "grupper"]);
         if (lb) {
@@ -1086,6 +1202,7 @@ class PackLoader {
       if (variables.has("række")) names.set("række", { type: "tekst" });
       names.set("rækkenavn", { type: "tekst" });
       // Repeated columns are not names for the others (which copy would they mean?).
+      const rowNames = new Set(["række", "rækkenavn", ...rowConstants]);
       const colTypes = new Map<string, ExprType>();
       for (const k of t.kolonner)
         if (!k.gentag)
@@ -1143,6 +1260,8 @@ class PackLoader {
             variables: colVariables,
             names: ctxNames,
             calculations: true,
+            periods: true,
+            rowNames,
             ...(records ? { records } : {}),
             ...(group ? { group } : {}),
           },

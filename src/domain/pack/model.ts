@@ -49,6 +49,10 @@ export interface InputTableDef {
   readonly defaults: Readonly<Record<string, string>>;
   /** pr_respondent: the table's respondents take part even without a return. */
   readonly respondents?: boolean;
+  /** The pack's own figures for a national table (constants by key and year), used when none is given. */
+  readonly standard?: Readonly<Record<string, number | Readonly<Record<string, number>>>>;
+  /** Where the pack's own figures come from. */
+  readonly source?: string;
 }
 
 /** A calculation written in the language: one value per respondent, or one in all. */
@@ -89,6 +93,13 @@ export type RowAxis =
       readonly only?: readonly string[];
     }
   | { readonly kind: "respondenter" }
+  | {
+      readonly kind: "kryds";
+      /** Two axes: a row per pair of elements, the first axis outermost; id "a.b". */
+      readonly axes: readonly [string, string];
+      readonly filter?: Node;
+      readonly filterSource?: string;
+    }
   | {
       readonly kind: "poster";
       readonly template: string;
@@ -150,6 +161,14 @@ export interface ReportTableDef {
   };
 }
 
+/** Returns for several periods (years): the field that holds a return's period, and its name. */
+export interface PeriodsDef {
+  /** A whole-number field every return fills in with its period (e.g. the accounting year). */
+  readonly field: string;
+  /** What a period is called ("regnskabsår"; default "periode"). */
+  readonly name: string;
+}
+
 export interface Pack {
   readonly id: string;
   readonly name: string;
@@ -157,6 +176,8 @@ export interface Pack {
   readonly description?: string;
   readonly respondents: RespondentsDef;
   readonly axes: ReadonlyMap<string, readonly ColumnDef[]>;
+  /** Returns carry a period; calculations are for the latest, FORRIGE(…) for the one before. */
+  readonly periods?: PeriodsDef;
   readonly settings: readonly SettingDef[];
   readonly inputs: readonly InputTableDef[];
   readonly templates: readonly TemplateDef[];

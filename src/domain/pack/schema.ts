@@ -268,6 +268,13 @@ const Inddata = z.strictObject({
     .describe(
       "pr_respondent: tabellens respondenter regnes med, også uden indberetning (de får rækker og indgår i alle lister, fx et registerudtræk for alle 98 kommuner)."
     ),
+  standard: z
+    .record(z.string(), z.union([z.number(), z.record(z.string(), z.number())]))
+    .optional()
+    .describe(
+      "Pakkens egne tal for en national tabel, {nøgle: {kolonne: tal}} (fx konstanter pr. gyldighedsår); bruges, når konsulenten ikke leverer tabellen."
+    ),
+  kilde: Tekst.optional().describe("Hvor pakkens egne tal (»standard«) kommer fra."),
 });
 
 const Projektionsdel = z.strictObject({
@@ -371,6 +378,16 @@ const Raekkeakse = z.union([
     respondenter: z.literal(true).describe("Én række pr. respondent med en indberetning."),
   }),
   z.strictObject({
+    kryds: z
+      .tuple([Id, Id])
+      .describe(
+        "To akser: én række pr. par af elementer (den første akse yderst); rækkens id er »a.b«, og hver akses id er et navn for rækkens element (fx »maalgruppe«)."
+      ),
+    kun: Udtryk.optional().describe(
+      "Kun rækker, hvor udtrykket er sandt (fx de par, der har tal); regnes, når rapporten laves."
+    ),
+  }),
+  z.strictObject({
     poster: z.string().describe("»skabelon.blok« (liste): én række pr. udfyldt post."),
     id: Udtryk.optional().describe("Rækkens id (fx »nr«); ellers postens nummer."),
     filter: Udtryk.optional().describe("Kun poster, hvor udtrykket er sandt."),
@@ -454,6 +471,21 @@ export const PakkeSchema = z
     akser: z
       .array(z.strictObject({ id: Id, navn: Tekst, elementer: z.array(Noegle).min(1) }))
       .optional(),
+    perioder: z
+      .strictObject({
+        felt: z
+          .string()
+          .describe(
+            "Feltet, der holder indberetningens periode som et helt tal (et år), fx »skabelon.indberetning.aar.aar«."
+          ),
+        navn: Tekst.optional().describe(
+          "Hvad en periode kaldes, fx »regnskabsår« (ellers »periode«)."
+        ),
+      })
+      .optional()
+      .describe(
+        "Indberetninger for flere perioder (år): en respondent sender én indberetning pr. periode. Beregningerne gælder den seneste periode; FORRIGE(udtryk) regner udtrykket for perioden før."
+      ),
     indstillinger: z.array(Indstilling).optional(),
     inddata: z.array(Inddata).optional(),
     skabeloner: z.array(Skabelon).min(1),

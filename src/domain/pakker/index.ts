@@ -7,6 +7,7 @@ import type { Pack } from "../pack/model";
 import kkrKapacitet from "./kkr_kapacitet.json";
 import kl2024 from "./kl2024.json";
 import koraEnhedsudgifter from "./kora_enhedsudgifter.json";
+import rammeaftaleLi from "./rammeaftale_li.json";
 import regelforenkling from "./regelforenkling.json";
 
 /** The pack a return without `meta.pakke` (made before packs existed) is read with. */
@@ -17,6 +18,7 @@ const SOURCES: Readonly<Record<string, unknown>> = {
   kkr_kapacitet: kkrKapacitet as unknown,
   regelforenkling: regelforenkling as unknown,
   kora_enhedsudgifter: koraEnhedsudgifter as unknown,
+  rammeaftale_li: rammeaftaleLi as unknown,
 };
 
 /** Ids of the built-in packs, in the order `byrde pakker` lists them. */

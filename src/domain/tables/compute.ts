@@ -20,6 +20,7 @@ import type { FieldValue, KommuneReturn } from "../model";
 import {
   fieldResult,
   makeEnv,
+  respondentIn,
   type Binding,
   type DataContext,
   type InputTable,
@@ -29,6 +30,7 @@ import type { ListBlockDef } from "../catalogue/types";
 import type { ExprCalculation, Pack, ReportColumnDef, ReportTableDef } from "../pack/model";
 import { canonicalRespondent, findRespondent } from "../pack/respondents";
 import { usableReturns } from "../validate/batch";
+import { periodOf } from "../pack/period";
 import { formatDanishNumber } from "../parse/number";
 
 export interface TablesInput {
@@ -58,6 +60,8 @@ export interface RecordRef {
 /** What a row is about: a block row or axis element (`key`), a respondent, a record, or a group of records. */
 export interface RowBinding {
   readonly key?: string;
+  /** A row of two crossed axes: each axis id → the row's element of it. */
+  readonly parts?: Readonly<Record<string, string>>;
   readonly respondent?: RespondentData;
   readonly record?: number;
   readonly group?: readonly RecordRef[];
@@ -89,12 +93,21 @@ export interface TablesResult {
   readonly pack: Pack;
   /** Respondents with a return, merged, in the pack's order (unknown names are left out). */
   readonly respondents: readonly RespondentData[];
+  /** In a pack with periods: the latest period among the returns and the one before it. */
+  readonly periods?: { readonly current: number; readonly previous: number };
+  /** In a pack with periods: the respondents' returns for the period before (FORRIGE). */
+  readonly previousRespondents?: readonly RespondentData[];
   readonly inputs: Readonly<Record<string, InputTable>>;
   readonly settings: Readonly<Record<string, Scalar>>;
   /** By calculation id (`id.element` for a calculation over an axis). */
   readonly calculations: {
     readonly respondent: ReadonlyMap<string, ReadonlyMap<string, Result>>;
     readonly samlet: ReadonlyMap<string, Result>;
+    /** The same for the period before, in a pack with periods. */
+    readonly previous?: {
+      readonly respondent: ReadonlyMap<string, ReadonlyMap<string, Result>>;
+      readonly samlet: ReadonlyMap<string, Result>;
+    };
   };
   readonly tables: readonly TableResult[];
   /** Danish remarks for the log (left-out respondents, merged duplicates …). */
@@ -105,7 +118,8 @@ export interface TablesResult {
 export function mergeByRespondent(
   pack: Pack,
   returns: readonly KommuneReturn[],
-  log: string[] = []
+  log: string[] = [],
+  period?: number
 ): RespondentData[] {
   const by = new Map<string, Record<string, FieldValue>>();
   for (const r of returns) {
@@ -134,7 +148,12 @@ export function mergeByRespondent(
   const order = new Map(pack.respondents.names.map((n, i) => [n, i]));
   return [...by.entries()]
     .sort((a, b) => (order.get(a[0]) ?? 1e9) - (order.get(b[0]) ?? 1e9))
-    .map(([name, values]) => ({ name, values, returned: true }));
+    .map(([name, values]) => ({
+      name,
+      values,
+      returned: true,
+      ...(period !== undefined ? { period } : {}),
+    }));
 }
 
 /**
@@ -186,14 +205,55 @@ export function expandColumns(
   return out;
 }
 
-/** Per-respondent input tables re-keyed by canonical respondent name. */
+export { periodOf };
+
+/**
+ * In a pack with periods: the returns of the latest period and of the one before it; returns
+ * without a period or for other periods are left out, with a remark.
+ */
+export function splitByPeriod(
+  pack: Pack,
+  returns: readonly KommuneReturn[],
+  log: string[] = []
+): {
+  readonly current?: number;
+  readonly now: KommuneReturn[];
+  readonly before: KommuneReturn[];
+} {
+  const def = pack.periods!;
+  const who = (r: KommuneReturn) =>
+    `${r.kommune ? `»${r.kommune}«` : "En indberetning uden navn"}${r.file ? ` (${r.file})` : ""}`;
+  const dated = returns.filter((r) => {
+    if (periodOf(pack, r) !== undefined) return true;
+    log.push(
+      `${who(r)} har intet ${def.name} (feltet ${def.field}) og indgår ikke i beregningerne.`
+    );
+    return false;
+  });
+  if (dated.length === 0) return { now: [], before: [] };
+  const current = Math.max(...dated.map((r) => periodOf(pack, r)!));
+  const now: KommuneReturn[] = [];
+  const before: KommuneReturn[] = [];
+  for (const r of dated) {
+    const p = periodOf(pack, r)!;
+    if (p === current) now.push(r);
+    else if (p === current - 1) before.push(r);
+    else
+      log.push(
+        `${who(r)} er for ${def.name} ${p}; beregningerne gælder ${current} og ${current - 1}, så den indgår ikke.`
+      );
+  }
+  return { current, now, before };
+}
+
+/** Input tables (the pack's own figures where none is given), per-respondent ones re-keyed by canonical respondent name. */
 export function canonicalInputs(
   pack: Pack,
   inputs: Readonly<Record<string, InputTable>> | undefined
 ): Record<string, InputTable> {
   const out: Record<string, InputTable> = {};
   for (const t of pack.inputs) {
-    const data = inputs?.[t.id];
+    const data = inputs?.[t.id] ?? t.standard;
     if (!data) continue;
     if (t.form === "national") out[t.id] = data;
     else
@@ -220,13 +280,27 @@ function asResult(v: Value): Result {
   return v.k === "ikke_spurgt" ? tom("spørges ikke") : v;
 }
 
+/** One period's respondents and data (every pack has one; a pack with periods also the one before). */
+interface PeriodView {
+  readonly period?: number;
+  readonly respondents: readonly RespondentData[];
+  readonly data: DataContext;
+  readonly samlet: Map<string, Result>;
+  readonly active: Set<string>;
+}
+
+/** A respondent's key in caches and cell maps: its name, and its period where there is one. */
+export function respondentKey(r: RespondentData): string {
+  return r.period === undefined ? r.name : `${r.name}|${r.period}`;
+}
+
 class Calculator {
   readonly log: string[] = [];
-  readonly respondents: RespondentData[];
+  readonly respondents: readonly RespondentData[];
   readonly data: DataContext;
+  readonly now: PeriodView;
+  readonly before?: PeriodView;
   private readonly respCache = new Map<string, Map<string, Result>>();
-  private readonly totalCache = new Map<string, Result>();
-  private readonly active = new Set<string>();
   readonly settings: Record<string, Scalar>;
   readonly inputs: Record<string, InputTable>;
 
@@ -234,18 +308,52 @@ class Calculator {
     const pack = input.pack;
     this.settings = resolveSettings(pack, input.settings);
     this.inputs = canonicalInputs(pack, input.inputs);
-    this.respondents = respondentsOf(
-      pack,
-      mergeByRespondent(pack, usableReturns(pack, input.returns, this.log), this.log),
-      this.inputs
-    );
-    this.data = {
-      pack,
-      respondents: this.respondents,
-      inputs: this.inputs,
-      setting: (id) => this.settings[id],
-      calculation: (id, r, element) => this.calculation(id, r, element),
+    const view = (
+      respondents: readonly RespondentData[],
+      period: number | undefined,
+      previous?: PeriodView
+    ): PeriodView => {
+      const v: PeriodView = {
+        ...(period !== undefined ? { period } : {}),
+        respondents,
+        samlet: new Map(),
+        active: new Set(),
+        data: {
+          pack,
+          respondents,
+          inputs: this.inputs,
+          setting: (id) => this.settings[id],
+          calculation: (id, r, element) => this.calculation(id, r, element, v),
+          ...(period !== undefined ? { period } : {}),
+          ...(previous ? { previous: previous.data } : {}),
+        },
+      };
+      return v;
     };
+    // Unknown respondents and unresolved conflicts never enter a figure (validate/batch.ts).
+    const usable = usableReturns(pack, input.returns, this.log);
+    if (pack.periods) {
+      const split = splitByPeriod(pack, usable, this.log);
+      const c = split.current;
+      if (c !== undefined)
+        this.before = view(mergeByRespondent(pack, split.before, this.log, c - 1), c - 1);
+      this.now = view(
+        respondentsOf(pack, mergeByRespondent(pack, split.now, this.log, c), this.inputs),
+        c,
+        this.before
+      );
+    } else
+      this.now = view(
+        respondentsOf(pack, mergeByRespondent(pack, usable, this.log), this.inputs),
+        undefined
+      );
+    this.respondents = this.now.respondents;
+    this.data = this.now.data;
+  }
+
+  /** The period view a respondent's data belong to. */
+  private viewOf(r: RespondentData): PeriodView {
+    return this.before && r.period === this.before.period ? this.before : this.now;
   }
 
   private calcDef(id: string): ExprCalculation | undefined {
@@ -254,22 +362,28 @@ class Calculator {
   }
 
   /**
-   * A calculation's value: per respondent (bound), the list over respondents, or the samlet
-   * value; a post calculation is the list over the respondent's (or every respondent's) records.
+   * A calculation's value: per respondent (bound), the list over the period's respondents, or
+   * the period's samlet value; a post calculation is the list over the respondent's (or every
+   * respondent's) records.
    */
-  calculation(id: string, r?: RespondentData, element?: string): Value | undefined {
+  calculation(
+    id: string,
+    r?: RespondentData,
+    element?: string,
+    view: PeriodView = this.now
+  ): Value | undefined {
     const c = this.calcDef(id);
     if (!c) return undefined;
     if (c.axis && element === undefined) return undefined;
-    if (c.level === "samlet") return this.samlet(c, element);
+    if (c.level === "samlet") return this.samlet(c, element, view);
     if (c.level === "post") {
       const max = this.maxOf(c);
       const of = (x: RespondentData) =>
         Array.from({ length: max }, (_, i) => this.forRecord(c, { respondent: x, n: i + 1 }));
-      return r ? of(r) : this.respondents.flatMap(of);
+      return r ? of(r) : view.respondents.flatMap(of);
     }
     if (r) return this.forRespondent(c, r, element);
-    return this.respondents.map((x) => this.forRespondent(c, x, element));
+    return view.respondents.map((x) => this.forRespondent(c, x, element));
   }
 
   /** The variables and names of a calculation over an axis, for one element. */
@@ -293,11 +407,12 @@ class Calculator {
   forRecord(c: ExprCalculation, rec: RecordRef): Result {
     let m = this.recordCache.get(c.id);
     if (!m) this.recordCache.set(c.id, (m = new Map()));
-    const key = `${rec.respondent.name}|${rec.n}`;
+    const key = `${respondentKey(rec.respondent)}|${rec.n}`;
     const hit = m.get(key);
     if (hit) return hit;
     const names = this.recordBinding(c.records!.template, c.records!.block, rec);
-    const v = asResult(evaluate(c.expr, makeEnv(this.data, { respondent: rec.respondent, names })));
+    const data = this.viewOf(rec.respondent).data;
+    const v = asResult(evaluate(c.expr, makeEnv(data, { respondent: rec.respondent, names })));
     m.set(key, v);
     return v;
   }
@@ -340,25 +455,39 @@ class Calculator {
     const id = element === undefined ? c.id : `${c.id}.${element}`;
     let m = this.respCache.get(id);
     if (!m) this.respCache.set(id, (m = new Map()));
-    const hit = m.get(r.name);
+    const key = respondentKey(r);
+    const hit = m.get(key);
     if (hit) return hit;
     const v = asResult(
-      evaluate(c.expr, makeEnv(this.data, { respondent: r, ...this.elementBinding(element) }))
+      evaluate(
+        c.expr,
+        makeEnv(this.viewOf(r).data, { respondent: r, ...this.elementBinding(element) })
+      )
     );
-    m.set(r.name, v);
+    m.set(key, v);
     return v;
   }
 
-  samlet(c: ExprCalculation, element?: string): Result {
+  samlet(c: ExprCalculation, element?: string, view: PeriodView = this.now): Result {
     const id = element === undefined ? c.id : `${c.id}.${element}`;
-    const hit = this.totalCache.get(id);
+    const hit = view.samlet.get(id);
     if (hit) return hit;
-    if (this.active.has(id)) return tom(`beregningen »${id}« afhænger af sig selv`);
-    this.active.add(id);
-    const v = asResult(evaluate(c.expr, makeEnv(this.data, this.elementBinding(element))));
-    this.active.delete(id);
-    this.totalCache.set(id, v);
+    if (view.active.has(id)) return tom(`beregningen »${id}« afhænger af sig selv`);
+    view.active.add(id);
+    const v = asResult(evaluate(c.expr, makeEnv(view.data, this.elementBinding(element))));
+    view.active.delete(id);
+    view.samlet.set(id, v);
     return v;
+  }
+
+  /** Respondents with a return in the current period or the one before, in the pack's order. */
+  respondentRows(): RespondentData[] {
+    if (!this.before) return [...this.respondents];
+    const names = new Set([...this.respondents, ...this.before.respondents].map((r) => r.name));
+    const order = new Map(this.input.pack.respondents.names.map((n, i) => [n, i]));
+    return [...names]
+      .sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9))
+      .map((n) => respondentIn(this.data, n));
   }
 
   /** The rows of a table with their bindings and labels (before any column is evaluated). */
@@ -381,8 +510,32 @@ class Calculator {
             label: c.label,
             binding: { key: String(c.key) },
           }));
+      case "kryds": {
+        const [a, b] = axis.axes.map((id) => pack.axes.get(id) ?? []);
+        const out: { id: string; label: string; binding: RowBinding }[] = [];
+        for (const x of a)
+          for (const y of b) {
+            const id = `${x.key}.${y.key}`;
+            const row = {
+              id,
+              label: `${x.label}: ${y.label}`,
+              binding: {
+                key: id,
+                parts: { [axis.axes[0]]: String(x.key), [axis.axes[1]]: String(y.key) },
+              },
+            };
+            if (axis.filter) {
+              const ok = asResult(
+                evaluate(axis.filter, makeEnv(this.data, this.bindingOf(t, row)))
+              );
+              if (!(ok.k === "v" && ok.v === true)) continue;
+            }
+            out.push(row);
+          }
+        return out;
+      }
       case "respondenter":
-        return this.respondents.map((r) => ({
+        return this.respondentRows().map((r) => ({
           id: r.name,
           label: r.name,
           binding: { respondent: r, key: r.name },
@@ -477,6 +630,8 @@ class Calculator {
     }
     const local = new Map<string, Result>([["rækkenavn", val(row.label)]]);
     if (row.binding.key !== undefined) local.set("række", val(row.binding.key));
+    for (const [axisId, element] of Object.entries(row.binding.parts ?? {}))
+      local.set(axisId, val(element));
     const axis = t.rows;
     let inner: ((name: string) => Value | undefined) | undefined;
     if (axis.kind === "poster" && row.binding.respondent && row.binding.record !== undefined)
@@ -486,10 +641,22 @@ class Calculator {
       });
     if (axis.kind === "grupper" && row.binding.group)
       inner = this.groupBinding(axis.template, axis.block, row.binding.group);
+    // Inside FORRIGE: the respondent's return for the period before, and only the row's constants.
+    const before = this.before;
+    const previous: Binding | undefined = before
+      ? {
+          ...(row.binding.respondent
+            ? { respondent: respondentIn(before.data, row.binding.respondent.name) }
+            : {}),
+          vars,
+          names: (n) => local.get(n),
+        }
+      : undefined;
     return {
       ...(row.binding.respondent ? { respondent: row.binding.respondent } : {}),
       vars,
       names: (n) => local.get(n) ?? inner?.(n),
+      ...(previous ? { previous } : {}),
     };
   }
 
@@ -522,7 +689,7 @@ class Calculator {
             if (c.element !== undefined && n === "kolonnenavn") return val(c.title);
             const own = bind.names?.(n);
             if (own !== undefined) return own;
-            const sib = plain.find((x) => x.id === n);
+            const sib = plain.find((x) => x.id === n && x.id !== c.id);
             return sib ? columnValue(sib) : undefined;
           },
         });
@@ -564,30 +731,41 @@ function choiceLabel(b: ListBlockDef, by: Node, key: string): string {
 export function computeTables(input: TablesInput): TablesResult {
   const c = new Calculator(input);
   const pack = input.pack;
-  const respondent = new Map<string, Map<string, Result>>();
-  const samlet = new Map<string, Result>();
-  for (const calc of pack.calculations) {
-    if (calc.type !== "udtryk" || calc.level === "post") continue;
-    const elements = calc.axis
-      ? (pack.axes.get(calc.axis) ?? []).map((e) => String(e.key))
-      : [undefined];
-    for (const e of elements) {
-      const key = e === undefined ? calc.id : `${calc.id}.${e}`;
-      if (calc.level === "samlet") samlet.set(key, c.samlet(calc, e));
-      else
-        respondent.set(
-          key,
-          new Map(c.respondents.map((r) => [r.name, c.forRespondent(calc, r, e)]))
-        );
+  const calculationsOf = (view: PeriodView) => {
+    const respondent = new Map<string, Map<string, Result>>();
+    const samlet = new Map<string, Result>();
+    for (const calc of pack.calculations) {
+      if (calc.type !== "udtryk" || calc.level === "post") continue;
+      const elements = calc.axis
+        ? (pack.axes.get(calc.axis) ?? []).map((e) => String(e.key))
+        : [undefined];
+      for (const e of elements) {
+        const key = e === undefined ? calc.id : `${calc.id}.${e}`;
+        if (calc.level === "samlet") samlet.set(key, c.samlet(calc, e, view));
+        else
+          respondent.set(
+            key,
+            new Map(view.respondents.map((r) => [r.name, c.forRespondent(calc, r, e)]))
+          );
+      }
     }
-  }
+    return { respondent, samlet };
+  };
+  const calculations = calculationsOf(c.now);
   const tables = pack.report.tables.map((t) => c.table(t));
+  const before = c.before;
   return {
     pack,
     respondents: c.respondents,
+    ...(before && c.now.period !== undefined
+      ? {
+          periods: { current: c.now.period, previous: before.period! },
+          previousRespondents: before.respondents,
+        }
+      : {}),
     inputs: c.inputs,
     settings: c.settings,
-    calculations: { respondent, samlet },
+    calculations: { ...calculations, ...(before ? { previous: calculationsOf(before) } : {}) },
     tables,
     log: c.log,
   };

@@ -39,7 +39,13 @@ import { expandRef, perRespondent, targetType, type RefInstance } from "../pack/
 import { formatDanishNumber } from "../parse/number";
 import { packExpressions } from "../pack/load";
 import { SheetBuilder } from "../report/sheet";
-import type { TableColumn, TableResult, TableRow, TablesResult } from "./compute";
+import {
+  respondentKey,
+  type TableColumn,
+  type TableResult,
+  type TableRow,
+  type TablesResult,
+} from "./compute";
 
 export interface TablesReportInput {
   readonly result: TablesResult;
@@ -155,6 +161,9 @@ class HelperSheet {
 /** Local meanings of names in one context (a table row's columns, a record's fields …). */
 type LocalNames = (name: string) => CompiledValue | undefined;
 
+/** The current period, or (FORRIGE, in a pack with periods) the one before. */
+type Period = "nu" | "foer";
+
 class TablesReport {
   private readonly pack: Pack;
   private readonly taken = new Set<string>();
@@ -184,6 +193,19 @@ class TablesReport {
     return settingVariables(this.pack, (id) => this.input.result.settings[id]);
   }
 
+  /** The respondents of a period: the current one, or (in a pack with periods) the one before. */
+  private respondentsOf(period: Period): readonly RespondentData[] {
+    return period === "foer"
+      ? (this.input.result.previousRespondents ?? [])
+      : this.input.result.respondents;
+  }
+
+  /** The period column's heading on Data, in a pack with periods ("Regnskabsår"). */
+  private periodHeading(): string | undefined {
+    const n = this.pack.periods?.name;
+    return n ? n.charAt(0).toLocaleUpperCase("da") + n.slice(1) : undefined;
+  }
+
   // ------------------------------------------------------------------------------ Data
   private dataSheet(): SheetPlan {
     const s = new SheetBuilder(TABLES_SHEET.data);
@@ -200,19 +222,27 @@ class TablesReport {
       `Rapportens formler henviser til kolonnen »${cols[4]}«. Ret et tal her, og resultaterne følger med.`,
       "note"
     );
-    cols.forEach((h, i) => s.text(3, i + 1, h, "tableHeader"));
+    // In a pack with periods, each row also says which period's return it is from.
+    const periodCol = this.periodHeading() ? cols.length + 1 : undefined;
+    const header = periodCol ? [...cols, this.periodHeading()!] : cols;
+    header.forEach((h, i) => s.text(3, i + 1, h, "tableHeader"));
+    // Respondents only in an input table (no return) have no rows on Data.
+    const all = [...this.respondents, ...this.respondentsOf("foer")].filter(
+      (r) => r.returned !== false
+    );
     const returned = new Set<string>();
-    const withReturn = this.respondents.filter((r) => r.returned !== false);
-    for (const r of withReturn)
+    for (const r of all)
       for (const id of Object.keys(r.values)) returned.add(templateOfId(id) ?? "");
     let row = FIRST;
     for (const t of this.pack.templates) {
       if (!returned.has(t.id)) continue;
       for (const f of fieldsOfTemplate(t)) {
-        if (f.record !== undefined && !withReturn.some((r) => recordFilled(r, t.id, f))) continue;
+        if (f.record !== undefined && !all.some((r) => recordFilled(r, t.id, f))) continue;
         const byResp = new Map<string, string>();
-        for (const r of withReturn) {
+        for (const r of all) {
           s.text(row, 1, r.name, "label");
+          if (periodCol && r.period !== undefined)
+            s.set(row, periodCol, { value: r.period, style: "label" });
           s.text(row, 2, f.id, "label");
           s.text(row, 3, t.id, "label");
           if (f.column !== undefined) s.set(row, 4, { value: f.column, style: "label" });
@@ -225,14 +255,14 @@ class TablesReport {
               style: "number",
               ...(fmt ? { numFmt: fmt } : {}),
             });
-          byResp.set(r.name, s.ref(row, DATA_VALUE_COL));
+          byResp.set(respondentKey(r), s.ref(row, DATA_VALUE_COL));
           row++;
         }
         this.data.set(f.id, byResp);
       }
     }
-    s.table("Data_tabel", 3, 1, row - 1, cols.length);
-    return s.build({ 1: 22, 2: 46, 3: 16, 4: 10, 5: 14 }, 3);
+    s.table("Data_tabel", 3, 1, row - 1, header.length);
+    return s.build({ 1: 22, 2: 46, 3: 16, 4: 10, 5: 14, 6: 14 }, 3);
   }
 
   // ------------------------------------------------------------------------------ settings
@@ -278,11 +308,14 @@ class TablesReport {
       this.taken.add(name.toLowerCase());
       const s = new SheetBuilder(name);
       s.text(1, 1, t.name, "title");
+      const fromPack = t.standard !== undefined && data === t.standard;
       s.text(
         2,
         1,
-        t.description ??
-          "Tal, som konsulenten har leveret. Ret et tal her, og rapporten følger med.",
+        fromPack
+          ? `${t.description ? `${t.description} ` : ""}Pakkens egne tal${t.source ? ` (kilde: ${t.source})` : ""}. Ret et tal her, og rapporten følger med.`
+          : (t.description ??
+              "Tal, som konsulenten har leveret. Ret et tal her, og rapporten følger med."),
         "note"
       );
       const perResp = t.form === "pr_respondent";
@@ -341,12 +374,14 @@ class TablesReport {
   ): Compiled {
     if (inst.kind === "field") {
       if (!inst.exists || !r) return EMPTY;
-      const ref = this.data.get(inst.id)?.get(r.name);
+      const ref = this.data.get(inst.id)?.get(respondentKey(r));
       return ref ? cellRef(ref, type) : EMPTY;
     }
     if (inst.kind === "calc") {
       const key = `${inst.id}.${inst.element}`;
-      const ref = r ? this.respCalc.get(key)?.get(r.name) : this.samletCalc.get(key);
+      const ref = r
+        ? this.respCalc.get(key)?.get(respondentKey(r))
+        : this.samletCalc.get(`${key}|nu`);
       return ref ? cellRef(ref, type) : EMPTY;
     }
     const who = inst.table.form === "pr_respondent" ? (r?.name ?? "") : "";
@@ -358,7 +393,7 @@ class TablesReport {
     const def = inst.table.defaults[inst.key];
     if (def && r) {
       const id = def.replace("{år}", inst.column);
-      const own = this.data.get(id)?.get(r.name);
+      const own = this.data.get(id)?.get(respondentKey(r));
       if (own) return cellRef(own, "tal");
     }
     return EMPTY;
@@ -367,22 +402,24 @@ class TablesReport {
   private calcCompiled(
     c: ExprCalculation,
     r: RespondentData | undefined,
-    record?: number
+    record?: number,
+    period: Period = "nu"
   ): CompiledValue | undefined {
     const type: ScalarType = c.format ? KINDS[c.format].exprType : "vilkaarlig";
     const ref = (x: string | undefined) => (x ? cellRef(x, type) : EMPTY);
-    if (c.level === "samlet") return ref(this.samletCalc.get(c.id));
+    if (c.level === "samlet") return ref(this.samletCalc.get(`${c.id}|${period}`));
+    const key = respondentKey;
     if (c.level === "respondent") {
-      if (r) return ref(this.respCalc.get(c.id)?.get(r.name));
-      return this.respondents.map((x) => ref(this.respCalc.get(c.id)?.get(x.name)));
+      if (r) return ref(this.respCalc.get(c.id)?.get(key(r)));
+      return this.respondentsOf(period).map((x) => ref(this.respCalc.get(c.id)?.get(key(x))));
     }
     const max = this.maxRecords(c);
     const cells = (x: RespondentData) =>
       Array.from({ length: max }, (_, i) =>
-        ref(this.postCalc.get(c.id)?.get(`${x.name}|${i + 1}`))
+        ref(this.postCalc.get(c.id)?.get(`${key(x)}|${i + 1}`))
       );
-    if (r && record !== undefined) return ref(this.postCalc.get(c.id)?.get(`${r.name}|${record}`));
-    return r ? cells(r) : this.respondents.flatMap(cells);
+    if (r && record !== undefined) return ref(this.postCalc.get(c.id)?.get(`${key(r)}|${record}`));
+    return r ? cells(r) : this.respondentsOf(period).flatMap(cells);
   }
 
   private maxRecords(c: ExprCalculation): number {
@@ -392,16 +429,44 @@ class TablesReport {
     return b?.type === "liste" ? b.max : 0;
   }
 
-  /** The compile environment for one context. */
+  /**
+   * The compile environment for one context. Inside FORRIGE(…) (`previous`) it is the period
+   * before's: the respondent's previous return, that period's respondents and calculations, and
+   * of the local names only the row's constants (`constants`).
+   */
   private env(
     bound: {
       respondent?: RespondentData;
       vars?: Readonly<Record<string, string>>;
       record?: number;
+      period?: Period;
+      constants?: LocalNames;
     },
     local: LocalNames = () => undefined
   ): ExcelEnv {
+    const period = bound.period ?? "nu";
+    const before = this.input.result.previousRespondents;
     return {
+      ...(period === "nu" && before
+        ? {
+            previous: () =>
+              this.env(
+                {
+                  ...(bound.respondent
+                    ? {
+                        respondent: before.find((x) => x.name === bound.respondent!.name) ?? {
+                          name: bound.respondent.name,
+                          values: {},
+                        },
+                      }
+                    : {}),
+                  ...(bound.vars ? { vars: bound.vars } : {}),
+                  period: "foer",
+                },
+                bound.constants ?? (() => undefined)
+              ),
+          }
+        : {}),
       ref: (node) => {
         const t = targetOfNode(this.pack, node);
         const type = targetType(t);
@@ -410,7 +475,7 @@ class TablesReport {
         );
         if (perRespondent(t) && !bound.respondent) {
           const out: Compiled[] = [];
-          for (const r of this.respondents)
+          for (const r of this.respondentsOf(period))
             for (const i of insts) out.push(this.instanceCell(i, r, type));
           return out;
         }
@@ -422,7 +487,7 @@ class TablesReport {
         if (own !== undefined) return own;
         const c = this.pack.calculations.find((x) => x.id === node.name);
         if (c?.type === "udtryk") {
-          const v = this.calcCompiled(c, bound.respondent, bound.record);
+          const v = this.calcCompiled(c, bound.respondent, bound.record, period);
           if (v !== undefined) return v;
         }
         const st = this.settings.get(node.name);
@@ -457,7 +522,7 @@ class TablesReport {
     return (name) => {
       const kind = fields.get(name);
       if (kind) {
-        const ref = this.data.get(recordFieldId(template, block, n, name))?.get(r.name);
+        const ref = this.data.get(recordFieldId(template, block, n, name))?.get(respondentKey(r));
         return ref ? cellRef(ref, KINDS[kind].exprType) : EMPTY;
       }
       const c = this.pack.calculations.find((x) => x.id === name);
@@ -498,6 +563,7 @@ class TablesReport {
       n?: number;
       element?: string;
       value?: Result;
+      period: Period;
     }[] = [];
     // A calculation over an axis has one column (or row) per element, keyed `id.element`.
     const copies = (c: ExprCalculation) =>
@@ -509,69 +575,97 @@ class TablesReport {
           }))
         : [{ key: c.id, element: undefined as string | undefined, label: c.name }];
     const respCols = resp.flatMap((c) => copies(c).map((x) => ({ ...x, calc: c })));
-    if (respCols.length) {
-      s.text(row, 1, this.dataWho(), "tableHeader");
-      respCols.forEach((x, i) => s.text(row, i + 2, x.label, "tableHeader"));
-      if (respCols.some((x) => x.element !== undefined)) s.height(row, 60);
-      row++;
-      for (const r of this.respondents) {
-        s.text(row, 1, r.name, "label");
-        respCols.forEach((x, i) => {
-          const m = this.respCalc.get(x.key) ?? new Map<string, string>();
-          m.set(r.name, s.ref(row, i + 2));
-          this.respCalc.set(x.key, m);
-          plan.push({
-            row,
-            col: i + 2,
-            calc: x.calc,
-            r,
-            ...(x.element !== undefined ? { element: x.element } : {}),
-            value: res.respondent.get(x.key)?.get(r.name),
+    const periods = this.input.result.periods;
+    // In a pack with periods: the current period's calculations, then the previous period's.
+    const sections: { period: Period; values: typeof res; title?: string }[] = [
+      {
+        period: "nu",
+        values: res,
+        ...(periods ? { title: `${this.periodHeading()} ${periods.current}` } : {}),
+      },
+      ...(periods && res.previous
+        ? [
+            {
+              period: "foer" as const,
+              values: { ...res.previous },
+              title: `${this.periodHeading()} ${periods.previous} (forrige)`,
+            },
+          ]
+        : []),
+    ];
+    for (const sec of sections) {
+      if (sec.title) {
+        s.text(row, 1, sec.title, "heading");
+        row += 2;
+      }
+      const who = this.respondentsOf(sec.period);
+      if (respCols.length) {
+        s.text(row, 1, this.dataWho(), "tableHeader");
+        respCols.forEach((x, i) => s.text(row, i + 2, x.label, "tableHeader"));
+        if (respCols.some((x) => x.element !== undefined)) s.height(row, 60);
+        row++;
+        for (const r of who) {
+          s.text(row, 1, r.name, "label");
+          respCols.forEach((x, i) => {
+            const m = this.respCalc.get(x.key) ?? new Map<string, string>();
+            m.set(respondentKey(r), s.ref(row, i + 2));
+            this.respCalc.set(x.key, m);
+            plan.push({
+              row,
+              col: i + 2,
+              calc: x.calc,
+              r,
+              ...(x.element !== undefined ? { element: x.element } : {}),
+              value: sec.values.respondent.get(x.key)?.get(r.name),
+              period: sec.period,
+            });
           });
-        });
+          row++;
+        }
         row++;
       }
-      row++;
-    }
-    if (samlet.length) {
-      s.text(row, 1, "Beregning", "tableHeader");
-      s.text(row, 2, "Værdi", "tableHeader");
-      row++;
-      for (const c of samlet) {
-        for (const x of copies(c)) {
-          s.text(row, 1, x.label, "label");
-          this.samletCalc.set(x.key, s.ref(row, 2));
-          plan.push({
-            row,
-            col: 2,
-            calc: c,
-            ...(x.element !== undefined ? { element: x.element } : {}),
-            value: res.samlet.get(x.key),
-          });
-          row++;
+      if (samlet.length) {
+        s.text(row, 1, "Beregning", "tableHeader");
+        s.text(row, 2, "Værdi", "tableHeader");
+        row++;
+        for (const c of samlet) {
+          for (const x of copies(c)) {
+            s.text(row, 1, x.label, "label");
+            this.samletCalc.set(`${x.key}|${sec.period}`, s.ref(row, 2));
+            plan.push({
+              row,
+              col: 2,
+              calc: c,
+              ...(x.element !== undefined ? { element: x.element } : {}),
+              value: sec.values.samlet.get(x.key),
+              period: sec.period,
+            });
+            row++;
+          }
         }
+        row++;
       }
-      row++;
-    }
-    if (post.length) {
-      s.text(row, 1, this.dataWho(), "tableHeader");
-      s.text(row, 2, "Post", "tableHeader");
-      post.forEach((c, i) => s.text(row, i + 3, c.name, "tableHeader"));
-      row++;
-      const max = Math.max(...post.map((c) => this.maxRecords(c)));
-      for (const r of this.respondents) {
-        for (let n = 1; n <= max; n++) {
-          s.text(row, 1, r.name, "label");
-          s.set(row, 2, { value: n, style: "label" });
-          post.forEach((c, i) => {
-            if (n > this.maxRecords(c)) return;
-            const m = this.postCalc.get(c.id) ?? new Map<string, string>();
-            m.set(`${r.name}|${n}`, s.ref(row, i + 3));
-            this.postCalc.set(c.id, m);
-            plan.push({ row, col: i + 3, calc: c, r, n });
-          });
-          row++;
+      if (post.length) {
+        s.text(row, 1, this.dataWho(), "tableHeader");
+        s.text(row, 2, "Post", "tableHeader");
+        post.forEach((c, i) => s.text(row, i + 3, c.name, "tableHeader"));
+        row++;
+        const max = Math.max(...post.map((c) => this.maxRecords(c)));
+        for (const r of who) {
+          for (let n = 1; n <= max; n++) {
+            s.text(row, 1, r.name, "label");
+            s.set(row, 2, { value: n, style: "label" });
+            post.forEach((c, i) => {
+              if (n > this.maxRecords(c)) return;
+              const m = this.postCalc.get(c.id) ?? new Map<string, string>();
+              m.set(`${respondentKey(r)}|${n}`, s.ref(row, i + 3));
+              this.postCalc.set(c.id, m);
+              plan.push({ row, col: i + 3, calc: c, r, n, period: sec.period });
+            });
+            row++;
+          }
         }
+        row++;
       }
     }
     for (const p of plan) {
@@ -590,6 +684,7 @@ class TablesReport {
             ...(p.r ? { respondent: p.r } : {}),
             ...(p.n ? { record: p.n } : {}),
             ...(element !== undefined ? { vars: { element } } : {}),
+            period: p.period,
           },
           local
         )
@@ -624,6 +719,10 @@ class TablesReport {
         return this.pack.source.akser?.find((a) => a.id === r.axis)?.navn ?? "";
       case "respondenter":
         return this.dataWho();
+      case "kryds":
+        return r.axes
+          .map((id) => this.pack.source.akser?.find((a) => a.id === id)?.navn ?? id)
+          .join(" / ");
       case "poster":
         return "Post";
       case "grupper":
@@ -666,13 +765,17 @@ class TablesReport {
     rows.forEach((row, ri) => {
       const r = firstRow + ri;
       s.text(r, 1, row.label, "label");
-      const bound = this.boundOf(t, row);
+      const constants: LocalNames = (name) => {
+        if (name === "rækkenavn") return constant(row.label);
+        if (name === "række" && row.binding.key !== undefined) return constant(row.binding.key);
+        const part = row.binding.parts?.[name];
+        return part !== undefined ? constant(part) : undefined;
+      };
+      const bound = { ...this.boundOf(t, row), constants };
       const local: LocalNames = (name) => {
         const sib = plain.find((c) => c.id === name);
         if (sib) return cellRef(cellOf(ri, sib), typeOf(sib));
-        if (name === "rækkenavn") return constant(row.label);
-        if (name === "række" && row.binding.key !== undefined) return constant(row.binding.key);
-        return bound.local?.(name);
+        return constants(name) ?? bound.local?.(name);
       };
       for (const c of tr.columns) {
         this.helperLabel = `${t.title}: ${c.title} (${row.label})`;
@@ -685,15 +788,18 @@ class TablesReport {
                 ...(c.respondent ? { respondent: c.respondent } : {}),
                 vars: { ...bound.vars, ...(element !== undefined ? { kolonne: element } : {}) },
               };
+        // A column's own id is not one of its names (a self-reference reads the calculation or setting).
+        const own: LocalNames = (name) =>
+          name === c.id ? (constants(name) ?? bound.local?.(name)) : local(name);
         const colLocal: LocalNames =
           element === undefined
-            ? local
+            ? own
             : (name) =>
                 name === "kolonne"
                   ? constant(element)
                   : name === "kolonnenavn"
                     ? constant(c.title)
-                    : local(name);
+                    : own(name);
         const compiled = compileToExcel(c.def.expr, this.env(colBound, colLocal)) as Compiled;
         types.set(c.id, compiled.type);
         const at = cellOf(ri, c);
@@ -833,6 +939,17 @@ class TablesReport {
       "body"
     );
     row++;
+    if (res.periods) {
+      const before = res.previousRespondents?.length ?? 0;
+      s.text(row, 1, this.periodHeading()!, "label");
+      s.text(
+        row,
+        2,
+        `${res.periods.current} (forrige: ${res.periods.previous}, ${before} ${before === 1 ? "indberetning" : "indberetninger"})`,
+        "body"
+      );
+      row++;
+    }
     s.text(row, 1, "Pakke", "label");
     s.text(row, 2, `${p.id}, version ${p.version}`, "body");
     row++;

@@ -118,25 +118,42 @@ export function settingsFromSheet(pack: Pack, grid: Grid): Parsed<Record<string,
   return parseSettings(pack, json);
 }
 
-/** The Data sheet (the report's or the pane's, with Fil) → one validated return per respondent. */
+/**
+ * The Data sheet (the report's or the pane's, with Fil) → one validated return per respondent
+ * (and per period, where the sheet has the period column a pack with periods writes).
+ */
 export function returnsFromDataSheet(pack: Pack, grid: Grid): KommuneReturn[] {
   const [who, felt, , , vaerdi] = dataColumns(pack);
   const h = header(grid, [who, felt, vaerdi]);
   if (!h) return [];
-  const [w, f, v, file] = [who, felt, vaerdi, "Fil"].map((n) => h.col.get(n));
-  const by = new Map<string, { values: Record<string, FieldValue>; file: string }>();
+  const periodName = pack.periods?.name;
+  const periodHead = periodName
+    ? periodName.charAt(0).toLocaleUpperCase("da") + periodName.slice(1)
+    : undefined;
+  const [w, f, v, file, per] = [who, felt, vaerdi, "Fil", periodHead ?? ""].map((n) =>
+    h.col.get(n)
+  );
+  const by = new Map<
+    string,
+    { kommune: string; values: Record<string, FieldValue>; file: string }
+  >();
   for (let r = h.row + 1; r < grid.length; r++) {
     const row = grid[r];
     const name = text(row[w!]);
     const id = text(row[f!]);
     if (!name || !id) continue;
-    const entry = by.get(name) ?? { values: {}, file: file === undefined ? "" : text(row[file]) };
+    const key = per === undefined ? name : `${name}|${text(row[per])}`;
+    const entry = by.get(key) ?? {
+      kommune: name,
+      values: {},
+      file: file === undefined ? "" : text(row[file]),
+    };
     const value = row[v!];
     entry.values[id] =
       value === null || value === "" ? null : typeof value === "boolean" ? String(value) : value;
-    by.set(name, entry);
+    by.set(key, entry);
   }
-  return [...by].map(([kommune, { values, file }]) =>
+  return [...by.values()].map(({ kommune, values, file }) =>
     validateReturn(
       {
         file: file || undefined,

@@ -3,8 +3,9 @@
  *
  * - A return whose respondent is not on the pack's list (or has no name) never does; its
  *   `ukendt_kommune` / `kommune_mangler` fejl is already on the return (meta.ts).
- * - A respondent may send one file per template; two returns from one respondent that cover a
- *   common template are a conflict (`flere_indberetninger`, fejl, on every file involved), and
+ * - A respondent may send one file per template (in a pack with periods, per template and
+ *   period: a driftsherre's returns for 2016 and 2017 are two years, not a conflict); two returns
+ *   from one respondent that cover a common template are a conflict (`flere_indberetninger`, fejl, on every file involved), and
  *   none of them is used until the consultant chooses. Returns are grouped by shared templates:
  *   A (ukn, tilsyn), B (ukn) and C (tilsyn) are one conflict; D (gdpr) beside them is used.
  * - A choice names a respondent and the file(s) to use. Within that respondent's conflicts the
@@ -18,6 +19,7 @@
 import { makeFinding } from "../findings";
 import type { Finding, KommuneReturn } from "../model";
 import type { Pack } from "../pack/model";
+import { periodOf } from "../pack/period";
 import { didYouMean, findRespondent, suggestRespondents } from "../pack/respondents";
 
 export const BATCH_RULES = {
@@ -108,10 +110,16 @@ export function judgeBatch(
   const badChoices: string[] = [];
 
   const byRespondent = new Map<string, number[]>();
+  // Returns that may conflict: one respondent's, for one period where the pack has periods.
+  const byRespondentPeriod = new Map<string, { name: string; members: number[] }>();
   returns.forEach((ret, i) => {
     const name = ret.kommune ? findRespondent(r, ret.kommune) : undefined;
     if (!name) return;
     byRespondent.set(name, [...(byRespondent.get(name) ?? []), i]);
+    const key = `${name}\u0000${periodOf(pack, ret) ?? ""}`;
+    const entry = byRespondentPeriod.get(key) ?? { name, members: [] };
+    entry.members.push(i);
+    byRespondentPeriod.set(key, entry);
   });
 
   const choices = new Map<string, Set<string>>();
@@ -136,7 +144,7 @@ export function judgeBatch(
     choices.set(name, new Set([...(choices.get(name) ?? []), ...c.files]));
   }
 
-  for (const [name, members] of byRespondent) {
+  for (const { name, members } of byRespondentPeriod.values()) {
     const chosen = choices.get(name);
     for (const group of overlapGroups(returns, members)) {
       if (group.length === 1) {
