@@ -9,6 +9,7 @@
  * only when the payload passes Excel on the web's 5 MB request limit), and 1 sync to roll back
  * if Excel refuses part of the write. Never a sync per sheet, cell or name.
  */
+import { MARGINS } from "../domain/layout/page";
 import { STYLE_DEFS } from "../domain/layout/styles";
 import type {
   CellPlan,
@@ -241,14 +242,67 @@ function sheetSteps(
     steps.push(small(() => addConditionalFormat(ws(), cf, i)))
   );
   if (plan.print) {
-    const orientation = ORIENTATION[plan.print.orientation];
+    const print = plan.print;
+    const orientation = ORIENTATION[print.orientation];
+    const fit = print.scale === undefined ? (print.fit ?? { wide: 1, tall: 0 }) : undefined;
     steps.push(
       small(() => {
-        // A4, one page wide and as many pages tall as needed (as the .xlsx renderer's fitToWidth).
+        // A4 with the layout's margins; a fixed scale, or fitted to pages (as the .xlsx renderer).
         const page = ws().pageLayout;
         page.paperSize = "A4";
         page.orientation = orientation;
-        page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        page.leftMargin = MARGINS.left * 72;
+        page.rightMargin = MARGINS.right * 72;
+        page.topMargin = MARGINS.top * 72;
+        page.bottomMargin = MARGINS.bottom * 72;
+        page.headerMargin = MARGINS.header * 72;
+        page.footerMargin = MARGINS.footer * 72;
+        page.zoom = fit
+          ? { horizontalFitToPages: fit.wide, verticalFitToPages: fit.tall }
+          : { scale: print.scale };
+        if (print.area)
+          page.setPrintArea(
+            rangeAddress(print.area.top, print.area.left, print.area.bottom, print.area.right)
+          );
+        if (print.titleRows)
+          page.setPrintTitleRows(`$${print.titleRows.first}:$${print.titleRows.last}`);
+        const hf = page.headersFooters.defaultForAllPages;
+        if (print.header?.left) hf.leftHeader = print.header.left;
+        if (print.header?.center) hf.centerHeader = print.header.center;
+        if (print.header?.right) hf.rightHeader = print.header.right;
+        if (print.footer?.left) hf.leftFooter = print.footer.left;
+        if (print.footer?.center) hf.centerFooter = print.footer.center;
+        if (print.footer?.right) hf.rightFooter = print.footer.right;
+      })
+    );
+  }
+  for (const r of plan.rowBreaks ?? []) {
+    steps.push(
+      small(() => {
+        // A break before the range's top-left cell: the row starts a new page.
+        ws().horizontalPageBreaks.add(`A${r}`);
+      })
+    );
+  }
+  if (plan.hiddenRows?.length) {
+    const rows = [...plan.hiddenRows];
+    steps.push(
+      small(() => {
+        for (const r of rows) ws().getRange(`${r}:${r}`).rowHidden = true;
+      })
+    );
+  }
+  if (plan.gridlines === false) {
+    steps.push(
+      small(() => {
+        ws().showGridlines = false;
+      })
+    );
+  }
+  if (plan.hidden) {
+    steps.push(
+      small(() => {
+        ws().visibility = "Hidden";
       })
     );
   }

@@ -26,6 +26,36 @@ export interface ApiUse {
 
 export const API_USES: readonly ApiUse[] = [
   {
+    member: "Worksheet.visibility",
+    set: "ExcelApi",
+    version: "1.1",
+    use: "skjulte ark",
+  },
+  {
+    member: "Range.rowHidden",
+    set: "ExcelApi",
+    version: "1.2",
+    use: "skjulte rækker",
+  },
+  {
+    member: "Worksheet.showGridlines",
+    set: "ExcelApi",
+    version: "1.8",
+    use: "ark uden gitterlinjer",
+  },
+  {
+    member: "Worksheet.horizontalPageBreaks",
+    set: "ExcelApi",
+    version: "1.9",
+    use: "sideskift",
+  },
+  {
+    member: "PageLayout.headersFooters",
+    set: "ExcelApi",
+    version: "1.9",
+    use: "sidehoved og sidefod",
+  },
+  {
     member: "Range.values / formulas / numberFormat",
     set: "ExcelApi",
     version: "1.1",

@@ -17,6 +17,7 @@ const hex = (c: string) => (c.startsWith("#") ? c : `#${c.slice(-6)}`);
 export function applyFormat(format: Excel.RangeFormat, f: CellFormat, multiCell: boolean): void {
   if (f.bold !== undefined) format.font.bold = f.bold;
   if (f.italic !== undefined) format.font.italic = f.italic;
+  if (f.underline !== undefined) format.font.underline = f.underline ? "Single" : "None";
   if (f.fontSize !== undefined) format.font.size = f.fontSize;
   if (f.fontColor !== undefined) format.font.color = hex(f.fontColor);
   if (f.fill !== undefined) format.fill.color = hex(f.fill);

@@ -2,12 +2,14 @@
  * The aggregation workbook's *Data* sheet as the pane writes it, in the same layout as the
  * report's Data sheet (one schema for both: `dataColumns(pack)` in src/domain/tables/report.ts,
  * kl2024's the report's DATA_COLUMNS): title, note, header on row 3, one row per respondent ×
- * field with respondent, Felt, Skabelon, År (or Kolonne), Værdi, plus the file each return came
- * from. Merging is explicit: a respondent's rows are replaced only when the user said so.
+ * field with respondent, Felt, Etiket (the field's label), Skabelon, År (or Kolonne), Værdi,
+ * plus the file each return came from. Merging is explicit: a respondent's rows are replaced
+ * only when the user said so.
  */
 import type { FieldValue, KommuneReturn } from "../domain/model";
 import type { Pack } from "../domain/pack/model";
-import { DATA_COLUMNS, SHEET, TABLE } from "../domain/report";
+import { DATA_COLUMNS, HEADER_ROW, SHEET, TABLE } from "../domain/report";
+import { defaultPack } from "../domain/pakker";
 import { TABLE_STYLE } from "../domain/report/sheet";
 import { dataColumns } from "../domain/tables/report";
 import { rowsByColumn, type Table, type TableValue, type WriteTableOptions } from "../excel/table";
@@ -16,19 +18,20 @@ export const DATA_SHEET = SHEET.data;
 /** The Excel table on the Data sheet (the report's name, so both read the same way). */
 export const DATA_TABLE = TABLE.data;
 /** Rows above the first data row (title, note, header). */
-export const DATA_HEADER_ROW = 3;
+export const DATA_HEADER_ROW = HEADER_ROW;
 /** How Indsaml writes the Data sheet: frozen header, an Excel table from the header row down. */
 export const DATA_WRITE: WriteTableOptions = {
   freezeRows: DATA_HEADER_ROW,
   listObject: { name: DATA_TABLE, headerRow: DATA_HEADER_ROW, style: TABLE_STYLE },
 };
 
-/** The Data sheet of one pack: its columns and what goes in the fourth (year, key or record no.). */
+/** The Data sheet of one pack: its columns, a field's label and its column (year, key or record no.). */
 export interface DataLayout {
-  /** Respondent, Felt, Skabelon, År/Kolonne, Værdi, Fil. */
+  /** Respondent, Felt, Etiket, Skabelon, År/Kolonne, Værdi, Fil. */
   readonly header: readonly string[];
   readonly title: string;
   readonly note: string;
+  readonly label: (id: string) => string;
   readonly column: (id: string) => TableValue;
 }
 
@@ -44,16 +47,18 @@ const NOTE = "Indsamlet i Byrdeberegner. Beregningerne i rapporten henviser til 
 /** kl2024's Data sheet (the layout before packs). */
 export const KL2024_DATA: DataLayout = {
   header: [...DATA_COLUMNS, "Fil"],
-  title: "Data: de indsendte tal (én række pr. kommune og felt)",
-  note: "Indsamlet i Byrdeberegner. Beregningerne på faktaarkene henviser til kolonne E.",
+  title: "Data: de indsendte tal",
+  note: `Én række pr. kommune og felt. ${NOTE}`,
+  label: (id) => defaultPack().fields.get(id)?.label ?? "",
   column: yearOf,
 };
 
 export function dataLayout(pack: Pack): DataLayout {
   return {
     header: [...dataColumns(pack), "Fil"],
-    title: `Data: de indsendte tal (én række pr. ${pack.respondents.singular} og felt)`,
-    note: NOTE,
+    title: "Data: de indsendte tal",
+    note: `Én række pr. ${pack.respondents.singular} og felt. ${NOTE}`,
+    label: (id) => pack.fields.get(id)?.label ?? "",
     column: (id) => {
       const f = pack.fields.get(id);
       return f?.column ?? f?.record ?? yearOf(id);
@@ -61,10 +66,10 @@ export function dataLayout(pack: Pack): DataLayout {
   };
 }
 
-/** The header's columns by role. */
+/** The header's columns by role: the respondent first, then Felt; Værdi and Fil last. */
 function keys(layout: DataLayout) {
-  const [who, felt, , , vaerdi, fil] = layout.header;
-  return { who, felt, vaerdi, fil };
+  const h = layout.header;
+  return { who: h[0], felt: h[1], vaerdi: h[h.length - 2], fil: h[h.length - 1] };
 }
 
 export function returnRows(r: KommuneReturn, layout: DataLayout = KL2024_DATA): TableValue[][] {
@@ -73,6 +78,7 @@ export function returnRows(r: KommuneReturn, layout: DataLayout = KL2024_DATA): 
     .map(([id, v]) => [
       r.kommune,
       id,
+      layout.label(id),
       id.split(".")[0],
       layout.column(id),
       v as TableValue,

@@ -15,7 +15,14 @@ import {
   type Landstal,
 } from "../domain/project/inputs";
 import { validateReturn } from "../domain/validate";
-import { KOMMUNEDATA_FIRST_COLUMN, LANDSTAL_COLUMNS, SHEET, TABLE } from "../domain/report";
+import {
+  INDSTILLINGER_COLUMNS,
+  INDSTILLINGER_ROWS,
+  KOMMUNEDATA_FIRST_COLUMN,
+  LANDSTAL_COLUMNS,
+  SHEET,
+  TABLE,
+} from "../domain/report";
 import { rowsByColumn, type Table, type TableSource, type TableValue } from "../excel/table";
 import { valuesByKommune } from "./dataSheet";
 
@@ -81,7 +88,7 @@ export function readKommunedata(table: Table | undefined): Kommunedata {
 export function readIndstillinger(table: Table | undefined): Indstillinger {
   const rows = grid(table);
   const valueOf = (label: string) => num(rows.find((r) => r[0] === label)?.[1] ?? null);
-  const head = rows.findIndex((r) => r[0] === "Nedslagspunkt");
+  const head = rows.findIndex((r) => r[0] === INDSTILLINGER_COLUMNS[0]);
   const perioder: Record<string, { basis?: number; slut?: number }> = {};
   const udelad: Record<string, string[]> = {};
   const medtag: Record<string, string[]> = {};
@@ -101,10 +108,13 @@ export function readIndstillinger(table: Table | undefined): Indstillinger {
     if (list(r[3]).length) udelad[m.id] = list(r[3]);
     if (list(r[4]).length) medtag[m.id] = list(r[4]);
   }
+  // The settings' labels come from the report's schema, which also writes them.
+  const setting = (key: (typeof INDSTILLINGER_ROWS)[number]["key"]) =>
+    valueOf(INDSTILLINGER_ROWS.find((r) => r.key === key)!.label);
   return {
-    timer_pr_aarsvaerk: valueOf("Timer pr. effektivt årsværk"),
-    spaend_pct: valueOf("Spænd omkring landstallet (%)"),
-    loen_pr_aarsvaerk: valueOf("Lønomkostning pr. årsværk (kr.)"),
+    timer_pr_aarsvaerk: setting("timer_pr_aarsvaerk"),
+    spaend_pct: setting("spaend_pct"),
+    loen_pr_aarsvaerk: setting("loen_pr_aarsvaerk"),
     perioder,
     udelad,
     medtag,

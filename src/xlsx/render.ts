@@ -14,6 +14,9 @@ import type {
 import { excelJsCellValue, isFormulaLike } from "../domain/safeText";
 import { addCharts } from "./charts";
 import { workbookBytes } from "./bytes";
+import { pageSetupOf, sheetOptions } from "./print";
+
+export { sheetOptions };
 
 const FONT_NAME = "Calibri";
 const argb = (hex: string) => ({ argb: `FF${hex}` });
@@ -31,6 +34,7 @@ function excelStyle(
       size: d.fontSize ?? 11,
       ...(d.bold ? { bold: true } : {}),
       ...(d.italic ? { italic: true } : {}),
+      ...(d.underline ? { underline: true } : {}),
       ...(d.fontColor ? { color: argb(d.fontColor) } : {}),
     },
     alignment: {
@@ -274,27 +278,6 @@ function renderTables(ws: Worksheet, sheet: SheetPlan): void {
   }
 }
 
-/** Options ExcelJS needs when a sheet is created (the streaming writer writes them at once). */
-export function sheetOptions(sheet: SheetPlan) {
-  return {
-    ...(sheet.tabColor ? { properties: { tabColor: argb(sheet.tabColor) } } : {}),
-    ...(sheet.freezeRows
-      ? { views: [{ state: "frozen" as const, ySplit: sheet.freezeRows }] }
-      : {}),
-    ...(sheet.print ? { pageSetup: pageSetupOf(sheet.print) } : {}),
-  };
-}
-
-function pageSetupOf(print: NonNullable<SheetPlan["print"]>) {
-  return {
-    paperSize: 9,
-    orientation: print.orientation,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-  };
-}
-
 /** `xs` sorted by `order`: the array itself when it already is (plans usually are). */
 function inOrder<T>(xs: readonly T[], order: (a: T, b: T) => number): readonly T[] {
   for (let i = 1; i < xs.length; i++) if (order(xs[i - 1], xs[i]) > 0) return [...xs].sort(order);
@@ -307,7 +290,8 @@ function inOrder<T>(xs: readonly T[], order: (a: T, b: T) => number): readonly T
  * catch up). The in-memory `Worksheet` and the streaming writer's worksheet share this API; for
  * the in-memory one `commit()` does nothing, the streaming one writes the row out and forgets
  * it. Merges are applied once their top row's cells are written (a merge copies its top-left
- * cell's style to the cells it covers, as ExcelJS does).
+ * cell's style to the cells it covers, as ExcelJS does). Hidden rows and manual page breaks are
+ * set on their rows before the rows are committed.
  */
 export function* sheetRows(ws: Worksheet, sheet: SheetPlan, styles: StyleCache): Generator<void> {
   for (const [col, width] of Object.entries(sheet.columnWidths))
@@ -319,7 +303,15 @@ export function* sheetRows(ws: Worksheet, sheet: SheetPlan, styles: StyleCache):
   const cells = inOrder(sheet.cells, (a, b) => a.row - b.row || a.col - b.col);
   const merges = inOrder(sheet.merges, (a, b) => a.top - b.top || a.left - b.left);
   const heights = sheet.rowHeights ?? {};
-  const extra = [...merges.map((m) => m.top), ...Object.keys(heights).map(Number)];
+  const hidden = new Set(sheet.hiddenRows ?? []);
+  // ExcelJS puts a manual break below a row: below the row before each page's first row.
+  const breakBelow = new Set((sheet.rowBreaks ?? []).filter((r) => r > 1).map((r) => r - 1));
+  const extra = [
+    ...merges.map((m) => m.top),
+    ...Object.keys(heights).map(Number),
+    ...hidden,
+    ...breakBelow,
+  ];
   const rows = inOrder([...new Set([...cells.map((c) => c.row), ...extra])], (x, y) => x - y);
 
   let ci = 0;
@@ -338,6 +330,8 @@ export function* sheetRows(ws: Worksheet, sheet: SheetPlan, styles: StyleCache):
       renderCell(row, c, styles, covered);
     }
     if (heights[r] !== undefined) row.height = heights[r];
+    if (hidden.has(r)) row.hidden = true;
+    if (breakBelow.has(r)) row.addPageBreak();
     for (; mi < merges.length && merges[mi].top === r; mi++) {
       const m = merges[mi];
       ws.mergeCells(m.top, m.left, m.bottom, m.right);

@@ -177,6 +177,16 @@
     return range;
   }
 
+  /** Page setup as office-js has it (ExcelApi 1.9): print area, title rows, header and footer. */
+  function newPageLayout() {
+    var page = {
+      headersFooters: { defaultForAllPages: {} },
+      setPrintArea: function (address) { page.printArea = address; },
+      setPrintTitleRows: function (rows) { page.printTitleRows = rows; },
+    };
+    return page;
+  }
+
   function makeSheet(name) {
     var ws = {
       get name() { return (findSheet(name) || { name: name }).name; },
@@ -220,6 +230,9 @@
       },
     };
     Object.defineProperty(ws, "tabColor", { set: function (c) { sheetOrThrow(name).tabColor = c; } });
+    Object.defineProperty(ws, "showGridlines", { set: function (v) { sheetOrThrow(name).gridlines = v; } });
+    Object.defineProperty(ws, "visibility", { set: function (v) { sheetOrThrow(name).visibility = v; } });
+    ws.horizontalPageBreaks = { add: function (address) { sheetOrThrow(name).rowBreaks.push(address); } };
     return ws;
   }
 
@@ -231,7 +244,7 @@
     add: function (name) {
       if (wb.protected) throw error("AccessDenied", "Projektmappen er beskyttet.");
       if (findSheet(name)) throw error("ItemAlreadyExists", "Arket findes allerede.");
-      wb.sheets.push({ name: name, cells: {}, merges: [], protected: false, frozenRows: 0, charts: 0, conditionalFormats: [], pageLayout: {} });
+      wb.sheets.push({ name: name, cells: {}, merges: [], protected: false, frozenRows: 0, charts: 0, conditionalFormats: [], pageLayout: newPageLayout(), rowBreaks: [], gridlines: true, visibility: "Visible" });
       return makeSheet(name);
     },
     getItem: function (name) { sheetOrThrow(name); return makeSheet(name); },

@@ -52,18 +52,18 @@ describe("import returns into the Data sheet", () => {
     expect(result.syncs).toBe(2);
     expect(wb.syncs()).toBe(2);
     expect(wb.cell("Data", "A3")?.value).toBe("Kommune");
-    expect(wb.cell("Data", "E3")?.value).toBe("Værdi");
+    expect(wb.cell("Data", "F3")?.value).toBe("Værdi");
     // An Excel table from the header row to the last row, with a Danish name.
     const rows = table.rows.length + 1;
     expect(wb.state.tables).toEqual([
-      expect.objectContaining({ name: DATA_TABLE, sheet: "Data", address: `A3:F${rows}`, hasHeaders: true }),
+      expect.objectContaining({ name: DATA_TABLE, sheet: "Data", address: `A3:G${rows}`, hasHeaders: true }),
     ]);
     wb.resetSyncs();
     const back = await readTable(wb.context, DATA_SHEET, DATA_TABLE);
     expect(back.syncs).toBe(2);
     expect(wb.syncs()).toBe(2);
     expect(back.table?.source).toBe("tabel");
-    expect(back.table?.header).toEqual(["Kommune", "Felt", "Skabelon", "År", "Værdi", "Fil"]);
+    expect(back.table?.header).toEqual(["Kommune", "Felt", "Etiket", "Skabelon", "År", "Værdi", "Fil"]);
     const values = valuesByKommune(back.table);
     expect([...values.keys()]).toEqual(["Aarhus", "Odense", "Vejle"]);
     expect(values.get("Aarhus")?.values["ukn.hovedsager.timer_pr_sag.2022"]).toBe(37.4);
@@ -85,7 +85,7 @@ describe("import returns into the Data sheet", () => {
   test("read by column name: columns moved around in the table are still found", async () => {
     const table = mergeData(undefined, three, new Set());
     const [note, header, ...rows] = table.rows as unknown as (string | number | null)[][];
-    const order = [4, 0, 5, 1, 2, 3]; // Værdi first
+    const order = [5, 0, 6, 1, 2, 3, 4]; // Værdi first
     const moved = {
       header: table.header,
       rows: [note, order.map((i) => header[i]), ...rows.map((r) => order.map((i) => r[i]))],

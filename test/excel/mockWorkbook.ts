@@ -29,8 +29,15 @@ export interface SheetState {
   columnWidths: Record<string, number>;
   charts: Record<string, unknown>[];
   conditionalFormats: ConditionalFormatState[];
-  /** Properties set on worksheet.pageLayout. */
+  /** Properties set on worksheet.pageLayout (print area and title rows as set by their methods). */
   pageLayout: Record<string, unknown>;
+  /** headersFooters.defaultForAllPages: leftHeader … rightFooter. */
+  headerFooter?: Record<string, string>;
+  /** Rows a horizontal page break was added before. */
+  pageBreaks?: number[];
+  hiddenRows?: number[];
+  showGridlines?: boolean;
+  visibility?: string;
 }
 
 export interface ConditionalFormatState {
@@ -262,6 +269,11 @@ export function createMockWorkbook(
         getEntireColumn: () => range,
       })
     );
+    pending.push(() => {
+      if ((range as unknown as { rowHidden?: boolean }).rowHidden === true)
+        for (let row = r.top; row <= r.bottom; row++)
+          s.hiddenRows = [...(s.hiddenRows ?? []), row];
+    });
     const m = range as unknown as Record<string, unknown>;
     m.__address = `${quoted}!${address}`;
     (m as { worksheet: unknown }).worksheet = worksheetMock(sheetName);
@@ -377,6 +389,13 @@ export function createMockWorkbook(
           unprotect: () => pending.push(() => (s().protected = false)),
         },
         freezePanes: { freezeRows: (n: number) => pending.push(() => (s().frozenRows = n)) },
+        horizontalPageBreaks: {
+          add: (address: string) =>
+            pending.push(() => {
+              const row = rectOf(address.includes("!") ? splitAddress(address).cell : address).top;
+              s().pageBreaks = [...(s().pageBreaks ?? []), row];
+            }),
+        },
         getRange: (address?: string) => rangeMock(name, address ?? "A1:XFD1048576"),
         getRanges: (address: string) => rangeMock(name, address, true),
         getUsedRangeOrNullObject: () => {
@@ -441,15 +460,29 @@ export function createMockWorkbook(
       })
     );
     // Every page-layout property set is applied at the next sync, as Excel does.
+    const headerFooter = new Proxy({} as Record<string, unknown>, {
+      set: (_t, prop: string, value) => {
+        pending.push(() => (s().headerFooter = { ...(s().headerFooter ?? {}), [prop]: String(value) }));
+        return true;
+      },
+    });
+    const pageMethods: Record<string, unknown> = {
+      setPrintArea: (a: string) => pending.push(() => (s().pageLayout.printArea = a)),
+      setPrintTitleRows: (a: string) => pending.push(() => (s().pageLayout.printTitleRows = a)),
+      headersFooters: { defaultForAllPages: headerFooter },
+    };
     (ws as unknown as Record<string, unknown>).pageLayout = new Proxy({} as Record<string, unknown>, {
+      get: (_t, prop: string) => pageMethods[prop],
       set: (_t, prop: string, value) => {
         pending.push(() => (s().pageLayout[prop] = value));
         return true;
       },
     });
     pending.push(() => {
-      const t = (ws as unknown as Record<string, unknown>).tabColor;
-      if (typeof t === "string") s().tabColor = t;
+      const w = ws as unknown as Record<string, unknown>;
+      if (typeof w.tabColor === "string") s().tabColor = w.tabColor;
+      if (typeof w.showGridlines === "boolean") s().showGridlines = w.showGridlines;
+      if (typeof w.visibility === "string") s().visibility = w.visibility;
     });
     worksheetMocks.set(key, ws);
     return ws;

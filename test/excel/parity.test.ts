@@ -7,6 +7,7 @@
  * tables and defined names. On the full kl2024 template set and on the report.
  */
 import { Workbook, type Worksheet } from "exceljs";
+import JSZip from "jszip";
 import { a1 } from "../../src/domain/layout/a1";
 import { buildTemplateWorkbook } from "../../src/domain/layout";
 import type { SheetPlan, WorkbookPlan } from "../../src/domain/layout/types";
@@ -30,6 +31,7 @@ interface CellView {
   numFmt: string;
   bold: boolean;
   italic: boolean;
+  underline: boolean;
   size: number;
   color?: string;
   fill?: string;
@@ -61,9 +63,45 @@ interface SheetView {
   tabColor?: string;
   protected: boolean;
   conditionalFormats: { ref: string; formula: string; color?: string; bold: boolean; fill?: string }[];
-  print?: { orientation: string; paper: string; fitWide: number; fitTall: number };
+  print?: PrintView;
   tables: { name: string; ref: string; style?: string; columns: string[] }[];
+  /** First rows of the pages after the first (manual breaks). */
+  breaks: number[];
+  hiddenRows: number[];
+  gridlines: boolean;
+  hidden: boolean;
 }
+
+interface PrintView {
+  orientation: string;
+  paper: string;
+  /** A fixed scale, or fit to pages wide × tall. */
+  scale?: number;
+  fitWide?: number;
+  fitTall?: number;
+  /** Left, right, top, bottom, header, footer in points. */
+  margins: number[];
+  area?: string;
+  titleRows?: string;
+  header: { left?: string; center?: string; right?: string };
+  footer: { left?: string; center?: string; right?: string };
+}
+
+/** "&Lx&Cy&Rz" → its three parts. */
+function hfParts(code: string | null | undefined): { left?: string; center?: string; right?: string } {
+  const out: { left?: string; center?: string; right?: string } = {};
+  if (!code) return out;
+  const re = /&([LCR])/g;
+  const marks: { k: string; at: number }[] = [];
+  for (let m = re.exec(code); m; m = re.exec(code)) if (code[m.index - 1] !== "&") marks.push({ k: m[1], at: m.index });
+  marks.forEach((m, i) => {
+    const text = code.slice(m.at + 2, i + 1 < marks.length ? marks[i + 1].at : code.length);
+    if (text) out[m.k === "L" ? "left" : m.k === "C" ? "center" : "right"] = text;
+  });
+  return out;
+}
+
+const plainRange = (a: string | undefined) => (a ? a.replace(/\$/g, "").replace(/^.*!/, "") : undefined);
 
 const upper = (hex: string | undefined) => (hex ? hex.replace(/^#|^FF(?=[0-9A-F]{6}$)/i, "").toUpperCase() : undefined);
 const OPERATOR: Record<string, string> = {
@@ -94,6 +132,7 @@ function excelCell(ws: Worksheet, row: number, col: number): CellView {
     numFmt: s.numFmt ?? "General",
     bold: s.font?.bold === true,
     italic: s.font?.italic === true,
+    underline: Boolean(s.font?.underline),
     size: s.font?.size ?? 11,
     color: upper(s.font?.color?.argb),
     fill,
@@ -131,8 +170,9 @@ function excelSheet(ws: Worksheet, plan: SheetPlan): SheetView {
   const heights: Record<string, number> = {};
   for (const row of Object.keys(plan.rowHeights ?? {}))
     heights[row] = ws.getRow(Number(row)).height ?? 0;
-  const view = (ws.views ?? [])[0] as { state?: string; ySplit?: number } | undefined;
+  const view = (ws.views ?? [])[0] as { state?: string; ySplit?: number; showGridLines?: boolean } | undefined;
   const setup = ws.pageSetup;
+  const m = setup.margins;
   const cfs = (
     ws as unknown as {
       conditionalFormattings: {
@@ -170,11 +210,21 @@ function excelSheet(ws: Worksheet, plan: SheetPlan): SheetView {
       ? {
           orientation: setup.orientation,
           paper: setup.paperSize === 9 ? "A4" : String(setup.paperSize),
-          fitWide: Number(setup.fitToWidth),
-          fitTall: Number(setup.fitToHeight),
+          ...(setup.fitToPage
+            ? { fitWide: Number(setup.fitToWidth), fitTall: Number(setup.fitToHeight) }
+            : { scale: Number(setup.scale) }),
+          margins: m ? [m.left, m.right, m.top, m.bottom, m.header, m.footer].map((x) => Math.round(x * 72 * 100) / 100) : [],
+          ...(setup.printArea ? { area: plainRange(setup.printArea) } : {}),
+          ...(setup.printTitlesRow ? { titleRows: plainRange(setup.printTitlesRow) } : {}),
+          header: hfParts(ws.headerFooter?.oddHeader),
+          footer: hfParts(ws.headerFooter?.oddFooter),
         }
       : undefined,
     tables,
+    breaks: [],
+    hiddenRows: (plan.hiddenRows ?? []).filter((r) => ws.getRow(r).hidden),
+    gridlines: view?.showGridLines !== false,
+    hidden: ws.state === "hidden",
   };
 }
 
@@ -208,6 +258,7 @@ function mockCell(c: CellState | undefined): CellView {
     numFmt: c?.numberFormat ?? "General",
     bold: f["font.bold"] === true,
     italic: f["font.italic"] === true,
+    underline: f["font.underline"] === "Single",
     size: (f["font.size"] as number | undefined) ?? 11,
     color: upper(f["font.color"] as string | undefined),
     fill: upper(f["fill.color"] as string | undefined),
@@ -235,7 +286,20 @@ function mockSheet(wb: MockWorkbook, plan: SheetPlan): SheetView {
       widths[String(n)] = v;
     }
   }
-  const page = s.pageLayout as { orientation?: string; paperSize?: string; zoom?: { horizontalFitToPages: number; verticalFitToPages: number } };
+  const page = s.pageLayout as {
+    orientation?: string;
+    paperSize?: string;
+    zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+    leftMargin?: number;
+    rightMargin?: number;
+    topMargin?: number;
+    bottomMargin?: number;
+    headerMargin?: number;
+    footerMargin?: number;
+    printArea?: string;
+    printTitleRows?: string;
+  };
+  const hf = s.headerFooter ?? {};
   return {
     merges: [...s.merges].sort(),
     widths,
@@ -256,8 +320,24 @@ function mockSheet(wb: MockWorkbook, plan: SheetPlan): SheetView {
       ? {
           orientation: page.orientation.toLowerCase(),
           paper: String(page.paperSize),
-          fitWide: page.zoom?.horizontalFitToPages ?? NaN,
-          fitTall: page.zoom?.verticalFitToPages ?? NaN,
+          ...(page.zoom?.scale !== undefined
+            ? { scale: page.zoom.scale }
+            : { fitWide: page.zoom?.horizontalFitToPages ?? NaN, fitTall: page.zoom?.verticalFitToPages ?? NaN }),
+          margins: [page.leftMargin, page.rightMargin, page.topMargin, page.bottomMargin, page.headerMargin, page.footerMargin].map(
+            (x) => Math.round((x ?? NaN) * 100) / 100
+          ),
+          ...(page.printArea ? { area: plainRange(page.printArea) } : {}),
+          ...(page.printTitleRows ? { titleRows: plainRange(page.printTitleRows) } : {}),
+          header: {
+            ...(hf.leftHeader ? { left: hf.leftHeader } : {}),
+            ...(hf.centerHeader ? { center: hf.centerHeader } : {}),
+            ...(hf.rightHeader ? { right: hf.rightHeader } : {}),
+          },
+          footer: {
+            ...(hf.leftFooter ? { left: hf.leftFooter } : {}),
+            ...(hf.centerFooter ? { center: hf.centerFooter } : {}),
+            ...(hf.rightFooter ? { right: hf.rightFooter } : {}),
+          },
         }
       : undefined,
     tables: wb.state.tables
@@ -281,20 +361,38 @@ function mockSheet(wb: MockWorkbook, plan: SheetPlan): SheetView {
           );
         })(),
       })),
+    breaks: [...(s.pageBreaks ?? [])].sort((a, b) => a - b),
+    hiddenRows: [...(s.hiddenRows ?? [])].sort((a, b) => a - b),
+    gridlines: s.showGridlines !== false,
+    hidden: s.visibility === "Hidden",
   };
 }
 
 // -------------------------------------------------------------------------------------- compare
 async function bothRenderers(plan: WorkbookPlan) {
   const file = new Workbook();
-  await file.xlsx.load(Buffer.from(await renderWorkbook(plan)) as unknown as ArrayBuffer);
+  const bytes = await renderWorkbook(plan);
+  await file.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  // ExcelJS writes manual page breaks but does not read them back: taken from the sheets' XML.
+  const zip = await JSZip.loadAsync(bytes);
+  const fileBreaks = new Map<string, number[]>();
+  for (const [i, sheet] of plan.sheets.entries()) {
+    const xml = (await zip.file(`xl/worksheets/sheet${i + 1}.xml`)?.async("string")) ?? "";
+    const rows = /<rowBreaks[^>]*>(.*?)<\/rowBreaks>/s.exec(xml)?.[1] ?? "";
+    fileBreaks.set(sheet.name, [...rows.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]) + 1));
+  }
   const live = createMockWorkbook({ sheets: [] });
   await renderWorkbookPlan(live.context, plan);
-  return { file, live };
+  return { file, live, fileBreaks };
 }
 
 /** Every difference between the two renderings, as readable lines (empty when they agree). */
-function differences(plan: WorkbookPlan, file: Workbook, live: MockWorkbook): string[] {
+function differences(
+  plan: WorkbookPlan,
+  file: Workbook,
+  live: MockWorkbook,
+  fileBreaks: ReadonlyMap<string, number[]> = new Map()
+): string[] {
   const out: string[] = [];
   for (const sheet of plan.sheets) {
     const ws = file.getWorksheet(sheet.name);
@@ -302,7 +400,7 @@ function differences(plan: WorkbookPlan, file: Workbook, live: MockWorkbook): st
       out.push(`${sheet.name}: missing in the .xlsx file`);
       continue;
     }
-    const a = excelSheet(ws, sheet);
+    const a = { ...excelSheet(ws, sheet), breaks: fileBreaks.get(sheet.name) ?? [] };
     const b = mockSheet(live, sheet);
     for (const key of Object.keys(a) as (keyof SheetView)[]) {
       if (JSON.stringify(a[key]) !== JSON.stringify(b[key]))
@@ -316,6 +414,14 @@ function differences(plan: WorkbookPlan, file: Workbook, live: MockWorkbook): st
       // into a formula; in the file the cell's type already says text.
       if (typeof c.value === "string" && isFormulaLike(c.value.trimStart()) && y.numFmt === "@")
         y.numFmt = x.numFmt;
+      // A cell a merge covers shows the merge's first cell: ExcelJS reads that cell's value and
+      // number format there, office-js keeps its own (nothing); only its formatting counts.
+      const covered = sheet.merges.some(
+        (m) => c.row >= m.top && c.row <= m.bottom && c.col >= m.left && c.col <= m.right && !(c.row === m.top && c.col === m.left)
+      );
+      if (covered) {
+        for (const k of ["value", "formula", "numFmt"] as const) delete (x as Partial<CellView>)[k], delete (y as Partial<CellView>)[k];
+      }
       for (const key of Object.keys(x) as (keyof CellView)[]) {
         if (JSON.stringify(x[key]) !== JSON.stringify(y[key]))
           out.push(`${sheet.name}!${at} ${key}: xlsx ${JSON.stringify(x[key])} ≠ office-js ${JSON.stringify(y[key])}`);
@@ -334,13 +440,17 @@ function differences(plan: WorkbookPlan, file: Workbook, live: MockWorkbook): st
 describe("the two renderers draw the same workbook", () => {
   test("the full kl2024 template set (every template), property by property", async () => {
     const plan = buildTemplateWorkbook("Aarhus", [], { kontakt: { navn: "Navn Navnesen" }, frist: "7. februar 2025" });
-    const { file, live } = await bothRenderers(plan);
-    expect(differences(plan, file, live)).toEqual([]);
+    const { file, live, fileBreaks } = await bothRenderers(plan);
+    expect(differences(plan, file, live, fileBreaks)).toEqual([]);
     // The comparison is not vacuous: the things the office-js renderer used to drop are there.
     const data = plan.sheets.find((s) => s.name === "UKN Data")!;
     expect(data.conditionalFormats?.length).toBeGreaterThan(0);
     expect(live.sheet("UKN Data").conditionalFormats.length).toBe(data.conditionalFormats!.length);
     expect(live.sheet("UKN Data").pageLayout.paperSize).toBe("A4");
+    // Header, footer, hidden rows and gridlines are drawn and compared.
+    expect(live.sheet("Forside").hiddenRows?.length).toBeGreaterThan(0);
+    expect(live.sheet("UKN Data").headerFooter?.rightFooter).toContain("&P");
+    expect(live.sheet("UKN Data").showGridlines).toBe(false);
   }, 120000);
 
   test("the report (Overblik, fact sheets, input sheets with their Excel tables, log)", async () => {
@@ -349,9 +459,14 @@ describe("the two renderers draw the same workbook", () => {
     const kommunedata = exampleKommunedata();
     const result = project({ returns, landstal, kommunedata, indstillinger: exampleIndstillinger() });
     const plan = buildReport({ result, returns, landstal, kommunedata });
-    const { file, live } = await bothRenderers(plan);
-    expect(differences(plan, file, live)).toEqual([]);
+    const { file, live, fileBreaks } = await bothRenderers(plan);
+    expect(differences(plan, file, live, fileBreaks)).toEqual([]);
     expect(live.state.tables.map((t) => t.name).sort()).toEqual(["Data_tabel", "Kommunedata_tabel", "Landstal_tabel"]);
+    // Fixed scales, page breaks, print areas and repeated rows are drawn and compared.
+    expect(plan.sheets.some((s) => (s.rowBreaks ?? []).length > 0)).toBe(true);
+    expect(live.sheet("UKN").pageBreaks?.length).toBeGreaterThan(0);
+    expect(live.sheet("Data").pageLayout.printArea).toBeDefined();
+    expect(live.sheet("Data").pageLayout.printTitleRows).toBeDefined();
   }, 120000);
 
   test("the comparison finds a difference when one renderer drops something", async () => {

@@ -47,8 +47,9 @@ describe("write projections", () => {
     expect(wb.syncs()).toBe(2);
     for (const m of METHODS) {
       const np = result.nedslagspunkter.find((n) => n.id === m.id)!;
-      expect(wb.cell(m.arkNavn, "D7")?.formula).toBe("C7-B7");
-      expect(wb.cell(m.arkNavn, "C7")?.formula).toBeTruthy();
+      // The fact sheet's resources table: increase = final year − baseline, final year a formula.
+      expect(wb.cell(m.arkNavn, "F8")?.formula).toBe("E8-D8");
+      expect(wb.cell(m.arkNavn, "E8")?.formula).toBeTruthy();
       if (np.spaend)
         expect(
           wb.cell(
@@ -88,5 +89,17 @@ describe("write projections", () => {
       expect(back.alle.stigning).toBeCloseTo(np.alle.stigning as number, 9);
       expect(back.spaend?.tekst).toBe(np.spaend?.tekst);
     }
+  });
+
+  test("settings other than the defaults read back from the Indstillinger sheet (one schema, both sides)", async () => {
+    const own = { ...indstillinger, timer_pr_aarsvaerk: 1500, spaend_pct: 20, loen_pr_aarsvaerk: 600000 };
+    const r = project({ returns, landstal, kommunedata, indstillinger: own });
+    const wb = createMockWorkbook();
+    await writeReport(wb.context, buildReport({ result: r, returns, landstal, kommunedata }));
+    const { tables } = await readTables(wb.context, INPUT_SOURCES);
+    const back = readIndstillinger(tables[SHEET.indstillinger]);
+    expect(back).toMatchObject({ timer_pr_aarsvaerk: 1500, spaend_pct: 20, loen_pr_aarsvaerk: 600000 });
+    expect(back.udelad).toEqual(r.indstillinger.udelad);
+    expect(back.medtag).toEqual(r.indstillinger.medtag);
   });
 });

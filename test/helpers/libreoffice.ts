@@ -4,28 +4,17 @@
  * text results), and read back with ExcelJS.
  */
 import { spawnSync } from "child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import type { Workbook } from "exceljs";
 import type { WorkbookPlan } from "../../src/domain/layout";
 import { loadWorkbook, renderWorkbook } from "../../src/xlsx";
 import { canStream, renderWorkbookStreamed } from "../../src/xlsx/node/stream";
+import { danishProfile } from "../../src/cli/pdf";
 
-const DANISH = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>da-DK</value></prop></item>
-<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>da-DK</value></prop></item>
-</oor:items>
-`;
-
-/** A profile folder whose locale is Danish (`-env:UserInstallation` points at it). */
-export function danishProfile(dir: string): string {
-  const user = join(dir, "profil", "user");
-  mkdirSync(user, { recursive: true });
-  writeFileSync(join(user, "registrymodifications.xcu"), DANISH);
-  return `file://${join(dir, "profil")}`;
-}
+/** A profile folder whose locale is Danish (`-env:UserInstallation` points at it): the CLI's own. */
+export { danishProfile };
 
 /** The plan with every formula's cached value removed (so LibreOffice must compute each one). */
 export function withoutCache(plan: WorkbookPlan): WorkbookPlan {

@@ -26,6 +26,15 @@ export const LIBREOFFICE: Requirement = requirement(
   "LibreOffice (soffice) findes ikke på denne maskine"
 );
 
+/** LibreOffice and poppler-utils (pdftotext, pdfinfo, pdftoppm): printing to PDF and reading it back. */
+export const LIBREOFFICE_PDF: Requirement = LIBREOFFICE.missing
+  ? LIBREOFFICE
+  : requirement(
+      "poppler-utils",
+      () => spawnSync("pdftotext", ["-v"], { encoding: "utf8" }).status === 0,
+      "poppler-utils (pdftotext, pdfinfo) findes ikke på denne maskine"
+    );
+
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Debian's Chromium, driven by playwright-core. */

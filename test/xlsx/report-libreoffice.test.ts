@@ -84,7 +84,8 @@ describe("overblik.xlsx in LibreOffice (no add-in)", () => {
     };
     const wb = await recalc(edited);
     const norm = after.nedslagspunkter.find((n) => n.id === "normering")!;
-    const got = resultOf(wb.getWorksheet("Minimumsnormeringer")!.getCell("D7").value) as number;
+    // The fact sheet's increase for all municipalities (row 8, column F).
+    const got = resultOf(wb.getWorksheet("Minimumsnormeringer")!.getCell("F8").value) as number;
     expect(got).toBeCloseTo(norm.alle.stigning as number, 9);
     expect(got).toBeCloseTo(2 * (before.nedslagspunkter.find((n) => n.id === "normering")!.alle.stigning as number), 9);
     const span = resultOf(wb.getWorksheet("Overblik")!.getCell("E7").value);

@@ -76,7 +76,7 @@ describe("kkr_kapacitet's report in LibreOffice", () => {
     const rowOf = (who: string, id: string) => (r: number) =>
       data.cells.some((c) => c.row === r && c.col === 1 && c.value === who) &&
       data.cells.some((c) => c.row === r && c.col === 2 && c.value === id);
-    const valueCol = data.cells.find((c) => c.row === 1 && c.value === "Værdi")?.col ?? 5;
+    const valueCol = data.cells.find((c) => c.row === 3 && c.value === "Værdi")!.col;
     let edited = edit(plan, "Data", rowOf("Odense", "kkr_kapacitet.planlagt.autisme.2023"), valueCol, 58);
     edited = edit(edited, "Data", rowOf("Vejle", "kkr_kapacitet.planlagt.uh_dom.2023"), valueCol, 35);
     const wb = await recalcDanish(edited);

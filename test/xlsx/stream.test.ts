@@ -81,7 +81,16 @@ function featurePlan(): WorkbookPlan {
     protect: true,
     freezeRows: 2,
     tabColor: "548235",
-    print: { orientation: "landscape" },
+    gridlines: false,
+    hiddenRows: [12],
+    rowBreaks: [9],
+    print: {
+      orientation: "landscape",
+      scale: 90,
+      titleRows: { first: 1, last: 2 },
+      header: { left: "Dokument", right: "&A" },
+      footer: { right: "Side &P af &N" },
+    },
   };
   const second: SheetPlan = {
     name: "Andet ark",
@@ -101,7 +110,16 @@ function featurePlan(): WorkbookPlan {
       { name: "Liste_tabel", top: 4, bottom: 6, left: 2, right: 3, style: "TableStyleLight9" },
     ],
   };
-  return { sheets: [first, second], title: "Alle egenskaber", fullCalcOnLoad: true };
+  const hidden: SheetPlan = {
+    name: "Skjult",
+    cells: [{ row: 1, col: 1, value: "ikke i udskriften", style: "body" }],
+    merges: [],
+    columnWidths: {},
+    protect: false,
+    hidden: true,
+    print: { orientation: "portrait", fit: { wide: 1, tall: 1 }, area: { top: 1, left: 1, bottom: 1, right: 2 } },
+  };
+  return { sheets: [first, second, hidden], title: "Alle egenskaber", fullCalcOnLoad: true };
 }
 
 const PLANS = {
@@ -153,6 +171,21 @@ describe("streamed and in-memory writers", () => {
       expect(partDifferences(memory, streamed)).toEqual([]);
     }
   );
+
+  it("both draw the print and view settings of the layout model (not merely equally absent)", () => {
+    const parts = xmlParts(written.features.streamed, []);
+    const sheet1 = parts.get("xl/worksheets/sheet1.xml")!;
+    const book = parts.get("xl/workbook.xml")!;
+    expect(sheet1).toContain('showGridLines="0"');
+    expect(sheet1).toMatch(/<row r="12"[^>]*hidden="1"/);
+    expect(sheet1).toMatch(/<rowBreaks[^>]*><brk id="8"[^>]*man="1"\/><\/rowBreaks>/);
+    expect(sheet1).toContain('scale="90"');
+    expect(sheet1).toContain("<oddHeader>&amp;LDokument&amp;R&amp;A</oddHeader>");
+    expect(sheet1).toContain("<oddFooter>&amp;RSide &amp;P af &amp;N</oddFooter>");
+    expect(book).toMatch(/<sheet [^>]*name="Skjult" state="hidden"/);
+    expect(book).toContain("_xlnm.Print_Titles");
+    expect(book).toContain("_xlnm.Print_Area");
+  });
 
   it("asks for recalculation on load when the plan says so, and only then", async () => {
     const plan = PLANS.features;

@@ -45,7 +45,7 @@ describe("a pack's report in LibreOffice (no add-in)", () => {
     const edited: WorkbookPlan = {
       ...plan,
       sheets: plan.sheets.map((s) =>
-        s !== data ? s : { ...s, cells: s.cells.map((c) => (c.row === idRow && c.col === 5 ? { ...c, value: 300 } : c)) }
+        s !== data ? s : { ...s, cells: s.cells.map((c) => (c.row === idRow && c.col === 6 ? { ...c, value: 300 } : c)) }
       ),
     };
     const wb = await recalcDanish(edited);

@@ -20,7 +20,7 @@ import {
   type Parsed,
   type ProjectionResult,
 } from "../../domain/project";
-import { buildReport } from "../../domain/report";
+import { SHEET, buildReport } from "../../domain/report";
 import { computeTables, tablesJson } from "../../domain/tables/compute";
 import { buildTablesReport } from "../../domain/tables/report";
 import { tablesText } from "../../domain/tables/text";
@@ -38,11 +38,13 @@ import {
   writeBytes,
   writeStreamed,
 } from "../io";
+import { requireSoffice, writePdf } from "../pdf";
 import { packOption } from "../pack";
 import { type FileResult, VAELG_OPTION, judgeFiles } from "../returns";
 import { batchLines, resultJson } from "./valider";
 
 interface OpregnOptions {
+  pdf?: string;
   pakke?: string;
   landstal?: string;
   kommunedata?: string;
@@ -248,20 +250,29 @@ export function registerOpregn(program: Command, io: CliIo): void {
       "rapporten, der skrives (fx overblik.xlsx); aldrig en af inddatafilerne"
     )
     .option(
+      "--pdf <fil>",
+      "skriv også Overblik og faktaarkene (andre pakker: oversigten og tabellerne) som PDF (kræver LibreOffice)"
+    )
+    .option(
       "--json",
       "skriv resultatet som JSON på standard-output (oversigten går til standard-fejl)"
     )
     .option(...VAELG_OPTION)
     .option(...OVERSKRIV_OPTION)
     .action(async (returer: string[], opts: OpregnOptions) => {
-      if (!opts.ud && !opts.json)
-        throw new CliError("Angiv rapporten med -o/--ud (fx -o overblik.xlsx), eller brug --json.");
+      if (!opts.ud && !opts.json && !opts.pdf)
+        throw new CliError(
+          "Angiv rapporten med -o/--ud (fx -o overblik.xlsx) eller --pdf FIL, eller brug --json."
+        );
       const writeOptions = { overskriv: opts.overskriv === true };
-      if (opts.ud) {
-        // Before anything is read: the report may not replace an input, nor (without --overskriv) anything.
-        refuseInputAsOutput(opts.ud, [...returer, ...otherInputs(opts)]);
-        refuseExisting([opts.ud], writeOptions);
+      // Before anything is read: no output may replace an input, nor (without --overskriv) anything.
+      for (const out of [opts.ud, opts.pdf]) {
+        if (!out) continue;
+        refuseInputAsOutput(out, [...returer, ...otherInputs(opts)]);
+        refuseExisting([out], writeOptions);
       }
+      // Before anything is read or written: without LibreOffice there is no PDF.
+      const soffice = opts.pdf ? requireSoffice() : undefined;
       const say = opts.json ? (s: string) => io.err(s) : (s: string) => io.out(s);
       const judged = await judgeFiles(returer, {
         ...(opts.pakke !== undefined ? { pakke: opts.pakke } : {}),
@@ -306,18 +317,19 @@ export function registerOpregn(program: Command, io: CliIo): void {
         notComputed = result.nedslagspunkter.filter((n) => n.kan_ikke_beregnes).map((n) => n.navn);
         say("");
         say(overviewText(result));
-        if (opts.ud) {
-          const plan = buildReport({
-            result,
-            returns: all,
-            fileFindings,
-            landstal,
-            kommunedata,
-            pack,
-          });
+        const plan =
+          opts.ud || opts.pdf
+            ? buildReport({ result, returns: all, fileFindings, landstal, kommunedata, pack })
+            : undefined;
+        if (opts.ud && plan) {
           await writeStreamed(opts.ud, (sink) => streamWorkbook(plan, sink), writeOptions);
           say("");
           say(`Skrev ${opts.ud}.`);
+        }
+        if (opts.pdf && soffice && plan) {
+          const facts = new Set([SHEET.overblik, ...calc.methods.map((m) => m.arkNavn)]);
+          await writePdf(plan, opts.pdf, (s) => facts.has(s), soffice);
+          say(`Skrev ${opts.pdf} (Overblik og faktaark).`);
         }
         if (opts.json) {
           const tables = pack.report.tables.length
@@ -353,13 +365,22 @@ export function registerOpregn(program: Command, io: CliIo): void {
           notComputed = [`ingen ${pack.respondents.singular} at regne på`];
         say("");
         say(tablesText(result));
-        if (opts.ud) {
-          const plan = buildTablesReport({ result, returns: all, fileFindings });
+        const plan =
+          opts.ud || opts.pdf
+            ? buildTablesReport({ result, returns: all, fileFindings })
+            : undefined;
+        if (opts.ud && plan) {
           if (canStream(plan))
             await writeStreamed(opts.ud, (sink) => streamWorkbook(plan, sink), writeOptions);
           else writeBytes(opts.ud, await renderWorkbook(plan), writeOptions);
           say("");
           say(`Skrev ${opts.ud}.`);
+        }
+        if (opts.pdf && soffice && plan) {
+          // The summary and one sheet per report table come first.
+          const shown = new Set(plan.sheets.slice(0, 1 + result.tables.length).map((s) => s.name));
+          await writePdf(plan, opts.pdf, (s) => shown.has(s), soffice);
+          say(`Skrev ${opts.pdf} (oversigt og tabeller).`);
         }
         if (opts.json)
           io.out(JSON.stringify({ pakke: pack.id, tabeller: tablesJson(result), filer }, null, 2));

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { join } from "path";
 import { buildTemplateWorkbook, resolvePunkter, validPunktNames } from "../../domain/layout";
+import { missingContactText } from "../../domain/layout/forside";
 import type { Pack } from "../../domain/pack/model";
 import { didYouMean, findRespondent, suggestRespondents } from "../../domain/pack/respondents";
 import { defaultPack } from "../../domain/pakker";
@@ -16,6 +17,7 @@ import {
   writeFilesAtomically,
 } from "../io";
 import { packOption } from "../pack";
+import { convertToPdf, requireSoffice } from "../pdf";
 
 interface SkabelonOptions {
   kommune: string[];
@@ -26,6 +28,7 @@ interface SkabelonOptions {
   kontaktEmail?: string;
   kontaktTelefon?: string;
   frist?: string;
+  pdf?: boolean;
   overskriv?: boolean;
 }
 
@@ -86,8 +89,11 @@ export function registerSkabelon(program: Command, io: CliIo): void {
     .option("--kontakt-email <e-mail>", "kontaktpersonens e-mail")
     .option("--kontakt-telefon <telefon>", "kontaktpersonens telefonnummer")
     .option("--frist <frist>", 'frist for returnering, fx "7. februar 2025 kl. 12"')
+    .option("--pdf", "skriv også hver skabelon som PDF ved siden af (kræver LibreOffice)")
     .option(...OVERSKRIV_OPTION)
     .action(async (opts: SkabelonOptions) => {
+      // Before anything is written: without LibreOffice there is no PDF.
+      const soffice = opts.pdf ? requireSoffice() : undefined;
       const pack = packOption(opts.pakke);
       const kommuner = resolveKommuner(opts.kommune, pack);
       if (kommuner.length === 0)
@@ -104,9 +110,17 @@ export function registerSkabelon(program: Command, io: CliIo): void {
         ...(opts.frist ? { frist: opts.frist } : {}),
         pack,
       };
+      const missing = missingContactText(options);
+      if (missing)
+        io.out(
+          `Bemærk: ${missing.replace(/^Skabelonen/, "Skabelonerne").replace(/ Spørg.*$/, "")} Angiv --kontakt-navn, --kontakt-email, --kontakt-telefon og --frist; forsiden beder kommunen spørge.`
+        );
       const writeOptions = { overskriv: opts.overskriv === true };
       refuseExisting(
-        kommuner.map((k) => join(opts.ud, templateFileName(k))),
+        kommuner.flatMap((k) => {
+          const xlsx = join(opts.ud, templateFileName(k));
+          return soffice ? [xlsx, xlsx.replace(/\.xlsx$/, ".pdf")] : [xlsx];
+        }),
         writeOptions
       );
       // Rendered once for the set of templates, specialised per respondent; everything is
@@ -122,5 +136,14 @@ export function registerSkabelon(program: Command, io: CliIo): void {
         `Skrev ${files.length} ${files.length === 1 ? "skabelon" : "skabeloner"} (${selection.templateIds.join(",")}) til ${opts.ud}:`
       );
       for (const [path] of files) io.out(`  ${path}`);
+      if (soffice) {
+        const pdfs = convertToPdf(
+          soffice,
+          files.map(([path]) => path),
+          opts.ud
+        );
+        io.out(`Skrev ${pdfs.length} ${pdfs.length === 1 ? "PDF" : "PDF'er"} (LibreOffice):`);
+        for (const p of pdfs) io.out(`  ${p}`);
+      }
     });
 }

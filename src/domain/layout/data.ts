@@ -7,9 +7,11 @@ import type {
   TemplateDef,
 } from "../catalogue/types";
 import { KINDS, validationFor } from "../kinds";
+import { formatDanishNumber } from "../parse/number";
 import { a1 } from "./a1";
-import { SheetBuilder } from "./builder";
+import { SheetBuilder, type PrintOptions } from "./builder";
 import { KOMMUNE_REF } from "./forside";
+import { widthFor } from "./measure";
 import { dataSheetName } from "./names";
 import type { SheetPlan } from "./types";
 
@@ -18,9 +20,13 @@ const FIRST_YEAR_COL = 3;
 const LABEL_WIDTH = 62;
 /** The label column of a template with list blocks only: it shows record numbers. */
 const NUMBER_WIDTH = 8;
-const YEAR_WIDTH = 13;
-/** Height of a comment box (points). */
-const TEXT_BOX_HEIGHT = 90;
+/**
+ * Year columns are wide enough for the check row's longest likely message, in its bold red
+ * form (a sum up to 999,9 %), so a wrong sum is never cut off by the next year's check.
+ */
+const YEAR_WIDTH = Math.max(14, widthFor(checkText(999.9), { size: 9, bold: true }));
+/** Height of a comment box (points): five lines. */
+const TEXT_BOX_HEIGHT = 75;
 /** Comment boxes and titles span at least this many year columns. */
 const MIN_SPAN = 5;
 
@@ -57,12 +63,18 @@ export function pctCheckFormula(col: number, firstRow: number, lastRow: number):
   return `IF(COUNTA(${range})=0,"",IF(ABS(SUM(${range})-100)<=1,"OK","Summen er "&ROUND(SUM(${range}),1)&" %"))`;
 }
 
+/** What the check formula shows for a wrong sum, rounded to one decimal (for measuring). */
+export function checkText(sum: number): string {
+  return `Summen er ${formatDanishNumber(Math.round(sum * 10) / 10)} %`;
+}
+
 /** The Data sheet: the respondent's name, one table per block, a check row under each pct run, text boxes. */
 export function dataSheet(
   t: TemplateDef,
   kommune: string,
   tabColor: string,
-  respondentLabel = "Anfør kommunenavn:"
+  respondentLabel = "Anfør kommunenavn:",
+  print: PrintOptions = {}
 ): SheetPlan {
   const s = new SheetBuilder(dataSheetName(t));
   const grids = t.blocks.filter((b): b is GridBlockDef => b.type === "tabel");
@@ -79,11 +91,10 @@ export function dataSheet(
   for (let i = 0; i < span; i++) widths[i] = widths[i] ?? YEAR_WIDTH;
   const lastCol = FIRST_YEAR_COL + span - 1;
   const labelWidth = grids.length > 0 ? LABEL_WIDTH : NUMBER_WIDTH;
-  const spanWidth = labelWidth + widths.reduce((a, b) => a + b, 0);
   s.width(1, 2).width(LABEL_COL, labelWidth);
   widths.forEach((w, i) => s.width(FIRST_YEAR_COL + i, w));
 
-  s.set({ row: 1, col: LABEL_COL, value: `${t.name}: Data`, style: "title" }).height(1, 24);
+  s.text(1, LABEL_COL, `${t.name}: Data`, "title");
   // The respondent's label sits in the label column; a list-only template's label column is
   // narrow (record numbers), so there the label spans as many columns as its text needs.
   let labelEnd = LABEL_COL;
@@ -103,20 +114,20 @@ export function dataSheet(
     style: "result",
   }).merge(3, nameCol, 3, Math.max(nameCol, lastCol));
   const hasPct = grids.some((b) => b.rows.some((r) => r.kind === "pct"));
-  const note = `Skriv i de gule celler. Tal skrives uden enheder${hasPct ? "; procenter som tal mellem 0 og 100" : ""}. Lad cellen stå tom, hvis I ikke kender tallet.`;
-  s.set({ row: 4, col: LABEL_COL, value: note, style: "note" }).merge(4, LABEL_COL, 4, lastCol);
-  s.fit(4, note, spanWidth);
+  const hasBlank = grids.some((b) =>
+    b.rows.some((r) => r.columns !== undefined && r.columns.length < b.columns.length)
+  );
+  const note = `Skriv i de gule celler. Tal skrives uden enheder${hasPct ? "; procenter som tal mellem 0 og 100" : ""}. Lad cellen stå tom, hvis I ikke kender tallet.${hasBlank ? " Grå celler er år, der ikke spørges om." : ""}`;
+  s.text(4, LABEL_COL, note, "note", lastCol);
 
   let row = 6;
   for (const b of t.blocks) {
     row =
-      (b.type === "tabel"
-        ? block(s, t, b, row, lastCol, spanWidth)
-        : listBlock(s, t, b, row, lastCol, spanWidth)) + 1;
+      (b.type === "tabel" ? block(s, t, b, row, lastCol) : listBlock(s, t, b, row, lastCol)) + 1;
   }
 
   for (const tx of t.texts) {
-    s.text(row, LABEL_COL, tx.label, "heading", spanWidth, lastCol);
+    s.text(row, LABEL_COL, tx.label, "blockTitle", lastCol);
     row += 1;
     const id = textId(t.id, tx.id);
     s.set({
@@ -132,7 +143,12 @@ export function dataSheet(
     s.merge(row, LABEL_COL, row, lastCol).height(row, TEXT_BOX_HEIGHT);
     row += 2;
   }
-  return s.build({ protect: true, tabColor, orientation: span > 5 ? "landscape" : "portrait" });
+  return s.build({
+    protect: true,
+    tabColor,
+    gridlines: false,
+    print: { ...print, orientation: span > 5 ? "landscape" : "portrait", fit: "page" },
+  });
 }
 
 /** A list block from `top`: a header row of field labels, then `max` numbered records. */
@@ -141,24 +157,19 @@ function listBlock(
   t: TemplateDef,
   b: ListBlockDef,
   top: number,
-  lastCol: number,
-  spanWidth: number
+  lastCol: number
 ): number {
   let row = top;
-  s.text(row, LABEL_COL, b.title, "heading", spanWidth, lastCol);
+  s.text(row, LABEL_COL, b.title, "blockTitle", lastCol);
   row += 1;
   if (b.intro) {
-    s.text(row, LABEL_COL, b.intro, "sublabel", spanWidth, lastCol);
+    s.text(row, LABEL_COL, b.intro, "sublabel", lastCol);
     row += 1;
   }
   s.set({ row, col: LABEL_COL, value: "Nr.", style: "yearHeader" });
   b.fields.forEach((f, i) => {
     s.set({ row, col: FIRST_YEAR_COL + i, value: f.label, style: "tableHeader" });
   });
-  const longest = Math.max(
-    ...b.fields.map((f) => Math.ceil(f.label.length / Math.max(6, listFieldWidth(f) - 1)))
-  );
-  if (longest > 1) s.height(row, 15 * longest);
   row += 1;
   for (let n = 1; n <= b.max; n++) {
     s.set({ row, col: LABEL_COL, value: n, style: "label", numFmt: "0" });
@@ -187,17 +198,16 @@ function block(
   t: TemplateDef,
   b: GridBlockDef,
   top: number,
-  lastCol: number,
-  spanWidth: number
+  lastCol: number
 ): number {
   const years = blockColumns(b);
   const index = new Map(years.map((k, i) => [String(k), i]));
   const colOf = (y: ColumnKey) => FIRST_YEAR_COL + index.get(String(y))!;
   let row = top;
-  s.text(row, LABEL_COL, b.title, "heading", spanWidth, lastCol);
+  s.text(row, LABEL_COL, b.title, "blockTitle", lastCol);
   row += 1;
   if (b.intro) {
-    s.text(row, LABEL_COL, b.intro, "sublabel", spanWidth, lastCol);
+    s.text(row, LABEL_COL, b.intro, "sublabel", lastCol);
     row += 1;
   }
   s.set({ row, col: LABEL_COL, value: null, style: "yearHeader" });
@@ -269,7 +279,6 @@ function inputRow(
   colOf: (y: ColumnKey) => number
 ): void {
   s.set({ row, col: LABEL_COL, value: r.label, style: r.kind === "pct" ? "sublabel" : "label" });
-  s.fit(row, r.label, LABEL_WIDTH);
   const asked = new Set(rowColumnsOf(b, r).map(String));
   const validation = validationFor(r.kind, choiceLabels(r.choices));
   const numFmt = KINDS[r.kind].numFmt;

@@ -2,7 +2,7 @@ import { META_FIELDS } from "../fieldId";
 import type { TemplateDef } from "../catalogue/types";
 import type { Pack } from "../pack/model";
 import { absA1, quoteSheet } from "./a1";
-import { SheetBuilder } from "./builder";
+import { SheetBuilder, type PrintOptions } from "./builder";
 import { FORSIDE, dataSheetName, procesSheetName, vejledningSheetName } from "./names";
 import type { SheetPlan } from "./types";
 
@@ -21,14 +21,41 @@ export interface TemplateOptions {
 
 const LABEL_COL = 2;
 const VALUE_COL = 3;
-const VALUE_WIDTH = 90;
-const NOT_GIVEN = "(ikke angivet)";
+/** Columns of the links to a template's sheets (Vejledning, Proces, Data). */
+const LINK_COLS = [4, 5, 6] as const;
+const LAST_COL = 6;
 
-/** Where the meta cells sit on the front page. */
+/** Where the meta cells sit on the front page (skabelon, version and pakke in hidden rows). */
 export const META_ROWS = { kommune: 4, skabelon: 5, version: 6, pakke: 7 } as const;
 
 /** Formula reference to the front page's municipality cell, e.g. `Forside!$C$4`. */
 export const KOMMUNE_REF = `${quoteSheet(FORSIDE)}!${absA1(META_ROWS.kommune, VALUE_COL)}`;
+
+/** A formula that links to cell A1 of `sheet` and shows `text`. */
+export function sheetLink(sheet: string, text: string): string {
+  const target = `#${quoteSheet(sheet)}!A1`.replace(/"/g, '""');
+  return `HYPERLINK("${target}","${text.replace(/"/g, '""')}")`;
+}
+
+/**
+ * What the front page says when the CLI was given no contact person or no deadline: the
+ * respondent is told to ask, never left without a way to return the template.
+ */
+export function missingContactText(options: TemplateOptions): string | undefined {
+  const k = options.kontakt ?? {};
+  const contact = [k.navn, k.email, k.telefon].some((v) => v?.trim());
+  const deadline = Boolean(options.frist?.trim());
+  if (contact && deadline) return undefined;
+  const what =
+    !contact && !deadline ? "kontaktperson og frist" : !contact ? "kontaktperson" : "frist";
+  const ask =
+    !contact && !deadline
+      ? "hvem I skal sende svaret til, og hvornår"
+      : !contact
+        ? "hvem I skal sende svaret til"
+        : "hvornår svaret skal være sendt";
+  return `Skabelonen er lavet uden ${what}. Spørg den, der sendte jer skabelonen, ${ask}.`;
+}
 
 /** How to fill in the workbook, shown on the front page (the pct step only where there are pct rows). */
 export function howTo(templates: readonly TemplateDef[], pack: Pack): string[] {
@@ -58,29 +85,18 @@ export function forsideSheet(
   kommune: string,
   templates: readonly TemplateDef[],
   pack: Pack,
-  options: TemplateOptions
+  options: TemplateOptions,
+  print: PrintOptions = {}
 ): SheetPlan {
   const forside = pack.source.forside;
   const respondent = pack.respondents.singular;
-  const s = new SheetBuilder(FORSIDE)
-    .width(1, 2)
-    .width(LABEL_COL, 24)
-    .width(VALUE_COL, VALUE_WIDTH);
-  s.set({
-    row: 1,
-    col: LABEL_COL,
-    value: forside?.titel ?? pack.name,
-    style: "title",
-  }).height(1, 24);
-  const intro = forside?.intro ?? pack.description ?? pack.name;
-  s.set({ row: 2, col: LABEL_COL, value: intro, style: "subtitle" }).merge(
-    2,
-    LABEL_COL,
-    2,
-    VALUE_COL
-  );
-  s.fit(2, intro, 24 + VALUE_WIDTH);
+  const s = new SheetBuilder(FORSIDE).width(1, 2).width(LABEL_COL, 20).width(VALUE_COL, 56);
+  for (const c of LINK_COLS) s.width(c, 11);
+  s.text(1, LABEL_COL, forside?.titel ?? pack.name, "title");
+  s.text(2, LABEL_COL, forside?.intro ?? pack.description ?? pack.name, "subtitle", LAST_COL);
 
+  // The respondent is shown; the machine-read fields (template ids, version, pack) stay in
+  // hidden rows, with their labels beside them for the label-based reader.
   const meta: Array<[number, string, string | number, string]> = [
     [
       META_ROWS.kommune,
@@ -104,13 +120,14 @@ export function forsideSheet(
       col: VALUE_COL,
       value,
       name,
-      style: name === META_FIELDS.kommune ? "result" : "body",
+      style: name === META_FIELDS.kommune ? "result" : "cell",
       ...(typeof value === "number" ? { numFmt: "0" } : {}),
     });
+    if (name !== META_FIELDS.kommune) s.hideRow(row);
   }
 
   let row = 9;
-  s.set({ row, col: LABEL_COL, value: "Kontakt og frist", style: "heading" });
+  s.text(row, LABEL_COL, "Kontakt og frist", "heading");
   row += 1;
   const k = options.kontakt ?? {};
   const contact: Array<[string, string | undefined]> = [
@@ -120,38 +137,46 @@ export function forsideSheet(
     ["Frist for returnering", options.frist],
   ];
   for (const [label, value] of contact) {
-    s.set({ row, col: LABEL_COL, value: `${label}:`, style: "label" });
-    s.set({ row, col: VALUE_COL, value: value?.trim() ? value.trim() : NOT_GIVEN, style: "body" });
+    if (!value?.trim()) continue;
+    s.text(row, LABEL_COL, `${label}:`, "label");
+    s.text(row, VALUE_COL, value.trim(), "body", LAST_COL);
+    row += 1;
+  }
+  const missing = missingContactText(options);
+  if (missing) {
+    s.text(row, LABEL_COL, missing, "warning", LAST_COL);
     row += 1;
   }
 
   row += 1;
-  s.set({
-    row,
-    col: LABEL_COL,
-    value: forside?.afsnit ?? "Skemaer i denne skabelon",
-    style: "heading",
-  });
+  s.text(row, LABEL_COL, forside?.afsnit ?? "Skemaer i denne skabelon", "heading");
   row += 1;
   for (const t of templates) {
-    const sheets = [
-      ...(t.vejledning.length ? [vejledningSheetName(t)] : []),
-      ...(t.proces ? [procesSheetName(t)] : []),
-      dataSheetName(t),
+    const sheets: Array<[string, string]> = [
+      ...(t.vejledning.length ? [[vejledningSheetName(t), "Vejledning"] as [string, string]] : []),
+      ...(t.proces ? [[procesSheetName(t), "Proces"] as [string, string]] : []),
+      [dataSheetName(t), "Data"],
     ];
-    const text = `${t.name}${t.area ? ` (${t.area})` : ""}. Ark: ${sheets.join(", ")}.`;
-    s.set({ row, col: LABEL_COL, value: t.shortName, style: "result" });
-    s.set({ row, col: VALUE_COL, value: text, style: "body" }).fit(row, text, VALUE_WIDTH);
+    s.text(row, LABEL_COL, t.shortName, "sideHeading");
+    s.text(row, VALUE_COL, `${t.name}${t.area ? ` (${t.area})` : ""}`, "body");
+    sheets.forEach(([sheet, text], i) =>
+      s.set(row, LINK_COLS[i], { formula: sheetLink(sheet, text), value: text, style: "link" })
+    );
     row += 1;
   }
 
   row += 1;
-  s.set({ row, col: LABEL_COL, value: "Sådan udfylder I skabelonen", style: "heading" });
+  s.text(row, LABEL_COL, "Sådan udfylder I skabelonen", "heading");
   row += 1;
   howTo(templates, pack).forEach((text, i) => {
     s.set({ row, col: LABEL_COL, value: `${i + 1}.`, style: "stepNo" });
-    s.set({ row, col: VALUE_COL, value: text, style: "body" }).fit(row, text, VALUE_WIDTH);
+    s.text(row, VALUE_COL, text, "body", LAST_COL);
     row += 1;
   });
-  return s.build({ protect: true, tabColor: "1F3864" });
+  return s.build({
+    protect: true,
+    tabColor: "1F3864",
+    gridlines: false,
+    print: { ...print, orientation: "portrait", fit: "page" },
+  });
 }

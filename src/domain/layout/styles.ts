@@ -43,4 +43,12 @@ export const STYLE_DEFS: Readonly<Record<StyleName, StyleDef>> = {
   stepNo: { bold: true, hAlign: "right", vAlign: "top" },
   checkOk: { fontColor: "006100", fill: "C6EFCE" },
   checkBad: { bold: true, fontColor: "9C0006", fill: "FFC7CE" },
+  blockTitle: { bold: true, fontSize: 12, fontColor: "1F3864", wrap: true, vAlign: "bottom" },
+  sideHeading: { bold: true, fontColor: "1F3864", wrap: true, vAlign: "top" },
+  link: { fontColor: "0563C1", underline: true, wrap: true, vAlign: "top" },
+  warning: { bold: true, fontColor: "9C0006", wrap: true, vAlign: "top" },
+  cell: { vAlign: "top" },
+  resultCenter: { bold: true, hAlign: "center", vAlign: "top" },
+  center: { hAlign: "center", vAlign: "top" },
+  tableText: { fontSize: 10, wrap: true, vAlign: "top" },
 };

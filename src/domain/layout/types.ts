@@ -30,12 +30,29 @@ export type StyleName =
   /** Conditional format: a check that passes (green). */
   | "checkOk"
   /** Conditional format: a check that fails (red). */
-  | "checkBad";
+  | "checkBad"
+  /** A heading that wraps inside its merged range (a block title as long as a sentence). */
+  | "blockTitle"
+  /** A heading in the left column beside its text (a fact sheet's "Forvaltningsområde"). */
+  | "sideHeading"
+  /** A link to another sheet (a HYPERLINK formula). */
+  | "link"
+  /** Something the reader must act on (no contact person or deadline given). */
+  | "warning"
+  /** Plain text on one line (long lists such as the Data sheet). */
+  | "cell"
+  /** A result shown as text in the middle of its column (a span "37-45 (41)"). */
+  | "resultCenter"
+  /** A short value in the middle of its column (a year, "Ja", "Høj"). */
+  | "center"
+  /** Table text in 10 points that wraps (the overview's descriptions). */
+  | "tableText";
 
 /** Renderer-neutral formatting of a named style (see styles.ts). */
 export interface StyleDef {
   readonly bold?: boolean;
   readonly italic?: boolean;
+  readonly underline?: boolean;
   /** Points. */
   readonly fontSize?: number;
   /** "RRGGBB". */
@@ -166,12 +183,54 @@ export interface SheetPlan {
   /** Rows frozen at the top (0 = none). */
   readonly freezeRows?: number;
   readonly tabColor?: string;
-  /** Printing: A4, scaled to the page width. */
-  readonly print?: { readonly orientation: "portrait" | "landscape" };
+  /** Printing: A4, the orientation, scale or fit, repeated rows, header and footer (page.ts). */
+  readonly print?: PrintPlan;
   /** Excel tables on this sheet (their header cells must be in `cells`). */
   readonly tables?: readonly TablePlan[];
   /** Native charts on this sheet. */
   readonly charts?: readonly ChartPlan[];
+  /** Manual page breaks: the first row of each new page (never inside a block or table). */
+  readonly rowBreaks?: readonly number[];
+  /** false: no gridlines on screen (report, guide and front pages). */
+  readonly gridlines?: boolean;
+  /** Rows kept out of sight (the front page's machine-read fields). */
+  readonly hiddenRows?: readonly number[];
+  /** The sheet itself hidden (a PDF of some sheets only: hidden sheets are not printed). */
+  readonly hidden?: boolean;
+}
+
+/**
+ * A header or footer: left, centre and right parts in Excel's header/footer codes, which Excel,
+ * LibreOffice and office-js all read (&P page, &N pages, &A sheet name, &F file name; a literal
+ * ampersand is "&&", see `headerText`).
+ */
+export interface HeaderFooterPlan {
+  readonly left?: string;
+  readonly center?: string;
+  readonly right?: string;
+}
+
+/** How a sheet prints (A4, the margins of page.ts). */
+export interface PrintPlan {
+  readonly orientation: "portrait" | "landscape";
+  /**
+   * A fixed scale in percent, worked out from the measured sheet so the columns fit the page
+   * width; manual page breaks hold (Excel ignores them when a sheet is fitted to pages).
+   */
+  readonly scale?: number;
+  /** Fitted to this many pages wide and tall (0: as many as needed); used when `scale` is not set. */
+  readonly fit?: { readonly wide: number; readonly tall: number };
+  /** Rows repeated at the top of every printed page (a table's header). */
+  readonly titleRows?: { readonly first: number; readonly last: number };
+  /** Only this range prints (the Data sheet: its title and header, not thousands of rows). */
+  readonly area?: {
+    readonly top: number;
+    readonly left: number;
+    readonly bottom: number;
+    readonly right: number;
+  };
+  readonly header?: HeaderFooterPlan;
+  readonly footer?: HeaderFooterPlan;
 }
 
 export interface WorkbookPlan {

@@ -1,6 +1,8 @@
 import type { TemplateDef } from "../catalogue/types";
 import { defaultPack } from "../pakker";
 import { a1 } from "./a1";
+import type { PrintOptions } from "./builder";
+import { PAGE_OF, SHEET_NAME, headerText, smallPrint } from "./page";
 import { dataSheet } from "./data";
 import { type TemplateOptions, forsideSheet } from "./forside";
 import { procesSheet, vejledningSheet } from "./textsheets";
@@ -39,19 +41,25 @@ export function buildTemplateWorkbook(
   }
   const templates: TemplateDef[] =
     templateIds.length === 0 ? [...all] : all.filter((t) => templateIds.includes(t.id));
-  const sheets: SheetPlan[] = [forsideSheet(kommune, templates, pack, options)];
+  const title = pack.source.forside?.titel ?? pack.name;
+  // Every printed page says which document, which respondent, which sheet and which page.
+  const print: PrintOptions = {
+    header: smallPrint({ left: headerText(title), right: headerText(kommune) }),
+    footer: smallPrint({ left: SHEET_NAME, right: PAGE_OF }),
+  };
+  const sheets: SheetPlan[] = [forsideSheet(kommune, templates, pack, options, print)];
   templates.forEach((t, i) => {
     const color = TAB_COLORS[i % TAB_COLORS.length];
     for (const sheet of [
-      vejledningSheet(t, color),
-      procesSheet(t, color),
-      dataSheet(t, kommune, color, pack.respondents.label),
+      vejledningSheet(t, color, print),
+      procesSheet(t, color, print),
+      dataSheet(t, kommune, color, pack.respondents.label, print),
     ])
       if (sheet) sheets.push(sheet);
   });
   return {
     sheets,
-    title: `${pack.source.forside?.titel ?? pack.name}: ${kommune}`,
+    title: `${title}: ${kommune}`,
     fullCalcOnLoad: true,
   };
 }

@@ -1025,6 +1025,8 @@ class PackLoader {
         ...(n.frivillig ? { frivillig: true } : {}),
         components,
         metode: n.metode,
+        ...(n.hvem ? { hvem: n.hvem } : {}),
+        ...(n.vaerdiskabende ? { vaerdiskabende: n.vaerdiskabende } : {}),
       });
     });
     return methods;

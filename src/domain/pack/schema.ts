@@ -307,6 +307,12 @@ const Nedslagspunkt = z.strictObject({
       "Kun nogle respondenter har opgaven (fx dem, Ankestyrelsen udvælger): en tom indberetning er ikke et hul."
     ),
   metode: Tekst,
+  hvem: Tekst.optional().describe(
+    "Hvem »rammer« opgaven (faktaarket; konsulenten kan rette teksten i rapporten)."
+  ),
+  vaerdiskabende: Tekst.optional().describe(
+    "Er nedslagspunktet værdiskabende (faktaarket; konsulenten kan rette teksten i rapporten)."
+  ),
   dele: z.array(Projektionsdel).min(1),
 });
 

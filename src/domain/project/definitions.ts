@@ -68,4 +68,8 @@ export interface MethodDef {
   readonly components: readonly ComponentDef[];
   /** The method in one paragraph (fact sheet). */
   readonly metode: string;
+  /** Who the task falls on (fact sheet, prefilled text the consultant may edit). */
+  readonly hvem?: string;
+  /** Whether the nedslagspunkt creates value (fact sheet, prefilled text the consultant may edit). */
+  readonly vaerdiskabende?: string;
 }

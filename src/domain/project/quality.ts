@@ -1,10 +1,10 @@
 /**
  * Outlier suggestions (modified z-scores, never applied silently) and the Datakvalitet rating.
  */
+import { formatDanishNumber } from "../parse/number";
 import type { MethodDef } from "./definitions";
 import type { Member } from "./result";
 import { mean, modifiedZScores, sampleStdDev, MODIFIED_Z_THRESHOLD } from "./stats";
-import { formatDanishNumber } from "../parse/number";
 
 export interface OutlierSuggestion {
   readonly kommune: string;

@@ -15,7 +15,6 @@ import {
   cellFormula,
   compileToExcel,
   constant,
-  str,
   type Compiled,
   type CompiledValue,
   type ExcelEnv,
@@ -38,7 +37,10 @@ import type { ExprCalculation, Pack, ReportTableDef } from "../pack/model";
 import { expandRef, perRespondent, targetType, type RefInstance } from "../pack/refs";
 import { formatDanishNumber } from "../parse/number";
 import { packExpressions } from "../pack/load";
-import { SheetBuilder } from "../report/sheet";
+import { SheetBuilder, type PrintOptions } from "../layout/builder";
+import { widthFor } from "../layout/measure";
+import { sheetLink } from "../layout/forside";
+import { PAGE_OF, SHEET_NAME, headerText, smallPrint } from "../layout/page";
 import {
   respondentKey,
   type TableColumn,
@@ -63,22 +65,29 @@ export const TABLES_SHEET = {
   log: "Valideringslog",
 } as const;
 
-/** The Data sheet's columns (one schema for its writer and the task pane's reader). */
-export function dataColumns(pack: Pack): readonly string[] {
+/** The Data sheet's columns by role (one schema for its writer and the readers). */
+export function dataColumnNames(pack: Pack) {
   const who = pack.respondents.singular;
   const years = pack.templates.every((t) =>
     t.blocks.every((b) => b.type !== "tabel" || b.axis === "aar")
   );
-  return [
-    who.charAt(0).toLocaleUpperCase("da") + who.slice(1),
-    "Felt",
-    "Skabelon",
-    years ? "År" : "Kolonne",
-    "Værdi",
-  ];
+  return {
+    respondent: who.charAt(0).toLocaleUpperCase("da") + who.slice(1),
+    felt: "Felt",
+    etiket: "Etiket",
+    skabelon: "Skabelon",
+    kolonne: years ? "År" : "Kolonne",
+    vaerdi: "Værdi",
+  } as const;
 }
 
-const DATA_VALUE_COL = 5;
+/** The Data sheet's columns in order (one schema for its writer and the task pane's reader). */
+export function dataColumns(pack: Pack): readonly string[] {
+  const c = dataColumnNames(pack);
+  return [c.respondent, c.felt, c.etiket, c.skabelon, c.kolonne, c.vaerdi];
+}
+
+const DATA_VALUE_COL = 6;
 const FIRST = 4; // first data row on list-like sheets (title, note, header)
 
 /** A sheet name Excel accepts, unique in `taken`. */
@@ -101,9 +110,36 @@ export function inputSheetNames(pack: Pack): ReadonlyMap<string, string> {
 }
 
 /** Number format of a value of a kind in the report (counts and kroner whole, hours one decimal …). */
-function numFmtOf(kind: FieldKind | undefined, type: ScalarType): string | undefined {
+function numFmtOf(
+  kind: FieldKind | undefined,
+  type: ScalarType,
+  values: readonly unknown[] = []
+): string | undefined {
   if (kind && KINDS[kind].numFmt) return KINDS[kind].numFmt;
-  return type === "tal" ? "#,##0.##" : undefined;
+  if (type !== "tal" && !values.some((v) => typeof v === "number")) return undefined;
+  return numberFormatFor(values);
+}
+
+/**
+ * A number format for values of no declared kind: whole numbers with thousands dots when
+ * every value is whole, else enough decimals for two significant digits of the largest.
+ */
+export function numberFormatFor(values: readonly unknown[]): string {
+  const nums = values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+  if (nums.every((v) => Number.isInteger(v))) return "#,##0";
+  const max = Math.max(...nums.map((v) => Math.abs(v)));
+  const digits =
+    max >= 10 ? 1 : max === 0 ? 1 : Math.min(5, Math.max(1, 1 - Math.floor(Math.log10(max))));
+  return `#,##0.${"0".repeat(digits)}`;
+}
+
+/** The report's page header (the pack's name) and footer (sheet, page x af y). */
+function printOf(pack: Pack, orientation: "portrait" | "landscape"): PrintOptions {
+  return {
+    orientation,
+    header: smallPrint({ left: headerText(pack.report.title ?? pack.name) }),
+    footer: smallPrint({ left: SHEET_NAME, right: PAGE_OF }),
+  };
 }
 
 /** A JavaScript result as a cell's cached value ("" for tom, as the formula gives). */
@@ -128,16 +164,11 @@ function parseRef(ref: string): { sheet: string; col: string; row: number } | un
 class HelperSheet {
   readonly s = new SheetBuilder(TABLES_SHEET.mellemregninger);
   private col = 1;
+  private rows = 0;
   used = false;
 
-  constructor() {
+  constructor(private readonly pack: Pack) {
     this.s.text(1, 1, "Mellemregninger", "title");
-    this.s.text(
-      2,
-      1,
-      "Lister, som rapportens formler regner på (én kolonne pr. liste, én celle pr. element). Ret ikke her; ret på arket Data.",
-      "note"
-    );
   }
 
   add(items: readonly Compiled[], label: string): string {
@@ -147,6 +178,7 @@ class HelperSheet {
     items.forEach((x, i) =>
       this.s.set(FIRST + i, c, { formula: cellFormula(x), value: null, style: "number" })
     );
+    this.rows = Math.max(this.rows, items.length);
     const L = columnLetter(c);
     return `${quoteSheet(this.s.name)}!$${L}$${FIRST}:$${L}$${FIRST + Math.max(0, items.length - 1)}`;
   }
@@ -154,7 +186,22 @@ class HelperSheet {
   build(): SheetPlan {
     const widths: Record<number, number> = {};
     for (let c = 1; c < this.col; c++) widths[c] = 16;
-    return this.s.build(widths, 3);
+    this.s.text(
+      2,
+      1,
+      "Lister, som rapportens formler regner på (én kolonne pr. liste, én celle pr. element). Ret ikke her; ret på arket Data. Arket udskrives kun med overskriften.",
+      "note",
+      Math.max(4, this.col - 1)
+    );
+    return this.s.build({
+      widths,
+      freezeRows: 3,
+      gridlines: false,
+      print: {
+        ...printOf(this.pack, "landscape"),
+        area: { top: 1, left: 1, bottom: 3, right: Math.max(4, this.col - 1) },
+      },
+    });
   }
 }
 
@@ -176,11 +223,12 @@ class TablesReport {
   private readonly samletCalc = new Map<string, string>();
   /** post calculation → `respondent|n` → cell. */
   private readonly postCalc = new Map<string, Map<string, string>>();
-  private readonly helper = new HelperSheet();
+  private readonly helper: HelperSheet;
   private helperLabel = "";
 
   constructor(private readonly input: TablesReportInput) {
     this.pack = input.result.pack;
+    this.helper = new HelperSheet(this.pack);
     for (const n of Object.values(TABLES_SHEET)) this.taken.add(n.toLowerCase());
   }
 
@@ -210,17 +258,13 @@ class TablesReport {
   private dataSheet(): SheetPlan {
     const s = new SheetBuilder(TABLES_SHEET.data);
     const cols = dataColumns(this.pack);
-    s.text(
-      1,
-      1,
-      `Data: de indsendte tal (én række pr. felt og ${this.pack.respondents.singular})`,
-      "title"
-    );
+    s.text(1, 1, "Data: de indsendte tal", "title");
     s.text(
       2,
       1,
-      `Rapportens formler henviser til kolonnen »${cols[4]}«. Ret et tal her, og resultaterne følger med.`,
-      "note"
+      `Én række pr. felt og ${this.pack.respondents.singular}. Rapportens formler henviser til kolonnen »${cols[DATA_VALUE_COL - 1]}«: ret et tal her, og resultaterne følger med. Arket udskrives kun med overskriften; ryd udskriftsområdet for at udskrive alle rækker.`,
+      "note",
+      cols.length
     );
     // In a pack with periods, each row also says which period's return it is from.
     const periodCol = this.periodHeading() ? cols.length + 1 : undefined;
@@ -234,27 +278,36 @@ class TablesReport {
     for (const r of all)
       for (const id of Object.keys(r.values)) returned.add(templateOfId(id) ?? "");
     let row = FIRST;
+    let idWidth = 12;
     for (const t of this.pack.templates) {
       if (!returned.has(t.id)) continue;
       for (const f of fieldsOfTemplate(t)) {
         if (f.record !== undefined && !all.some((r) => recordFilled(r, t.id, f))) continue;
         const byResp = new Map<string, string>();
         for (const r of all) {
-          s.text(row, 1, r.name, "label");
+          s.text(row, 1, r.name, "cell");
+          s.text(row, 2, f.id, "cell");
+          s.text(row, 3, f.label, "label");
+          s.text(row, 4, t.id, "cell");
           if (periodCol && r.period !== undefined)
-            s.set(row, periodCol, { value: r.period, style: "label" });
-          s.text(row, 2, f.id, "label");
-          s.text(row, 3, t.id, "label");
-          if (f.column !== undefined) s.set(row, 4, { value: f.column, style: "label" });
-          else if (f.record !== undefined) s.set(row, 4, { value: f.record, style: "label" });
+            s.set(row, periodCol, { value: r.period, style: "cell" });
+          const col = f.column ?? f.record;
+          if (col !== undefined)
+            s.set(row, 5, {
+              value: col,
+              style: "center",
+              ...(typeof col === "number" ? { numFmt: "0" } : {}),
+            });
           const v = cellValue(r.values[f.id]);
-          const fmt = KINDS[f.kind].numFmt;
+          const fmt =
+            KINDS[f.kind].numFmt ?? (typeof v === "number" ? numberFormatFor([v]) : undefined);
           if (v !== null)
             s.set(row, DATA_VALUE_COL, {
               value: v,
-              style: "number",
+              style: typeof v === "number" ? "number" : "cell",
               ...(fmt ? { numFmt: fmt } : {}),
             });
+          idWidth = Math.max(idWidth, widthFor(f.id));
           byResp.set(respondentKey(r), s.ref(row, DATA_VALUE_COL));
           row++;
         }
@@ -262,14 +315,22 @@ class TablesReport {
       }
     }
     s.table("Data_tabel", 3, 1, row - 1, header.length);
-    return s.build({ 1: 22, 2: 46, 3: 16, 4: 10, 5: 14, 6: 14 }, 3);
+    return s.build({
+      widths: { 1: 20, 2: Math.min(60, idWidth), 3: 44, 4: 14, 5: 9, 6: 14, 7: 14 },
+      freezeRows: 3,
+      print: {
+        ...printOf(this.pack, "landscape"),
+        area: { top: 1, left: 1, bottom: 3, right: header.length },
+        titleRows: { first: 3, last: 3 },
+      },
+    });
   }
 
   // ------------------------------------------------------------------------------ settings
   private settingsSheet(): SheetPlan {
     const s = new SheetBuilder(TABLES_SHEET.indstillinger);
     s.text(1, 1, "Indstillinger", "title");
-    s.text(2, 1, "Ret en værdi i kolonnen »Værdi«, og rapportens tal følger med.", "note");
+    s.text(2, 1, "Ret en værdi i kolonnen »Værdi«, og rapportens tal følger med.", "note", 5);
     ["Indstilling", "Navn", "Værdi", "Enhed", "Kilde"].forEach((h, i) =>
       s.text(3, i + 1, h, "tableHeader")
     );
@@ -279,9 +340,11 @@ class TablesReport {
       s.text(row, 1, st.id, "label");
       s.text(row, 2, st.name, "label");
       // A setting that picks columns ({aar}) is built into the formulas' references.
+      const v = this.input.result.settings[st.id] ?? st.default;
       s.set(row, 3, {
-        value: this.input.result.settings[st.id] ?? st.default,
+        value: v,
         style: fixed.has(st.id) ? "label" : "input",
+        ...(typeof v === "number" ? { numFmt: numberFormatFor([v]) } : {}),
       });
       s.text(row, 4, st.unit ?? "", "label");
       s.text(
@@ -296,7 +359,12 @@ class TablesReport {
     });
     if (this.pack.settings.length === 0)
       s.text(FIRST, 1, "Pakken har ingen indstillinger.", "note");
-    return s.build({ 1: 24, 2: 36, 3: 14, 4: 10, 5: 70 }, 3);
+    return s.build({
+      widths: { 1: 24, 2: 36, 3: 14, 4: 10, 5: 60 },
+      freezeRows: 3,
+      gridlines: false,
+      print: { ...printOf(this.pack, "landscape"), titleRows: { first: 3, last: 3 } },
+    });
   }
 
   // ------------------------------------------------------------------------------ inputs
@@ -309,15 +377,10 @@ class TablesReport {
       const s = new SheetBuilder(name);
       s.text(1, 1, t.name, "title");
       const fromPack = t.standard !== undefined && data === t.standard;
-      s.text(
-        2,
-        1,
-        fromPack
-          ? `${t.description ? `${t.description} ` : ""}Pakkens egne tal${t.source ? ` (kilde: ${t.source})` : ""}. Ret et tal her, og rapporten følger med.`
-          : (t.description ??
-              "Tal, som konsulenten har leveret. Ret et tal her, og rapporten følger med."),
-        "note"
-      );
+      const note = fromPack
+        ? `${t.description ? `${t.description} ` : ""}Pakkens egne tal${t.source ? ` (kilde: ${t.source})` : ""}. Ret et tal her, og rapporten følger med.`
+        : (t.description ??
+          "Tal, som konsulenten har leveret. Ret et tal her, og rapporten følger med.");
       const perResp = t.form === "pr_respondent";
       const entries: { who: string; key: string; v: ByColumn }[] = [];
       if (data) {
@@ -340,6 +403,7 @@ class TablesReport {
         ...columns.map((c) => (c === "*" ? "Alle" : c)),
       ];
       head.forEach((h, i) => s.text(3, i + 1, h, "tableHeader"));
+      s.text(2, 1, note, "note", Math.max(3, head.length));
       const off = perResp ? 1 : 0;
       entries.forEach((e, i) => {
         const row = FIRST + i;
@@ -349,7 +413,7 @@ class TablesReport {
         columns.forEach((c, ci) => {
           const v = c === "*" ? (typeof e.v === "number" ? e.v : undefined) : byColumn(e.v, c);
           if (v === undefined) return;
-          s.set(row, off + 3 + ci, { value: v, style: "input", numFmt: "#,##0.##" });
+          s.set(row, off + 3 + ci, { value: v, style: "input", numFmt: numberFormatFor([v]) });
           this.inputCells.set(`${t.id}|${e.who}|${e.key}|${c}`, s.ref(row, off + 3 + ci));
         });
       });
@@ -357,7 +421,17 @@ class TablesReport {
         s.text(FIRST, 1, "Ingen tal leveret (angiv dem med --data).", "note");
       const widths: Record<number, number> = { 1: 22, 2: 22, 3: 30 };
       head.forEach((_, i) => (widths[i + 1] = widths[i + 1] ?? 14));
-      out.push(s.build(widths, 3));
+      out.push(
+        s.build({
+          widths,
+          freezeRows: 3,
+          gridlines: false,
+          print: {
+            ...printOf(this.pack, head.length > 6 ? "landscape" : "portrait"),
+            titleRows: { first: 3, last: 3 },
+          },
+        })
+      );
     }
     return out;
   }
@@ -544,12 +618,6 @@ class TablesReport {
     const s = new SheetBuilder(TABLES_SHEET.beregninger);
     const res = this.input.result.calculations;
     s.text(1, 1, "Beregninger", "title");
-    s.text(
-      2,
-      1,
-      "Pakkens beregninger som formler over arkene Data, Indstillinger og inddata.",
-      "note"
-    );
     let row = 4;
     const resp = calcs.filter((c) => c.level === "respondent");
     const samlet = calcs.filter((c) => c.level === "samlet");
@@ -668,6 +736,9 @@ class TablesReport {
         row++;
       }
     }
+    const valuesOf = new Map<string, unknown[]>();
+    for (const p of plan)
+      if (p.value) valuesOf.set(p.calc.id, [...(valuesOf.get(p.calc.id) ?? []), cached(p.value)]);
     for (const p of plan) {
       this.helperLabel = `${p.calc.name}${p.element !== undefined ? ` ${p.element}` : ""}${p.r ? ` (${p.r.name}${p.n ? ` post ${p.n}` : ""})` : ""}`;
       const element = p.element;
@@ -689,19 +760,29 @@ class TablesReport {
           local
         )
       );
+      const fmt = numFmtOf(p.calc.format, (compiled as Compiled).type, valuesOf.get(p.calc.id));
       s.set(p.row, p.col, {
         formula: cellFormula(compiled),
         value: p.value ? cached(p.value) : null,
         style: "number",
-        ...(numFmtOf(p.calc.format, (compiled as Compiled).type)
-          ? { numFmt: numFmtOf(p.calc.format, (compiled as Compiled).type) }
-          : {}),
+        ...(fmt ? { numFmt: fmt } : {}),
       });
     }
     const widths: Record<number, number> = { 1: 24, 2: 10 };
-    for (let c = 2; c < 3 + Math.max(respCols.length, post.length); c++)
-      widths[c] = widths[c] ?? 16;
-    return s.build(widths, 0);
+    const lastCol = 2 + Math.max(respCols.length, post.length, 1);
+    for (let c = 2; c <= lastCol; c++) widths[c] = widths[c] ?? 16;
+    s.text(
+      2,
+      1,
+      "Pakkens beregninger som formler over arkene Data, Indstillinger og inddata.",
+      "note",
+      Math.max(3, lastCol)
+    );
+    return s.build({
+      widths,
+      gridlines: false,
+      print: printOf(this.pack, lastCol > 6 ? "landscape" : "portrait"),
+    });
   }
 
   // ------------------------------------------------------------------------------ report tables
@@ -738,14 +819,15 @@ class TablesReport {
     const plain = tr.columns.filter((c) => !c.def.repeat);
     const lastCol = 1 + shown.length;
     s.text(1, 1, t.title, "title");
-    if (t.description) {
-      s.text(2, 1, t.description, "note");
-      s.merge(2, 1, 2, Math.max(lastCol, 4));
-    }
+    if (t.description) s.text(2, 1, t.description, "note", Math.max(lastCol, 4));
     const header = 4;
     s.text(header, 1, this.rowHeader(t), "tableHeader");
     shown.forEach((c, i) => s.text(header, i + 2, c.title, "tableHeader"));
-    s.height(header, 32);
+    // A column's number format suits all its values (and its total).
+    const columnValues = (c: TableColumn) => [
+      ...tr.rows.map((r) => cached(r.values[c.id])),
+      ...(tr.total ? [cached(tr.total.values[c.id])] : []),
+    ];
     const firstRow = header + 1;
     const rows = tr.rows;
     const totalRow = firstRow + rows.length;
@@ -805,7 +887,7 @@ class TablesReport {
         const at = cellOf(ri, c);
         const p = parseRef(at)!;
         const col = p.col.split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-        const fmt = numFmtOf(c.def.format, compiled.type);
+        const fmt = numFmtOf(c.def.format, compiled.type, columnValues(c));
         s.set(p.row, col, {
           formula: cellFormula(compiled),
           value: cached(row.values[c.id]),
@@ -830,7 +912,7 @@ class TablesReport {
             return col ? rows.map((_, ri) => cellRef(cellOf(ri, col), typeOf(col))) : undefined;
           })
         ) as Compiled;
-        const fmt = numFmtOf(c.def.format, compiled.type);
+        const fmt = numFmtOf(c.def.format, compiled.type, columnValues(c));
         s.set(totalRow, shown.indexOf(c) + 2, {
           formula: cellFormula(compiled),
           value: cached(tr.total.values[c.id]),
@@ -839,13 +921,11 @@ class TablesReport {
         });
       }
     }
-    if (t.note) {
-      s.text(noteRow, 1, t.note, "note");
-      s.merge(noteRow, 1, noteRow, Math.max(lastCol, 6));
-      s.height(noteRow, 45);
-    }
+    if (t.note) s.text(noteRow, 1, t.note, "note", Math.max(lastCol, 6));
     texts.forEach((c, ti) => {
-      s.text(textStart + ti * (rows.length + 1), 1, c.title, "heading");
+      const top = textStart + ti * (rows.length + 1);
+      s.text(top, 1, c.title, "heading");
+      s.keep(top, top + 1);
     });
     // Columns as wide as their longest label or text (within bounds); a row whose text still
     // wraps gets the height of its lines, so long target-group names and statuses stay readable.
@@ -860,14 +940,15 @@ class TablesReport {
       (c, i) =>
         (widths[i + 2] = Math.min(40, Math.max(15, ...rows.map((r) => textLength(r, c) + 2))))
     );
-    rows.forEach((r, ri) => {
-      const lines = Math.max(
-        Math.ceil(r.label.length / (widths[1] - 1)),
-        ...shown.map((c, i) => Math.ceil(textLength(r, c) / (widths[i + 2] - 1)))
-      );
-      if (lines > 1) s.height(firstRow + ri, 15 * lines);
+    return s.build({
+      widths,
+      freezeRows: header,
+      gridlines: false,
+      print: {
+        ...printOf(this.pack, lastCol > 6 ? "landscape" : "portrait"),
+        titleRows: { first: header, last: header },
+      },
     });
-    return s.build(widths, header);
   }
 
   /** How a table row binds: respondent, record, group, and its local names. */
@@ -917,16 +998,12 @@ class TablesReport {
   }
 
   // ------------------------------------------------------------------------------ summary and log
-  private overblik(tableSheets: readonly SheetPlan[]): SheetPlan {
+  private overblik(tableSheets: readonly SheetPlan[], others: readonly string[]): SheetPlan {
     const s = new SheetBuilder(TABLES_SHEET.overblik);
     const p = this.pack;
     const res = this.input.result;
     s.text(1, 1, p.report.title ?? p.name, "title");
-    if (p.description) {
-      s.text(2, 1, p.description, "subtitle");
-      s.merge(2, 1, 2, 4);
-      s.height(2, 48);
-    }
+    if (p.description) s.text(2, 1, p.description, "subtitle", 4);
     let row = 4;
     const withReturn = res.respondents.filter((r) => r.returned !== false);
     const n = withReturn.length;
@@ -967,11 +1044,7 @@ class TablesReport {
     row++;
     res.tables.forEach((t, i) => {
       const sheet = tableSheets[i].name;
-      s.set(row, 1, {
-        formula: `HYPERLINK(${str(`#${quoteSheet(sheet)}!A1`)},${str(t.def.title)})`,
-        value: t.def.title,
-        style: "body",
-      });
+      s.set(row, 1, { formula: sheetLink(sheet, t.def.title), value: t.def.title, style: "link" });
       s.text(row, 2, `${t.rows.length} ${t.rows.length === 1 ? "række" : "rækker"}`, "label");
       row++;
     });
@@ -983,11 +1056,18 @@ class TablesReport {
       "heading"
     );
     row++;
-    const names = withReturn.map((r) => r.name).join(", ");
-    s.text(row, 1, names || "(ingen)", "body");
-    s.merge(row, 1, row, 4);
-    s.height(row, 15 * Math.max(1, Math.ceil((names.length || 1) / 110)));
-    return s.build({ 1: 40, 2: 44, 3: 14, 4: 14 }, 0);
+    s.text(row, 1, withReturn.map((r) => r.name).join(", ") || "(ingen)", "body", 4);
+    row += 2;
+    s.text(row++, 1, "Øvrige ark", "heading");
+    for (const name of others) {
+      s.set(row, 1, { formula: sheetLink(name, name), value: name, style: "link" });
+      row++;
+    }
+    return s.build({
+      widths: { 1: 40, 2: 44, 3: 14, 4: 14 },
+      gridlines: false,
+      print: printOf(p, "portrait"),
+    });
   }
 
   private logSheet(): SheetPlan {
@@ -996,6 +1076,7 @@ class TablesReport {
     [this.dataWho(), "Fil", "Alvor", "Regel", "Celle", "Besked"].forEach((h, k) =>
       s.text(3, k + 1, h, "tableHeader")
     );
+    s.text(2, 1, "Fund i de indsendte filer og bemærkninger fra beregningen.", "note", 6);
     let row = FIRST;
     for (const f of this.input.fileFindings ?? []) {
       [
@@ -1026,7 +1107,12 @@ class TablesReport {
       row++;
     }
     if (row === FIRST) s.text(row, 1, "Ingen bemærkninger.", "note");
-    return s.build({ 1: 20, 2: 24, 3: 12, 4: 20, 5: 16, 6: 90 }, 3);
+    return s.build({
+      widths: { 1: 18, 2: 22, 3: 11, 4: 20, 5: 16, 6: 64 },
+      freezeRows: 3,
+      gridlines: false,
+      print: { ...printOf(this.pack, "landscape"), titleRows: { first: 3, last: 3 } },
+    });
   }
 
   // ------------------------------------------------------------------------------ figures
@@ -1165,8 +1251,8 @@ class TablesReport {
       chartRow += 25;
     });
     if (plans.length === 0) return [];
-    const chartSheet = { ...charts.build({ 1: 12 }, 0), charts: plans };
-    return [chartSheet, data.build(widths, 4)];
+    const chartSheet = { ...charts.build({ widths: { 1: 12 } }), charts: plans };
+    return [chartSheet, data.build({ widths, freezeRows: 4 })];
   }
 
   private rowHeaderOf(t: ReportTableDef): string {
@@ -1179,24 +1265,20 @@ class TablesReport {
     const inputs = this.inputSheets();
     const calcs = this.calculationsSheet();
     const tables = this.input.result.tables.map((t) => this.tableSheet(t));
+    const helper = this.helper.used ? [this.helper.build()] : [];
+    const log = this.logSheet();
     const figures = this.input.result.tables.flatMap((t, i) =>
       t.def.figure ? this.figureSheets(t, tables[i]) : []
     );
-    const overblik = this.overblik(tables);
+    const others = [...(calcs ? [calcs] : []), ...inputs, settings, data, ...helper, log];
+    const overblik = this.overblik(
+      tables,
+      [...figures, ...others].map((x) => x.name)
+    );
     return {
       title: this.pack.report.title ?? this.pack.name,
       fullCalcOnLoad: true,
-      sheets: [
-        overblik,
-        ...tables,
-        ...figures,
-        ...(calcs ? [calcs] : []),
-        ...inputs,
-        settings,
-        data,
-        ...(this.helper.used ? [this.helper.build()] : []),
-        this.logSheet(),
-      ],
+      sheets: [overblik, ...tables, ...figures, ...others],
     };
   }
 }

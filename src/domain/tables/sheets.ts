@@ -13,7 +13,7 @@ import { parseInputTable, parseSettings, type Parsed } from "../pack/inputs";
 import type { InputTableDef, Pack } from "../pack/model";
 import { numberInCell } from "../parse/number";
 import { validateReturn } from "../validate";
-import { dataColumns } from "./report";
+import { dataColumnNames } from "./report";
 
 export type Cell = string | number | boolean | null;
 export type Grid = readonly (readonly Cell[])[];
@@ -45,7 +45,7 @@ export function inputTableFromSheet(
   def: InputTableDef,
   grid: Grid
 ): Parsed<InputTable> {
-  const who = dataColumns(pack)[0];
+  const who = dataColumnNames(pack).respondent;
   const perResp = def.form === "pr_respondent";
   const h = header(grid, perResp ? [who, "Nøgle", "Navn"] : ["Nøgle", "Navn"]);
   if (!h)
@@ -123,7 +123,7 @@ export function settingsFromSheet(pack: Pack, grid: Grid): Parsed<Record<string,
  * (and per period, where the sheet has the period column a pack with periods writes).
  */
 export function returnsFromDataSheet(pack: Pack, grid: Grid): KommuneReturn[] {
-  const [who, felt, , , vaerdi] = dataColumns(pack);
+  const { respondent: who, felt, vaerdi } = dataColumnNames(pack);
   const h = header(grid, [who, felt, vaerdi]);
   if (!h) return [];
   const periodName = pack.periods?.name;

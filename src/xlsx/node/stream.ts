@@ -17,6 +17,8 @@
  * - it cannot write Excel tables: each table's part, its relationship, the sheet's
  *   `<tableParts>` and the content type are written here with ExcelJS's own table model and
  *   serialisers (exceljs-internals.d.ts), so they are what the in-memory writer writes.
+ * - it lists merged ranges in the order they were merged, where the in-memory writer lists each
+ *   where its first covered cell comes in reading order; the list is put in that order.
  * Defined names, conditional formats, data validations, merges, widths, heights, freeze panes,
  * tab colours and page setup are written by ExcelJS's streaming writer as they are.
  *
@@ -63,9 +65,23 @@ interface WorksheetWriterInternals {
   _writeSheetProtection(): void;
   _writeHyperlinks(): void;
   _writeCloseWorksheet(): void;
+  _merges: MergeDimensions[];
   _sheetRelsWriter: { addRelationship(rel: { Type: string; Target: string }): string };
   commit(): void;
 }
+/** A merged range as ExcelJS's streaming writer keeps it. */
+interface MergeDimensions {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Where a merge's first covered cell comes in reading order (row, then column). */
+function firstCovered(m: MergeDimensions): [number, number] {
+  return m.right > m.left ? [m.top, m.left + 1] : [m.top + 1, m.left];
+}
+
 interface WorkbookWriterInternals {
   styles: ExcelJsStyleManager;
   zip: ZipInternals;
@@ -207,7 +223,13 @@ async function writePlan(plan: WorkbookPlan, sink?: XlsxSink) {
     let n = 0;
     for (const _ of sheetRows(ws, sheet, styles)) if (++n % ROWS_PER_PAUSE === 0) await pause();
     wb.addTables(ws, sheet);
-    (ws as unknown as WorksheetWriterInternals).commit();
+    const internals = ws as unknown as WorksheetWriterInternals;
+    internals._merges.sort((a, b) => {
+      const [ar, ac] = firstCovered(a);
+      const [br, bc] = firstCovered(b);
+      return ar - br || ac - bc;
+    });
+    internals.commit();
   }
   await wb.commit();
   return wb;

@@ -64,10 +64,43 @@ describe("buildTemplateWorkbook", () => {
     for (const t of TEMPLATES) expect(texts.some((x) => x.startsWith(t.name))).toBe(true);
   });
 
-  it("marks missing contact settings as not given instead of inventing them", () => {
-    const p = buildTemplateWorkbook("Odense", ["ukn"]);
-    const texts = p.sheets[0].cells.map((c) => c.value);
-    expect(texts.filter((v) => v === "(ikke angivet)")).toHaveLength(4);
+  it("warns on the Forside when no contact person or deadline was given, instead of inventing them", () => {
+    const texts = (p: ReturnType<typeof buildTemplateWorkbook>) => p.sheets[0].cells.map((c) => String(c.value ?? ""));
+    const none = texts(buildTemplateWorkbook("Odense", ["ukn"]));
+    expect(none).toContain(
+      "Skabelonen er lavet uden kontaktperson og frist. Spørg den, der sendte jer skabelonen, hvem I skal sende svaret til, og hvornår."
+    );
+    const noDeadline = texts(buildTemplateWorkbook("Odense", ["ukn"], { kontakt: { email: "a@b.dk" } }));
+    expect(noDeadline.some((t) => t.startsWith("Skabelonen er lavet uden frist."))).toBe(true);
+    expect(noDeadline).toContain("a@b.dk");
+    // All given: no warning.
+    expect(sheet(FORSIDE).cells.some((c) => String(c.value).startsWith("Skabelonen er lavet uden"))).toBe(false);
+  });
+
+  it("keeps the machine-read fields (template ids, version, pack) in hidden rows with their labels", () => {
+    const forside = sheet(FORSIDE);
+    for (const id of ["meta.skabelon", "meta.version", "meta.pakke"]) {
+      const c = named.get(id)!.plan;
+      expect(forside.hiddenRows).toContain(c.row);
+      expect(forside.cells.find((l) => l.row === c.row && l.col === c.col - 1)?.value).toMatch(/:$/);
+    }
+    expect(forside.hiddenRows).not.toContain(named.get("meta.kommune")!.plan.row);
+  });
+
+  it("links from the Forside to every sheet of the workbook", () => {
+    const links = sheet(FORSIDE)
+      .cells.map((c) => /^HYPERLINK\("#'?(.*?)'?!A1"/.exec(c.formula ?? "")?.[1])
+      .filter(Boolean);
+    expect(new Set(links)).toEqual(new Set(plan.sheets.slice(1).map((s) => s.name)));
+  });
+
+  it("every sheet prints on one page with a header (document, respondent) and a footer (sheet, page x af y)", () => {
+    for (const s of plan.sheets) {
+      expect(s.print?.fit).toEqual({ wide: 1, tall: 1 });
+      expect(s.print?.header?.right).toContain("Aarhus");
+      expect(s.print?.footer).toEqual({ left: "&9&A", right: "&9Side &P af &N" });
+      expect(s.gridlines).toBe(false);
+    }
   });
 
   it.each(TEMPLATES.map((t) => [t.id, t] as const))(

@@ -16,6 +16,7 @@ describe("report plan", () => {
     expect(plan.sheets.map((s) => s.name)).toEqual([
       SHEET.overblik,
       ...METHODS.map((m) => m.arkNavn),
+      SHEET.udOver,
       SHEET.kommunedata,
       SHEET.landstal,
       SHEET.indstillinger,
@@ -28,25 +29,28 @@ describe("report plan", () => {
   it("writes the engine's numbers as cached values of the fact sheets' formulas", () => {
     for (const m of METHODS) {
       const np = result.nedslagspunkter.find((n) => n.id === m.id)!;
-      expect(at(m.arkNavn, 7, 3)?.value).toBeCloseTo(np.alle.slut as number, 9);
-      expect(at(m.arkNavn, 7, 4)?.formula).toBe("C7-B7");
-      expect(at(m.arkNavn, 6, 3)?.value).toBeCloseTo(np.undersoegte.slut as number, 9);
-      expect(at(m.arkNavn, 8, 4)?.value).toBe(np.spaend!.tekst);
-      expect(at(m.arkNavn, 7, 3)?.formula).toBeTruthy();
+      // The resources table: studied (row 7) and all municipalities (row 8) at the baseline (D),
+      // the final year (E) and the increase (F); the span's text in F9.
+      expect(at(m.arkNavn, 8, 5)?.value).toBeCloseTo(np.alle.slut as number, 9);
+      expect(at(m.arkNavn, 8, 6)?.formula).toBe("E8-D8");
+      expect(at(m.arkNavn, 7, 5)?.value).toBeCloseTo(np.undersoegte.slut as number, 9);
+      expect(at(m.arkNavn, 9, 6)?.value).toBe(np.spaend!.tekst);
+      expect(at(m.arkNavn, 8, 5)?.formula).toBeTruthy();
     }
   });
 
   it("the overview's span is a formula on the fact sheet, with the report's text cached", () => {
     const normering = result.nedslagspunkter.find((n) => n.id === "normering")!;
     const row = 5 + METHODS.findIndex((m) => m.id === "normering");
-    expect(at(SHEET.overblik, row, 5)).toMatchObject({ formula: "Minimumsnormeringer!$D$8", value: normering.spaend!.tekst });
-    expect(at(SHEET.overblik, row, 2)?.value).toBe("Minimumsnormeringer");
+    expect(at(SHEET.overblik, row, 5)).toMatchObject({ formula: "Minimumsnormeringer!$F$9", value: normering.spaend!.tekst });
+    // The name links to its fact sheet.
+    expect(at(SHEET.overblik, row, 2)).toMatchObject({ value: "Minimumsnormeringer", formula: expect.stringContaining("HYPERLINK(\"#Minimumsnormeringer!A1\"") });
   });
 
   it("national counts refer to the Landstal sheet, ratios to the Data sheet", () => {
     const formulas = sheet("Minimumsnormeringer").cells.map((c) => c.formula ?? "");
     expect(formulas.some((f) => /^Landstal!\$D\$\d+$/.test(f))).toBe(true);
-    expect(formulas.some((f) => /Data!\$E\$\d+/.test(f))).toBe(true);
+    expect(formulas.some((f) => /Data!\$F\$\d+/.test(f))).toBe(true);
     expect(formulas.some((f) => f.startsWith("AVERAGEIFS("))).toBe(true);
   });
 
@@ -55,7 +59,7 @@ describe("report plan", () => {
     const header = kd.cells.find((c) => c.row === 3 && c.value === "Dagtilbud 2023")!;
     const aalborg = kd.cells.find((c) => c.row > 3 && c.col === 1 && c.value === "Aalborg")!;
     const cell = kd.cells.find((c) => c.row === aalborg.row && c.col === header.col)!;
-    expect(cell.formula).toMatch(/^Data!\$E\$\d+$/);
+    expect(cell.formula).toMatch(/^Data!\$F\$\d+$/);
     expect(cell.value).toBe(140);
   });
 

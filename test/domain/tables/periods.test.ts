@@ -165,7 +165,7 @@ describe("the report workbook of a pack with periods", () => {
 
   it("Data has a Regnskabsår column, and reading it back gives each year's return", () => {
     const data = grid("Data");
-    expect(data[2]).toEqual(["Afdeling", "Felt", "Skabelon", "Kolonne", "Værdi", "Regnskabsår"]);
+    expect(data[2]).toEqual(["Afdeling", "Felt", "Etiket", "Skabelon", "Kolonne", "Værdi", "Regnskabsår"]);
     const back = returnsFromDataSheet(pack, data);
     expect(back.map((r) => `${r.kommune} ${r.values["r.indberetning.aar.vaerdi"]}`).sort()).toEqual(
       ["Afdeling A 2022", "Afdeling A 2023", "Afdeling B 2023", "Afdeling C 2022"]
