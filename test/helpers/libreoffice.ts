@@ -9,8 +9,8 @@ import { tmpdir } from "os";
 import { join } from "path";
 import type { Workbook } from "exceljs";
 import type { WorkbookPlan } from "../../src/domain/layout";
-import { loadWorkbook } from "../../src/xlsx";
-import { renderWorkbookStreamed } from "../../src/xlsx/node/stream";
+import { loadWorkbook, renderWorkbook } from "../../src/xlsx";
+import { canStream, renderWorkbookStreamed } from "../../src/xlsx/node/stream";
 import { danishProfile } from "../../src/cli/pdf";
 
 /** A profile folder whose locale is Danish (`-env:UserInstallation` points at it): the CLI's own. */
@@ -27,18 +27,33 @@ export function withoutCache(plan: WorkbookPlan): WorkbookPlan {
   };
 }
 
-/** Writes the plan as `byrde opregn` does (streamed) without cached results, lets LibreOffice (Danish) recalculate, reads the result. */
+/** Writes the plan as `byrde opregn` does (streamed unless it has charts) without cached results, lets LibreOffice (Danish) recalculate, reads the result. */
 export async function recalcDanish(plan: WorkbookPlan): Promise<Workbook> {
+  return loadWorkbook(await recalcDanishBytes(plan));
+}
+
+/** The file LibreOffice (Danish) writes after recalculating the plan rendered without cached results. */
+export async function recalcDanishBytes(plan: WorkbookPlan): Promise<Uint8Array> {
   const dir = mkdtempSync(join(tmpdir(), "byrde-lo-"));
   try {
-    writeFileSync(join(dir, "bog.xlsx"), await renderWorkbookStreamed(withoutCache(plan)));
+    const bare = withoutCache(plan);
+    const bytes = canStream(bare) ? await renderWorkbookStreamed(bare) : await renderWorkbook(bare);
+    writeFileSync(join(dir, "bog.xlsx"), bytes);
     const res = spawnSync(
       "soffice",
-      [`-env:UserInstallation=${danishProfile(dir)}`, "--headless", "--convert-to", "xlsx", "--outdir", join(dir, "ud"), join(dir, "bog.xlsx")],
+      [
+        `-env:UserInstallation=${danishProfile(dir)}`,
+        "--headless",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        join(dir, "ud"),
+        join(dir, "bog.xlsx"),
+      ],
       { encoding: "utf8", timeout: 180_000 }
     );
     if (res.status !== 0) throw new Error(`soffice fejlede: ${res.stderr}`);
-    return await loadWorkbook(readFileSync(join(dir, "ud", "bog.xlsx")));
+    return new Uint8Array(readFileSync(join(dir, "ud", "bog.xlsx")));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -55,7 +70,10 @@ export function resultOf(v: unknown): unknown {
  * Every formula cell of the plan whose recalculated result differs from its cached value
  * (the engine's), as readable lines; numbers within 1e-9 relative, "" equal to no result.
  */
-export function differences(plan: WorkbookPlan, wb: Workbook): { checked: number; wrong: string[] } {
+export function differences(
+  plan: WorkbookPlan,
+  wb: Workbook
+): { checked: number; wrong: string[] } {
   let checked = 0;
   const wrong: string[] = [];
   for (const s of plan.sheets) {
@@ -76,7 +94,10 @@ export function differences(plan: WorkbookPlan, wb: Workbook): { checked: number
           : want === ""
             ? got === "" || got === undefined || got === null
             : got === want;
-      if (!same) wrong.push(`${s.name}!R${c.row}C${c.col}: ${c.formula} = ${JSON.stringify(got)}, motoren: ${JSON.stringify(want)}`);
+      if (!same)
+        wrong.push(
+          `${s.name}!R${c.row}C${c.col}: ${c.formula} = ${JSON.stringify(got)}, motoren: ${JSON.stringify(want)}`
+        );
       checked++;
     }
   }

@@ -288,6 +288,19 @@ function inputRow(
       continue;
     }
     const id = cellId(t.id, b.id, r.id, y);
+    if (b.columns.find((c) => String(c.key) === String(y))?.locked) {
+      // Filled in by the consultant (udfyld); the sheet's protection keeps it as delivered.
+      s.set({
+        row,
+        col: colOf(y),
+        value: null,
+        style: "number",
+        name: id,
+        field: id,
+        ...(numFmt ? { numFmt } : {}),
+      });
+      continue;
+    }
     s.set({
       row,
       col: colOf(y),

@@ -9,6 +9,7 @@ import {
   NOT_ASKED,
   isList,
   missing,
+  tom,
   val,
   type EvalEnv,
   type Result,
@@ -16,11 +17,13 @@ import {
   type Value,
 } from "../expr/evaluate";
 import type { FieldValue } from "../model";
+import { KINDS } from "../kinds";
 import type { Pack } from "./model";
 import {
   classifyRef,
   expandRef,
   perRespondent,
+  type AxisCalcRef,
   type RefInstance,
   type RefTarget,
   type RefUniverse,
@@ -31,6 +34,11 @@ import {
 export interface RespondentData {
   readonly name: string;
   readonly values: Readonly<Record<string, FieldValue>>;
+  /**
+   * False for a respondent who is only in an input table marked `respondenter` (no return):
+   * it has rows and is in every list, its fields are empty.
+   */
+  readonly returned?: boolean;
   /** The period (year) the values are for, in a pack with periods. */
   readonly period?: number;
 }
@@ -49,8 +57,15 @@ export interface DataContext {
   readonly inputs: Readonly<Record<string, InputTable | undefined>>;
   /** A setting's value (the default unless the consultant changed it). */
   readonly setting: (id: string) => Scalar | undefined;
-  /** A calculation's value: for one respondent, or (no respondent) a samlet value or the list over respondents. */
-  readonly calculation?: (id: string, respondent?: RespondentData) => Value | undefined;
+  /**
+   * A calculation's value: for one respondent, or (no respondent) a samlet value or the list over
+   * respondents; `element` picks the element of a calculation over an axis.
+   */
+  readonly calculation?: (
+    id: string,
+    respondent?: RespondentData,
+    element?: string
+  ) => Value | undefined;
   /** The period these data are for, in a pack with periods. */
   readonly period?: number;
   /** The data of the period before (FORRIGE), in a pack with periods. */
@@ -78,10 +93,45 @@ export function universeOf(pack: Pack): RefUniverse {
     u = {
       templates: new Map(pack.templates.map((t) => [t.id, t])),
       inputs: new Map(pack.inputs.map((t) => [t.id, t])),
+      calculations: axisCalculations(pack),
     };
     universes.set(pack, u);
   }
   return u;
+}
+
+/** A pack's calculations over an axis, as references see them. */
+export function axisCalculations(
+  pack: Pick<Pack, "calculations" | "axes">
+): Map<string, AxisCalcRef> {
+  const out = new Map<string, AxisCalcRef>();
+  for (const c of pack.calculations) {
+    if (c.type !== "udtryk" || !c.axis || c.level === "post") continue;
+    out.set(c.id, {
+      id: c.id,
+      axis: c.axis,
+      elements: (pack.axes.get(c.axis) ?? []).map((e) => String(e.key)),
+      level: c.level,
+      type: c.format ? KINDS[c.format].exprType : "vilkaarlig",
+    });
+  }
+  return out;
+}
+
+/**
+ * Settings as placeholders in references (`enhed.{række}.udgift.{aar}`): their values by id.
+ * The variables of the context (`{række}` …) take precedence.
+ */
+export function settingVariables(
+  pack: Pack,
+  setting: (id: string) => Scalar | undefined
+): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const s of pack.settings) {
+    const v = setting(s.id);
+    if (typeof v === "number" || typeof v === "string") out[s.id] = v;
+  }
+  return out;
 }
 
 const targets = new WeakMap<Node, RefTarget>();
@@ -104,7 +154,8 @@ export function spreadsWithin(t: RefTarget): boolean {
     (t.kind === "grid" &&
       (t.row.kind === "wild" || t.column.kind === "wild" || t.column.kind === "range")) ||
     (t.kind === "list" && t.record.kind === "wild") ||
-    (t.kind === "input" && t.column.kind === "range")
+    (t.kind === "input" && t.column.kind === "range") ||
+    (t.kind === "calc" && t.element.kind === "wild")
   );
 }
 
@@ -128,6 +179,11 @@ function instanceValue(ctx: DataContext, inst: RefInstance, r: RespondentData | 
     if (!inst.exists) return NOT_ASKED;
     return r ? fieldResult(r.values[inst.id], inst.id) : missing(inst.id);
   }
+  if (inst.kind === "calc") {
+    const v = ctx.calculation?.(inst.id, r, inst.element);
+    if (v === undefined) return missing(`${inst.id}.${inst.element}`);
+    return isList(v) ? tom("en liste, hvor der forventes én værdi") : v;
+  }
   const table = ctx.inputs[inst.table.id];
   const label = `${inst.table.name} »${inst.key}« ${inst.column}`;
   if (inst.table.form === "national") {
@@ -148,7 +204,7 @@ function instanceValue(ctx: DataContext, inst: RefInstance, r: RespondentData | 
 
 /** An evaluation environment for a pack's expressions over the data, bound as given. */
 export function makeEnv(ctx: DataContext, bind: Binding = {}): EvalEnv {
-  const vars = bind.vars ?? {};
+  const vars = { ...settingVariables(ctx.pack, ctx.setting), ...(bind.vars ?? {}) };
   const hasField = (id: string) => ctx.pack.fields.has(id);
   const before = ctx.previous;
   return {
