@@ -1,8 +1,8 @@
 /**
  * Renders a WorkbookPlan (the layout model shared with the .xlsx renderer) into the open
  * workbook: sheets, values, formulas, styles, merges, number formats, data validation,
- * conditional formats, column widths, row heights, print setup, Excel tables, defined names,
- * frozen rows, tab colours and protection: everything the layout model holds, as the .xlsx
+ * conditional formats, column widths, row heights, print setup, Excel tables, charts, defined
+ * names, frozen rows, tab colours and protection: everything the layout model holds, as the .xlsx
  * renderer draws it (test/excel/parity.test.ts compares the two property by property).
  *
  * Sync budget: 1 sync to check (sheet and name clashes, protection), 1 sync to write (more
@@ -19,6 +19,7 @@ import type {
   WorkbookPlan,
 } from "../domain/layout/types";
 import { cellAddress, compressCells, joinAddresses, quoteSheet, rangeAddress } from "./a1";
+import { addPlannedChart } from "./charts";
 import { groupSteps, runBatches, type Step } from "./batch";
 import { ExcelAdapterError, errors, fromExcelError, isValidSheetName } from "./errors";
 import { DEFAULT_PAYLOAD_LIMIT, payloadSize, planGrid } from "./grid";
@@ -123,8 +124,16 @@ function groupBy<K>(
   return out;
 }
 
-/** Queues everything one sheet needs (except names and protection) as steps. */
-function sheetSteps(ws: () => Excel.Worksheet, plan: SheetPlan, limit: number): Step[] {
+/**
+ * Queues everything one sheet needs (except names and protection) as steps; `sheetNamed` finds
+ * the sheets a chart's ranges are on.
+ */
+function sheetSteps(
+  ws: () => Excel.Worksheet,
+  plan: SheetPlan,
+  limit: number,
+  sheetNamed: (name: string) => Excel.Worksheet
+): Step[] {
   const steps: Step[] = [];
   const grid = planGrid(plan.cells);
   if (grid.rows > 0 && grid.cols > 0) {
@@ -308,6 +317,7 @@ function sheetSteps(ws: () => Excel.Worksheet, plan: SheetPlan, limit: number): 
       })
     );
   }
+  for (const c of plan.charts ?? []) steps.push(small(() => addPlannedChart(ws(), c, sheetNamed)));
   if (plan.freezeRows) {
     const n = plan.freezeRows;
     steps.push(small(() => ws().freezePanes.freezeRows(n)));
@@ -357,7 +367,15 @@ export async function renderWorkbookPlan(
   await context.sync();
   syncs++;
 
-  const recreate = new Set((options.recreate ?? []).map((n) => n.toLowerCase()));
+  // A replaceable sheet with charts is deleted and added again: clearing cells leaves charts.
+  const recreate = new Set(
+    [
+      ...(options.recreate ?? []),
+      ...plan.sheets
+        .filter((s) => s.charts?.length && replaceable.has(s.name.toLowerCase()))
+        .map((s) => s.name),
+    ].map((n) => n.toLowerCase())
+  );
   const existing = new Map(worksheets.items.map((w) => [w.name.toLowerCase(), w] as const));
   const clashes = plan.sheets.filter(
     (s) =>
@@ -433,7 +451,14 @@ export async function renderWorkbookPlan(
     },
   });
   for (const s of plan.sheets) {
-    steps.push(...sheetSteps(() => sheetsByName.get(s.name) as Excel.Worksheet, s, limit));
+    steps.push(
+      ...sheetSteps(
+        () => sheetsByName.get(s.name) as Excel.Worksheet,
+        s,
+        limit,
+        (name) => sheetsByName.get(name) ?? worksheets.getItem(name)
+      )
+    );
   }
   steps.push({
     size: names.size * 96,

@@ -170,6 +170,12 @@ export const API_USES: readonly ApiUse[] = [
     use: "datavalidering",
   },
   {
+    member: "ChartSeries.overlap",
+    set: "ExcelApi",
+    version: "1.8",
+    use: "diagram",
+  },
+  {
     member: "ChartSeries.gapWidth",
     set: "ExcelApi",
     version: "1.8",

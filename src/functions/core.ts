@@ -34,6 +34,17 @@ import {
   staffing,
   type Checked,
 } from "../domain/supportTime";
+import { parseCell } from "../domain/parse";
+import { usersInYear, type Spell, type YearUsers } from "../domain/spells";
+import {
+  DEFAULT_MIN_MUNICIPALITIES,
+  unitCost,
+  unitCostPercentile,
+  unweightedUnitCost,
+  weightedUnitCost,
+  type CostAndUsers,
+} from "../domain/unitCost";
+
 import { builtinPack } from "../domain/pakker";
 import {
   belaegningsgrad,
@@ -50,7 +61,7 @@ import {
   type Calc,
 } from "../domain/project/takster";
 
-/** Excel error kinds the functions return: #VALUE!, #DIV/0!, #NUM!, #N/A. */
+/** Excel error kinds the functions return: #VALUE!, #DIV/0!, #NUM!, #N/A ("kan ikke beregnes"). */
 export type ErrorKind = "value" | "div0" | "num" | "na";
 
 /** A failure as data. `message` is Danish. */
@@ -607,6 +618,219 @@ export function leveringsgrad(leveret: unknown, visiteret: unknown): number | st
   if (isCellError(v)) return v;
   if (v === null) return valueError("visiteret mangler.");
   return fromChecked(deliveryRate(l, v));
+}
+
+// ------------------------------------------------------------------ unit costs (KORA)
+
+/** Reads a column of numbers that may be negative (net expenditure): null for empty. */
+function readSigned(range: unknown, what: string): (number | null)[] | CellError {
+  const cells = flatten(range);
+  const out: (number | null)[] = new Array(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const n = readNumber(cells[i], what, i);
+    if (isCellError(n)) return n;
+    out[i] = n;
+  }
+  return out;
+}
+
+/** udgifter (may be negative) and brugere (≥ 0), paired by position. */
+function readCostsAndUsers(udgifter: unknown, brugere: unknown): CostAndUsers[] | CellError {
+  const u = readSigned(udgifter, "udgifter");
+  if (isCellError(u)) return u;
+  const b = readColumn(brugere, "brugere");
+  if (isCellError(b)) return b;
+  const size = sameSize(u, b, "udgifter og brugere");
+  if (size) return size;
+  return u.map((x, i) => ({ udgift: x, brugere: b[i] }));
+}
+
+/** A computed value, or #N/A carrying the Danish reason ("kan ikke beregnes: kun brugere"). */
+function orNotAvailable(c: { ok: true; value: number } | { ok: false; reason: string }) {
+  return c.ok ? c.value : naError(capitalise(c.reason) + ".");
+}
+
+/**
+ * BYRDE.ENHEDSUDGIFT: udgift / brugere. Empty counts as 0. Not both above 0: #N/A with the
+ * reason (kun brugere, kun udgifter, hverken udgifter eller brugere). Text: #VALUE!; negative
+ * brugere: #NUM!.
+ */
+export function enhedsudgift(udgift: unknown, brugere: unknown): number | CellError {
+  const u = readNumber(udgift, "udgift");
+  if (isCellError(u)) return u;
+  const b = readNonNegative(brugere, "brugere");
+  if (isCellError(b)) return b;
+  return orNotAvailable(unitCost(u, b));
+}
+
+/** BYRDE.UVÆGTET: the mean of udgift/brugere over the municipalities with both above 0. */
+export function uvaegtet(udgifter: unknown, brugere: unknown): number | CellError {
+  const rows = readCostsAndUsers(udgifter, brugere);
+  return isCellError(rows) ? rows : orNotAvailable(unweightedUnitCost(rows));
+}
+
+/** `kun_inkluderede`: empty or FALSK means every municipality, SAND only those with both above 0. */
+function readFlag(v: unknown, what: string): boolean | CellError {
+  if (isEmpty(v) || v === false || v === 0) return false;
+  if (v === true || v === 1) return true;
+  return valueError(`${what} indeholder ${describe(v)}; brug SAND eller FALSK.`);
+}
+
+/**
+ * BYRDE.VÆGTET: Σ udgifter / Σ brugere, over every municipality (default) or, with
+ * kun_inkluderede = SAND, over those with both above 0. No users: #N/A.
+ */
+export function vaegtet(
+  udgifter: unknown,
+  brugere: unknown,
+  kunInkluderede?: unknown
+): number | CellError {
+  const rows = readCostsAndUsers(udgifter, brugere);
+  if (isCellError(rows)) return rows;
+  const only = readFlag(kunInkluderede, "kun_inkluderede");
+  return isCellError(only) ? only : orNotAvailable(weightedUnitCost(rows, only));
+}
+
+/**
+ * BYRDE.PERCENTIL: the p-th percentile (PERCENTILE.INC) of the unit costs of the municipalities
+ * with both above 0; #N/A below min_n of them (default 10). p outside 0–1, min_n below 1: #NUM!.
+ */
+export function percentil(
+  udgifter: unknown,
+  brugere: unknown,
+  p: unknown,
+  minN?: unknown
+): number | CellError {
+  const rows = readCostsAndUsers(udgifter, brugere);
+  if (isCellError(rows)) return rows;
+  const q = readNumber(p, "p");
+  if (isCellError(q)) return q;
+  if (q === null) return valueError("p mangler.");
+  if (q < 0 || q > 1) return numError(`p skal ligge fra 0 til 1 (fik ${q}).`);
+  const m = readNumber(minN, "min_n");
+  if (isCellError(m)) return m;
+  if (m !== null && m < 1) return numError(`min_n skal være mindst 1 (fik ${m}).`);
+  return orNotAvailable(unitCostPercentile(rows, q, m ?? DEFAULT_MIN_MUNICIPALITIES));
+}
+
+// ------------------------------------------------------------------ users from spells (KORA)
+
+/** A date: a date cell (serial number) or a date written as text (15-02-2024, 2024-02-15). */
+function readDate(v: unknown, what: string, index?: Origin): number | null | CellError {
+  if (isEmpty(v)) return null;
+  if (typeof v !== "number" && typeof v !== "string")
+    return valueError(
+      `${where(what, index)} indeholder ${describe(v)}, hvor der skal stå en dato.`
+    );
+  const parsed = parseCell({ value: v }, "dato");
+  const bad = parsed.findings.find((f) => f.severity === "fejl");
+  if (bad || typeof parsed.value !== "number")
+    return valueError(`${where(what, index)}: ${bad?.message ?? "kan ikke læses som en dato."}`);
+  return parsed.value;
+}
+
+/** A required year (whole number 1900–9999). */
+function readSpellYear(v: unknown): number | CellError {
+  const n = readNumber(v, "år");
+  if (isCellError(n)) return n;
+  if (n === null) return valueError("år mangler.");
+  if (!Number.isInteger(n) || n < 1900 || n > 9999)
+    return numError(`år skal være et helt årstal (fik ${n}).`);
+  return n;
+}
+
+/**
+ * Reads the spells: personer, start and slut paired by position. A row with all three empty is
+ * skipped; a spell needs its person and start date; an empty slut is a running spell; slut
+ * before start is #VALUE! naming the cell.
+ */
+function readSpells(
+  personer: unknown,
+  start: unknown,
+  slut: unknown,
+  addresses: readonly (string | undefined)[] = []
+): Spell[] | CellError {
+  const p = flatten(personer);
+  const s = flatten(start);
+  const e = flatten(slut);
+  const size = sameSize(p, s, "personer og start") ?? sameSize(p, e, "personer og slut");
+  if (size) return size;
+  const cols = asMatrix(personer)[0]?.length || 1;
+  const at = (k: number, i: number): Origin =>
+    cellInRange(addresses[k], Math.floor(i / cols), i % cols) ?? i;
+  const spells: Spell[] = [];
+  for (let i = 0; i < p.length; i++) {
+    if (isEmpty(p[i]) && isEmpty(s[i]) && isEmpty(e[i])) continue;
+    if (isEmpty(p[i])) return valueError(`${where("personer", at(0, i))} mangler personens nøgle.`);
+    const a = readDate(s[i], "start", at(1, i));
+    if (isCellError(a)) return a;
+    if (a === null) return valueError(`${where("start", at(1, i))} mangler forløbets startdato.`);
+    const b = readDate(e[i], "slut", at(2, i));
+    if (isCellError(b)) return b;
+    if (b !== null && b < a)
+      return valueError(`${where("slut", at(2, i))} ligger før startdatoen; tjek datoerne.`);
+    spells.push({ person: String(p[i]).trim(), start: a, end: b });
+  }
+  return spells;
+}
+
+function usersOf(
+  personer: unknown,
+  start: unknown,
+  slut: unknown,
+  aar: unknown,
+  dage: unknown,
+  addresses?: readonly (string | undefined)[]
+): YearUsers | CellError {
+  const spells = readSpells(personer, start, slut, addresses);
+  if (isCellError(spells)) return spells;
+  const y = readSpellYear(aar);
+  if (isCellError(y)) return y;
+  const d = readNumber(dage, "dage");
+  if (isCellError(d)) return d;
+  if (d !== null && !(d >= 1 && d <= 366))
+    return numError(`dage skal ligge fra 1 til 366 (fik ${d}).`);
+  return usersInYear(spells, y, d ?? undefined);
+}
+
+/**
+ * BYRDE.HELÅRSBRUGERE: Σ over persons of the days of `år` their spells cover / dage (default
+ * the days of the year, 365 or 366). Overlapping spells of a person count once; days inclusive.
+ */
+export function helaarsbrugere(
+  personer: unknown,
+  start: unknown,
+  slut: unknown,
+  aar: unknown,
+  dage?: unknown,
+  addresses?: readonly (string | undefined)[]
+): number | CellError {
+  const u = usersOf(personer, start, slut, aar, dage, addresses);
+  return isCellError(u) ? u : u.helaarsbrugere;
+}
+
+/** BYRDE.UNIKKE.BRUGERE: persons with at least one day in `år`. */
+export function unikkeBrugere(
+  personer: unknown,
+  start: unknown,
+  slut: unknown,
+  aar: unknown,
+  addresses?: readonly (string | undefined)[]
+): number | CellError {
+  const u = usersOf(personer, start, slut, aar, undefined, addresses);
+  return isCellError(u) ? u : u.unikkeBrugere;
+}
+
+/** BYRDE.BRUGERE.ULTIMO: persons with a spell covering 31.12 of `år` (an empty slut does). */
+export function brugereUltimo(
+  personer: unknown,
+  start: unknown,
+  slut: unknown,
+  aar: unknown,
+  addresses?: readonly (string | undefined)[]
+): number | CellError {
+  const u = usersOf(personer, start, slut, aar, undefined, addresses);
+  return isCellError(u) ? u : u.brugereUltimo;
 }
 
 // ---- The rammeaftale area's tariff and financing calculators (src/domain/project/takster.ts).

@@ -33,6 +33,14 @@ function result<T>(r: T | core.CellError): T {
   return r;
 }
 
+/**
+ * One number as a 1 × 1 range: Excel gives parameter addresses only to functions whose result is
+ * a matrix, and a one-cell result shows as the number.
+ */
+function single(r: number | core.CellError): number[][] {
+  return [[result(r)]];
+}
+
 /** The first argument's address, where Excel gave it (@requiresParameterAddresses). */
 function firstAddress(invocation?: CustomFunctions.Invocation): string | undefined {
   return invocation?.parameterAddresses?.[0] ?? undefined;
@@ -310,6 +318,136 @@ export function ydelsesniveauFn(timer_pr_uge: any, grænser?: any[][]): any {
  */
 export function leveringsgradFn(leveret: any, visiteret: any): any {
   return result(core.leveringsgrad(leveret, visiteret));
+}
+
+/**
+ * Enhedsudgift: udgift / brugere. Giver #I/T med årsagen (kun brugere, kun udgifter, hverken udgifter eller brugere), når ikke begge er over 0; aldrig 0.
+ * @customfunction ENHEDSUDGIFT ENHEDSUDGIFT
+ * @param udgift Nettodriftsudgiften (kr.); tom tæller som 0.
+ * @param brugere Brugerne (fx helårsbrugere); tom tæller som 0, negative giver #NUM!.
+ * @returns Udgiften pr. bruger.
+ * @helpurl https://localhost:3000/funktioner.html#ENHEDSUDGIFT
+ */
+export function enhedsudgiftFn(udgift: any, brugere: any): number {
+  return result(core.enhedsudgift(udgift, brugere));
+}
+
+/**
+ * Uvægtet gennemsnit af enhedsudgifterne: gennemsnittet af udgift / brugere over kommunerne med både udgifter og brugere over 0.
+ * @customfunction UVAEGTET UVÆGTET
+ * @param udgifter Udgiften pr. kommune, én celle pr. kommune.
+ * @param brugere Brugerne pr. kommune, samme antal celler som udgifter.
+ * @returns Gennemsnitlig enhedsudgift (hver kommune tæller lige meget).
+ * @helpurl https://localhost:3000/funktioner.html#UVAEGTET
+ */
+export function uvaegtetFn(udgifter: any[][], brugere: any[][]): number {
+  return result(core.uvaegtet(udgifter, brugere));
+}
+
+/**
+ * Vægtet gennemsnit af enhedsudgifterne: summen af udgifter / summen af brugere, over alle kommuner eller kun dem med både udgifter og brugere over 0.
+ * @customfunction VAEGTET VÆGTET
+ * @param udgifter Udgiften pr. kommune, én celle pr. kommune.
+ * @param brugere Brugerne pr. kommune, samme antal celler som udgifter.
+ * @param [kun_inkluderede] SAND: kun kommuner med både udgifter og brugere over 0 (standard FALSK: alle kommuner).
+ * @returns Udgift pr. bruger for kommunerne samlet.
+ * @helpurl https://localhost:3000/funktioner.html#VAEGTET
+ */
+export function vaegtetFn(udgifter: any[][], brugere: any[][], kun_inkluderede?: any): number {
+  return result(core.vaegtet(udgifter, brugere, kun_inkluderede));
+}
+
+/**
+ * Percentil af enhedsudgifterne (som FRAKTIL.MEDTAG) over kommunerne med både udgifter og brugere over 0; #I/T når færre end min_n kommuner indgår.
+ * @customfunction PERCENTIL PERCENTIL
+ * @param udgifter Udgiften pr. kommune, én celle pr. kommune.
+ * @param brugere Brugerne pr. kommune, samme antal celler som udgifter.
+ * @param p Percentilen mellem 0 og 1 (fx 0,1 for 10. percentil).
+ * @param [min_n] Mindste antal kommuner, før percentilen vises (standard 10).
+ * @returns Enhedsudgiften ved percentilen.
+ * @helpurl https://localhost:3000/funktioner.html#PERCENTIL
+ */
+export function percentilFn(
+  udgifter: any[][],
+  brugere: any[][],
+  p: number,
+  min_n?: number
+): number {
+  return result(core.percentil(udgifter, brugere, p, min_n));
+}
+
+/**
+ * Helårsbrugere af forløb: summen over personerne af dagene i året, deres forløb dækker, delt med dage. Overlappende forløb for samme person tæller én gang; tom slutdato = igangværende.
+ * @customfunction HELAARSBRUGERE HELÅRSBRUGERE
+ * @param personer Personens nøgle pr. forløb (ét delområde ad gangen).
+ * @param start Forløbets startdato, samme antal celler som personer.
+ * @param slut Forløbets slutdato (medregnes); tom hvis forløbet er igangværende.
+ * @param år Året der tælles.
+ * @param [dage] Dage i et helt år (standard årets dage, 365 eller 366).
+ * @param invocation Excel's call context (the cells' addresses).
+ * @returns Antal helårsbrugere (ét tal; som område af én celle, så fejl kan nævne cellens adresse).
+ * @helpurl https://localhost:3000/funktioner.html#HELAARSBRUGERE
+ * @requiresParameterAddresses
+ */
+export function helaarsbrugereFn(
+  personer: any[][],
+  start: any[][],
+  slut: any[][],
+  år: number,
+  dage?: number,
+  invocation?: CustomFunctions.Invocation
+): number[][] {
+  return single(
+    core.helaarsbrugere(personer, start, slut, år, dage, invocation?.parameterAddresses ?? [])
+  );
+}
+
+/**
+ * Unikke brugere af forløb: antal forskellige personer med mindst én dag i året.
+ * @customfunction UNIKKE.BRUGERE UNIKKE.BRUGERE
+ * @param personer Personens nøgle pr. forløb (ét delområde ad gangen).
+ * @param start Forløbets startdato, samme antal celler som personer.
+ * @param slut Forløbets slutdato (medregnes); tom hvis forløbet er igangværende.
+ * @param år Året der tælles.
+ * @param invocation Excel's call context (the cells' addresses).
+ * @returns Antal personer.
+ * @helpurl https://localhost:3000/funktioner.html#UNIKKE.BRUGERE
+ * @requiresParameterAddresses
+ */
+export function unikkeBrugereFn(
+  personer: any[][],
+  start: any[][],
+  slut: any[][],
+  år: number,
+  invocation?: CustomFunctions.Invocation
+): number[][] {
+  return single(
+    core.unikkeBrugere(personer, start, slut, år, invocation?.parameterAddresses ?? [])
+  );
+}
+
+/**
+ * Brugere pr. 31.12: antal personer med et forløb, der dækker årets sidste dag (også forløb, der starter eller slutter den dag).
+ * @customfunction BRUGERE.ULTIMO BRUGERE.ULTIMO
+ * @param personer Personens nøgle pr. forløb (ét delområde ad gangen).
+ * @param start Forløbets startdato, samme antal celler som personer.
+ * @param slut Forløbets slutdato (medregnes); tom hvis forløbet er igangværende.
+ * @param år Året der tælles.
+ * @param invocation Excel's call context (the cells' addresses).
+ * @returns Antal personer.
+ * @helpurl https://localhost:3000/funktioner.html#BRUGERE.ULTIMO
+ * @requiresParameterAddresses
+ */
+export function brugereUltimoFn(
+  personer: any[][],
+  start: any[][],
+  slut: any[][],
+  år: number,
+  invocation?: CustomFunctions.Invocation
+): number[][] {
+  return single(
+    core.brugereUltimo(personer, start, slut, år, invocation?.parameterAddresses ?? [])
+  );
 }
 
 /**

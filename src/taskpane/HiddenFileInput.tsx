@@ -12,6 +12,8 @@ const useStyles = makeStyles({
 
 export const JSON_FILES = ".json,application/json";
 export const XLSX_FILES = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** An input table: JSON in its shape, or a register extract as .csv or .xlsx. */
+export const INPUT_FILES = `${JSON_FILES},.csv,text/csv,${XLSX_FILES}`;
 
 export const HiddenFileInput = React.forwardRef<
   HTMLInputElement,

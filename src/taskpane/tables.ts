@@ -1,7 +1,8 @@
 /**
  * The report tables of any pack, loaded with Opregn only: the calculation, the report workbook
- * (the same as `byrde opregn --pakke`), and the readers of the workbook's Data, Indstillinger and
- * input sheets (in the layout the report writes them).
+ * (the same as `byrde opregn --pakke`), the readers of the workbook's Data, Indstillinger and
+ * input sheets (in the layout the report writes them), and an input table from a .json, .csv or
+ * .xlsx file.
  */
 export { computeTables, tablesJson, type TablesResult } from "../domain/tables/compute";
 export {
@@ -17,3 +18,4 @@ export {
 } from "../domain/tables/sheets";
 export { resultText } from "../domain/tables/text";
 export { parseInputTable, parseSettings } from "../domain/pack/inputs";
+export { inputTableFromFile } from "../xlsx/inputFile";

@@ -12,3 +12,4 @@ export { prescanForExcelJs } from "./reader/prescan";
 export { type NamedRef, definedNames, parseRef, plainValue } from "./names";
 export { BAD_FILE_RULES, LIMITS, XlsxRejected, checkXlsxBytes, type BadFileRule } from "./guard";
 export { type CellSource, withLabelFallback, LOCATE_RULES } from "./locate";
+export { type SheetRows, readSheetRows } from "./rows";

@@ -12,6 +12,7 @@ import type {
   WorkbookPlan,
 } from "../domain/layout/types";
 import { excelJsCellValue, isFormulaLike } from "../domain/safeText";
+import { addCharts } from "./charts";
 import { workbookBytes } from "./bytes";
 import { pageSetupOf, sheetOptions } from "./print";
 
@@ -378,5 +379,6 @@ export function planToExcel(plan: WorkbookPlan): Workbook {
 
 /** Renders a layout plan to .xlsx bytes (Node and browser), in memory. */
 export async function renderWorkbook(plan: WorkbookPlan): Promise<Uint8Array> {
-  return workbookBytes(planToExcel(plan));
+  // ExcelJS writes no charts: they are added to the file afterwards (./charts.ts).
+  return addCharts(await workbookBytes(planToExcel(plan)), plan);
 }

@@ -28,7 +28,7 @@ export async function poll<T>(read: () => Promise<T>, expected: T, timeoutMs = 1
 export interface FakeWorkbook {
   /** Office document settings (saved with the workbook). */
   settings: Record<string, unknown>;
-  sheets: { name: string; protected: boolean; cells: Record<string, { value?: unknown }> }[];
+  sheets: { name: string; protected: boolean; cells: Record<string, { value?: unknown }>; charts?: number }[];
   names: Record<string, string>;
   tables: { name: string; sheet: string; address: string }[];
   selected: string | null;

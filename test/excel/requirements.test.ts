@@ -45,6 +45,7 @@ const EVIDENCE: Record<string, RegExp> = {
   "WorksheetCollection.onSelectionChanged": /onSelectionChanged\.add\(/,
   "Range.dataValidation": /\.dataValidation/,
   "ChartSeries.gapWidth": /\.gapWidth\s*=/,
+  "ChartSeries.overlap": /\.overlap\s*=/,
   "Worksheet.getRanges (RangeAreas)": /\.getRanges\(/,
   "RangeFormat.indentLevel": /\.indentLevel\s*=/,
   "Worksheet.pageLayout": /\.pageLayout\b/,

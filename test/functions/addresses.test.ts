@@ -40,7 +40,7 @@ describe("error messages name the cell Excel gave", () => {
       result: { dimensionality?: string };
     }[];
     const withAddresses = fns.filter((f) => f.options?.requiresParameterAddresses).map((f) => f.id);
-    expect(withAddresses).toEqual(["AARSVAERK", "TIMER", "AFVIGER"]);
+    expect(withAddresses).toEqual(["AARSVAERK", "TIMER", "AFVIGER", "HELAARSBRUGERE", "UNIKKE.BRUGERE", "BRUGERE.ULTIMO"]);
     for (const f of fns.filter((x) => withAddresses.includes(x.id))) expect(f.result.dimensionality).toBe("matrix");
     for (const f of fns) expect(f.helpUrl).toBe(`https://localhost:3000/funktioner.html#${f.id}`);
     // The invocation parameter is Excel's, not one the user types.

@@ -9,8 +9,8 @@ import { tmpdir } from "os";
 import { join } from "path";
 import type { Workbook } from "exceljs";
 import type { WorkbookPlan } from "../../src/domain/layout";
-import { loadWorkbook } from "../../src/xlsx";
-import { renderWorkbookStreamed } from "../../src/xlsx/node/stream";
+import { loadWorkbook, renderWorkbook } from "../../src/xlsx";
+import { canStream, renderWorkbookStreamed } from "../../src/xlsx/node/stream";
 import { danishProfile } from "../../src/cli/pdf";
 
 /** A profile folder whose locale is Danish (`-env:UserInstallation` points at it): the CLI's own. */
@@ -27,11 +27,18 @@ export function withoutCache(plan: WorkbookPlan): WorkbookPlan {
   };
 }
 
-/** Writes the plan as `byrde opregn` does (streamed) without cached results, lets LibreOffice (Danish) recalculate, reads the result. */
+/** Writes the plan as `byrde opregn` does (streamed unless it has charts) without cached results, lets LibreOffice (Danish) recalculate, reads the result. */
 export async function recalcDanish(plan: WorkbookPlan): Promise<Workbook> {
+  return loadWorkbook(await recalcDanishBytes(plan));
+}
+
+/** The file LibreOffice (Danish) writes after recalculating the plan rendered without cached results. */
+export async function recalcDanishBytes(plan: WorkbookPlan): Promise<Uint8Array> {
   const dir = mkdtempSync(join(tmpdir(), "byrde-lo-"));
   try {
-    writeFileSync(join(dir, "bog.xlsx"), await renderWorkbookStreamed(withoutCache(plan)));
+    const bare = withoutCache(plan);
+    const bytes = canStream(bare) ? await renderWorkbookStreamed(bare) : await renderWorkbook(bare);
+    writeFileSync(join(dir, "bog.xlsx"), bytes);
     const res = spawnSync(
       "soffice",
       [
@@ -46,7 +53,7 @@ export async function recalcDanish(plan: WorkbookPlan): Promise<Workbook> {
       { encoding: "utf8", timeout: 180_000 }
     );
     if (res.status !== 0) throw new Error(`soffice fejlede: ${res.stderr}`);
-    return await loadWorkbook(readFileSync(join(dir, "ud", "bog.xlsx")));
+    return new Uint8Array(readFileSync(join(dir, "ud", "bog.xlsx")));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { existsSync } from "fs";
 import type { Finding } from "../../domain/model";
 import type { InputTable } from "../../domain/pack/env";
-import { parseInputTable, parseSettings } from "../../domain/pack/inputs";
+import { parseSettings } from "../../domain/pack/inputs";
 import type { Pack } from "../../domain/pack/model";
 import { DEFAULT_PACK_ID } from "../../domain/pakker";
 import { countText, formatDanishNumber } from "../../domain/parse/number";
@@ -24,14 +24,18 @@ import { SHEET, buildReport } from "../../domain/report";
 import { computeTables, tablesJson } from "../../domain/tables/compute";
 import { buildTablesReport } from "../../domain/tables/report";
 import { tablesText } from "../../domain/tables/text";
-import { streamWorkbook } from "../../xlsx/node/stream";
+import { renderWorkbook } from "../../xlsx";
+import { inputTableFromFile } from "../../xlsx/inputFile";
+import { canStream, streamWorkbook } from "../../xlsx/node/stream";
 import { CliError } from "../errors";
 import {
   type CliIo,
   OVERSKRIV_OPTION,
+  readBytes,
   readJson,
   refuseExisting,
   refuseInputAsOutput,
+  writeBytes,
   writeStreamed,
 } from "../io";
 import { requireSoffice, writePdf } from "../pdf";
@@ -77,6 +81,12 @@ function runPack(spec: string | undefined, results: readonly FileResult[]): Pack
     );
   }
   return pack;
+}
+
+/** An input table from its file: .json, .csv or .xlsx (src/xlsx/inputFile.ts, shared with the pane). */
+function readInputFile(pack: Pack, id: string, file: string): Parsed<InputTable> {
+  const def = pack.inputs.find((t) => t.id === id)!;
+  return inputTableFromFile(pack, def, file, readBytes(file));
 }
 
 /** `--data TABEL=FIL.json` options → file by table id. */
@@ -210,7 +220,10 @@ export function registerOpregn(program: Command, io: CliIo): void {
     .description(
       "valider indberetningerne, beregn pakkens tabeller (kl2024: opregn til alle kommuner) og skriv rapporten"
     )
-    .argument("<returer...>", "indberetninger (.xlsx eller JSON med kommune og felter)")
+    .argument(
+      "[returer...]",
+      "indberetninger (.xlsx eller JSON med kommune og felter); kan udelades, når pakkens inddata er nok"
+    )
     .option(
       "--pakke <id|fil>",
       "pakken (standard: den, indberetningerne er lavet med; ellers kl2024)"
@@ -224,8 +237,9 @@ export function registerOpregn(program: Command, io: CliIo): void {
       "kl2024: kommunedata.json, tal pr. kommune (= --data kommunedata=FIL)"
     )
     .option(
-      "--data <tabel=fil...>",
-      "pakkens inddata, fx --data enhed=enhed.json (tabellens id og en JSON-fil)"
+      "--data <tabel=fil>",
+      "pakkens inddata, fx --data enhed=enhed.json (tabellens id og en fil: .json, eller .csv/.xlsx med én række pr. respondent); gentages for flere tabeller",
+      (v: string, prev: string[] = []) => [...prev, v]
     )
     .option(
       "--indstillinger <fil>",
@@ -337,14 +351,7 @@ export function registerOpregn(program: Command, io: CliIo): void {
       } else {
         const inputs: Record<string, InputTable> = {};
         for (const [id, file] of files)
-          inputs[id] = parsedOrFail(
-            file,
-            parseInputTable(
-              pack,
-              pack.inputs.find((t) => t.id === id)!,
-              readJson(file)
-            )
-          );
+          inputs[id] = parsedOrFail(file, readInputFile(pack, id, file));
         const settings = opts.indstillinger
           ? parsedOrFail(opts.indstillinger, parseSettings(pack, readJson(opts.indstillinger)))
           : undefined;
@@ -363,7 +370,9 @@ export function registerOpregn(program: Command, io: CliIo): void {
             ? buildTablesReport({ result, returns: all, fileFindings })
             : undefined;
         if (opts.ud && plan) {
-          await writeStreamed(opts.ud, (sink) => streamWorkbook(plan, sink), writeOptions);
+          if (canStream(plan))
+            await writeStreamed(opts.ud, (sink) => streamWorkbook(plan, sink), writeOptions);
+          else writeBytes(opts.ud, await renderWorkbook(plan), writeOptions);
           say("");
           say(`Skrev ${opts.ud}.`);
         }

@@ -19,6 +19,8 @@ export interface ColumnDef {
   readonly key: ColumnKey;
   /** The header users see ("2023", "Mandag"). */
   readonly label: string;
+  /** Filled in by the consultant (e.g. a register count): a named, locked cell, not an input. */
+  readonly locked?: boolean;
 }
 
 /** One answer of a `valg` field: `id` is what calculations see, `label` what users pick. */

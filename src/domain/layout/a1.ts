@@ -34,3 +34,31 @@ export function parseA1(ref: string): { row: number; col: number } | undefined {
 export function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
+
+/** A range with its sheet: sheet name and first and last row and column (1-based). */
+export interface SheetRange {
+  readonly sheet: string;
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** Parses "'Figurdata'!$C$5:$C$97" (or a single cell) into its sheet and rectangle. */
+export function parseSheetRange(ref: string): SheetRange | undefined {
+  const m =
+    /^(?:'((?:[^']|'')+)'|([^!']+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(
+      ref.trim()
+    );
+  if (!m) return undefined;
+  const col = (s: string) => [...s].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+  const top = Number(m[4]);
+  const left = col(m[3]);
+  return {
+    sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2],
+    top,
+    left,
+    bottom: m[6] ? Number(m[6]) : top,
+    right: m[5] ? col(m[5]) : left,
+  };
+}

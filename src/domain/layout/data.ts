@@ -359,6 +359,19 @@ function inputRow(
       continue;
     }
     cells.input(id, row, colOf(y));
+    if (b.columns.find((c) => String(c.key) === String(y))?.locked) {
+      // Filled in by the consultant (udfyld); the sheet's protection keeps it as delivered.
+      s.set({
+        row,
+        col: colOf(y),
+        value: null,
+        style: "number",
+        name: id,
+        field: id,
+        ...(numFmt ? { numFmt } : {}),
+      });
+      continue;
+    }
     s.set({
       row,
       col: colOf(y),

@@ -135,6 +135,40 @@ export interface TablePlan {
   readonly style: string;
 }
 
+/** One series of a chart: its name in the legend, its values (a range) and its colour. */
+export interface ChartSeriesPlan {
+  readonly name: string;
+  /** Absolute range with its sheet, e.g. `'Figurdata'!$D$5:$D$97`. */
+  readonly values: string;
+  /** "RRGGBB". */
+  readonly color: string;
+}
+
+/**
+ * A native chart on a sheet: columns over a range of category labels, one or more series.
+ * Both renderers draw it: the office-js renderer with `worksheet.charts.add`, the .xlsx renderer
+ * as DrawingML added to the file (../../xlsx/charts.ts; ExcelJS cannot write charts).
+ */
+export interface ChartPlan {
+  readonly kind: "column";
+  /** Unique on its sheet. */
+  readonly name: string;
+  readonly title: string;
+  /** Absolute range of the category labels (one per column of bars). */
+  readonly categories: string;
+  readonly series: readonly ChartSeriesPlan[];
+  /** The chart covers the cells from `from` (top-left, 1-based) up to, not including, `to`. */
+  readonly from: { readonly row: number; readonly col: number };
+  readonly to: { readonly row: number; readonly col: number };
+  readonly valueAxisTitle?: string;
+  /** Bars of the series on top of each other (100) or side by side (0). */
+  readonly overlap?: number;
+  /** Space between groups of bars, in % of a bar's width (0–500). */
+  readonly gapWidth?: number;
+  /** Font size of the category labels (points); labels are turned upright when given. */
+  readonly categoryFontSize?: number;
+}
+
 export interface SheetPlan {
   /** ≤ 31 characters, e.g. "UKN Data". */
   readonly name: string;
@@ -155,6 +189,8 @@ export interface SheetPlan {
   readonly print?: PrintPlan;
   /** Excel tables on this sheet (their header cells must be in `cells`). */
   readonly tables?: readonly TablePlan[];
+  /** Native charts on this sheet. */
+  readonly charts?: readonly ChartPlan[];
   /** Manual page breaks: the first row of each new page (never inside a block or table). */
   readonly rowBreaks?: readonly number[];
   /** false: no gridlines on screen (report, guide and front pages). */

@@ -20,11 +20,13 @@ import {
   type Value,
 } from "../expr/evaluate";
 import type { FieldValue } from "../model";
+import { KINDS } from "../kinds";
 import type { Pack } from "./model";
 import {
   classifyRef,
   expandRef,
   perRespondent,
+  type AxisCalcRef,
   type RefInstance,
   type RefTarget,
   type RefUniverse,
@@ -42,6 +44,11 @@ export interface RespondentData {
   readonly key?: string;
   /** The templates the return(s) hold. */
   readonly templates?: readonly string[];
+  /**
+   * False for a respondent who is only in an input table marked `respondenter` (no return):
+   * it has rows and is in every list, its fields are empty.
+   */
+  readonly returned?: boolean;
   /** The period (year) the values are for, in a pack with periods. */
   readonly period?: number;
 }
@@ -71,11 +78,13 @@ export interface DataContext {
   readonly setting: (id: string) => Scalar | undefined;
   /**
    * A calculation's value: for one respondent, or (no respondent) a samlet value or the list
-   * over respondents (over `group` when given).
+   * over respondents (over `group` when given); `element` picks the element of a calculation
+   * over an axis.
    */
   readonly calculation?: (
     id: string,
     respondent?: RespondentData,
+    element?: string,
     group?: readonly RespondentData[]
   ) => Value | undefined;
   /** The period these data are for, in a pack with periods. */
@@ -107,10 +116,45 @@ export function universeOf(pack: Pack): RefUniverse {
     u = {
       templates: new Map(pack.templates.map((t) => [t.id, t])),
       inputs: new Map(pack.inputs.map((t) => [t.id, t])),
+      calculations: axisCalculations(pack),
     };
     universes.set(pack, u);
   }
   return u;
+}
+
+/** A pack's calculations over an axis, as references see them. */
+export function axisCalculations(
+  pack: Pick<Pack, "calculations" | "axes">
+): Map<string, AxisCalcRef> {
+  const out = new Map<string, AxisCalcRef>();
+  for (const c of pack.calculations) {
+    if (c.type !== "udtryk" || !c.axis || c.level === "post") continue;
+    out.set(c.id, {
+      id: c.id,
+      axis: c.axis,
+      elements: (pack.axes.get(c.axis) ?? []).map((e) => String(e.key)),
+      level: c.level,
+      type: c.format ? KINDS[c.format].exprType : "vilkaarlig",
+    });
+  }
+  return out;
+}
+
+/**
+ * Settings as placeholders in references (`enhed.{række}.udgift.{aar}`): their values by id.
+ * The variables of the context (`{række}` …) take precedence.
+ */
+export function settingVariables(
+  pack: Pack,
+  setting: (id: string) => Scalar | undefined
+): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const s of pack.settings) {
+    const v = setting(s.id);
+    if (typeof v === "number" || typeof v === "string") out[s.id] = v;
+  }
+  return out;
 }
 
 const targets = new WeakMap<Node, RefTarget>();
@@ -133,7 +177,8 @@ export function spreadsWithin(t: RefTarget): boolean {
     (t.kind === "grid" &&
       (t.row.kind === "wild" || t.column.kind === "wild" || t.column.kind === "range")) ||
     (t.kind === "list" && t.record.kind === "wild") ||
-    (t.kind === "input" && t.column.kind === "range")
+    (t.kind === "input" && t.column.kind === "range") ||
+    (t.kind === "calc" && t.element.kind === "wild")
   );
 }
 
@@ -212,6 +257,11 @@ function instanceValue(ctx: DataContext, inst: RefInstance, r: RespondentData | 
     if (!inst.exists) return NOT_ASKED;
     return r ? fieldResult(r.values[inst.id], inst.id) : missing(inst.id);
   }
+  if (inst.kind === "calc") {
+    const v = ctx.calculation?.(inst.id, r, inst.element);
+    if (v === undefined) return missing(`${inst.id}.${inst.element}`);
+    return isList(v) ? tom("en liste, hvor der forventes én værdi") : v;
+  }
   const table = ctx.inputs[inst.table.id];
   const label = `${inst.table.name} »${inst.key}« ${inst.column}`;
   if (inst.table.form === "national") {
@@ -232,7 +282,7 @@ function instanceValue(ctx: DataContext, inst: RefInstance, r: RespondentData | 
 
 /** An evaluation environment for a pack's expressions over the data, bound as given. */
 export function makeEnv(ctx: DataContext, bind: Binding = {}): EvalEnv {
-  const vars = bind.vars ?? {};
+  const vars = { ...settingVariables(ctx.pack, ctx.setting), ...(bind.vars ?? {}) };
   const hasField = (id: string) => ctx.pack.fields.has(id);
   const before = ctx.previous;
   return {
@@ -266,7 +316,7 @@ export function makeEnv(ctx: DataContext, bind: Binding = {}): EvalEnv {
     name: (name) => {
       const local = bind.names?.(name);
       if (local !== undefined) return local;
-      const calc = ctx.calculation?.(name, bind.respondent, bind.group);
+      const calc = ctx.calculation?.(name, bind.respondent, undefined, bind.group);
       if (calc !== undefined) return calc;
       const s = ctx.setting(name);
       if (s !== undefined) return val(s);

@@ -45,6 +45,7 @@ import {
   perRespondent,
   targetType,
   wildDomain,
+  type AxisCalcRef,
   type RefUniverse,
   type VariableInfo,
 } from "./refs";
@@ -140,7 +141,12 @@ class PackLoader {
   private readonly settings = new Map<string, SettingDef>();
   private readonly calcs = new Map<
     string,
-    { level: "respondent" | "samlet" | "post"; format?: FieldKind; records?: string }
+    {
+      level: "respondent" | "samlet" | "post";
+      format?: FieldKind;
+      records?: string;
+      axis?: string;
+    }
   >();
   private readonly axes = new Map<string, readonly ColumnDef[]>();
 
@@ -171,7 +177,28 @@ class PackLoader {
   }
 
   private get universe(): RefUniverse {
-    return { templates: this.templates, inputs: this.inputs };
+    const calculations = new Map<string, AxisCalcRef>();
+    for (const [id, c] of this.calcs)
+      if (c.axis && c.level !== "post")
+        calculations.set(id, {
+          id,
+          axis: c.axis,
+          elements: (this.axes.get(c.axis) ?? []).map((e) => String(e.key)),
+          level: c.level,
+          type: c.format ? KINDS[c.format].exprType : "vilkaarlig",
+        });
+    return { templates: this.templates, inputs: this.inputs, calculations };
+  }
+
+  /** Settings may stand as placeholders in references (`{aar}`): any value. */
+  private withSettings(
+    variables: ReadonlyMap<string, VariableInfo>
+  ): ReadonlyMap<string, VariableInfo> {
+    if (this.settings.size === 0) return variables;
+    const out = new Map<string, VariableInfo>();
+    for (const id of this.settings.keys()) out.set(id, {});
+    for (const [k, v] of variables) out.set(k, v);
+    return out;
   }
 
   /** Parses and checks one expression in a context; undefined (with problems) when it fails. */
@@ -226,9 +253,20 @@ class PackLoader {
       ref: (node) => {
         const t = classifyRef(universe, node.segments);
         if (typeof t === "string") return t;
-        if (ctx.template && (t.kind === "input" || t.template.id !== ctx.template))
+        if (
+          ctx.template &&
+          (t.kind === "input" || t.kind === "calc" || t.template.id !== ctx.template)
+        )
           return `en afledt række eller kolonne regner kun med sin egen skabelons felter (»${ctx.template}«)`;
-        const problem = checkTargetPositions(t, ctx.variables);
+        if (t.kind === "calc") {
+          if (!ctx.calculations) return `beregningen »${t.calc.id}« kan ikke bruges her`;
+          deps.add(`beregning:${t.calc.id}`);
+        }
+        // A derived cell lives in the template, where settings have no value.
+        const problem = checkTargetPositions(
+          t,
+          ctx.template ? ctx.variables : this.withSettings(ctx.variables)
+        );
         if (problem) return problem;
         const domains: string[] = [];
         if (!ctx.respondent && perRespondent(t)) domains.push("respondenterne");
@@ -246,6 +284,8 @@ class PackLoader {
           return `navnet »${node.name}« er ikke et felt i posten; en afledt række eller kolonne kan ikke bruge indstillinger eller beregninger (de findes ikke i skabelonen)`;
         const calc = this.calcs.get(node.name);
         if (calc && ctx.calculations) {
+          if (calc.axis)
+            return `beregningen »${node.name}« har en værdi pr. element i aksen »${calc.axis}«; skriv ${node.name}.element (fx ${node.name}.{række} eller ${node.name}.*)`;
           deps.add(`beregning:${node.name}`);
           const type: ScalarType = calc.format ? KINDS[calc.format].exprType : "vilkaarlig";
           if (calc.level === "respondent" && !ctx.respondent)
@@ -305,6 +345,11 @@ class PackLoader {
 
     this.unique(p.inddata, (t) => t.id, ["inddata"], "inddatatabellen");
     (p.inddata ?? []).forEach((t, i) => {
+      if (t.respondenter && t.form !== "pr_respondent")
+        this.problem(
+          ["inddata", i, "respondenter"],
+          "»respondenter« hører kun til inddatatabeller med formen »pr_respondent«"
+        );
       if (t.standard && t.form !== "national")
         this.problem(
           ["inddata", i, "standard"],
@@ -328,6 +373,7 @@ class PackLoader {
           ? { keys: t.noegler.map((k) => ({ key: String(k.id), label: k.navn })) }
           : {}),
         defaults: t.standardfelter ?? {},
+        ...(t.respondenter ? { respondents: true } : {}),
         ...(t.standard ? { standard: t.standard } : {}),
         ...(t.kilde ? { source: t.kilde } : {}),
       });
@@ -382,7 +428,19 @@ class PackLoader {
     (p.beregninger ?? []).forEach((c, i) => {
       if (this.settings.has(c.id))
         this.problem(["beregninger", i, "id"], `»${c.id}« er både en indstilling og en beregning`);
+      if (this.templates.has(c.id) || this.inputs.has(c.id))
+        this.problem(
+          ["beregninger", i, "id"],
+          `»${c.id}« er også en skabelon eller en inddatatabel; id'erne skal være forskellige`
+        );
       if (c.type !== "udtryk") return;
+      if (c.akse && !this.axes.has(c.akse))
+        this.problem(["beregninger", i, "akse"], `aksen »${c.akse}« findes ikke under »akser«`);
+      if (c.akse && c.niveau === "post")
+        this.problem(
+          ["beregninger", i, "akse"],
+          "en beregning pr. post kan ikke også være pr. element i en akse"
+        );
       if (c.niveau === "post" && !c.poster)
         this.problem(
           ["beregninger", i, "poster"],
@@ -397,6 +455,7 @@ class PackLoader {
         level: c.niveau,
         ...(c.format ? { format: c.format } : {}),
         ...(c.poster ? { records: c.poster } : {}),
+        ...(c.akse ? { axis: c.akse } : {}),
       });
     });
     // Expressions are checked against a sound structure; structural problems first (a broken
@@ -516,7 +575,11 @@ class PackLoader {
         this.unique(b.aar, (y) => y, [...bp, "aar"], "året");
       } else if (b.kolonner) {
         this.unique(b.kolonner, (k) => k.id, [...bp, "kolonner"], "kolonnen");
-        columns = b.kolonner.map((k) => ({ key: k.id, label: k.navn }));
+        columns = b.kolonner.map((k) => ({
+          key: k.id,
+          label: k.navn,
+          ...(k.laast ? { locked: true } : {}),
+        }));
         if (columns.every((c) => typeof c.key === "number")) axis = "aar";
       } else if (b.akse) {
         const a = this.axes.get(b.akse);
@@ -956,12 +1019,18 @@ class PackLoader {
         const names = new Map<string, ExprType>(
           (lb?.block.fields ?? []).map((f) => [f.id, { type: KINDS[f.kind].exprType }])
         );
+        const variables = new Map<string, VariableInfo>();
+        const axis = c.akse ? this.axes.get(c.akse) : undefined;
+        if (axis) {
+          variables.set("element", { values: new Set(axis.map((e) => String(e.key))) });
+          names.set("element", { type: "tekst" });
+        }
         const node = this.expr(
           c.udtryk,
           [...path, "udtryk"],
           {
             respondent: c.niveau !== "samlet",
-            variables: new Map(),
+            variables,
             names,
             calculations: true,
             periods: true,
@@ -978,6 +1047,7 @@ class PackLoader {
             name: c.navn,
             level: c.niveau,
             ...(lb ? { records: { template: lb.template, block: lb.block.id } } : {}),
+            ...(c.akse ? { axis: c.akse } : {}),
             expr: node,
             source: c.udtryk,
             ...(c.format ? { format: c.format } : {}),
@@ -1153,8 +1223,17 @@ class PackLoader {
         if (!a)
           this.problem([...path, "raekker", "akse"], `aksen »${r.akse}« findes ikke under »akser«`);
         else {
-          rows = { kind: "akse", axis: r.akse };
-          variables.set("række", { values: new Set(a.map((x) => String(x.key))) });
+          const all = a.map((x) => String(x.key));
+          (r.kun ?? []).forEach((k, ki) => {
+            if (!all.includes(k))
+              this.problem(
+                [...path, "raekker", "kun", ki],
+                `aksen »${r.akse}« har intet element »${k}« (elementerne er ${all.join(", ")})`
+              );
+          });
+          const only = r.kun ? all.filter((x) => r.kun!.includes(x)) : undefined;
+          rows = { kind: "akse", axis: r.akse, ...(only ? { only } : {}) };
+          variables.set("række", { values: new Set(only ?? all) });
         }
       } else if ("respondenter" in r) {
         if (r.skabelon && !this.templates.has(r.skabelon))
@@ -1302,10 +1381,12 @@ class PackLoader {
       }
       if (variables.has("række")) names.set("række", { type: "tekst" });
       names.set("rækkenavn", { type: "tekst" });
+      // Repeated columns are not names for the others (which copy would they mean?).
       const rowNames = new Set(["række", "rækkenavn", ...rowConstants]);
       const colTypes = new Map<string, ExprType>();
       for (const k of t.kolonner)
-        colTypes.set(k.id, { type: k.format ? KINDS[k.format].exprType : "vilkaarlig" });
+        if (!k.gentag)
+          colTypes.set(k.id, { type: k.format ? KINDS[k.format].exprType : "vilkaarlig" });
       for (const k of t.kolonner) {
         if (names.has(k.id))
           this.problem(
@@ -1319,13 +1400,44 @@ class PackLoader {
         const kp = [...path, "kolonner", ki];
         const ctxNames = new Map(names);
         for (const [id, type] of colTypes) if (id !== k.id) ctxNames.set(id, type);
+        let colVariables: ReadonlyMap<string, VariableInfo> = variables;
+        let colRespondent = respondent;
+        let repeat: ReportColumnDef["repeat"];
+        const g = k.gentag;
+        if (g && "akse" in g) {
+          const a = this.axes.get(g.akse);
+          if (!a)
+            this.problem([...kp, "gentag", "akse"], `aksen »${g.akse}« findes ikke under »akser«`);
+          else {
+            colVariables = new Map([
+              ...variables,
+              ["kolonne", { values: new Set(a.map((x) => String(x.key))) }],
+            ]);
+            ctxNames.set("kolonne", { type: "tekst" });
+            ctxNames.set("kolonnenavn", { type: "tekst" });
+            repeat = { kind: "akse", axis: g.akse };
+          }
+        } else if (g) {
+          if (respondent)
+            this.problem(
+              [...kp, "gentag"],
+              "en kolonne pr. respondent kan ikke stå i en tabel, hvis rækker allerede hører til én respondent"
+            );
+          if (g.skabelon && !this.templates.has(g.skabelon))
+            this.problem(
+              [...kp, "gentag", "skabelon"],
+              `skabelonen »${g.skabelon}« findes ikke i pakken`
+            );
+          colRespondent = true;
+          repeat = { kind: "respondenter", ...(g.skabelon ? { template: g.skabelon } : {}) };
+        }
         const d = new Set<string>();
         const node = this.expr(
           k.udtryk,
           [...kp, "udtryk"],
           {
-            respondent,
-            variables,
+            respondent: colRespondent,
+            variables: colVariables,
             names: ctxNames,
             calculations: true,
             periods: true,
@@ -1342,6 +1454,11 @@ class PackLoader {
           const totalNames = new Map<string, ExprType>();
           for (const [id, type] of colTypes)
             totalNames.set(id, { ...type, domain: `rækkerne i tabellen ${t.id}` });
+          if (k.gentag)
+            totalNames.set(k.id, {
+              type: k.format ? KINDS[k.format].exprType : "vilkaarlig",
+              domain: `rækkerne i tabellen ${t.id}`,
+            });
           total = this.expr(
             k.total,
             [...kp, "total"],
@@ -1363,6 +1480,7 @@ class PackLoader {
             ...(k.format ? { format: k.format } : {}),
             display: k.visning ?? "tabel",
             ...(total ? { total, totalSource: k.total } : {}),
+            ...(repeat ? { repeat } : {}),
           });
       });
       const inCycle = new Set<string>();
@@ -1380,6 +1498,15 @@ class PackLoader {
             `kolonnerne afhænger af hinanden i ring: ${cycle.join(" → ")}`
           );
       });
+      const f = t.figur;
+      if (f?.fremhaev) {
+        const st = this.settings.get(f.fremhaev);
+        if (!st || st.type === "tal")
+          this.problem(
+            [...path, "figur", "fremhaev"],
+            `»${f.fremhaev}« er ikke en tekst-indstilling (den skal holde navnet på rækken, der fremhæves)`
+          );
+      }
       if (rows && columns.length === t.kolonner.length)
         out.push({
           id: t.id,
@@ -1390,6 +1517,15 @@ class PackLoader {
           ...(t.raekketitel ? { rowTitle: t.raekketitel } : {}),
           columns,
           ...(t.total ? { total: { id: t.total.id, title: t.total.titel } } : {}),
+          ...(f
+            ? {
+                figure: {
+                  kind: f.type,
+                  ...(f.fremhaev ? { highlight: f.fremhaev } : {}),
+                  ...(f.akse_titel ? { axisTitle: f.akse_titel } : {}),
+                },
+              }
+            : {}),
         });
     });
     return out;

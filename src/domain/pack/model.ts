@@ -51,6 +51,8 @@ export interface InputTableDef {
   readonly keys?: readonly { readonly key: string; readonly label: string }[];
   /** Key → field pattern (with `{år}`) in the respondent's own return, used when the table lacks the figure. */
   readonly defaults: Readonly<Record<string, string>>;
+  /** pr_respondent: the table's respondents take part even without a return. */
+  readonly respondents?: boolean;
   /** The pack's own figures for a national table (constants by key and year), used when none is given. */
   readonly standard?: Readonly<Record<string, number | Readonly<Record<string, number>>>>;
   /** Where the pack's own figures come from. */
@@ -65,6 +67,8 @@ export interface ExprCalculation {
   /** One value per respondent, one in all, or one per record of a list block (`records`). */
   readonly level: "respondent" | "samlet" | "post";
   readonly records?: { readonly template: string; readonly block: string };
+  /** One value per element of this axis (`{element}` in the expression); named `id.element`. */
+  readonly axis?: string;
   readonly expr: Node;
   readonly source: string;
   readonly format?: FieldKind;
@@ -86,7 +90,12 @@ export type Calculation = ExprCalculation | ProjectionCalculation;
 /** The rows of a report table. */
 export type RowAxis =
   | { readonly kind: "blok"; readonly template: string; readonly block: string }
-  | { readonly kind: "akse"; readonly axis: string }
+  | {
+      readonly kind: "akse";
+      readonly axis: string;
+      /** Only these elements (in the axis's order). */
+      readonly only?: readonly string[];
+    }
   | {
       readonly kind: "respondenter";
       /** Only returns that hold this template. */
@@ -134,6 +143,14 @@ export interface ReportColumnDef {
   readonly display: "tabel" | "tekst";
   readonly total?: Node;
   readonly totalSource?: string;
+  /**
+   * The column is repeated: once per element of an axis (`{kolonne}`), or once per respondent
+   * with a return (of `template`, when given), bound to that respondent. Each copy's id and
+   * title are the element's or the respondent's.
+   */
+  readonly repeat?:
+    | { readonly kind: "akse"; readonly axis: string }
+    | { readonly kind: "respondenter"; readonly template?: string };
 }
 
 export interface ReportTableDef {
@@ -146,6 +163,15 @@ export interface ReportTableDef {
   readonly rowTitle?: string;
   readonly columns: readonly ReportColumnDef[];
   readonly total?: { readonly id: string; readonly title: string };
+  /**
+   * Charts of the table in the report: per number column, one column per row sorted ascending;
+   * the row whose label is the setting `highlight`'s value in another colour.
+   */
+  readonly figure?: {
+    readonly kind: "sorterede_soejler";
+    readonly highlight?: string;
+    readonly axisTitle?: string;
+  };
 }
 
 /** Returns for several periods (years): the field that holds a return's period, and its name. */

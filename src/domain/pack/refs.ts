@@ -32,12 +32,25 @@ export type RefTarget =
       readonly table: InputTableDef;
       readonly key: readonly Segment[];
       readonly column: Segment;
-    };
+    }
+  | { readonly kind: "calc"; readonly calc: AxisCalcRef; readonly element: Segment };
+
+/** A calculation with one value per element of an axis (`enhedsudgift.{række}`). */
+export interface AxisCalcRef {
+  readonly id: string;
+  readonly axis: string;
+  /** The axis's element ids, in order. */
+  readonly elements: readonly string[];
+  readonly level: "respondent" | "samlet";
+  readonly type: ScalarType;
+}
 
 /** The parts of a pack references can point at. */
 export interface RefUniverse {
   readonly templates: ReadonlyMap<string, TemplateDef>;
   readonly inputs: ReadonlyMap<string, InputTableDef>;
+  /** Calculations over an axis, named `beregning.element`. */
+  readonly calculations?: ReadonlyMap<string, AxisCalcRef>;
 }
 
 /** What a variable may hold, for checking placeholders (undefined values: any). */
@@ -80,7 +93,13 @@ export function classifyRef(u: RefUniverse, segs: readonly Segment[]): RefTarget
       return `en reference til inddata »${table.id}« har formen ${table.id}.nøgle.kolonne`;
     return { kind: "input", table, key: segs.slice(1, -1), column: segs[segs.length - 1] };
   }
-  return `»${head.text}« er hverken en skabelon eller en inddatatabel i pakken`;
+  const calc = u.calculations?.get(head.text);
+  if (calc) {
+    if (segs.length !== 2)
+      return `beregningen »${calc.id}« har en værdi pr. element i aksen »${calc.axis}« og nævnes ${calc.id}.element (fx ${calc.id}.{række} eller ${calc.id}.*)`;
+    return { kind: "calc", calc, element: segs[1] };
+  }
+  return `»${head.text}« er hverken en skabelon, en inddatatabel eller en beregning over en akse i pakken`;
 }
 
 /** The scalar type a target's values have. */
@@ -100,6 +119,8 @@ export function targetType(t: RefTarget): ScalarType {
       return "tekst";
     case "input":
       return "tal";
+    case "calc":
+      return t.calc.type;
   }
 }
 
@@ -125,11 +146,14 @@ export function wildDomain(t: RefTarget): string | undefined {
         t.key.some((k) => k.kind === "wild")
         ? `kolonnerne i ${t.table.id}`
         : undefined;
+    case "calc":
+      return t.element.kind === "wild" ? `elementerne i aksen ${t.calc.axis}` : undefined;
   }
 }
 
 /** Whether the target differs per respondent (a field, or a per-respondent input table). */
 export function perRespondent(t: RefTarget): boolean {
+  if (t.kind === "calc") return t.calc.level === "respondent";
   return t.kind !== "input" || t.table.form === "pr_respondent";
 }
 
@@ -182,6 +206,14 @@ export function checkTargetPositions(
       );
     return undefined;
   }
+  if (t.kind === "calc") {
+    const e = t.element;
+    const elements = new Set(t.calc.elements);
+    if (e.kind === "id" && !elements.has(e.text))
+      return `aksen »${t.calc.axis}« har intet element »${e.text}« (elementerne er ${t.calc.elements.join(", ")})`;
+    if (e.kind === "range") return "elementer kan ikke angives som et interval";
+    return varProblem(e, elements, `et element i aksen »${t.calc.axis}«`);
+  }
   if (t.kind === "input") {
     const declared = t.table.keys ? new Set(t.table.keys.map((k) => k.key)) : undefined;
     if (t.key.every((k) => k.kind === "id") && declared) {
@@ -212,7 +244,8 @@ export type RefInstance =
       readonly table: InputTableDef;
       readonly key: string;
       readonly column: string;
-    };
+    }
+  | { readonly kind: "calc"; readonly id: string; readonly element: string };
 
 /** Values of the variables in scope (`{år}`, `{række}` …). */
 export type Variables = Readonly<Record<string, string | number>>;
@@ -304,5 +337,11 @@ export function expandRef(
       const cols = positions(t.column, [], vars);
       return cols.map((column) => ({ kind: "input", table: t.table, key, column }));
     }
+    case "calc":
+      return positions(t.element, t.calc.elements, vars).map((element) => ({
+        kind: "calc",
+        id: t.calc.id,
+        element,
+      }));
   }
 }

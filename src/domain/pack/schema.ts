@@ -20,6 +20,20 @@ const Id = z
   })
   .describe("Id: små bogstaver a–z, tal og _, begynder med et bogstav.");
 
+/** An input table's key: ids joined by dots ("doegninst.udgift"), as `tabel.del.del.kolonne` names it. */
+const InddataNoegle = z.strictObject({
+  id: z
+    .union([
+      z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/, {
+        error:
+          "en nøgle er id'er adskilt af punktum: små bogstaver a–z, tal og _, hvert begynder med et bogstav (fx »doegninst.udgift«)",
+      }),
+      z.number().int(),
+    ])
+    .describe("Nøglen: ét id eller flere adskilt af punktum (fx »doegninst.udgift«)."),
+  navn: z.string().trim().min(1, { error: "teksten må ikke være tom" }),
+});
+
 const Tekst = z.string().trim().min(1, { error: "teksten må ikke være tom" });
 
 const Udtryk = z
@@ -87,6 +101,15 @@ const ListeFelt = z.strictObject({
   ),
 });
 
+const BlokKolonne = Noegle.extend({
+  laast: z
+    .boolean()
+    .optional()
+    .describe(
+      "Kolonnen udfyldes af konsulenten (fx et registertal) og er låst i skabelonen; den læses tilbage som de andre felter."
+    ),
+});
+
 const TabelBlok = z.strictObject({
   type: z.literal("tabel"),
   id: Id,
@@ -99,7 +122,11 @@ const TabelBlok = z.strictObject({
     "En linje over rækkerne, fx »Fordel gerne på underopgaver (angiv i %):«."
   ),
   aar: z.array(Aar).min(1).optional().describe("Kolonnerne er disse år."),
-  kolonner: z.array(Noegle).min(1).optional().describe("Kolonnerne er disse nøgler (fx ugedage)."),
+  kolonner: z
+    .array(BlokKolonne)
+    .min(1)
+    .optional()
+    .describe("Kolonnerne er disse nøgler (fx ugedage)."),
   akse: Id.optional().describe("Kolonnerne er pakkens akse med dette id."),
   raekker: z.array(Raekke).min(1),
 });
@@ -248,12 +275,18 @@ const Inddata = z.strictObject({
       "national: {nøgle: {kolonne: tal}}; pr_respondent: {respondent: {nøgle: {kolonne: tal}}}."
     ),
   beskrivelse: Tekst.optional(),
-  noegler: z.array(Noegle).optional().describe("De nøgler, tabellen kan have (med navne)."),
+  noegler: z.array(InddataNoegle).optional().describe("De nøgler, tabellen kan have (med navne)."),
   standardfelter: z
     .record(z.string(), z.string())
     .optional()
     .describe(
       "Nøgle → felt i respondentens egen indberetning, der bruges, når tabellen mangler tallet ({år} for året)."
+    ),
+  respondenter: z
+    .boolean()
+    .optional()
+    .describe(
+      "pr_respondent: tabellens respondenter regnes med, også uden indberetning (de får rækker og indgår i alle lister, fx et registerudtræk for alle 98 kommuner)."
     ),
   standard: z
     .record(z.string(), z.union([z.number(), z.record(z.string(), z.number())]))
@@ -317,6 +350,9 @@ const Beregning = z.discriminatedUnion("type", [
       .string()
       .optional()
       .describe("»skabelon.blok« (liste) for niveau »post«: postens felter kan nævnes ved navn."),
+    akse: Id.optional().describe(
+      "Én værdi pr. element i denne akse ({element} i udtrykket); nævnes beregning.element, fx »enhedsudgift.{række}« eller »enhedsudgift.*«."
+    ),
     udtryk: Udtryk,
     format: Felttype.optional(),
   }),
@@ -340,11 +376,30 @@ const Kolonne = z.strictObject({
     .optional()
     .describe("tekst: vises som afsnit under tabellen."),
   total: Udtryk.optional().describe("Værdien i tabellens totalrække (fx »SUM(kolonne)«)."),
+  gentag: z
+    .union([
+      z.strictObject({
+        akse: Id.describe(
+          "Én kolonne pr. element i aksen; id og titel er elementets, {kolonne} i udtrykket."
+        ),
+      }),
+      z.strictObject({
+        respondenter: z
+          .literal(true)
+          .describe("Én kolonne pr. respondent med en indberetning; id og titel er navnet."),
+        skabelon: Id.optional().describe("Kun respondenter, der har indberettet denne skabelon."),
+      }),
+    ])
+    .optional()
+    .describe("Kolonnen gentages: én pr. element i en akse eller én pr. respondent."),
 });
 
 const Raekkeakse = z.union([
   z.strictObject({ blok: z.string().describe("»skabelon.blok«: én række pr. række i blokken.") }),
-  z.strictObject({ akse: Id.describe("Én række pr. element i pakkens akse.") }),
+  z.strictObject({
+    akse: Id.describe("Én række pr. element i pakkens akse."),
+    kun: z.array(Id).min(1).optional().describe("Kun disse elementer (i aksens rækkefølge)."),
+  }),
   z.strictObject({
     respondenter: z
       .literal(true)
@@ -397,6 +452,18 @@ const Rapporttabel = z.strictObject({
     .strictObject({ id: Id, titel: Tekst })
     .optional()
     .describe("En totalrække (kolonnernes »total«)."),
+  figur: z
+    .strictObject({
+      type: z
+        .literal("sorterede_soejler")
+        .describe("Én søjlefigur pr. talkolonne: en søjle pr. række, sorteret stigende."),
+      fremhaev: Id.optional().describe(
+        "En tekst-indstilling med navnet på den række, der fremhæves (fx kommunen i fokus)."
+      ),
+      akse_titel: Tekst.optional().describe("Værdiaksens titel, fx »Kr. pr. bruger«."),
+    })
+    .optional()
+    .describe("Figurer over tabellen, som native Excel-diagrammer i rapporten."),
 });
 
 const Respondenter = z.strictObject({

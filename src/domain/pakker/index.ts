@@ -6,6 +6,7 @@ import { loadPack } from "../pack/load";
 import type { Pack } from "../pack/model";
 import kkrKapacitet from "./kkr_kapacitet.json";
 import kl2024 from "./kl2024.json";
+import koraEnhedsudgifter from "./kora_enhedsudgifter.json";
 import rammeaftaleLi from "./rammeaftale_li.json";
 import regelforenkling from "./regelforenkling.json";
 import stoettetimer from "./stoettetimer.json";
@@ -17,6 +18,7 @@ const SOURCES: Readonly<Record<string, unknown>> = {
   kl2024: kl2024 as unknown,
   kkr_kapacitet: kkrKapacitet as unknown,
   regelforenkling: regelforenkling as unknown,
+  kora_enhedsudgifter: koraEnhedsudgifter as unknown,
   rammeaftale_li: rammeaftaleLi as unknown,
   stoettetimer: stoettetimer as unknown,
 };

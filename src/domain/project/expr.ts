@@ -91,6 +91,7 @@ export function evaluate(
       const results = expandRef(t, vars, scope.hasField).map((inst): Result => {
         if (inst.kind === "field")
           return inst.exists ? fieldResult(ctx.values[inst.id], inst.id) : NOT_ASKED;
+        if (inst.kind === "calc") return NOT_ASKED; // the loader allows no calculation here
         const y = Number(inst.column);
         const v = ctx.kommunedata(inst.key, y);
         return v === undefined ? missing(kommunedataRef(inst.key, y)) : val(v);

@@ -40,7 +40,9 @@ export function compileExpr(
           ? inst.exists
             ? (refs.field(inst.id) ?? "0")
             : "0"
-          : (refs.kommunedata(inst.key, Number(inst.column)) ?? "0")
+          : inst.kind === "input"
+            ? (refs.kommunedata(inst.key, Number(inst.column)) ?? "0")
+            : "0"
       );
       return join(parts, "+");
     }

@@ -71,8 +71,24 @@ export interface RowBinding {
   readonly units?: readonly RespondentData[];
 }
 
+/**
+ * A column as computed: the pack's column, or one copy of a repeated column (one per axis
+ * element, or per respondent) with its own id, title and binding.
+ */
+export interface TableColumn {
+  readonly id: string;
+  readonly title: string;
+  readonly def: ReportColumnDef;
+  /** A repeated column's axis element (`{kolonne}`). */
+  readonly element?: string;
+  /** A repeated column's respondent. */
+  readonly respondent?: RespondentData;
+}
+
 export interface TableResult {
   readonly def: ReportTableDef;
+  /** The columns in order, repeated columns expanded. */
+  readonly columns: readonly TableColumn[];
   readonly rows: readonly TableRow[];
   readonly total?: TableRow;
 }
@@ -87,6 +103,7 @@ export interface TablesResult {
   readonly previousRespondents?: readonly RespondentData[];
   readonly inputs: Readonly<Record<string, InputTable>>;
   readonly settings: Readonly<Record<string, Scalar>>;
+  /** By calculation id (`id.element` for a calculation over an axis). */
   readonly calculations: {
     readonly respondent: ReadonlyMap<string, ReadonlyMap<string, Result>>;
     readonly samlet: ReadonlyMap<string, Result>;
@@ -99,6 +116,16 @@ export interface TablesResult {
   readonly tables: readonly TableResult[];
   /** Danish remarks for the log (left-out respondents, merged duplicates …). */
   readonly log: readonly string[];
+}
+
+/**
+ * Respondents' names in the pack's order (the list's order; without a fixed list, alphabetical).
+ */
+function respondentOrder(pack: Pack): (a: string, b: string) => number {
+  const order = new Map(pack.respondents.names.map((n, i) => [n, i]));
+  return (a, b) =>
+    (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) ||
+    (pack.respondents.free ? a.localeCompare(b, "da") : 0);
 }
 
 /**
@@ -154,10 +181,7 @@ export function mergeByRespondent(
     }
     by.set(name, values);
   }
-  const order = new Map(pack.respondents.names.map((n, i) => [n, i]));
-  const byOrder = (a: string, b: string) =>
-    (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) ||
-    (pack.respondents.free ? a.localeCompare(b, "da") : 0);
+  const byOrder = respondentOrder(pack);
   if (pack.respondents.separateForms) {
     const count = new Map<string, number>();
     return forms
@@ -166,7 +190,13 @@ export function mergeByRespondent(
       .map(({ f }) => {
         const n = (count.get(f.name) ?? 0) + 1;
         count.set(f.name, n);
-        return { name: f.name, key: `${f.name}#${n}`, values: f.values, templates: f.templates };
+        return {
+          name: f.name,
+          key: `${f.name}#${n}`,
+          values: f.values,
+          returned: true,
+          templates: f.templates,
+        };
       });
   }
   return [...by.entries()]
@@ -174,9 +204,64 @@ export function mergeByRespondent(
     .map(([name, values]) => ({
       name,
       values,
+      returned: true,
       templates: [...(templates.get(name) ?? [])],
       ...(period !== undefined ? { period } : {}),
     }));
+}
+
+/**
+ * The respondents a computation spans: those with a return, and those in an input table marked
+ * `respondenter` (without a return: no values), in the pack's order.
+ */
+export function respondentsOf(
+  pack: Pack,
+  withReturns: readonly RespondentData[],
+  inputs: Readonly<Record<string, InputTable>>
+): RespondentData[] {
+  // Several forms of one respondent (flere_skemaer) all stay; the sort keeps their order.
+  const out = [...withReturns];
+  const named = new Set(withReturns.map((r) => r.name));
+  for (const t of pack.inputs) {
+    if (!t.respondents || t.form !== "pr_respondent") continue;
+    for (const name of Object.keys(inputs[t.id] ?? {}))
+      if (!named.has(name)) {
+        named.add(name);
+        out.push({ name, values: {}, returned: false });
+      }
+  }
+  const byOrder = respondentOrder(pack);
+  return out.sort((a, b) => byOrder(a.name, b.name));
+}
+
+/** Whether a respondent returned any field of a template. */
+export function returnedTemplate(r: RespondentData, template: string): boolean {
+  const prefix = `${template}.`;
+  return Object.entries(r.values).some(
+    ([id, v]) => id.startsWith(prefix) && v !== null && v !== undefined && v !== ""
+  );
+}
+
+/** The copies of a table's columns: a repeated column once per axis element or respondent. */
+export function expandColumns(
+  pack: Pack,
+  t: ReportTableDef,
+  respondents: readonly RespondentData[]
+): TableColumn[] {
+  const out: TableColumn[] = [];
+  for (const c of t.columns) {
+    const r = c.repeat;
+    if (!r) out.push({ id: c.id, title: c.title, def: c });
+    else if (r.kind === "akse")
+      for (const e of pack.axes.get(r.axis) ?? [])
+        out.push({ id: String(e.key), title: e.label, def: c, element: String(e.key) });
+    else
+      for (const x of respondents) {
+        if (r.template ? !returnedTemplate(x, r.template) : x.returned === false) continue;
+        out.push({ id: x.name, title: x.name, def: c, respondent: x });
+      }
+  }
+  return out;
 }
 
 export { periodOf };
@@ -294,7 +379,7 @@ class Calculator {
           respondents,
           inputs: this.inputs,
           setting: (id) => this.settings[id],
-          calculation: (id, r, group) => this.calculation(id, r, v, group),
+          calculation: (id, r, element, group) => this.calculation(id, r, element, v, group),
           ...(period !== undefined ? { period } : {}),
           ...(previous ? { previous: previous.data } : {}),
         },
@@ -308,8 +393,16 @@ class Calculator {
       const c = split.current;
       if (c !== undefined)
         this.before = view(mergeByRespondent(pack, split.before, this.log, c - 1), c - 1);
-      this.now = view(mergeByRespondent(pack, split.now, this.log, c), c, this.before);
-    } else this.now = view(mergeByRespondent(pack, usable, this.log), undefined);
+      this.now = view(
+        respondentsOf(pack, mergeByRespondent(pack, split.now, this.log, c), this.inputs),
+        c,
+        this.before
+      );
+    } else
+      this.now = view(
+        respondentsOf(pack, mergeByRespondent(pack, usable, this.log), this.inputs),
+        undefined
+      );
     this.respondents = this.now.respondents;
     this.data = this.now.data;
   }
@@ -332,12 +425,14 @@ class Calculator {
   calculation(
     id: string,
     r?: RespondentData,
+    element?: string,
     view: PeriodView = this.now,
     group?: readonly RespondentData[]
   ): Value | undefined {
     const c = this.calcDef(id);
     if (!c) return undefined;
-    if (c.level === "samlet") return this.samlet(c, view);
+    if (c.axis && element === undefined) return undefined;
+    if (c.level === "samlet") return this.samlet(c, element, view);
     // Over a group of forms when given, else over the period's respondents.
     const all = group ?? view.respondents;
     if (c.level === "post") {
@@ -346,8 +441,15 @@ class Calculator {
         Array.from({ length: max }, (_, i) => this.forRecord(c, { respondent: x, n: i + 1 }));
       return r ? of(r) : all.flatMap(of);
     }
-    if (r) return this.forRespondent(c, r);
-    return all.map((x) => this.forRespondent(c, x));
+    if (r) return this.forRespondent(c, r, element);
+    return all.map((x) => this.forRespondent(c, x, element));
+  }
+
+  /** The variables and names of a calculation over an axis, for one element. */
+  private elementBinding(element: string | undefined): Binding {
+    if (element === undefined) return {};
+    const v = val(element);
+    return { vars: { element }, names: (n) => (n === "element" ? v : undefined) };
   }
 
   private maxOf(c: ExprCalculation): number {
@@ -411,25 +513,32 @@ class Calculator {
     };
   }
 
-  forRespondent(c: ExprCalculation, r: RespondentData): Result {
-    let m = this.respCache.get(c.id);
-    if (!m) this.respCache.set(c.id, (m = new Map()));
+  forRespondent(c: ExprCalculation, r: RespondentData, element?: string): Result {
+    const id = element === undefined ? c.id : `${c.id}.${element}`;
+    let m = this.respCache.get(id);
+    if (!m) this.respCache.set(id, (m = new Map()));
     const key = respondentKey(r);
     const hit = m.get(key);
     if (hit) return hit;
-    const v = asResult(evaluate(c.expr, makeEnv(this.viewOf(r).data, { respondent: r })));
+    const v = asResult(
+      evaluate(
+        c.expr,
+        makeEnv(this.viewOf(r).data, { respondent: r, ...this.elementBinding(element) })
+      )
+    );
     m.set(key, v);
     return v;
   }
 
-  samlet(c: ExprCalculation, view: PeriodView = this.now): Result {
-    const hit = view.samlet.get(c.id);
+  samlet(c: ExprCalculation, element?: string, view: PeriodView = this.now): Result {
+    const id = element === undefined ? c.id : `${c.id}.${element}`;
+    const hit = view.samlet.get(id);
     if (hit) return hit;
-    if (view.active.has(c.id)) return tom(`beregningen »${c.id}« afhænger af sig selv`);
-    view.active.add(c.id);
-    const v = asResult(evaluate(c.expr, makeEnv(view.data, {})));
-    view.active.delete(c.id);
-    view.samlet.set(c.id, v);
+    if (view.active.has(id)) return tom(`beregningen »${id}« afhænger af sig selv`);
+    view.active.add(id);
+    const v = asResult(evaluate(c.expr, makeEnv(view.data, this.elementBinding(element))));
+    view.active.delete(id);
+    view.samlet.set(id, v);
     return v;
   }
 
@@ -456,11 +565,13 @@ class Calculator {
           : [];
       }
       case "akse":
-        return (pack.axes.get(axis.axis) ?? []).map((c) => ({
-          id: String(c.key),
-          label: c.label,
-          binding: { key: String(c.key) },
-        }));
+        return (pack.axes.get(axis.axis) ?? [])
+          .filter((c) => !axis.only || axis.only.includes(String(c.key)))
+          .map((c) => ({
+            id: String(c.key),
+            label: c.label,
+            binding: { key: String(c.key) },
+          }));
       case "kryds": {
         const [a, b] = axis.axes.map((id) => pack.axes.get(id) ?? []);
         const out: { id: string; label: string; binding: RowBinding }[] = [];
@@ -649,48 +760,62 @@ class Calculator {
   }
 
   table(t: ReportTableDef): TableResult {
+    const columns = expandColumns(this.input.pack, t, this.respondents);
+    const plain = columns.filter((c) => !c.def.repeat);
+    for (const c of columns)
+      if (c.def.repeat && plain.some((p) => p.id === c.id))
+        this.log.push(
+          `${t.title}: kolonnen »${c.id}« findes også som gentaget kolonne; den gentagne vises ikke i JSON.`
+        );
     const rows: TableRow[] = this.rowsOf(t).map((row) => {
       const bind = this.bindingOf(t, row);
       const values: Record<string, Result> = {};
       const active = new Set<string>();
-      const columnValue = (c: ReportColumnDef): Result => {
+      const columnValue = (c: TableColumn): Result => {
         const hit = values[c.id];
         if (hit) return hit;
         if (active.has(c.id)) return tom(`kolonnen »${c.id}« afhænger af sig selv`);
         active.add(c.id);
         const env = makeEnv(this.data, {
           ...bind,
+          ...(c.respondent ? { respondent: c.respondent } : {}),
+          vars: {
+            ...bind.vars,
+            ...(c.element !== undefined ? { kolonne: c.element } : {}),
+          },
           names: (n) => {
+            if (c.element !== undefined && n === "kolonne") return val(c.element);
+            if (c.element !== undefined && n === "kolonnenavn") return val(c.title);
             const own = bind.names?.(n);
             if (own !== undefined) return own;
-            // A column's own id is not one of its names (the checker reads it as the calculation
-            // or setting of that name, if there is one).
-            const sib = t.columns.find((x) => x.id === n && x.id !== c.id);
+            const sib = plain.find((x) => x.id === n && x.id !== c.id);
             return sib ? columnValue(sib) : undefined;
           },
         });
-        const v = asResult(evaluate(c.expr, env));
+        const v = asResult(evaluate(c.def.expr, env));
         active.delete(c.id);
         values[c.id] = v;
         return v;
       };
-      for (const c of t.columns) columnValue(c);
+      for (const c of columns) columnValue(c);
       return { ...row, values };
     });
     let total: TableRow | undefined;
     if (t.total) {
       const values: Record<string, Result> = {};
-      for (const c of t.columns) {
-        if (!c.total) continue;
+      for (const c of columns) {
+        if (!c.def.total) continue;
         const env = makeEnv(this.data, {
-          names: (n) =>
-            t.columns.some((x) => x.id === n) ? rows.map((r) => r.values[n]) : undefined,
+          names: (n) => {
+            if (c.def.repeat && n === c.def.id) return rows.map((r) => r.values[c.id]);
+            return plain.some((x) => x.id === n) ? rows.map((r) => r.values[n]) : undefined;
+          },
         });
-        values[c.id] = asResult(evaluate(c.total, env));
+        values[c.id] = asResult(evaluate(c.def.total, env));
       }
       total = { id: t.total.id, label: t.total.title, binding: {}, values };
     }
-    return { def: t, rows, ...(total ? { total } : {}) };
+    return { def: t, columns, rows, ...(total ? { total } : {}) };
   }
 }
 
@@ -709,14 +834,20 @@ export function computeTables(input: TablesInput): TablesResult {
     const respondent = new Map<string, Map<string, Result>>();
     const samlet = new Map<string, Result>();
     for (const calc of pack.calculations) {
-      if (calc.type !== "udtryk") continue;
-      if (calc.level === "samlet") samlet.set(calc.id, c.samlet(calc, view));
-      else if (calc.level === "respondent")
-        respondent.set(
-          calc.id,
-          // By name, or by the form's key when one respondent sent several (each view is one period).
-          new Map(view.respondents.map((r) => [r.key ?? r.name, c.forRespondent(calc, r)]))
-        );
+      if (calc.type !== "udtryk" || calc.level === "post") continue;
+      const elements = calc.axis
+        ? (pack.axes.get(calc.axis) ?? []).map((e) => String(e.key))
+        : [undefined];
+      for (const e of elements) {
+        const key = e === undefined ? calc.id : `${calc.id}.${e}`;
+        if (calc.level === "samlet") samlet.set(key, c.samlet(calc, e, view));
+        else
+          respondent.set(
+            key,
+            // By name, or by the form's key when one respondent sent several (each view is one period).
+            new Map(view.respondents.map((r) => [r.key ?? r.name, c.forRespondent(calc, r, e)]))
+          );
+      }
     }
     return { respondent, samlet };
   };
@@ -755,7 +886,7 @@ export function tablesJson(r: TablesResult): Record<string, unknown> {
     const row = (x: TableRow) => {
       const o: Record<string, unknown> = { id: x.id };
       const grunde: Record<string, string> = {};
-      for (const c of t.def.columns) {
+      for (const c of t.columns) {
         const v = x.values[c.id];
         if (!v) continue;
         o[c.id] = jsonValue(v);
@@ -766,7 +897,7 @@ export function tablesJson(r: TablesResult): Record<string, unknown> {
     };
     out[t.def.id] = {
       titel: t.def.title,
-      kolonner: t.def.columns.map((c) => c.id),
+      kolonner: t.columns.map((c) => c.id),
       raekker: [...t.rows.map(row), ...(t.total ? [row(t.total)] : [])],
     };
   }

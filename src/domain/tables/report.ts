@@ -6,7 +6,7 @@
  * result (compute.ts) as its cached value: change a figure in Excel or LibreOffice and the
  * tables follow, without the add-in.
  */
-import type { Node } from "../expr/ast";
+import type { Node, Segment } from "../expr/ast";
 import type { ScalarType } from "../expr/check";
 import type { Result, Scalar } from "../expr/evaluate";
 import {
@@ -23,26 +23,28 @@ import type { FieldDef } from "../catalogue/types";
 import { derivedFieldsOfTemplate, fieldsOfTemplate, recordFieldId, templateOfId } from "../fieldId";
 import { KINDS, type FieldKind } from "../kinds";
 import { absA1, columnLetter, quoteSheet } from "../layout/a1";
-import type { SheetPlan, WorkbookPlan } from "../layout/types";
+import type { ChartPlan, SheetPlan, WorkbookPlan } from "../layout/types";
 import type { Finding, KommuneReturn } from "../model";
 import {
   byColumn,
   derivedValue,
   respondentKey,
+  settingVariables,
   spreadsWithin,
   targetOfNode,
   type ByColumn,
   type DataContext,
   type RespondentData,
 } from "../pack/env";
-import type { ExprCalculation, Pack, ReportColumnDef, ReportTableDef } from "../pack/model";
+import type { ExprCalculation, Pack, ReportTableDef } from "../pack/model";
 import { expandRef, perRespondent, targetType, type RefInstance } from "../pack/refs";
 import { formatDanishNumber } from "../parse/number";
+import { packExpressions } from "../pack/load";
 import { SheetBuilder, type PrintOptions } from "../layout/builder";
 import { widthFor } from "../layout/measure";
 import { sheetLink } from "../layout/forside";
 import { PAGE_OF, SHEET_NAME, headerText, smallPrint } from "../layout/page";
-import { type TableResult, type TableRow, type TablesResult } from "./compute";
+import { type TableColumn, type TableResult, type TableRow, type TablesResult } from "./compute";
 
 export interface TablesReportInput {
   readonly result: TablesResult;
@@ -231,6 +233,11 @@ class TablesReport {
     return this.input.result.respondents;
   }
 
+  /** Settings as placeholders in references (their values when the report was made). */
+  private get settingVars(): Record<string, string | number> {
+    return settingVariables(this.pack, (id) => this.input.result.settings[id]);
+  }
+
   /** The respondents of a period: the current one, or (in a pack with periods) the one before. */
   private respondentsOf(period: Period): readonly RespondentData[] {
     return period === "foer"
@@ -260,7 +267,10 @@ class TablesReport {
     const periodCol = this.periodHeading() ? cols.length + 1 : undefined;
     const header = periodCol ? [...cols, this.periodHeading()!] : cols;
     header.forEach((h, i) => s.text(3, i + 1, h, "tableHeader"));
-    const all = [...this.respondents, ...this.respondentsOf("foer")];
+    // Respondents only in an input table (no return) have no rows on Data.
+    const all = [...this.respondents, ...this.respondentsOf("foer")].filter(
+      (r) => r.returned !== false
+    );
     const returned = new Set<string>();
     for (const r of all)
       for (const id of Object.keys(r.values)) returned.add(templateOfId(id) ?? "");
@@ -355,18 +365,27 @@ class TablesReport {
     ["Indstilling", "Navn", "Værdi", "Enhed", "Kilde"].forEach((h, i) =>
       s.text(3, i + 1, h, "tableHeader")
     );
+    const fixed = positionalSettings(this.pack);
     this.pack.settings.forEach((st, i) => {
       const row = FIRST + i;
       s.text(row, 1, st.id, "label");
       s.text(row, 2, st.name, "label");
+      // A setting that picks columns ({aar}) is built into the formulas' references.
       const v = this.input.result.settings[st.id] ?? st.default;
       s.set(row, 3, {
         value: v,
-        style: "input",
+        style: fixed.has(st.id) ? "label" : "input",
         ...(typeof v === "number" ? { numFmt: numberFormatFor([v]) } : {}),
       });
       s.text(row, 4, st.unit ?? "", "label");
-      s.text(row, 5, st.source, "note");
+      s.text(
+        row,
+        5,
+        fixed.has(st.id)
+          ? `${st.source} Bestemmer, hvilke kolonner formlerne peger på; ændres ved at beregne rapporten igen.`
+          : st.source,
+        "note"
+      );
       this.settings.set(st.id, s.ref(row, 3));
     });
     if (this.pack.settings.length === 0)
@@ -464,6 +483,13 @@ class TablesReport {
       const ref = this.data.get(inst.id)?.get(respondentKey(r));
       return ref ? cellRef(ref, type) : EMPTY;
     }
+    if (inst.kind === "calc") {
+      const key = `${inst.id}.${inst.element}`;
+      const ref = r
+        ? this.respCalc.get(key)?.get(respondentKey(r))
+        : this.samletCalc.get(`${key}|nu`);
+      return ref ? cellRef(ref, type) : EMPTY;
+    }
     const who = inst.table.form === "pr_respondent" ? (r?.name ?? "") : "";
     if (inst.table.form === "pr_respondent" && !r) return EMPTY;
     const ref =
@@ -554,7 +580,9 @@ class TablesReport {
       ref: (node) => {
         const t = targetOfNode(this.pack, node);
         const type = targetType(t);
-        const insts = expandRef(t, bound.vars ?? {}, (id) => this.pack.fields.has(id));
+        const insts = expandRef(t, { ...this.settingVars, ...bound.vars }, (id) =>
+          this.pack.fields.has(id)
+        );
         if (perRespondent(t) && !bound.respondent) {
           const out: Compiled[] = [];
           for (const r of bound.group ?? this.respondentsOf(period))
@@ -637,9 +665,20 @@ class TablesReport {
       calc: ExprCalculation;
       r?: RespondentData;
       n?: number;
+      element?: string;
       value?: Result;
       period: Period;
     }[] = [];
+    // A calculation over an axis has one column (or row) per element, keyed `id.element`.
+    const copies = (c: ExprCalculation) =>
+      c.axis
+        ? (this.pack.axes.get(c.axis) ?? []).map((e) => ({
+            key: `${c.id}.${e.key}`,
+            element: String(e.key) as string | undefined,
+            label: `${c.name}: ${e.label}`,
+          }))
+        : [{ key: c.id, element: undefined as string | undefined, label: c.name }];
+    const respCols = resp.flatMap((c) => copies(c).map((x) => ({ ...x, calc: c })));
     const periods = this.input.result.periods;
     // In a pack with periods: the current period's calculations, then the previous period's.
     const sections: { period: Period; values: typeof res; title?: string }[] = [
@@ -664,18 +703,26 @@ class TablesReport {
         row += 2;
       }
       const who = this.respondentsOf(sec.period);
-      if (resp.length) {
+      if (respCols.length) {
         s.text(row, 1, this.dataWho(), "tableHeader");
-        resp.forEach((c, i) => s.text(row, i + 2, c.name, "tableHeader"));
+        respCols.forEach((x, i) => s.text(row, i + 2, x.label, "tableHeader"));
+        if (respCols.some((x) => x.element !== undefined)) s.height(row, 60);
         row++;
         for (const r of who) {
           s.text(row, 1, r.name, "label");
-          resp.forEach((c, i) => {
-            const m = this.respCalc.get(c.id) ?? new Map<string, string>();
+          respCols.forEach((x, i) => {
+            const m = this.respCalc.get(x.key) ?? new Map<string, string>();
             m.set(respondentKey(r), s.ref(row, i + 2));
-            this.respCalc.set(c.id, m);
-            const value = sec.values.respondent.get(c.id)?.get(r.key ?? r.name);
-            plan.push({ row, col: i + 2, calc: c, r, value, period: sec.period });
+            this.respCalc.set(x.key, m);
+            plan.push({
+              row,
+              col: i + 2,
+              calc: x.calc,
+              r,
+              ...(x.element !== undefined ? { element: x.element } : {}),
+              value: sec.values.respondent.get(x.key)?.get(r.key ?? r.name),
+              period: sec.period,
+            });
           });
           row++;
         }
@@ -686,11 +733,19 @@ class TablesReport {
         s.text(row, 2, "Værdi", "tableHeader");
         row++;
         for (const c of samlet) {
-          s.text(row, 1, c.name, "label");
-          this.samletCalc.set(`${c.id}|${sec.period}`, s.ref(row, 2));
-          const value = sec.values.samlet.get(c.id);
-          plan.push({ row, col: 2, calc: c, value, period: sec.period });
-          row++;
+          for (const x of copies(c)) {
+            s.text(row, 1, x.label, "label");
+            this.samletCalc.set(`${x.key}|${sec.period}`, s.ref(row, 2));
+            plan.push({
+              row,
+              col: 2,
+              calc: c,
+              ...(x.element !== undefined ? { element: x.element } : {}),
+              value: sec.values.samlet.get(x.key),
+              period: sec.period,
+            });
+            row++;
+          }
         }
         row++;
       }
@@ -721,17 +776,21 @@ class TablesReport {
     for (const p of plan)
       if (p.value) valuesOf.set(p.calc.id, [...(valuesOf.get(p.calc.id) ?? []), cached(p.value)]);
     for (const p of plan) {
-      this.helperLabel = `${p.calc.name}${p.r ? ` (${p.r.name}${p.n ? ` post ${p.n}` : ""})` : ""}`;
-      const local =
+      this.helperLabel = `${p.calc.name}${p.element !== undefined ? ` ${p.element}` : ""}${p.r ? ` (${p.r.name}${p.n ? ` post ${p.n}` : ""})` : ""}`;
+      const element = p.element;
+      const local: LocalNames | undefined =
         p.n !== undefined && p.r
           ? this.recordNames(p.calc.records!.template, p.calc.records!.block, p.r, p.n)
-          : undefined;
+          : element !== undefined
+            ? (name) => (name === "element" ? constant(element) : undefined)
+            : undefined;
       const compiled = compileToExcel(
         p.calc.expr,
         this.env(
           {
             ...(p.r ? { respondent: p.r } : {}),
             ...(p.n ? { record: p.n } : {}),
+            ...(element !== undefined ? { vars: { element } } : {}),
             period: p.period,
           },
           local
@@ -746,7 +805,7 @@ class TablesReport {
       });
     }
     const widths: Record<number, number> = { 1: 24, 2: 10 };
-    const lastCol = 2 + Math.max(resp.length, post.length, 1);
+    const lastCol = 2 + Math.max(respCols.length, post.length, 1);
     for (let c = 2; c <= lastCol; c++) widths[c] = widths[c] ?? 16;
     s.text(
       2,
@@ -791,8 +850,9 @@ class TablesReport {
   private tableSheet(tr: TableResult): SheetPlan {
     const t = tr.def;
     const s = new SheetBuilder(sheetName(t.title, this.taken));
-    const shown = t.columns.filter((c) => c.display === "tabel");
-    const texts = t.columns.filter((c) => c.display === "tekst");
+    const shown = tr.columns.filter((c) => c.def.display === "tabel");
+    const texts = tr.columns.filter((c) => c.def.display === "tekst");
+    const plain = tr.columns.filter((c) => !c.def.repeat);
     const lastCol = 1 + shown.length;
     s.text(1, 1, t.title, "title");
     if (t.description) s.text(2, 1, t.description, "note", Math.max(lastCol, 4));
@@ -800,7 +860,7 @@ class TablesReport {
     s.text(header, 1, this.rowHeader(t), "tableHeader");
     shown.forEach((c, i) => s.text(header, i + 2, c.title, "tableHeader"));
     // A column's number format suits all its values (and its total).
-    const columnValues = (c: ReportColumnDef) => [
+    const columnValues = (c: TableColumn) => [
       ...tr.rows.map((r) => cached(r.values[c.id])),
       ...(tr.total ? [cached(tr.total.values[c.id])] : []),
     ];
@@ -810,15 +870,15 @@ class TablesReport {
     const noteRow = totalRow + (tr.total ? 2 : 1);
     const textStart = noteRow + (t.note ? 2 : 0);
     // Where each column's cell of each row is.
-    const cellOf = (ri: number, c: ReportColumnDef): string => {
+    const cellOf = (ri: number, c: TableColumn): string => {
       const si = shown.indexOf(c);
       if (si >= 0) return s.ref(firstRow + ri, si + 2);
       const ti = texts.indexOf(c);
       return s.ref(textStart + 1 + ti * (rows.length + 1) + ri, 1);
     };
     const types = new Map<string, ScalarType>();
-    const typeOf = (c: ReportColumnDef): ScalarType =>
-      types.get(c.id) ?? (c.format ? KINDS[c.format].exprType : "vilkaarlig");
+    const typeOf = (c: TableColumn): ScalarType =>
+      types.get(c.id) ?? (c.def.format ? KINDS[c.def.format].exprType : "vilkaarlig");
 
     rows.forEach((row, ri) => {
       const r = firstRow + ri;
@@ -831,42 +891,64 @@ class TablesReport {
       };
       const bound = { ...this.boundOf(t, row), constants };
       const local: LocalNames = (name) => {
-        const sib = t.columns.find((c) => c.id === name);
+        const sib = plain.find((c) => c.id === name);
         if (sib) return cellRef(cellOf(ri, sib), typeOf(sib));
         return constants(name) ?? bound.local?.(name);
       };
-      for (const c of t.columns) {
+      for (const c of tr.columns) {
         this.helperLabel = `${t.title}: ${c.title} (${row.label})`;
+        const element = c.element;
+        const colBound =
+          element === undefined && !c.respondent
+            ? bound
+            : {
+                ...bound,
+                ...(c.respondent ? { respondent: c.respondent } : {}),
+                vars: { ...bound.vars, ...(element !== undefined ? { kolonne: element } : {}) },
+              };
+        // A column's own id is not one of its names (a self-reference reads the calculation or setting).
         const own: LocalNames = (name) =>
           name === c.id ? (constants(name) ?? bound.local?.(name)) : local(name);
-        const compiled = compileToExcel(c.expr, this.env(bound, own)) as Compiled;
+        const colLocal: LocalNames =
+          element === undefined
+            ? own
+            : (name) =>
+                name === "kolonne"
+                  ? constant(element)
+                  : name === "kolonnenavn"
+                    ? constant(c.title)
+                    : own(name);
+        const compiled = compileToExcel(c.def.expr, this.env(colBound, colLocal)) as Compiled;
         types.set(c.id, compiled.type);
         const at = cellOf(ri, c);
         const p = parseRef(at)!;
         const col = p.col.split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-        const fmt = numFmtOf(c.format, compiled.type, columnValues(c));
+        const fmt = numFmtOf(c.def.format, compiled.type, columnValues(c));
         s.set(p.row, col, {
           formula: cellFormula(compiled),
           value: cached(row.values[c.id]),
-          style: c.display === "tekst" ? "body" : compiled.type === "tal" ? "number" : "label",
-          ...(fmt && c.display !== "tekst" ? { numFmt: fmt } : {}),
+          style: c.def.display === "tekst" ? "body" : compiled.type === "tal" ? "number" : "label",
+          ...(fmt && c.def.display !== "tekst" ? { numFmt: fmt } : {}),
         });
-        if (c.display === "tekst") s.merge(p.row, 1, p.row, Math.max(lastCol, 6));
+        if (c.def.display === "tekst") {
+          s.merge(p.row, 1, p.row, Math.max(lastCol, 6));
+          s.height(p.row, 30);
+        }
       }
     });
     if (tr.total && t.total) {
       s.text(totalRow, 1, t.total.title, "result");
       for (const c of shown) {
-        if (!c.total) continue;
+        if (!c.def.total) continue;
         this.helperLabel = `${t.title}: ${c.title} (${t.total.title})`;
         const compiled = compileToExcel(
-          c.total,
+          c.def.total,
           this.env({}, (name) => {
-            const col = t.columns.find((x) => x.id === name);
+            const col = c.def.repeat && name === c.def.id ? c : plain.find((x) => x.id === name);
             return col ? rows.map((_, ri) => cellRef(cellOf(ri, col), typeOf(col))) : undefined;
           })
         ) as Compiled;
-        const fmt = numFmtOf(c.format, compiled.type, columnValues(c));
+        const fmt = numFmtOf(c.def.format, compiled.type, columnValues(c));
         s.set(totalRow, shown.indexOf(c) + 2, {
           formula: cellFormula(compiled),
           value: cached(tr.total.values[c.id]),
@@ -881,9 +963,9 @@ class TablesReport {
       s.text(top, 1, c.title, "heading");
       s.keep(top, top + 1);
     });
-    // Columns as wide as their longest label or text (within bounds); the builder gives a row
-    // whose text still wraps the height of its lines, so long names and statuses stay readable.
-    const textLength = (r: TableRow, c: ReportColumnDef) => {
+    // Columns as wide as their longest label or text (within bounds); a row whose text still
+    // wraps gets the height of its lines, so long target-group names and statuses stay readable.
+    const textLength = (r: TableRow, c: TableColumn) => {
       const v = r.values[c.id];
       return v?.k === "v" && typeof v.v === "string" ? v.v.length : 0;
     };
@@ -964,12 +1046,15 @@ class TablesReport {
     s.text(1, 1, p.report.title ?? p.name, "title");
     if (p.description) s.text(2, 1, p.description, "subtitle", 4);
     let row = 4;
-    const names = [...new Set(res.respondents.map((r) => r.name))];
+    // Respondents in an input table only (no return) are not counted; several forms from one
+    // respondent count once.
+    const withReturn = res.respondents.filter((r) => r.returned !== false);
+    const names = [...new Set(withReturn.map((r) => r.name))];
     const n = names.length;
     const total = p.respondents.names.length;
     s.text(row, 1, "Indberetninger", "label");
     const forms = p.respondents.separateForms
-      ? `${plural(res.respondents.length, "skema", "skemaer")} fra `
+      ? `${plural(withReturn.length, "skema", "skemaer")} fra `
       : "";
     s.text(
       row,
@@ -1079,6 +1164,150 @@ class TablesReport {
     });
   }
 
+  // ------------------------------------------------------------------------------ figures
+  /**
+   * A table's figures: per number column a column chart with one bar per row, sorted ascending,
+   * the highlighted row (a setting names it) in its own colour. Native formulas sort the table's
+   * live values on a data sheet (a unique rank per row, then INDEX/MATCH by rank), so the charts
+   * follow when a figure changes; the number of bars is the count when the report was made.
+   */
+  private figureSheets(tr: TableResult, tableSheet: SheetPlan): SheetPlan[] {
+    const fig = tr.def.figure!;
+    const rows = tr.rows;
+    if (rows.length === 0) return [];
+    const data = new SheetBuilder(sheetName("Figurdata", this.taken));
+    const charts = new SheetBuilder(sheetName("Figurer", this.taken));
+    const shown = tr.columns.filter((c) => c.def.display === "tabel");
+    const first = 5; // the table sheet's first row (header at 4)
+    const last = first + rows.length - 1;
+    const src = (col: number) =>
+      `${quoteSheet(tableSheet.name)}!$${columnLetter(col)}$${first}:$${columnLetter(col)}$${last}`;
+    const names = src(1);
+    const focusCell = fig.highlight ? this.settings.get(fig.highlight) : undefined;
+    const focusName = fig.highlight ? String(this.input.result.settings[fig.highlight] ?? "") : "";
+    const isFocus = (label: string) =>
+      focusName !== "" && label.toLocaleLowerCase("da") === focusName.toLocaleLowerCase("da");
+    data.text(1, 1, `Figurdata: ${tr.def.title}`, "title");
+    data.text(
+      2,
+      1,
+      "Tabellens tal sorteret stigende til figurerne (rang pr. række, derefter rækkerne i rangorden). Ret tallene i tabellens kilder, ikke her.",
+      "note"
+    );
+    charts.text(1, 1, `Figurer: ${tr.def.title}`, "title");
+    if (tr.def.note) {
+      charts.text(2, 1, tr.def.note, "note");
+      charts.merge(2, 1, 2, 14);
+      charts.height(2, 48);
+    }
+    if (focusCell) charts.merge(3, 1, 3, 14);
+    if (focusCell)
+      charts.set(3, 1, {
+        formula: `IF(${focusCell}="","Ingen er fremhævet (indstillingen ${fig.highlight}).","Fremhævet: "&${focusCell})`,
+        value: focusName
+          ? `Fremhævet: ${focusName}`
+          : `Ingen er fremhævet (indstillingen ${fig.highlight}).`,
+        style: "body",
+      });
+    const widths: Record<number, number> = {};
+    const plans: ChartPlan[] = [];
+    let chartRow = 5;
+    shown.forEach((c, ci) => {
+      const values = rows.map((r) => r.values[c.id]);
+      const nums = values.map((v) => (v?.k === "v" && typeof v.v === "number" ? v.v : undefined));
+      if (!nums.some((x) => x !== undefined)) return;
+      const col = ci + 2;
+      const g = 1 + plans.length * 6; // this chart's columns on the data sheet
+      const L = (k: number) => columnLetter(g + k);
+      const V = src(col);
+      const rankRange = `$${L(0)}$${first}:$${L(0)}$${last}`;
+      ["Rang", "Nr.", this.rowHeaderOf(tr.def), "Øvrige", "Fremhævet"].forEach((h, k) =>
+        data.text(4, g + k, h, "tableHeader")
+      );
+      data.text(3, g, c.title, "heading");
+      // Rank: the number of smaller values, plus the equal ones up to this row (ties keep row order).
+      const rank = nums.map((x, i) =>
+        x === undefined
+          ? undefined
+          : nums.filter((y) => y !== undefined && y < x).length +
+            nums.slice(0, i + 1).filter((y) => y === x).length
+      );
+      rows.forEach((_, i) => {
+        const v = `${quoteSheet(tableSheet.name)}!$${columnLetter(col)}$${first + i}`;
+        const upTo = `${quoteSheet(tableSheet.name)}!$${columnLetter(col)}$${first}:$${columnLetter(col)}$${first + i}`;
+        data.set(first + i, g, {
+          formula: `IF(ISNUMBER(${v}),SUMPRODUCT(ISNUMBER(${V})*(${V}<${v}))+SUMPRODUCT(ISNUMBER(${upTo})*(${upTo}=${v})),"")`,
+          value: rank[i] ?? "",
+          style: "number",
+        });
+      });
+      const order = rank
+        .map((r, i) => ({ r, i }))
+        .filter((x): x is { r: number; i: number } => x.r !== undefined)
+        .sort((a, b) => a.r - b.r);
+      order.forEach(({ i }, k) => {
+        const row = first + k;
+        const at = `MATCH(${L(1)}${row},${rankRange},0)`;
+        const label = rows[i].label;
+        const name = `${L(2)}${row}`;
+        const focus = focusCell ? `${name}=${focusCell}` : "FALSE";
+        data.set(row, g + 1, { value: k + 1, style: "label" });
+        data.set(row, g + 2, {
+          formula: `IFERROR(INDEX(${names},${at}),"")`,
+          value: label,
+          style: "label",
+        });
+        data.set(row, g + 3, {
+          formula: `IFERROR(IF(${focus},"",INDEX(${V},${at})),"")`,
+          value: isFocus(label) ? "" : nums[i]!,
+          style: "number",
+          numFmt: "#,##0",
+        });
+        data.set(row, g + 4, {
+          formula: `IFERROR(IF(${focus},INDEX(${V},${at}),""),"")`,
+          value: isFocus(label) ? nums[i]! : "",
+          style: "number",
+          numFmt: "#,##0",
+        });
+      });
+      [8, 6, 18, 12, 12].forEach((w, k) => (widths[g + k] = w));
+      const n = order.length;
+      const range = (k: number) =>
+        `${quoteSheet(data.name)}!$${L(k)}$${first}:$${L(k)}$${first + n - 1}`;
+      plans.push({
+        kind: "column",
+        name: `Figur ${plans.length + 1}`,
+        title: c.title,
+        categories: range(2),
+        series: [
+          { name: "Øvrige", values: range(3), color: "8FAADC" },
+          ...(focusCell ? [{ name: "Fremhævet", values: range(4), color: "C55A11" }] : []),
+        ],
+        from: { row: chartRow, col: 1 },
+        to: { row: chartRow + 22, col: 15 },
+        ...(fig.axisTitle ? { valueAxisTitle: fig.axisTitle } : {}),
+        overlap: 100,
+        gapWidth: 30,
+        categoryFontSize: 6,
+      });
+      charts.text(
+        chartRow + 22,
+        1,
+        `N = ${formatDanishNumber(n)}. Sorteret stigende${focusCell ? "; den fremhævede i orange" : ""}.${tr.def.note ? " Se forbeholdet øverst på arket." : ""}`,
+        "note"
+      );
+      charts.merge(chartRow + 22, 1, chartRow + 22, 14);
+      chartRow += 25;
+    });
+    if (plans.length === 0) return [];
+    const chartSheet = { ...charts.build({ widths: { 1: 12 } }), charts: plans };
+    return [chartSheet, data.build({ widths, freezeRows: 4 })];
+  }
+
+  private rowHeaderOf(t: ReportTableDef): string {
+    return this.rowHeader(t) || "Række";
+  }
+
   build(): WorkbookPlan {
     const data = this.dataSheet();
     const settings = this.settingsSheet();
@@ -1087,17 +1316,35 @@ class TablesReport {
     const tables = this.input.result.tables.map((t) => this.tableSheet(t));
     const helper = this.helper.used ? [this.helper.build()] : [];
     const log = this.logSheet();
+    const figures = this.input.result.tables.flatMap((t, i) =>
+      t.def.figure ? this.figureSheets(t, tables[i]) : []
+    );
     const others = [...(calcs ? [calcs] : []), ...inputs, settings, data, ...helper, log];
     const overblik = this.overblik(
       tables,
-      others.map((x) => x.name)
+      [...figures, ...others].map((x) => x.name)
     );
     return {
       title: this.pack.report.title ?? this.pack.name,
       fullCalcOnLoad: true,
-      sheets: [overblik, ...tables, ...others],
+      sheets: [overblik, ...tables, ...figures, ...others],
     };
   }
+}
+
+/** Settings a pack uses as placeholders in references (`{aar}`): fixed once the report is built. */
+function positionalSettings(pack: Pack): Set<string> {
+  const ids = new Set(pack.settings.map((x) => x.id));
+  const out = new Set<string>();
+  const visit = (seg: Segment) => {
+    if (seg.kind === "var" && ids.has(seg.name)) out.add(seg.name);
+    if (seg.kind === "range") {
+      visit(seg.from);
+      visit(seg.to);
+    }
+  };
+  for (const n of packExpressions(pack)) if (n.k === "ref") n.segments.forEach(visit);
+  return out;
 }
 
 /** Whether the respondent filled any field of the record `f` belongs to. */

@@ -19,8 +19,8 @@ function pad(s: string, n: number, right: boolean): string {
 export function tablesText(r: TablesResult): string {
   const out: string[] = [];
   for (const t of r.tables) {
-    const shown = t.def.columns.filter((c) => c.display === "tabel");
-    const texts = t.def.columns.filter((c) => c.display === "tekst");
+    const shown = t.columns.filter((c) => c.def.display === "tabel");
+    const texts = t.columns.filter((c) => c.def.display === "tekst");
     const head = ["", ...shown.map((c) => c.title)];
     const rows = [...t.rows, ...(t.total ? [t.total] : [])].map((row) => [
       row.label,

@@ -1,6 +1,6 @@
 /**
  * *Opregn* for a pack with report tables (every pack but kl2024's projection), as three steps:
- * the input sheets (each input table from a JSON file, the same file as `byrde opregn --data`,
+ * the input sheets (each input table from a file, the same .json, .csv or .xlsx as `byrde opregn --data`,
  * and *Indstillinger* with the pack's defaults), »Beregn« (the Data sheet, the settings and the
  * input tables read back from the workbook, so a figure changed in a sheet counts), and »Skriv
  * rapport« (the same workbook as `byrde opregn --pakke`, with live formulas). A sheet that exists
@@ -36,9 +36,8 @@ import { withExcel } from "../office";
 import { usePane } from "../state";
 import type { TablesModule } from "../survey";
 import { useSurvey } from "../surveyContext";
-import { HiddenFileInput, JSON_FILES } from "../HiddenFileInput";
+import { HiddenFileInput, INPUT_FILES } from "../HiddenFileInput";
 import { Step, Steps, useStepStyles } from "./Steps";
-import { capitalise, jsonErrorText } from "../../domain/libraryErrors";
 
 const useStyles = makeStyles({
   inputs: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
@@ -68,6 +67,15 @@ const useStyles = makeStyles({
   total: { fontWeight: tokens.fontWeightSemibold },
   log: { margin: 0, paddingLeft: "16px", overflowWrap: "anywhere" },
 });
+
+/**
+ * The least width (em) of a table whose figure columns (`columns` of them, sharing 60 % beside
+ * the 40 % label column) must hold `chars` characters each without overlapping; digits are about
+ * 0,6 em wide, plus the cell's padding.
+ */
+function minTableEm(columns: number, chars: number): number {
+  return Math.ceil((columns * (chars * 0.6 + 0.7)) / 0.6);
+}
 
 /** Columns of a report table shown in the pane (the rest are in the report workbook). */
 const SHOWN_COLUMNS = 3;
@@ -140,15 +148,8 @@ export default function OpregnTabeller(): React.JSX.Element {
 
   const loadInput = async (def: InputTableDef, file: File) => {
     notify(undefined);
-    let json: unknown;
-    const text = await file.text();
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      notify({ intent: "error", title: `»${file.name}« er ikke gyldig JSON`, text: capitalise(jsonErrorText(e, text)) });
-      return;
-    }
-    const parsed = t.parseInputTable(pack, def, json);
+    // JSON in the table's shape, or a register extract (.csv, .xlsx) with one row per respondent.
+    const parsed = t.inputTableFromFile(pack, def, file.name, new Uint8Array(await file.arrayBuffer()));
     if (!parsed.ok) {
       notify({
         intent: "error",
@@ -245,7 +246,7 @@ export default function OpregnTabeller(): React.JSX.Element {
             )}
             <HiddenFileInput
               ref={fileInput}
-              accept={JSON_FILES}
+              accept={INPUT_FILES}
               onFiles={([f]) => {
                 if (fileFor.current) void loadInput(fileFor.current, f);
               }}
@@ -318,16 +319,27 @@ export default function OpregnTabeller(): React.JSX.Element {
       {computed && (
         <Accordion multiple collapsible defaultOpenItems={tables.slice(0, 1).map((x) => x.def.id)} aria-label="Rapportens tabeller">
           {tables.map((tab) => {
-            const cols = tab.def.columns.filter((c) => c.display === "tabel");
+            // Repeated columns expanded (one per axis element or respondent), as in the report.
+            const cols = tab.columns.filter((c) => c.def.display === "tabel");
             const shown = cols.slice(0, SHOWN_COLUMNS);
             const rows = tab.rows.slice(0, SHOWN_ROWS);
+            // The longest figure shown, so that the figure columns never overlap (the table scrolls instead).
+            const widest = Math.max(
+              0,
+              ...[...rows, ...(tab.total ? [tab.total] : [])].flatMap((r) => shown.map((c) => t.resultText(r.values[c.id]).length))
+            );
             return (
               <AccordionItem key={tab.def.id} value={tab.def.id}>
                 <AccordionHeader size="small">{tab.def.title}</AccordionHeader>
                 <AccordionPanel>
                   {/* A table wider than the pane scrolls inside its own box (reachable by keyboard). */}
                   <div className={styles.scroll} tabIndex={0} role="region" aria-label={`${tab.def.title} (rul sidelæns)`}>
-                  <table className={styles.table} aria-label={tab.def.title} lang="da">
+                  <table
+                    className={styles.table}
+                    style={{ minWidth: `${minTableEm(shown.length, widest)}em` }}
+                    aria-label={tab.def.title}
+                    lang="da"
+                  >
                     <thead>
                       <tr>
                         <th scope="col">

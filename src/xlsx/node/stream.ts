@@ -190,6 +190,14 @@ class PlanWorkbookWriter extends excelStream.xlsx.WorkbookWriter {
 }
 
 /**
+ * Whether the streaming writer can write the plan: it writes no charts yet (the in-memory writer
+ * adds them, ../charts.ts), so a plan with charts is written in memory.
+ */
+export function canStream(plan: WorkbookPlan): boolean {
+  return !plan.sheets.some((sheet) => sheet.charts?.length);
+}
+
+/**
  * Writes a layout plan as .xlsx into `sink` with ExcelJS's streaming writer, one sheet after the
  * other, each row committed as soon as it is written. Resolves when the sink has the whole file.
  */
