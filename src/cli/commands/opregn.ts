@@ -385,7 +385,7 @@ export function registerOpregn(program: Command, io: CliIo): void {
         if (opts.json)
           io.out(JSON.stringify({ pakke: pack.id, tabeller: tablesJson(result), filer }, null, 2));
       }
-      // Exit 1: a finding of severity fejl, or something that cannot be computed (README: Exitkoder).
+      // Exit 1: a finding of severity fejl, or something that cannot be computed (docs/arkitektur.md: Exitkoder).
       const problems = [
         ...(withErrors.length > 0
           ? [`${plural(withErrors.length, "indberetning", "indberetninger")} har fejl`]

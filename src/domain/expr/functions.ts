@@ -19,7 +19,7 @@ export interface FunctionDef {
   readonly kind: FunctionKind;
   readonly minArgs: number;
   readonly maxArgs: number;
-  /** One line of Danish help (README table, pack check messages). */
+  /** One line of Danish help (docs/pakkeformat.md, pack check messages). */
   readonly help: string;
 }
 

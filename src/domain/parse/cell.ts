@@ -15,7 +15,7 @@ export interface ParsedCell {
   readonly findings: Finding[];
 }
 
-/** Rule ids the parser reports (see the README's rules table). */
+/** Rule ids the parser reports (see the rules table in docs/validering.md). */
 export const PARSE_RULES = {
   talFortolket: "tal_fortolket",
   talEngelskFormat: "tal_engelsk_format",

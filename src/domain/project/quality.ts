@@ -68,7 +68,7 @@ export interface Datakvalitet {
 }
 
 /**
- * Thresholds for Datakvalitet (documented in the README and on the Overblik sheet):
+ * Thresholds for Datakvalitet (documented in docs/opregning.md and on the Overblik sheet):
  * - Høj: coverage ≥ 80 %, at least 3 municipalities in every part, and CV ≤ 0,5.
  * - Middel: coverage ≥ 50 %, at least 2 municipalities in every part, and CV ≤ 1,0.
  * - Lav: everything else.

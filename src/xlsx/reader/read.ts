@@ -40,7 +40,7 @@ export const DEFAULT_CATALOGUE: ReaderCatalogue = {
   templates: TEMPLATES,
 };
 
-/** Rule ids the reader adds to what it reads (see the README's rules table). */
+/** Rule ids the reader adds to what it reads (see the rules table in docs/validering.md). */
 export const READER_RULES = {
   flettedeCeller: "flettede_celler",
   formelUdenResultat: "formel_uden_resultat",

@@ -1,4 +1,4 @@
-/** The README's rules table names every rule id the code can report. */
+/** The validation guide's rules table (docs/validering.md) names every rule id the code can report. */
 import { readFileSync } from "fs";
 import { join } from "path";
 import { TEMPLATES } from "../../../src/domain/catalogue";
@@ -8,9 +8,9 @@ import { BAD_FILE_RULES } from "../../../src/xlsx/guard";
 import { LOCATE_RULES } from "../../../src/xlsx/locate";
 import { READER_RULES } from "../../../src/xlsx/read";
 
-const readme = readFileSync(join(__dirname, "..", "..", "..", "README.md"), "utf8");
+const readme = readFileSync(join(__dirname, "..", "..", "..", "docs", "validering.md"), "utf8");
 
-describe("README rules table", () => {
+describe("docs/validering.md rules table", () => {
   it("lists every rule id", () => {
     const ids = [
       ...Object.values(PARSE_RULES),
