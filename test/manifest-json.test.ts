@@ -31,7 +31,7 @@ describe("manifest.json and shortcuts.json", () => {
     expect(rt.customFunctions.functions.map((f) => [f.id, f.name])).toEqual(
       g.metadata.functions.map((f: { id: string; name: string }) => [f.id, f.name])
     );
-    expect(rt.customFunctions.functions).toHaveLength(27);
+    expect(rt.customFunctions.functions).toHaveLength(34);
     expect(rt.customFunctions.namespace).toEqual({ id: g.xml.namespace, name: g.xml.namespace });
     expect(rt.customFunctions.metadataUrl).toBe(g.xml.functionsMetadata);
     expect(rt.code).toEqual({ page: g.xml.taskpaneUrl, script: g.xml.functionsScript });

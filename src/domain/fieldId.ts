@@ -75,13 +75,27 @@ export function templatesOfIds(ids: Iterable<string>): string[] {
 
 /**
  * Every input field of a template in display order: table blocks row by row and column by
- * column, list blocks record by record, then the text fields.
+ * column, list blocks record by record, then the text fields. Derived rows and columns are not
+ * input fields (see `derivedFieldsOfTemplate`).
  */
 export function fieldsOfTemplate(t: TemplateDef): FieldDef[] {
+  return cellsOfTemplate(t, false);
+}
+
+/**
+ * Every derived cell of a template (derived rows of table blocks, derived columns of list
+ * blocks), in display order, with its formula. Their ids follow the input fields' scheme.
+ */
+export function derivedFieldsOfTemplate(t: TemplateDef): FieldDef[] {
+  return cellsOfTemplate(t, true);
+}
+
+function cellsOfTemplate(t: TemplateDef, derived: boolean): FieldDef[] {
   const out: FieldDef[] = [];
   for (const b of t.blocks) {
     if (b.type === "tabel") {
       for (const r of b.rows) {
+        if (!!r.derived !== derived) continue;
         const asked = r.columns ?? b.columns.map((c) => c.key);
         for (const c of b.columns) {
           if (!asked.some((k) => String(k) === String(c.key))) continue;
@@ -96,12 +110,14 @@ export function fieldsOfTemplate(t: TemplateDef): FieldDef[] {
             kind: r.kind,
             label: r.label,
             ...(r.choices ? { choices: r.choices } : {}),
+            ...(r.derived ? { derived: r.derived } : {}),
           });
         }
       }
     } else {
       for (let n = 1; n <= b.max; n++) {
         for (const f of b.fields) {
+          if (!!f.derived !== derived) continue;
           out.push({
             id: recordFieldId(t.id, b.id, n, f.id),
             template: t.id,
@@ -111,11 +127,13 @@ export function fieldsOfTemplate(t: TemplateDef): FieldDef[] {
             kind: f.kind,
             label: f.label,
             ...(f.choices ? { choices: f.choices } : {}),
+            ...(f.derived ? { derived: f.derived } : {}),
           });
         }
       }
     }
   }
+  if (derived) return out;
   for (const tx of t.texts) {
     out.push({ id: textId(t.id, tx.id), template: t.id, kind: "tekst", label: tx.label });
   }

@@ -22,6 +22,18 @@ import {
 } from "../domain/project/primitives";
 import { mean, outlierFlags, MODIFIED_Z_THRESHOLD } from "../domain/project/stats";
 import { pctSumMessage, pctSumStatus } from "../domain/pctSum";
+import {
+  YDELSESNIVEAU_GRAENSER,
+  ataHours,
+  clockTime,
+  convertedMinutes,
+  deliveryRate,
+  durationMinutes,
+  hourlyPrice,
+  serviceLevel,
+  staffing,
+  type Checked,
+} from "../domain/supportTime";
 import { parseCell } from "../domain/parse";
 import { usersInYear, type Spell, type YearUsers } from "../domain/spells";
 import {
@@ -471,6 +483,141 @@ export function stigning(basis: unknown, slut: unknown): number | CellError {
   if (isCellError(s)) return s;
   if (s === null) return valueError("slut mangler.");
   return increase(b ?? 0, s);
+}
+
+// ------------------------------------------------------------------------------ support time
+
+/** A domain result as a value or the Excel error its reason calls for. */
+function fromChecked<T>(r: Checked<T>): T | CellError {
+  if (r.ok) return r.value;
+  return r.kind === "num"
+    ? numError(r.message)
+    : r.kind === "div0"
+      ? div0Error(r.message)
+      : valueError(r.message);
+}
+
+/** A clock time argument: Excel's time (a fraction of a day) or "tt:mm" text. */
+function readClock(v: unknown, what: string): number | CellError {
+  return fromChecked(clockTime(v, what));
+}
+
+/** BYRDE.VARIGHED: minutes from start to slut, past midnight when slut is earlier; empty when either is empty. */
+export function varighed(start: unknown, slut: unknown): number | string | CellError {
+  if (isEmpty(start) || isEmpty(slut)) return "";
+  const a = readClock(start, "start");
+  if (isCellError(a)) return a;
+  const b = readClock(slut, "slut");
+  if (isCellError(b)) return b;
+  return fromChecked(durationMinutes(a, b));
+}
+
+/** BYRDE.OMREGNET: minutter × personale ÷ borgere (personale 1 if left out); empty minutter stays empty. */
+export function omregnet(
+  minutter: unknown,
+  borgere: unknown,
+  personale?: unknown
+): number | string | CellError {
+  const m = readNumber(minutter, "minutter");
+  if (isCellError(m)) return m;
+  if (m === null) return "";
+  const c = readNumber(borgere, "borgere");
+  if (isCellError(c)) return c;
+  if (c === null) return valueError("borgere mangler.");
+  const p = readNumber(personale, "personale");
+  if (isCellError(p)) return p;
+  return fromChecked(convertedMinutes(m, c, p ?? 1));
+}
+
+/** BYRDE.GRUPPETID: a slot's minutes for one citizen, from start, slut and a staffing such as "1:4". */
+export function gruppetid(
+  start: unknown,
+  slut: unknown,
+  normering: unknown
+): number | string | CellError {
+  if (isEmpty(start) || isEmpty(slut) || isEmpty(normering)) return "";
+  const n = fromChecked(staffing(normering));
+  if (isCellError(n)) return n;
+  const d = varighed(start, slut);
+  if (isCellError(d) || typeof d === "string") return d;
+  return fromChecked(convertedMinutes(d, n.citizens, n.staff));
+}
+
+/** BYRDE.TIMEPRIS: løn × (1 + tillæg) ÷ (fremmødetimer × ata_pct / 100). */
+export function timepris(
+  loen: unknown,
+  fremmoedetimer: unknown,
+  ataPct: unknown,
+  overheadPct?: unknown
+): number | CellError {
+  const w = readNumber(loen, "løn_pr_årsværk");
+  if (isCellError(w)) return w;
+  const h = readNumber(fremmoedetimer, "fremmødetimer");
+  if (isCellError(h)) return h;
+  const a = readNumber(ataPct, "ata_pct");
+  if (isCellError(a)) return a;
+  const o = readNumber(overheadPct, "tillæg_pct");
+  if (isCellError(o)) return o;
+  if (w === null || h === null || a === null)
+    return valueError(
+      `${w === null ? "løn_pr_årsværk" : h === null ? "fremmødetimer" : "ata_pct"} mangler.`
+    );
+  return fromChecked(hourlyPrice(w, h, a, o ?? 0));
+}
+
+/** The sum of a range's numbers (empty cells skipped; text is #VALUE!). */
+function sumOf(range: unknown, what: string): number | CellError {
+  const cells = readColumn(range, what);
+  if (isCellError(cells)) return cells;
+  let s = 0;
+  for (const x of cells) if (x !== null) s += x;
+  return s;
+}
+
+/** BYRDE.ATATIMER: årsnorm − fravær − øvrige (fravær and øvrige may be ranges, summed). */
+export function atatimer(
+  aarsnorm: unknown,
+  fravaer: unknown,
+  oevrige: unknown
+): number | CellError {
+  const n = readNumber(aarsnorm, "årsnorm");
+  if (isCellError(n)) return n;
+  if (n === null) return valueError("årsnorm mangler.");
+  const f = sumOf(fravaer, "fravær");
+  if (isCellError(f)) return f;
+  const o = sumOf(oevrige, "øvrige");
+  if (isCellError(o)) return o;
+  return fromChecked(ataHours(n, f, o));
+}
+
+/** BYRDE.YDELSESNIVEAU: 0 (under level 1), 1, 2 or 3 for support hours a week; empty stays empty. */
+export function ydelsesniveau(
+  timerPrUge: unknown,
+  graenser?: unknown
+): number | string | CellError {
+  const t = readNumber(timerPrUge, "timer_pr_uge");
+  if (isCellError(t)) return t;
+  if (t === null) return "";
+  let bounds = YDELSESNIVEAU_GRAENSER;
+  if (!isEmpty(graenser) && !(Array.isArray(graenser) && flatten(graenser).every(isEmpty))) {
+    const g = readColumn(graenser, "grænser");
+    if (isCellError(g)) return g;
+    const xs = g.filter((x): x is number => x !== null);
+    if (xs.length !== 3) return valueError("grænser skal være tre tal, fx 0,75; 2,5; 4.");
+    bounds = [xs[0], xs[1], xs[2]];
+  }
+  return fromChecked(serviceLevel(t, bounds));
+}
+
+/** BYRDE.LEVERINGSGRAD: leveret ÷ visiteret × 100 (%); empty leveret stays empty. */
+export function leveringsgrad(leveret: unknown, visiteret: unknown): number | string | CellError {
+  const l = readNumber(leveret, "leveret");
+  if (isCellError(l)) return l;
+  if (l === null) return "";
+  const v = readNumber(visiteret, "visiteret");
+  if (isCellError(v)) return v;
+  if (v === null) return valueError("visiteret mangler.");
+  return fromChecked(deliveryRate(l, v));
 }
 
 // ------------------------------------------------------------------ unit costs (KORA)

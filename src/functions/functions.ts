@@ -227,6 +227,100 @@ export function stigningFn(basis: number, slut: number): number {
 }
 
 /**
+ * Varigheden af et tidsrum i minutter; et tidsrum over midnat (fx 23:00 til 07:00) regnes ind i næste døgn. Tom, når start eller slut er tom.
+ * @customfunction VARIGHED VARIGHED
+ * @param start Starttidspunktet: et klokkeslæt (fx 23:00) eller teksten "tt:mm".
+ * @param slut Sluttidspunktet; før start betyder næste døgn. Samme klokkeslæt som start giver #NUM!.
+ * @returns Minutter.
+ * @helpurl https://localhost:3000/funktioner.html#VARIGHED
+ */
+export function varighedFn(start: any, slut: any): any {
+  return result(core.varighed(start, slut));
+}
+
+/**
+ * Omregnet tidsforbrug for én borger: minutter × personale / borgere (ved 1:4 en fjerdedel). Tom, når minutter er tom.
+ * @customfunction OMREGNET OMREGNET
+ * @param minutter Tidsrummets varighed i minutter.
+ * @param borgere Antal borgere i gruppen (et helt tal på mindst 1, ellers #NUM!).
+ * @param [personale] Antal personaler (standard 1; 2 ved dobbeltbemanding).
+ * @returns Minutter for den enkelte borger.
+ * @helpurl https://localhost:3000/funktioner.html#OMREGNET
+ */
+export function omregnetFn(minutter: any, borgere: any, personale?: any): any {
+  return result(core.omregnet(minutter, borgere, personale));
+}
+
+/**
+ * Gruppetid: en borgers minutter i et tidsrum med en normering som "1:4" (personale:borgere) = OMREGNET(VARIGHED(start; slut); borgere; personale).
+ * @customfunction GRUPPETID GRUPPETID
+ * @param start Starttidspunktet (klokkeslæt eller "tt:mm").
+ * @param slut Sluttidspunktet (før start betyder næste døgn).
+ * @param normering Personale:borgere som tekst, fx "1:1" eller "1:4"; andet giver #VÆRDI!.
+ * @returns Minutter for den enkelte borger.
+ * @helpurl https://localhost:3000/funktioner.html#GRUPPETID
+ */
+export function gruppetidFn(start: any, slut: any, normering: any): any {
+  return result(core.gruppetid(start, slut, normering));
+}
+
+/**
+ * Budgetteret timepris for en støttetime: løn × (1 + tillæg/100) / (fremmødetimer × ata_pct/100).
+ * @customfunction TIMEPRIS TIMEPRIS
+ * @param løn_pr_årsværk Gennemsnitlig lønomkostning pr. årsværk i kroner.
+ * @param fremmødetimer Fremmødetimer pr. årsværk (årsnorm minus fravær).
+ * @param ata_pct ATA-andelen af fremmødetiden i procent (over 0 og højst 100, ellers #NUM!).
+ * @param [tillæg_pct] Tillæg for øvrige udgifter i procent af lønnen (standard 0).
+ * @returns Kroner pr. støttetime.
+ * @helpurl https://localhost:3000/funktioner.html#TIMEPRIS
+ */
+export function timeprisFn(
+  løn_pr_årsværk: number,
+  fremmødetimer: number,
+  ata_pct: number,
+  tillæg_pct?: number
+): number {
+  return result(core.timepris(løn_pr_årsværk, fremmødetimer, ata_pct, tillæg_pct));
+}
+
+/**
+ * ATA-timer pr. årsværk: årsnorm − fravær − øvrige aktiviteter. Et resultat på 0 eller derunder giver #NUM!.
+ * @customfunction ATATIMER ATATIMER
+ * @param årsnorm Årsnormen pr. årsværk i timer.
+ * @param fravær Fravær i timer (en celle eller et område, som lægges sammen).
+ * @param øvrige Øvrige aktiviteter i timer (en celle eller et område, som lægges sammen).
+ * @returns Timer sammen med borgerne pr. årsværk.
+ * @helpurl https://localhost:3000/funktioner.html#ATATIMER
+ */
+export function atatimerFn(årsnorm: number, fravær: any[][], øvrige: any[][]): number {
+  return result(core.atatimer(årsnorm, fravær, øvrige));
+}
+
+/**
+ * Ydelsesniveau (bostøtte) for støttetimer pr. uge: 0 under niveau 1, ellers 1, 2 eller 3. En grænseværdi hører til det laveste niveau. Tom, når timerne er tomme.
+ * @customfunction YDELSESNIVEAU YDELSESNIVEAU
+ * @param timer_pr_uge Støttetimer pr. uge (negativ giver #NUM!).
+ * @param [grænser] Tre grænser i timer pr. uge (standard 0,75; 2,5; 4).
+ * @returns 0, 1, 2 eller 3.
+ * @helpurl https://localhost:3000/funktioner.html#YDELSESNIVEAU
+ */
+export function ydelsesniveauFn(timer_pr_uge: any, grænser?: any[][]): any {
+  return result(core.ydelsesniveau(timer_pr_uge, grænser));
+}
+
+/**
+ * Leveringsgrad: leverede timer i procent af visiterede. Tom, når leveret er tom.
+ * @customfunction LEVERINGSGRAD LEVERINGSGRAD
+ * @param leveret Leverede støttetimer.
+ * @param visiteret Visiterede støttetimer i samme periode (0 giver #DIVISION/0!).
+ * @returns Procent.
+ * @helpurl https://localhost:3000/funktioner.html#LEVERINGSGRAD
+ */
+export function leveringsgradFn(leveret: any, visiteret: any): any {
+  return result(core.leveringsgrad(leveret, visiteret));
+}
+
+/**
  * Enhedsudgift: udgift / brugere. Giver #I/T med årsagen (kun brugere, kun udgifter, hverken udgifter eller brugere), når ikke begge er over 0; aldrig 0.
  * @customfunction ENHEDSUDGIFT ENHEDSUDGIFT
  * @param udgift Nettodriftsudgiften (kr.); tom tæller som 0.

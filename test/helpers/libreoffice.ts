@@ -84,7 +84,9 @@ export function differences(
     }
     for (const c of s.cells) {
       if (!c.formula || c.value === undefined || c.value === null) continue;
-      const got = resultOf(ws.getCell(c.row, c.col).value);
+      const read = resultOf(ws.getCell(c.row, c.col).value);
+      // A date-formatted result comes back as a Date: compare its serial number.
+      const got = read instanceof Date ? read.getTime() / 86400000 + 25569 : read;
       const want = c.value;
       const same =
         typeof want === "number"
@@ -93,7 +95,9 @@ export function differences(
             : want === 0 && (got === undefined || got === null)
           : want === ""
             ? got === "" || got === undefined || got === null
-            : got === want;
+            : want === false
+              ? got === false || got === undefined || got === null
+              : got === want;
       if (!same)
         wrong.push(
           `${s.name}!R${c.row}C${c.col}: ${c.formula} = ${JSON.stringify(got)}, motoren: ${JSON.stringify(want)}`

@@ -42,7 +42,7 @@ function numberExpr(rnd: () => number, depth: number): string {
     return `uge.opgaver.${pick([1, 2, 3])}.${pick(["minutter", "saldo"])}`;
   }
   const d = depth - 1;
-  switch (Math.floor(rnd() * 14)) {
+  switch (Math.floor(rnd() * 19)) {
     case 0:
       return `(${numberExpr(rnd, d)} + ${numberExpr(rnd, d)})`;
     case 1:
@@ -63,12 +63,22 @@ function numberExpr(rnd: () => number, depth: number): string {
       return `AFRUND(${numberExpr(rnd, d)}; ${pick(["0", "1", "2"])})`;
     case 9:
       return `ABS(-${numberExpr(rnd, d)})`;
-    case 11:
-      return `HVIS(${boolExpr(rnd, d)}; ${numberExpr(rnd, d)}; TOM("ingen grund"))`;
-    case 12:
-      return `SUM.HVIS(uge.opgaver.*.type; "${pick(["telefon", "moede", "besog", "TELEFON"])}"; uge.opgaver.*.${pick(["minutter", "saldo"])})`;
     case 10:
       return `FRAKTIL(uge.besog.minutter.*; ${pick(["0", "0,1", "0,5", "0,9", "1"])})`;
+    case 11:
+      return `REST(${numberExpr(rnd, d)}; ${pick(["1", "3", "0", "-2", "0,5"])})`;
+    case 12:
+      return `LÆNGDE(${textExpr(rnd, d)})`;
+    case 13:
+      return `VÆRDI(${pick(['"4"', '" 12 "', '"2,5"', '"-3"', '"x"', '""', "uge.opgaver.1.type", 'VENSTRE("12:4"; FIND(":"; "12:4") - 1)', 'MIDT("1:4"; FIND(":"; "1:4") + 1; 5)', "FAST(" + numberExpr(rnd, d) + "; 1)"])})`;
+    case 14:
+      return `${pick(["ÅR", "MÅNED", "DAG"])}(${pick(["uge.opgaver.1.dato", "uge.opgaver.2.dato", `45000 + ABS(N(${numberExpr(rnd, d)}))`])})`;
+    case 15:
+      return `FIND(${pick(['"e"', '":"', '""'])}; ${pick(["uge.opgaver.1.type", "uge.opgaver.2.type", "uge.opgaver.4.type", '"1:4"'])}${pick(["", "; 1", "; 3", "; 9"])})`;
+    case 16:
+      return `HVIS(${boolExpr(rnd, d)}; ${numberExpr(rnd, d)}; TOM("ingen grund"))`;
+    case 17:
+      return `SUM.HVIS(uge.opgaver.*.type; "${pick(["telefon", "moede", "besog", "TELEFON"])}"; uge.opgaver.*.${pick(["minutter", "saldo"])})`;
     default:
       return `TÆL.HVIS(uge.opgaver.*.type; "${pick(["telefon", "moede", "besog"])}")`;
   }
@@ -91,9 +101,14 @@ function boolExpr(rnd: () => number, depth: number): string {
 }
 
 function textExpr(rnd: () => number, depth: number): string {
-  return rnd() < 0.5
-    ? `FAST(${numberExpr(rnd, depth)}; ${["0", "1", "2"][Math.floor(rnd() * 3)]}) & " min"`
-    : `HVIS(${boolExpr(rnd, depth)}; "ja"; "nej") & "/" & rækkenavn`;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+  const r = rnd();
+  if (r < 0.35) return `FAST(${numberExpr(rnd, depth)}; ${pick(["0", "1", "2"])}) & " min"`;
+  if (r < 0.7) return `HVIS(${boolExpr(rnd, depth)}; "ja"; "nej") & "/" & rækkenavn`;
+  const inner = pick(["rækkenavn", "uge.opgaver.1.type", "uge.opgaver.3.type", '"1:4"']);
+  if (r < 0.8) return `VENSTRE(${inner}${pick(["", "; 0", "; 2", "; 20"])})`;
+  if (r < 0.9) return `HØJRE(${inner}${pick(["", "; 3"])})`;
+  return `MIDT(${inner}; ${pick(["1", "2", "6"])}; ${pick(["0", "2", "40"])})`;
 }
 
 function randomPack(n: number): { pack: Pack; sources: string[] } {

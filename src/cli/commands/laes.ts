@@ -4,6 +4,7 @@ import type { FieldValue, Finding, RawReturn } from "../../domain/model";
 import type { Pack } from "../../domain/pack/model";
 import { parseCell, serialToIsoDate } from "../../domain/parse/cell";
 import { formatDanishNumber } from "../../domain/parse/number";
+import { withoutCpr } from "../../domain/validate/cpr";
 import { CliError } from "../errors";
 import type { CliIo } from "../io";
 import { openedPacks, packForReturn } from "../pack";
@@ -11,7 +12,7 @@ import { readReturnFiles } from "../readPool";
 
 /** What `byrde læs --json` prints. Dates as ISO text and clock times as tt:mm; other values as parsed. */
 export function returnJson(
-  raw: RawReturn,
+  given: RawReturn,
   pack: Pack
 ): {
   kommune: string | null;
@@ -21,8 +22,11 @@ export function returnJson(
   felter: Record<string, FieldValue>;
   findings: Finding[];
 } {
+  // A CPR-like value is never printed.
+  const clean = withoutCpr(given, pack);
+  const raw = clean.raw;
   const felter: Record<string, FieldValue> = {};
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...clean.findings];
   // The pack's order, so output is stable whatever order the workbook lists its names in.
   const order = new Map([...pack.fields.keys()].map((id, i) => [id, i]));
   // Records of a list block with nothing in them are not part of the return.
@@ -109,7 +113,7 @@ export function registerLaes(program: Command, io: CliIo): void {
       const filled = Object.entries(out.felter).filter(([, v]) => v !== null);
       io.out(`Udfyldte felter: ${filled.length} af ${Object.keys(out.felter).length}`);
       for (const [id, v] of filled) {
-        const loc = raw.cells[id].location;
+        const loc = raw.cells[id]?.location;
         const shown = typeof v === "number" ? formatDanishNumber(v) : JSON.stringify(v);
         io.out(`  ${id} = ${shown}${loc ? ` (${loc.sheet}!${loc.cell})` : ""}`);
       }

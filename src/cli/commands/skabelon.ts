@@ -50,7 +50,13 @@ export function templateFileName(kommune: string): string {
 export function resolveKommuner(names: readonly string[], pack: Pack = defaultPack()): string[] {
   const r = pack.respondents;
   const wanted = splitList(names);
-  if (wanted.some((n) => n.toLowerCase() === "alle")) return [...r.names];
+  if (wanted.some((n) => n.toLowerCase() === "alle")) {
+    if (r.free)
+      throw new CliError(
+        `Pakken har ingen fast liste over ${r.plural}; skriv navnene efter --kommune.`
+      );
+    return [...r.names];
+  }
   const unknown = wanted.filter((n) => !findRespondent(r, n));
   if (unknown.length > 0) {
     const lines = unknown.map((n) => {

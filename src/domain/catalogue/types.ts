@@ -29,6 +29,16 @@ export interface ChoiceDef {
   readonly label: string;
 }
 
+/**
+ * A derived cell's formula: an expression of the language over the template's own fields (a
+ * record's other fields by name in a list block; `{kolonne}` is the column's key in a table
+ * block). The template carries it as a live native formula; the engine evaluates the same tree.
+ */
+export interface DerivedDef {
+  readonly expr: Node;
+  readonly source: string;
+}
+
 /** One row of a table block: the same question asked in each of the block's columns. */
 export interface RowDef {
   /** ASCII, lower case; the third part of the field id. */
@@ -38,6 +48,8 @@ export interface RowDef {
   /** Columns for this row when they differ from the block's (e.g. mitid.pas). */
   readonly columns?: readonly ColumnKey[];
   readonly choices?: readonly ChoiceDef[];
+  /** A derived row: computed in each column, never filled in. */
+  readonly derived?: DerivedDef;
 }
 
 /** Which part of the Data page a block belongs to (kl2024's time and volume tables). */
@@ -67,6 +79,8 @@ export interface ListFieldDef {
   readonly choices?: readonly ChoiceDef[];
   /** Column width in characters. */
   readonly width?: number;
+  /** A derived column: computed from the record's other fields, never filled in. */
+  readonly derived?: DerivedDef;
 }
 
 /** XLSForm's "repeat": up to `max` records (one per proposal, time slot, offer…). */
@@ -190,7 +204,20 @@ export interface UniqueRule extends RuleBase {
   readonly field: string;
 }
 
+/**
+ * The records of one or more list blocks (intervals from `from` to `to`) must not overlap. Clock
+ * times wrap past midnight on a 24-hour circle; dates count both days.
+ */
+export interface OverlapRule extends RuleBase {
+  readonly kind: "overlap";
+  /** `<block>` ids of list blocks of the same template. */
+  readonly records: readonly string[];
+  readonly from: string;
+  readonly to: string;
+}
+
 export type RuleDef =
+  | OverlapRule
   | SumEqualsRule
   | LessOrEqualChainRule
   | TickIffPositiveRule
@@ -240,4 +267,6 @@ export interface FieldDef {
   readonly kind: FieldKind;
   readonly label: string;
   readonly choices?: readonly ChoiceDef[];
+  /** A derived cell (see `derivedFieldsOfTemplate`): its formula. Input fields have none. */
+  readonly derived?: DerivedDef;
 }

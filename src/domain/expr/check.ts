@@ -205,6 +205,30 @@ class Checker {
         return { type: "tal", domain };
       case "ISBLANK":
         return { type: "sandhed", domain };
+      case "MOD":
+        this.want(arg(0), "tal", n.args[0], "tallet i REST");
+        this.want(arg(1), "tal", n.args[1] ?? n, "divisoren i REST");
+        return { type: "tal", domain };
+      case "LEN":
+        return { type: "tal", domain };
+      case "LEFT":
+      case "RIGHT":
+        if (n.args[1]) this.want(arg(1), "tal", n.args[1], `antal tegn i ${n.fn}`);
+        return { type: "tekst", domain };
+      case "MID":
+        this.want(arg(1), "tal", n.args[1] ?? n, "start i MIDT");
+        this.want(arg(2), "tal", n.args[2] ?? n, "antal tegn i MIDT");
+        return { type: "tekst", domain };
+      case "FIND":
+        if (n.args[2]) this.want(arg(2), "tal", n.args[2], "start i FIND");
+        return { type: "tal", domain };
+      case "VALUE":
+        return { type: "tal", domain };
+      case "YEAR":
+      case "MONTH":
+      case "DAY":
+        this.want(arg(0), "tal", n.args[0] ?? n, `datoen i ${n.fn}`);
+        return { type: "tal", domain };
       case "EMPTY":
         return { type: "vilkaarlig", domain };
       default:

@@ -58,6 +58,19 @@ export function generalText(n: number): string {
   return formatDanishNumber(p).replace(/\./g, "");
 }
 
+/**
+ * Year, month and day of an Excel serial date (1900 date system, as Excel counts: serial 1 is
+ * 1 January 1900 and 60 the 29 February 1900 Excel believes in); undefined for a negative serial.
+ */
+export function dateOfSerial(serial: number): { y: number; m: number; d: number } | undefined {
+  if (!Number.isFinite(serial) || serial < 0) return undefined;
+  const n = Math.floor(serial);
+  if (n === 0) return { y: 1900, m: 1, d: 0 };
+  if (n === 60) return { y: 1900, m: 2, d: 29 };
+  const date = new Date(Date.UTC(1899, 11, n < 60 ? 31 : 30) + n * 86400000);
+  return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
+}
+
 function textOf(r: Result): string {
   if (r.k !== "v") return "";
   if (typeof r.v === "number") return generalText(r.v);
@@ -81,7 +94,11 @@ function emptyOf(rs: readonly Result[]): Result {
 export function reasonText(r: Result): string {
   if (r.k === "ikke_spurgt") return "spørges ikke";
   if (r.k !== "tom") return "";
-  const parts = [...(r.mangler.length ? [`mangler ${r.mangler.join(", ")}`] : []), ...r.grunde];
+  // A long list (every record of a list block) names the first few and counts the rest.
+  const m = r.mangler;
+  const missing =
+    m.length > 6 ? `${m.slice(0, 3).join(", ")} og ${m.length - 3} andre` : m.join(", ");
+  const parts = [...(m.length ? [`mangler ${missing}`] : []), ...r.grunde];
   return parts.join("; ") || "tom";
 }
 
@@ -279,6 +296,63 @@ function scalarCall(fn: string, xs: Result[]): Result {
     case "ABS": {
       const x = xs[0];
       return x.k === "v" ? val(Math.abs(x.v as number)) : x;
+    }
+    case "MOD": {
+      const [x, d] = xs;
+      if (x.k !== "v" || d.k !== "v") return emptyOf([x, d]);
+      const a = x.v as number;
+      const b = d.v as number;
+      return b === 0 ? tom("division med 0") : val(a - b * Math.floor(a / b));
+    }
+    case "LEN":
+      return val(textOf(xs[0]).length);
+    case "LEFT":
+    case "RIGHT": {
+      const [x, n] = xs;
+      const count = n === undefined ? 1 : n.k === "v" ? Math.trunc(n.v as number) : undefined;
+      if (count === undefined) return emptyOf([n]);
+      if (count < 0) return tom(`antal tegn i ${fn === "LEFT" ? "VENSTRE" : "HØJRE"} er negativt`);
+      if (x.k !== "v") return x;
+      const s = textOf(x);
+      return val(fn === "LEFT" ? s.slice(0, count) : count === 0 ? "" : s.slice(-count));
+    }
+    case "MID": {
+      const [x, st, n] = xs;
+      if (st.k !== "v" || n.k !== "v") return emptyOf([st, n]);
+      const start = Math.trunc(st.v as number);
+      const count = Math.trunc(n.v as number);
+      if (start < 1 || count < 0)
+        return tom("start eller antal tegn i MIDT er uden for tekstens tegn");
+      if (x.k !== "v") return x;
+      return val(textOf(x).slice(start - 1, start - 1 + count));
+    }
+    case "FIND": {
+      const [f, w, st] = xs;
+      if (st && st.k !== "v") return st;
+      const start = st ? Math.trunc((st as { v: number }).v) : 1;
+      const within = textOf(w);
+      if (textOf(f) === "") return tom("FIND mangler den tekst, der søges efter");
+      if (start < 1 || start > within.length + 1) return tom("start i FIND er uden for teksten");
+      const i = within.indexOf(textOf(f), start - 1);
+      return i < 0 ? tom(`»${textOf(f)}« findes ikke i teksten`) : val(i + 1);
+    }
+    case "VALUE": {
+      const x = xs[0];
+      if (x.k !== "v") return x;
+      if (typeof x.v === "number") return x;
+      const s = typeof x.v === "string" ? x.v.trim() : "";
+      return /^[+-]?\d+(,\d+)?$/.test(s)
+        ? val(Number(s.replace(",", ".")))
+        : tom(`${typeof x.v === "string" ? `»${x.v}«` : "værdien"} er ikke et tal`);
+    }
+    case "YEAR":
+    case "MONTH":
+    case "DAY": {
+      const x = xs[0];
+      if (x.k !== "v") return x;
+      const d = dateOfSerial(x.v as number);
+      if (!d) return tom("en dato kan ikke være negativ");
+      return val(fn === "YEAR" ? d.y : fn === "MONTH" ? d.m : d.d);
     }
     default:
       throw new Error(`ukendt funktion ${fn}`);

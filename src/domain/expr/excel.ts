@@ -386,6 +386,61 @@ function scalarCall(fn: string, xs: Compiled[]): Compiled {
       if (x.constEmpty) return EMPTY;
       return mk(`ABS(${x.raw})`, "tal", conditions(x));
     }
+    case "MOD": {
+      const [x, d] = xs;
+      if (x.constEmpty || d.constEmpty) return EMPTY;
+      return mk(`MOD(${x.raw},${d.raw})`, "tal", [
+        ...conditions(x),
+        ...conditions(d),
+        `${paren(d.raw)}=0`,
+      ]);
+    }
+    case "LEN":
+      return xs[0].constEmpty ? constant(0) : mk(`LEN(${formulaOf(xs[0])})`, "tal");
+    case "LEFT":
+    case "RIGHT": {
+      const [x, n] = xs;
+      if (x.constEmpty || n?.constEmpty) return { ...EMPTY, type: "tekst" };
+      const args = n ? `${formulaOf(x)},${n.raw}` : formulaOf(x);
+      return mk(`${fn}(${args})`, "tekst", n ? [...conditions(n), `${paren(n.raw)}<0`] : [], true);
+    }
+    case "MID": {
+      const [x, st, n] = xs;
+      if (x.constEmpty || st.constEmpty || n.constEmpty) return { ...EMPTY, type: "tekst" };
+      return mk(
+        `MID(${formulaOf(x)},${st.raw},${n.raw})`,
+        "tekst",
+        [...conditions(st), ...conditions(n), `${paren(st.raw)}<1`, `${paren(n.raw)}<0`],
+        true
+      );
+    }
+    case "FIND": {
+      const [f, w, st] = xs;
+      if (st?.constEmpty) return EMPTY;
+      const args = [formulaOf(f), formulaOf(w), ...(st ? [st.raw] : [])].join(",");
+      // FIND gives #VALUE! when the text is not found; the language's value is then tom. An
+      // empty search text is tom too (Excel would answer the start, LibreOffice an error).
+      if (f.constEmpty) return EMPTY;
+      return mk(
+        `IFERROR(FIND(${args}),"")`,
+        "tal",
+        [...conditions(f), ...(st ? conditions(st) : [])],
+        true
+      );
+    }
+    case "VALUE": {
+      const x = xs[0];
+      if (x.constEmpty) return EMPTY;
+      // VALUE of an empty cell is 0 in Excel and LibreOffice; in the language it is tom.
+      return mk(`IFERROR(VALUE(${formulaOf(x)}),"")`, "tal", conditions(x), true);
+    }
+    case "YEAR":
+    case "MONTH":
+    case "DAY": {
+      const x = xs[0];
+      if (x.constEmpty) return EMPTY;
+      return mk(`${fn}(${x.raw})`, "tal", [...conditions(x), `${paren(x.raw)}<0`]);
+    }
     default:
       throw new Error(`ukendt funktion ${fn}`);
   }

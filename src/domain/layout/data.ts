@@ -1,14 +1,16 @@
-import { cellId, recordFieldId, textId } from "../fieldId";
+import { cellId, derivedFieldsOfTemplate, recordFieldId, textId } from "../fieldId";
 import type {
   ColumnKey,
+  FieldDef,
   GridBlockDef,
   ListBlockDef,
   RowDef,
   TemplateDef,
 } from "../catalogue/types";
 import { KINDS, validationFor } from "../kinds";
+import { compileDerived } from "../pack/derived";
 import { formatDanishNumber } from "../parse/number";
-import { a1 } from "./a1";
+import { a1, absA1 } from "./a1";
 import { SheetBuilder, type PrintOptions } from "./builder";
 import { KOMMUNE_REF } from "./forside";
 import { widthFor } from "./measure";
@@ -18,6 +20,8 @@ import type { SheetPlan } from "./types";
 const LABEL_COL = 2;
 const FIRST_YEAR_COL = 3;
 const LABEL_WIDTH = 62;
+/** The narrowest label column of a template with both tables and lists. */
+const MIXED_LABEL_MIN = 30;
 /** The label column of a template with list blocks only: it shows record numbers. */
 const NUMBER_WIDTH = 8;
 /**
@@ -63,6 +67,48 @@ export function pctCheckFormula(col: number, firstRow: number, lastRow: number):
   return `IF(COUNTA(${range})=0,"",IF(ABS(SUM(${range})-100)<=1,"OK","Summen er "&ROUND(SUM(${range}),1)&" %"))`;
 }
 
+/**
+ * Where the sheet's field cells are (input and derived, by field id) and the derived cells still
+ * to be given their formulas (once every cell has its place).
+ */
+class FieldCells {
+  readonly at = new Map<string, string>();
+  readonly derived: { row: number; col: number; id: string }[] = [];
+
+  input(id: string, row: number, col: number): void {
+    this.at.set(id, absA1(row, col));
+  }
+
+  /** A derived cell: locked, shown as computed; its formula comes in `formulas`. */
+  derivedCell(s: SheetBuilder, id: string, kind: RowDef["kind"], row: number, col: number): void {
+    this.at.set(id, absA1(row, col));
+    this.derived.push({ row, col, id });
+    const numFmt = KINDS[kind].numFmt;
+    s.set({ row, col, value: null, style: "derived", ...(numFmt ? { numFmt } : {}) });
+  }
+
+  /** Writes every derived cell's native formula. */
+  formulas(s: SheetBuilder, t: TemplateDef): void {
+    if (this.derived.length === 0) return;
+    const defs = new Map<string, FieldDef>(derivedFieldsOfTemplate(t).map((f) => [f.id, f]));
+    for (const d of this.derived) {
+      const f = defs.get(d.id)!;
+      const r = compileDerived(t, f, (id) => this.at.get(id));
+      // The loader has checked every derived formula; a problem here is a defect.
+      if ("problem" in r) throw new Error(`${d.id}: ${r.problem}`);
+      const numFmt = KINDS[f.kind].numFmt;
+      s.set({
+        row: d.row,
+        col: d.col,
+        formula: r.formula,
+        value: null,
+        style: "derived",
+        ...(numFmt ? { numFmt } : {}),
+      });
+    }
+  }
+}
+
 /** What the check formula shows for a wrong sum, rounded to one decimal (for measuring). */
 export function checkText(sum: number): string {
   return `Summen er ${formatDanishNumber(Math.round(sum * 10) / 10)} %`;
@@ -90,7 +136,15 @@ export function dataSheet(
   const span = Math.max(MIN_SPAN, widths.length);
   for (let i = 0; i < span; i++) widths[i] = widths[i] ?? YEAR_WIDTH;
   const lastCol = FIRST_YEAR_COL + span - 1;
-  const labelWidth = grids.length > 0 ? LABEL_WIDTH : NUMBER_WIDTH;
+  // A template mixing tables and lists shows record numbers in the label column too: make it
+  // only as wide as its row labels need (templates of tables only keep the standard width).
+  const longest = Math.max(0, ...grids.flatMap((b) => b.rows.map((r) => r.label.length)));
+  const labelWidth =
+    grids.length === 0
+      ? NUMBER_WIDTH
+      : lists.length > 0
+        ? Math.min(LABEL_WIDTH, Math.max(MIXED_LABEL_MIN, longest + 2))
+        : LABEL_WIDTH;
   s.width(1, 2).width(LABEL_COL, labelWidth);
   widths.forEach((w, i) => s.width(FIRST_YEAR_COL + i, w));
 
@@ -121,10 +175,14 @@ export function dataSheet(
   s.text(4, LABEL_COL, note, "note", lastCol);
 
   let row = 6;
+  const cells = new FieldCells();
   for (const b of t.blocks) {
     row =
-      (b.type === "tabel" ? block(s, t, b, row, lastCol) : listBlock(s, t, b, row, lastCol)) + 1;
+      (b.type === "tabel"
+        ? block(s, t, b, row, lastCol, cells)
+        : listBlock(s, t, b, row, lastCol, cells)) + 1;
   }
+  cells.formulas(s, t);
 
   for (const tx of t.texts) {
     s.text(row, LABEL_COL, tx.label, "blockTitle", lastCol);
@@ -157,7 +215,8 @@ function listBlock(
   t: TemplateDef,
   b: ListBlockDef,
   top: number,
-  lastCol: number
+  lastCol: number,
+  cells: FieldCells
 ): number {
   let row = top;
   s.text(row, LABEL_COL, b.title, "blockTitle", lastCol);
@@ -175,6 +234,11 @@ function listBlock(
     s.set({ row, col: LABEL_COL, value: n, style: "label", numFmt: "0" });
     b.fields.forEach((f, i) => {
       const id = recordFieldId(t.id, b.id, n, f.id);
+      if (f.derived) {
+        cells.derivedCell(s, id, f.kind, row, FIRST_YEAR_COL + i);
+        return;
+      }
+      cells.input(id, row, FIRST_YEAR_COL + i);
       s.set({
         row,
         col: FIRST_YEAR_COL + i,
@@ -198,7 +262,8 @@ function block(
   t: TemplateDef,
   b: GridBlockDef,
   top: number,
-  lastCol: number
+  lastCol: number,
+  cells: FieldCells
 ): number {
   const years = blockColumns(b);
   const index = new Map(years.map((k, i) => [String(k), i]));
@@ -256,7 +321,7 @@ function block(
     } else if (r.kind !== "pct") {
       closeRun();
     }
-    inputRow(s, t, b, r, row, years, colOf);
+    inputRow(s, t, b, r, row, years, colOf, cells);
     if (run) for (const y of rowColumnsOf(b, r)) run.years.add(String(y));
     row += 1;
   }
@@ -276,7 +341,8 @@ function inputRow(
   r: RowDef,
   row: number,
   years: readonly ColumnKey[],
-  colOf: (y: ColumnKey) => number
+  colOf: (y: ColumnKey) => number,
+  cells: FieldCells
 ): void {
   s.set({ row, col: LABEL_COL, value: r.label, style: r.kind === "pct" ? "sublabel" : "label" });
   const asked = new Set(rowColumnsOf(b, r).map(String));
@@ -288,6 +354,11 @@ function inputRow(
       continue;
     }
     const id = cellId(t.id, b.id, r.id, y);
+    if (r.derived) {
+      cells.derivedCell(s, id, r.kind, row, colOf(y));
+      continue;
+    }
+    cells.input(id, row, colOf(y));
     if (b.columns.find((c) => String(c.key) === String(y))?.locked) {
       // Filled in by the consultant (udfyld); the sheet's protection keeps it as delivered.
       s.set({

@@ -5,6 +5,7 @@ const INPUT_FILL = "FFF2CC"; // light yellow: "write here"
 const BORDER = "A6A6A6";
 const HEADER_FILL = "DDEBF7";
 const BLANK_FILL = "E7E6E6";
+const DERIVED_FILL = "EDF3FA"; // pale blue: "computed here, do not type"
 
 /**
  * How every named style looks, as plain data. The .xlsx renderer and the live-Excel renderer
@@ -40,6 +41,7 @@ export const STYLE_DEFS: Readonly<Record<StyleName, StyleDef>> = {
   number: { hAlign: "right", vAlign: "middle" },
   result: { bold: true, vAlign: "middle" },
   blank: { fill: BLANK_FILL, border: BORDER },
+  derived: { fill: DERIVED_FILL, border: BORDER, hAlign: "right", fontColor: "1F3864" },
   stepNo: { bold: true, hAlign: "right", vAlign: "top" },
   checkOk: { fontColor: "006100", fill: "C6EFCE" },
   checkBad: { bold: true, fontColor: "9C0006", fill: "FFC7CE" },

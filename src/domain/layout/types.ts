@@ -25,6 +25,8 @@ export type StyleName =
   | "result"
   /** A year column a row does not ask for (e.g. pas timer before 2022): grey, locked. */
   | "blank"
+  /** A derived cell of a template: a locked formula the respondent does not fill in. */
+  | "derived"
   /** A field label's leading number or bullet column. */
   | "stepNo"
   /** Conditional format: a check that passes (green). */

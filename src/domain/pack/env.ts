@@ -5,8 +5,11 @@
  * all evaluate through `makeEnv`, so a reference reads the same data everywhere.
  */
 import type { Node } from "../expr/ast";
+import type { FieldDef } from "../catalogue/types";
+import { recordFieldId } from "../fieldId";
 import {
   NOT_ASKED,
+  evaluate,
   isList,
   missing,
   tom,
@@ -30,10 +33,17 @@ import {
   type Variables,
 } from "./refs";
 
-/** One respondent's parsed values (for one period, in a pack with periods). */
+/**
+ * One respondent's parsed values (or one form's, when the pack computes each form on its own;
+ * for one period, in a pack with periods).
+ */
 export interface RespondentData {
   readonly name: string;
   readonly values: Readonly<Record<string, FieldValue>>;
+  /** Unique among the data's respondents when one respondent sent several forms (else the name). */
+  readonly key?: string;
+  /** The templates the return(s) hold. */
+  readonly templates?: readonly string[];
   /**
    * False for a respondent who is only in an input table marked `respondenter` (no return):
    * it has rows and is in every list, its fields are empty.
@@ -41,6 +51,15 @@ export interface RespondentData {
   readonly returned?: boolean;
   /** The period (year) the values are for, in a pack with periods. */
   readonly period?: number;
+}
+
+/**
+ * A respondent's key in caches and cell maps: a form's own key when one respondent sent several
+ * forms, else the name, with the period where there is one.
+ */
+export function respondentKey(r: RespondentData): string {
+  const base = r.key ?? r.name;
+  return r.period === undefined ? base : `${base}|${r.period}`;
 }
 
 /** A figure for every column (a number) or by column ("2023": n). */
@@ -58,13 +77,15 @@ export interface DataContext {
   /** A setting's value (the default unless the consultant changed it). */
   readonly setting: (id: string) => Scalar | undefined;
   /**
-   * A calculation's value: for one respondent, or (no respondent) a samlet value or the list over
-   * respondents; `element` picks the element of a calculation over an axis.
+   * A calculation's value: for one respondent, or (no respondent) a samlet value or the list
+   * over respondents (over `group` when given); `element` picks the element of a calculation
+   * over an axis.
    */
   readonly calculation?: (
     id: string,
     respondent?: RespondentData,
-    element?: string
+    element?: string,
+    group?: readonly RespondentData[]
   ) => Value | undefined;
   /** The period these data are for, in a pack with periods. */
   readonly period?: number;
@@ -78,6 +99,8 @@ export interface Binding {
   readonly vars?: Variables;
   /** Names local to the context (a table's other columns, a record's fields). */
   readonly names?: (name: string) => Value | undefined;
+  /** Unbound: lists run over these respondents (a group of forms) instead of all. */
+  readonly group?: readonly RespondentData[];
   /**
    * The binding inside FORRIGE(…): the respondent's return for the period before and the row's
    * constants (default: the same respondent's previous return, the same variables, no names).
@@ -173,9 +196,64 @@ export function fieldResult(v: FieldValue | undefined, id: string): Result {
   return val(v);
 }
 
+const derivedCache = new WeakMap<RespondentData, Map<string, Result>>();
+
+/**
+ * A derived cell's value for one respondent: its expression over the respondent's own fields
+ * (a record's other fields by name), as the template's formula computes it. Worked out once per
+ * respondent.
+ */
+export function derivedValue(ctx: DataContext, f: FieldDef, r: RespondentData): Result {
+  let m = derivedCache.get(r);
+  if (!m) derivedCache.set(r, (m = new Map()));
+  const hit = m.get(f.id);
+  if (hit) return hit;
+  m.set(f.id, tom(`${f.id} afhænger af sig selv`));
+  const names =
+    f.record !== undefined
+      ? (name: string) => recordField(ctx, r, f.template, f.block!, f.record!, name)
+      : undefined;
+  const v = evaluate(
+    f.derived!.expr,
+    makeEnv(ctx, {
+      respondent: r,
+      ...(f.column !== undefined ? { vars: { kolonne: String(f.column) } } : {}),
+      ...(names ? { names } : {}),
+    })
+  );
+  const out: Result = isList(v)
+    ? tom("en liste, hvor der forventes én værdi")
+    : v.k === "ikke_spurgt"
+      ? missing(f.id)
+      : v;
+  m.set(f.id, out);
+  return out;
+}
+
+/**
+ * A field of record `n` of a list block by its name in the block (input or derived), for one
+ * respondent; undefined when the block has no such field.
+ */
+export function recordField(
+  ctx: DataContext,
+  r: RespondentData,
+  template: string,
+  block: string,
+  n: number,
+  field: string
+): Result | undefined {
+  const id = recordFieldId(template, block, n, field);
+  const d = ctx.pack.derived.get(id);
+  if (d) return derivedValue(ctx, d, r);
+  if (!ctx.pack.fields.has(id)) return undefined;
+  return fieldResult(r.values[id], id);
+}
+
 /** The value of one instance for one respondent. */
 function instanceValue(ctx: DataContext, inst: RefInstance, r: RespondentData | undefined): Result {
   if (inst.kind === "field") {
+    const d = ctx.pack.derived.get(inst.id);
+    if (d) return r ? derivedValue(ctx, d, r) : missing(inst.id);
     if (!inst.exists) return NOT_ASKED;
     return r ? fieldResult(r.values[inst.id], inst.id) : missing(inst.id);
   }
@@ -228,7 +306,8 @@ export function makeEnv(ctx: DataContext, bind: Binding = {}): EvalEnv {
       const within = spreadsWithin(t);
       if (perRespondent(t) && !bind.respondent) {
         const out: Result[] = [];
-        for (const r of ctx.respondents) for (const i of insts) out.push(instanceValue(ctx, i, r));
+        for (const r of bind.group ?? ctx.respondents)
+          for (const i of insts) out.push(instanceValue(ctx, i, r));
         return out;
       }
       const values = insts.map((i) => instanceValue(ctx, i, bind.respondent));
@@ -237,7 +316,7 @@ export function makeEnv(ctx: DataContext, bind: Binding = {}): EvalEnv {
     name: (name) => {
       const local = bind.names?.(name);
       if (local !== undefined) return local;
-      const calc = ctx.calculation?.(name, bind.respondent);
+      const calc = ctx.calculation?.(name, bind.respondent, undefined, bind.group);
       if (calc !== undefined) return calc;
       const s = ctx.setting(name);
       if (s !== undefined) return val(s);

@@ -22,7 +22,8 @@ import type {
   RuleDef,
   TemplateDef,
 } from "../catalogue/types";
-import { fieldsOfTemplate, rowField } from "../fieldId";
+import { derivedFieldsOfTemplate, fieldsOfTemplate, rowField } from "../fieldId";
+import { compileDerived, derivedDependencies } from "./derived";
 import { KINDS, type FieldKind } from "../kinds";
 import type { ComponentDef, MethodDef, NationalUnits } from "../project/definitions";
 import type {
@@ -120,6 +121,8 @@ interface ExprContext {
   readonly records?: string;
   /** A group of this list block's records: record fields and post calculations are lists. */
   readonly group?: string;
+  /** A derived cell of this template: only the template's own fields, no settings or calculations. */
+  readonly template?: string;
   /** FORRIGE(…) may stand here (the pack has periods, and this is a calculation or a report table). */
   readonly periods?: boolean;
   /** Names of `names` that are constants of the row (række, rækkenavn), usable inside FORRIGE. */
@@ -250,11 +253,20 @@ class PackLoader {
       ref: (node) => {
         const t = classifyRef(universe, node.segments);
         if (typeof t === "string") return t;
+        if (
+          ctx.template &&
+          (t.kind === "input" || t.kind === "calc" || t.template.id !== ctx.template)
+        )
+          return `en afledt række eller kolonne regner kun med sin egen skabelons felter (»${ctx.template}«)`;
         if (t.kind === "calc") {
           if (!ctx.calculations) return `beregningen »${t.calc.id}« kan ikke bruges her`;
           deps.add(`beregning:${t.calc.id}`);
         }
-        const problem = checkTargetPositions(t, this.withSettings(ctx.variables));
+        // A derived cell lives in the template, where settings have no value.
+        const problem = checkTargetPositions(
+          t,
+          ctx.template ? ctx.variables : this.withSettings(ctx.variables)
+        );
         if (problem) return problem;
         const domains: string[] = [];
         if (!ctx.respondent && perRespondent(t)) domains.push("respondenterne");
@@ -268,6 +280,8 @@ class PackLoader {
           deps.add(`navn:${node.name}`);
           return own;
         }
+        if (ctx.template && !ctx.variables.has(node.name))
+          return `navnet »${node.name}« er ikke et felt i posten; en afledt række eller kolonne kan ikke bruge indstillinger eller beregninger (de findes ikke i skabelonen)`;
         const calc = this.calcs.get(node.name);
         if (calc && ctx.calculations) {
           if (calc.axis)
@@ -380,7 +394,11 @@ class PackLoader {
       const def = this.template(t, ["skabeloner", i]);
       if (!this.templates.has(def.id)) this.templates.set(def.id, def);
     });
-    // Rules need every template (a condition may read another template's field).
+    // Derived rows and columns read their own template; rules may read every template.
+    if (this.problems.length === 0)
+      p.skabeloner.forEach((t, i) =>
+        this.templates.set(t.id, this.withDerived(this.templates.get(t.id)!, t, ["skabeloner", i]))
+      );
     const templates = p.skabeloner.map((t, i) =>
       this.withRules(this.templates.get(t.id)!, t, ["skabeloner", i])
     );
@@ -448,6 +466,8 @@ class PackLoader {
 
     const fields = new Map<string, FieldDef>();
     for (const t of templates) for (const f of fieldsOfTemplate(t)) fields.set(f.id, f);
+    const derived = new Map<string, FieldDef>();
+    for (const t of templates) for (const f of derivedFieldsOfTemplate(t)) derived.set(f.id, f);
     const periods = this.periods(fields);
 
     if (this.problems.length > 0) return undefined;
@@ -463,6 +483,7 @@ class PackLoader {
       inputs: [...this.inputs.values()],
       templates,
       fields,
+      derived,
       calculations,
       report: { ...(p.rapport?.titel ? { title: p.rapport.titel } : {}), tables },
       source: p,
@@ -490,8 +511,9 @@ class PackLoader {
   private respondents(): RespondentsDef {
     const r = this.raw.respondenter;
     const municipalities = !r || r.liste === "kommuner";
-    const names = municipalities ? KOMMUNER.map((k) => k.navn) : (r!.liste as string[]);
-    if (!municipalities) {
+    const free = r?.liste === "fri";
+    const names = municipalities ? KOMMUNER.map((k) => k.navn) : free ? [] : (r!.liste as string[]);
+    if (!municipalities && !free) {
       const seen = new Set<string>();
       names.forEach((n, i) => {
         const k = n.trim().toLocaleLowerCase("da");
@@ -508,6 +530,8 @@ class PackLoader {
       plural: r?.flertal ?? "kommuner",
       names,
       municipalities,
+      free,
+      separateForms: r?.flere_skemaer ?? false,
       label: r?.etiket ?? `Anfør ${definite}s navn:`,
     };
   }
@@ -678,6 +702,98 @@ class PackLoader {
 
   private readonly ruleIds = new Map<string, string>();
 
+  /**
+   * Checks a template's derived rows and columns (their expressions over the template's own
+   * fields, no cycles, a formula a template can carry) and attaches them to the model.
+   */
+  private withDerived(t: TemplateDef, raw: Pakke["skabeloner"][number], path: Path): TemplateDef {
+    const where = new Map<string, Path>();
+    const blocks: BlockDef[] = t.blocks.map((b, bi) => {
+      const rb = raw.blokke[bi];
+      const bp = [...path, "blokke", bi];
+      if (b.type === "liste" && rb?.type === "liste") {
+        const names = new Map<string, ExprType>(
+          b.fields.map((f) => [f.id, { type: KINDS[f.kind].exprType }])
+        );
+        const fields = b.fields.map((f, fi) => {
+          const source = rb.felter[fi]?.udtryk;
+          if (!source) return f;
+          const fp = [...bp, "felter", fi];
+          where.set(`${b.id}.*.${f.id}`, fp);
+          if (f.choices)
+            this.problem([...fp, "valg"], "en afledt kolonne har ingen svarmuligheder");
+          const node = this.expr(
+            source,
+            [...fp, "udtryk"],
+            {
+              respondent: true,
+              variables: new Map(),
+              names,
+              calculations: false,
+              template: t.id,
+            },
+            { type: KINDS[f.kind].exprType, list: false }
+          );
+          return node ? { ...f, derived: { expr: node, source } } : f;
+        });
+        return { ...b, fields };
+      }
+      if (b.type === "tabel" && rb?.type === "tabel") {
+        const keys = new Set(b.columns.map((c) => String(c.key)));
+        const rows = b.rows.map((r, ri) => {
+          const source = rb.raekker[ri]?.udtryk;
+          if (!source) return r;
+          const rp = [...bp, "raekker", ri];
+          where.set(`${b.id}.${r.id}`, rp);
+          if (r.choices) this.problem([...rp, "valg"], "en afledt række har ingen svarmuligheder");
+          const node = this.expr(
+            source,
+            [...rp, "udtryk"],
+            {
+              respondent: true,
+              variables: new Map([["kolonne", { values: keys }]]),
+              names: new Map(),
+              calculations: false,
+              template: t.id,
+            },
+            { type: KINDS[r.kind].exprType, list: false }
+          );
+          return node ? { ...r, derived: { expr: node, source } } : r;
+        });
+        return { ...b, rows };
+      }
+      return b;
+    });
+    const out: TemplateDef = { ...t, blocks };
+    const derived = derivedFieldsOfTemplate(out);
+    if (derived.length === 0) return out;
+    // No derived cell may depend on itself, directly or through others.
+    const deps = derivedDependencies(out);
+    const reported = new Set<string>();
+    for (const [key, p] of where) {
+      if (reported.has(key)) continue;
+      const cycle = findCycle(key, (k) => [...(deps.get(k) ?? [])]);
+      if (!cycle) continue;
+      cycle.forEach((k) => reported.add(k));
+      this.problem(
+        [...p, "udtryk"],
+        `de afledte felter afhænger af hinanden i ring: ${cycle.join(" → ")}`
+      );
+    }
+    if (reported.size > 0) return out;
+    // Each formula must be one a template can carry (no helper cells for computed lists).
+    const ids = new Set([...fieldsOfTemplate(out), ...derived].map((f) => f.id));
+    const seen = new Set<string>();
+    for (const f of derived) {
+      const key = f.record !== undefined ? `${f.block}.*.${f.listField}` : `${f.block}.${f.row}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const r = compileDerived(out, f, (id) => (ids.has(id) ? `#${id}` : undefined));
+      if ("problem" in r) this.problem([...(where.get(key) ?? path), "udtryk"], r.problem);
+    }
+    return out;
+  }
+
   private withRules(t: TemplateDef, raw: Pakke["skabeloner"][number], path: Path): TemplateDef {
     const rules: RuleDef[] = [];
     (raw.regler ?? []).forEach((r, i) => {
@@ -827,6 +943,41 @@ class PackLoader {
           ...(records ? { records } : {}),
           ...(rows ? { rows } : {}),
         };
+      }
+      case "overlap": {
+        const blocks: string[] = [];
+        const kinds = new Set<FieldKind>();
+        r.poster.forEach((ref, i) => {
+          const lb = this.listBlock(ref, [...path, "poster", i]);
+          if (!lb) return;
+          if (lb.template !== t.id) {
+            this.problem(
+              [...path, "poster", i],
+              `reglen hører til skabelonen »${t.id}«, men »${ref}« er en anden skabelons blok`
+            );
+            return;
+          }
+          for (const [key, id] of [
+            ["fra", r.fra],
+            ["til", r.til],
+          ] as const) {
+            const f = lb.block.fields.find((x) => x.id === id);
+            if (!f) this.problem([...path, key], `posten i »${ref}« har intet felt »${id}«`);
+            else if (!["tal", "klokkeslaet", "dato"].includes(KINDS[f.kind].family))
+              this.problem(
+                [...path, key],
+                `»${id}« i »${ref}« er af typen »${f.kind}«; reglen kræver tal, klokkeslæt eller datoer`
+              );
+            else kinds.add(f.kind);
+          }
+          blocks.push(lb.block.id);
+        });
+        if (kinds.size > 1)
+          this.problem(
+            [...path, "til"],
+            `»${r.fra}« og »${r.til}« skal have samme type i alle blokkene (de er ${[...kinds].join(", ")})`
+          );
+        return { kind: "overlap", ...base, records: blocks, from: r.fra, to: r.til };
       }
       case "entydig": {
         const lb = this.listBlock(r.poster, [...path, "poster"]);
@@ -1085,8 +1236,35 @@ class PackLoader {
           variables.set("række", { values: new Set(only ?? all) });
         }
       } else if ("respondenter" in r) {
-        rows = { kind: "respondenter" };
-        respondent = true;
+        if (r.skabelon && !this.templates.has(r.skabelon))
+          this.problem(
+            [...path, "raekker", "skabelon"],
+            `skabelonen »${r.skabelon}« findes ikke i pakken`
+          );
+        // »efter« and »filter« are about one return at a time.
+        const one: ExprContext = {
+          respondent: true,
+          variables: new Map(),
+          names: new Map(),
+          calculations: true,
+        };
+        const by = r.efter
+          ? this.expr(r.efter, [...path, "raekker", "efter"], one, { list: false })
+          : undefined;
+        const filter = r.filter
+          ? this.expr(r.filter, [...path, "raekker", "filter"], one, {
+              type: "sandhed",
+              list: false,
+            })
+          : undefined;
+        rows = {
+          kind: "respondenter",
+          ...(r.skabelon ? { template: r.skabelon } : {}),
+          ...(by ? { by, bySource: r.efter } : {}),
+          ...(filter ? { filter, filterSource: r.filter } : {}),
+        };
+        // Grouped rows see the group's returns as lists, like the whole set elsewhere.
+        respondent = !r.efter;
         variables.set("række", {});
       } else if ("kryds" in r) {
         const [a, b] = r.kryds;

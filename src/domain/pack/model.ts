@@ -20,6 +20,10 @@ export interface RespondentsDef {
   readonly names: readonly string[];
   /** The 98 municipalities (names matched as municipality names, "Aarhus"/"Århus" etc.). */
   readonly municipalities: boolean;
+  /** No fixed list: any name is a respondent (`names` is empty). */
+  readonly free: boolean;
+  /** Each return is one form computed on its own; a respondent may send many (not merged). */
+  readonly separateForms: boolean;
   /** The label beside the respondent cell ("Anfør kommunenavn:"). */
   readonly label: string;
 }
@@ -92,7 +96,16 @@ export type RowAxis =
       /** Only these elements (in the axis's order). */
       readonly only?: readonly string[];
     }
-  | { readonly kind: "respondenter" }
+  | {
+      readonly kind: "respondenter";
+      /** Only returns that hold this template. */
+      readonly template?: string;
+      /** Returns grouped by this value (one row per distinct value). */
+      readonly by?: Node;
+      readonly bySource?: string;
+      readonly filter?: Node;
+      readonly filterSource?: string;
+    }
   | {
       readonly kind: "kryds";
       /** Two axes: a row per pair of elements, the first axis outermost; id "a.b". */
@@ -183,6 +196,8 @@ export interface Pack {
   readonly templates: readonly TemplateDef[];
   /** Every input field, by id. */
   readonly fields: ReadonlyMap<string, FieldDef>;
+  /** Every derived cell (derived rows and columns), by id, with its formula. */
+  readonly derived: ReadonlyMap<string, FieldDef>;
   readonly calculations: readonly Calculation[];
   readonly report: { readonly title?: string; readonly tables: readonly ReportTableDef[] };
   /** The pack file as loaded (what the task pane stores and `byrde pakke vis` prints). */

@@ -10,6 +10,7 @@ function normalise(s: string): string {
 
 /** The canonical name of a respondent as written ("odense kommune" → "Odense"), or undefined. */
 export function findRespondent(r: RespondentsDef, written: string): string | undefined {
+  if (r.free) return written.trim().replace(/\s+/g, " ") || undefined;
   const k = findKommune(written);
   if (k && (r.municipalities || r.names.includes(k.navn))) return k.navn;
   if (r.municipalities) return undefined;

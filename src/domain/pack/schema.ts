@@ -85,6 +85,9 @@ const Raekke = z.strictObject({
     .optional()
     .describe("Kun disse kolonner (når rækken ikke spørges i alle blokkens kolonner)."),
   valg: z.array(Valgmulighed).min(1).optional().describe("Svarmulighederne for typen valg."),
+  udtryk: Udtryk.optional().describe(
+    "Afledt række: udregnes i hver af blokkens kolonner af udtrykket over skabelonens egne felter ({kolonne} er kolonnens nøgle). Skabelonen viser en låst formel; rækken udfyldes ikke."
+  ),
 });
 
 const ListeFelt = z.strictObject({
@@ -93,6 +96,9 @@ const ListeFelt = z.strictObject({
   type: Felttype,
   valg: z.array(Valgmulighed).min(1).optional(),
   bredde: z.number().positive().max(100).optional().describe("Kolonnebredde i tegn."),
+  udtryk: Udtryk.optional().describe(
+    "Afledt kolonne: udregnes af udtrykket over postens andre felter (ved navn) og skabelonens egne felter. Skabelonen viser en låst formel; kolonnen udfyldes ikke."
+  ),
 });
 
 const BlokKolonne = Noegle.extend({
@@ -194,6 +200,20 @@ const Regel = z.discriminatedUnion("type", [
       .describe(
         "Blok »skabelon.blok« (tabel): reglen gælder hver række i blokken; {række} er rækkens id i udtrykket og i »felt«."
       ),
+  }),
+  z.strictObject({
+    type: z.literal("overlap"),
+    ...RegelBase,
+    poster: z
+      .array(z.string())
+      .min(1)
+      .describe(
+        "Listeblokkene »skabelon.blok« (i reglens skabelon), hvis poster ikke må overlappe hinanden, også på tværs af blokkene."
+      ),
+    fra: Id.describe("Feltet med starten (klokkeslæt, dato eller tal)."),
+    til: Id.describe(
+      "Feltet med slutningen. Et klokkeslæt før starten går over midnat; en dato tæller dagen med."
+    ),
   }),
   z.strictObject({
     type: z.literal("entydig"),
@@ -381,7 +401,16 @@ const Raekkeakse = z.union([
     kun: z.array(Id).min(1).optional().describe("Kun disse elementer (i aksens rækkefølge)."),
   }),
   z.strictObject({
-    respondenter: z.literal(true).describe("Én række pr. respondent med en indberetning."),
+    respondenter: z
+      .literal(true)
+      .describe(
+        "Én række pr. respondent med en indberetning (pr. skema, når respondenterne har »flere_skemaer«)."
+      ),
+    skabelon: Id.optional().describe("Kun indberetninger med denne skabelon."),
+    efter: Udtryk.optional().describe(
+      "Grupper indberetningerne efter udtrykket (fx borger og dato): én række pr. værdi; kolonnernes felter er lister over gruppens indberetninger."
+    ),
+    filter: Udtryk.optional().describe("Kun indberetninger, hvor udtrykket er sandt."),
   }),
   z.strictObject({
     kryds: z
@@ -444,9 +473,17 @@ const Respondenter = z.strictObject({
   ),
   flertal: Tekst.describe("Flertal, fx »kommuner«."),
   liste: z
-    .union([z.literal("kommuner"), z.array(Tekst).min(1)])
-    .describe("»kommuner« (Danmarks 98) eller navnene."),
+    .union([z.literal("kommuner"), z.literal("fri"), z.array(Tekst).min(1)])
+    .describe(
+      "»kommuner« (Danmarks 98), navnene, eller »fri« (ingen fast liste: ethvert navn, fx tilbud, der ikke kendes på forhånd)."
+    ),
   etiket: Tekst.optional().describe("Teksten ved respondentcellen, fx »Anfør kommunenavn:«."),
+  flere_skemaer: z
+    .boolean()
+    .optional()
+    .describe(
+      "Hver indberetning er ét skema, der regnes for sig (fx ét døgnrytmeskema pr. borger og dag), og en respondent kan sende mange. Ellers lægges en respondents filer sammen til én indberetning."
+    ),
 });
 
 export const PakkeSchema = z

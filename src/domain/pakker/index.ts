@@ -9,6 +9,7 @@ import kl2024 from "./kl2024.json";
 import koraEnhedsudgifter from "./kora_enhedsudgifter.json";
 import rammeaftaleLi from "./rammeaftale_li.json";
 import regelforenkling from "./regelforenkling.json";
+import stoettetimer from "./stoettetimer.json";
 
 /** The pack a return without `meta.pakke` (made before packs existed) is read with. */
 export const DEFAULT_PACK_ID = "kl2024";
@@ -19,6 +20,7 @@ const SOURCES: Readonly<Record<string, unknown>> = {
   regelforenkling: regelforenkling as unknown,
   kora_enhedsudgifter: koraEnhedsudgifter as unknown,
   rammeaftale_li: rammeaftaleLi as unknown,
+  stoettetimer: stoettetimer as unknown,
 };
 
 /** Ids of the built-in packs, in the order `byrde pakker` lists them. */

@@ -20,7 +20,9 @@ import type { FieldValue, KommuneReturn } from "../model";
 import {
   fieldResult,
   makeEnv,
+  recordField,
   respondentIn,
+  respondentKey,
   type Binding,
   type DataContext,
   type InputTable,
@@ -65,6 +67,8 @@ export interface RowBinding {
   readonly respondent?: RespondentData;
   readonly record?: number;
   readonly group?: readonly RecordRef[];
+  /** A group of respondents' forms (respondenter grouped `efter` a value). */
+  readonly units?: readonly RespondentData[];
 }
 
 /**
@@ -114,7 +118,21 @@ export interface TablesResult {
   readonly log: readonly string[];
 }
 
-/** Returns merged per respondent (canonical names, the pack's order); unknown respondents left out. */
+/**
+ * Respondents' names in the pack's order (the list's order; without a fixed list, alphabetical).
+ */
+function respondentOrder(pack: Pack): (a: string, b: string) => number {
+  const order = new Map(pack.respondents.names.map((n, i) => [n, i]));
+  return (a, b) =>
+    (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) ||
+    (pack.respondents.free ? a.localeCompare(b, "da") : 0);
+}
+
+/**
+ * Returns merged per respondent (canonical names, the pack's order); unknown respondents left
+ * out. When the pack computes each form on its own (`separateForms`), every return stays a unit
+ * of its own (key `navn#n`), in the respondents' order and then the returns' order.
+ */
 export function mergeByRespondent(
   pack: Pack,
   returns: readonly KommuneReturn[],
@@ -122,14 +140,32 @@ export function mergeByRespondent(
   period?: number
 ): RespondentData[] {
   const by = new Map<string, Record<string, FieldValue>>();
+  const templates = new Map<string, Set<string>>();
+  const forms: {
+    name: string;
+    values: Readonly<Record<string, FieldValue>>;
+    templates: readonly string[];
+  }[] = [];
+  // Without a fixed list, names that differ only in case are one respondent (first spelling).
+  const spelling = new Map<string, string>();
   for (const r of returns) {
-    const name = findRespondent(pack.respondents, r.kommune);
+    const written = findRespondent(pack.respondents, r.kommune);
+    const lower = written?.toLocaleLowerCase("da");
+    if (lower && !spelling.has(lower)) spelling.set(lower, written!);
+    const name = lower ? spelling.get(lower) : undefined;
     if (!name) {
       log.push(
         `${r.kommune ? `»${r.kommune}«` : "En indberetning uden navn"}${r.file ? ` (${r.file})` : ""} er ikke på pakkens liste over ${pack.respondents.plural} og indgår ikke i beregningerne.`
       );
       continue;
     }
+    if (pack.respondents.separateForms) {
+      forms.push({ name, values: r.values, templates: r.skabeloner });
+      continue;
+    }
+    const ts = templates.get(name) ?? new Set<string>();
+    for (const t of r.skabeloner) ts.add(t);
+    templates.set(name, ts);
     const values = by.get(name) ?? {};
     for (const [id, v] of Object.entries(r.values)) {
       if (v === null || v === undefined) {
@@ -145,13 +181,31 @@ export function mergeByRespondent(
     }
     by.set(name, values);
   }
-  const order = new Map(pack.respondents.names.map((n, i) => [n, i]));
+  const byOrder = respondentOrder(pack);
+  if (pack.respondents.separateForms) {
+    const count = new Map<string, number>();
+    return forms
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => byOrder(a.f.name, b.f.name) || a.i - b.i)
+      .map(({ f }) => {
+        const n = (count.get(f.name) ?? 0) + 1;
+        count.set(f.name, n);
+        return {
+          name: f.name,
+          key: `${f.name}#${n}`,
+          values: f.values,
+          returned: true,
+          templates: f.templates,
+        };
+      });
+  }
   return [...by.entries()]
-    .sort((a, b) => (order.get(a[0]) ?? 1e9) - (order.get(b[0]) ?? 1e9))
+    .sort((a, b) => byOrder(a[0], b[0]))
     .map(([name, values]) => ({
       name,
       values,
       returned: true,
+      templates: [...(templates.get(name) ?? [])],
       ...(period !== undefined ? { period } : {}),
     }));
 }
@@ -165,14 +219,19 @@ export function respondentsOf(
   withReturns: readonly RespondentData[],
   inputs: Readonly<Record<string, InputTable>>
 ): RespondentData[] {
-  const by = new Map(withReturns.map((r) => [r.name, r]));
+  // Several forms of one respondent (flere_skemaer) all stay; the sort keeps their order.
+  const out = [...withReturns];
+  const named = new Set(withReturns.map((r) => r.name));
   for (const t of pack.inputs) {
     if (!t.respondents || t.form !== "pr_respondent") continue;
     for (const name of Object.keys(inputs[t.id] ?? {}))
-      if (!by.has(name)) by.set(name, { name, values: {}, returned: false });
+      if (!named.has(name)) {
+        named.add(name);
+        out.push({ name, values: {}, returned: false });
+      }
   }
-  const order = new Map(pack.respondents.names.map((n, i) => [n, i]));
-  return [...by.values()].sort((a, b) => (order.get(a.name) ?? 1e9) - (order.get(b.name) ?? 1e9));
+  const byOrder = respondentOrder(pack);
+  return out.sort((a, b) => byOrder(a.name, b.name));
 }
 
 /** Whether a respondent returned any field of a template. */
@@ -289,10 +348,7 @@ interface PeriodView {
   readonly active: Set<string>;
 }
 
-/** A respondent's key in caches and cell maps: its name, and its period where there is one. */
-export function respondentKey(r: RespondentData): string {
-  return r.period === undefined ? r.name : `${r.name}|${r.period}`;
-}
+export { respondentKey };
 
 class Calculator {
   readonly log: string[] = [];
@@ -323,7 +379,7 @@ class Calculator {
           respondents,
           inputs: this.inputs,
           setting: (id) => this.settings[id],
-          calculation: (id, r, element) => this.calculation(id, r, element, v),
+          calculation: (id, r, element, group) => this.calculation(id, r, element, v, group),
           ...(period !== undefined ? { period } : {}),
           ...(previous ? { previous: previous.data } : {}),
         },
@@ -370,20 +426,23 @@ class Calculator {
     id: string,
     r?: RespondentData,
     element?: string,
-    view: PeriodView = this.now
+    view: PeriodView = this.now,
+    group?: readonly RespondentData[]
   ): Value | undefined {
     const c = this.calcDef(id);
     if (!c) return undefined;
     if (c.axis && element === undefined) return undefined;
     if (c.level === "samlet") return this.samlet(c, element, view);
+    // Over a group of forms when given, else over the period's respondents.
+    const all = group ?? view.respondents;
     if (c.level === "post") {
       const max = this.maxOf(c);
       const of = (x: RespondentData) =>
         Array.from({ length: max }, (_, i) => this.forRecord(c, { respondent: x, n: i + 1 }));
-      return r ? of(r) : view.respondents.flatMap(of);
+      return r ? of(r) : all.flatMap(of);
     }
     if (r) return this.forRespondent(c, r, element);
-    return view.respondents.map((x) => this.forRespondent(c, x, element));
+    return all.map((x) => this.forRespondent(c, x, element));
   }
 
   /** The variables and names of a calculation over an axis, for one element. */
@@ -429,7 +488,10 @@ class Calculator {
     return (name) => {
       if (fields.has(name)) {
         const id = recordFieldId(template, block, rec.n, name);
-        return fieldResult(rec.respondent.values[id], id);
+        return (
+          recordField(this.data, rec.respondent, template, block, rec.n, name) ??
+          fieldResult(rec.respondent.values[id], id)
+        );
       }
       const c = this.calcDef(name);
       if (c?.level === "post" && c.records?.template === template && c.records.block === block)
@@ -534,12 +596,48 @@ class Calculator {
           }
         return out;
       }
-      case "respondenter":
-        return this.respondentRows().map((r) => ({
-          id: r.name,
-          label: r.name,
-          binding: { respondent: r, key: r.name },
-        }));
+      case "respondenter": {
+        const units = this.respondentRows().filter((r) => {
+          if (axis.template && !(r.templates ?? []).includes(axis.template)) return false;
+          if (!axis.filter) return true;
+          const ok = asResult(evaluate(axis.filter, makeEnv(this.data, { respondent: r })));
+          return ok.k === "v" && ok.v === true;
+        });
+        if (!axis.by) {
+          const seen = new Map<string, number>();
+          return units.map((r) => {
+            const k = (seen.get(r.name) ?? 0) + 1;
+            seen.set(r.name, k);
+            const id = k === 1 ? r.name : `${r.name}|${k}`;
+            return { id, label: id, binding: { respondent: r, key: id } };
+          });
+        }
+        // Forms grouped by a value (text regardless of case, as the language's = compares).
+        const groups = new Map<string, { value: Scalar; units: RespondentData[] }>();
+        for (const r of units) {
+          const v = asResult(evaluate(axis.by, makeEnv(this.data, { respondent: r })));
+          if (v.k !== "v") {
+            this.log.push(
+              `${t.title}: en indberetning fra ${r.name} indgår ikke, fordi ${axis.bySource} ikke kan beregnes (${reasonText(v)}).`
+            );
+            continue;
+          }
+          const key = typeof v.v === "string" ? v.v.toLocaleLowerCase("da") : String(v.v);
+          const g = groups.get(key) ?? { value: v.v, units: [] };
+          g.units.push(r);
+          groups.set(key, g);
+        }
+        return [...groups.values()]
+          .sort((a, b) =>
+            typeof a.value === "number" && typeof b.value === "number"
+              ? a.value - b.value
+              : String(a.value).localeCompare(String(b.value), "da")
+          )
+          .map((g) => {
+            const id = String(g.value);
+            return { id, label: id, binding: { key: id, units: g.units } };
+          });
+      }
       case "poster": {
         const tpl = pack.templates.find((x) => x.id === axis.template)!;
         const b = tpl.blocks.find((x) => x.id === axis.block)!;
@@ -654,6 +752,7 @@ class Calculator {
       : undefined;
     return {
       ...(row.binding.respondent ? { respondent: row.binding.respondent } : {}),
+      ...(row.binding.units ? { group: row.binding.units } : {}),
       vars,
       names: (n) => local.get(n) ?? inner?.(n),
       ...(previous ? { previous } : {}),
@@ -745,7 +844,8 @@ export function computeTables(input: TablesInput): TablesResult {
         else
           respondent.set(
             key,
-            new Map(view.respondents.map((r) => [r.name, c.forRespondent(calc, r, e)]))
+            // By name, or by the form's key when one respondent sent several (each view is one period).
+            new Map(view.respondents.map((r) => [r.key ?? r.name, c.forRespondent(calc, r, e)]))
           );
       }
     }

@@ -20,17 +20,20 @@ import {
   type ExcelEnv,
 } from "../expr/excel";
 import type { FieldDef } from "../catalogue/types";
-import { fieldsOfTemplate, recordFieldId, templateOfId } from "../fieldId";
+import { derivedFieldsOfTemplate, fieldsOfTemplate, recordFieldId, templateOfId } from "../fieldId";
 import { KINDS, type FieldKind } from "../kinds";
 import { absA1, columnLetter, quoteSheet } from "../layout/a1";
 import type { ChartPlan, SheetPlan, WorkbookPlan } from "../layout/types";
 import type { Finding, KommuneReturn } from "../model";
 import {
   byColumn,
+  derivedValue,
+  respondentKey,
   settingVariables,
   spreadsWithin,
   targetOfNode,
   type ByColumn,
+  type DataContext,
   type RespondentData,
 } from "../pack/env";
 import type { ExprCalculation, Pack, ReportTableDef } from "../pack/model";
@@ -41,13 +44,7 @@ import { SheetBuilder, type PrintOptions } from "../layout/builder";
 import { widthFor } from "../layout/measure";
 import { sheetLink } from "../layout/forside";
 import { PAGE_OF, SHEET_NAME, headerText, smallPrint } from "../layout/page";
-import {
-  respondentKey,
-  type TableColumn,
-  type TableResult,
-  type TableRow,
-  type TablesResult,
-} from "./compute";
+import { type TableColumn, type TableResult, type TableRow, type TablesResult } from "./compute";
 
 export interface TablesReportInput {
   readonly result: TablesResult;
@@ -279,9 +276,18 @@ class TablesReport {
       for (const id of Object.keys(r.values)) returned.add(templateOfId(id) ?? "");
     let row = FIRST;
     let idWidth = 12;
+    // Derived cells (the templates' own formulas) follow each template's input fields, as
+    // formulas over them; they are compiled once every cell has its place.
+    const derived: { row: number; f: FieldDef; r: RespondentData }[] = [];
+    const dataCtx: DataContext = {
+      pack: this.pack,
+      respondents: this.respondents,
+      inputs: this.input.result.inputs,
+      setting: (id) => this.input.result.settings[id],
+    };
     for (const t of this.pack.templates) {
       if (!returned.has(t.id)) continue;
-      for (const f of fieldsOfTemplate(t)) {
+      for (const f of [...fieldsOfTemplate(t), ...derivedFieldsOfTemplate(t)]) {
         if (f.record !== undefined && !all.some((r) => recordFilled(r, t.id, f))) continue;
         const byResp = new Map<string, string>();
         for (const r of all) {
@@ -298,7 +304,7 @@ class TablesReport {
               style: "center",
               ...(typeof col === "number" ? { numFmt: "0" } : {}),
             });
-          const v = cellValue(r.values[f.id]);
+          const v = f.derived ? null : cellValue(r.values[f.id]);
           const fmt =
             KINDS[f.kind].numFmt ?? (typeof v === "number" ? numberFormatFor([v]) : undefined);
           if (v !== null)
@@ -307,12 +313,37 @@ class TablesReport {
               style: typeof v === "number" ? "number" : "cell",
               ...(fmt ? { numFmt: fmt } : {}),
             });
+          if (f.derived) derived.push({ row, f, r });
           idWidth = Math.max(idWidth, widthFor(f.id));
           byResp.set(respondentKey(r), s.ref(row, DATA_VALUE_COL));
           row++;
         }
         this.data.set(f.id, byResp);
       }
+    }
+    for (const d of derived) {
+      const { f, r } = d;
+      this.helperLabel = `${f.id} (${r.name})`;
+      const local =
+        f.record !== undefined ? this.recordNames(f.template, f.block!, r, f.record) : undefined;
+      const compiled = compileToExcel(
+        f.derived!.expr,
+        this.env(
+          {
+            respondent: r,
+            ...(f.column !== undefined ? { vars: { kolonne: String(f.column) } } : {}),
+            ...(f.record !== undefined ? { record: f.record } : {}),
+          },
+          local
+        )
+      );
+      const fmt = KINDS[f.kind].numFmt;
+      s.set(d.row, DATA_VALUE_COL, {
+        formula: cellFormula(compiled),
+        value: cached(derivedValue(dataCtx, f, r)),
+        style: "number",
+        ...(fmt ? { numFmt: fmt } : {}),
+      });
     }
     s.table("Data_tabel", 3, 1, row - 1, header.length);
     return s.build({
@@ -447,7 +478,8 @@ class TablesReport {
     type: ScalarType
   ): Compiled {
     if (inst.kind === "field") {
-      if (!inst.exists || !r) return EMPTY;
+      // Input fields and derived cells alike have their Data cell; a field not asked has none.
+      if (!r) return EMPTY;
       const ref = this.data.get(inst.id)?.get(respondentKey(r));
       return ref ? cellRef(ref, type) : EMPTY;
     }
@@ -477,15 +509,18 @@ class TablesReport {
     c: ExprCalculation,
     r: RespondentData | undefined,
     record?: number,
-    period: Period = "nu"
+    period: Period = "nu",
+    group?: readonly RespondentData[]
   ): CompiledValue | undefined {
     const type: ScalarType = c.format ? KINDS[c.format].exprType : "vilkaarlig";
     const ref = (x: string | undefined) => (x ? cellRef(x, type) : EMPTY);
     if (c.level === "samlet") return ref(this.samletCalc.get(`${c.id}|${period}`));
     const key = respondentKey;
+    // Over a group of forms when given, else over the period's respondents.
+    const all = group ?? this.respondentsOf(period);
     if (c.level === "respondent") {
       if (r) return ref(this.respCalc.get(c.id)?.get(key(r)));
-      return this.respondentsOf(period).map((x) => ref(this.respCalc.get(c.id)?.get(key(x))));
+      return all.map((x) => ref(this.respCalc.get(c.id)?.get(key(x))));
     }
     const max = this.maxRecords(c);
     const cells = (x: RespondentData) =>
@@ -493,7 +528,7 @@ class TablesReport {
         ref(this.postCalc.get(c.id)?.get(`${key(x)}|${i + 1}`))
       );
     if (r && record !== undefined) return ref(this.postCalc.get(c.id)?.get(`${key(r)}|${record}`));
-    return r ? cells(r) : this.respondentsOf(period).flatMap(cells);
+    return r ? cells(r) : all.flatMap(cells);
   }
 
   private maxRecords(c: ExprCalculation): number {
@@ -513,6 +548,7 @@ class TablesReport {
       respondent?: RespondentData;
       vars?: Readonly<Record<string, string>>;
       record?: number;
+      group?: readonly RespondentData[];
       period?: Period;
       constants?: LocalNames;
     },
@@ -549,7 +585,7 @@ class TablesReport {
         );
         if (perRespondent(t) && !bound.respondent) {
           const out: Compiled[] = [];
-          for (const r of this.respondentsOf(period))
+          for (const r of bound.group ?? this.respondentsOf(period))
             for (const i of insts) out.push(this.instanceCell(i, r, type));
           return out;
         }
@@ -561,7 +597,7 @@ class TablesReport {
         if (own !== undefined) return own;
         const c = this.pack.calculations.find((x) => x.id === node.name);
         if (c?.type === "udtryk") {
-          const v = this.calcCompiled(c, bound.respondent, bound.record, period);
+          const v = this.calcCompiled(c, bound.respondent, bound.record, period, bound.group);
           if (v !== undefined) return v;
         }
         const st = this.settings.get(node.name);
@@ -684,7 +720,7 @@ class TablesReport {
               calc: x.calc,
               r,
               ...(x.element !== undefined ? { element: x.element } : {}),
-              value: sec.values.respondent.get(x.key)?.get(r.name),
+              value: sec.values.respondent.get(x.key)?.get(r.key ?? r.name),
               period: sec.period,
             });
           });
@@ -959,6 +995,7 @@ class TablesReport {
     respondent?: RespondentData;
     vars?: Record<string, string>;
     record?: number;
+    group?: readonly RespondentData[];
     local?: LocalNames;
   } {
     const vars: Record<string, string> = {};
@@ -994,7 +1031,11 @@ class TablesReport {
         },
       };
     }
-    return { ...(row.binding.respondent ? { respondent: row.binding.respondent } : {}), vars };
+    return {
+      ...(row.binding.respondent ? { respondent: row.binding.respondent } : {}),
+      ...(row.binding.units ? { group: row.binding.units } : {}),
+      vars,
+    };
   }
 
   // ------------------------------------------------------------------------------ summary and log
@@ -1005,14 +1046,22 @@ class TablesReport {
     s.text(1, 1, p.report.title ?? p.name, "title");
     if (p.description) s.text(2, 1, p.description, "subtitle", 4);
     let row = 4;
+    // Respondents in an input table only (no return) are not counted; several forms from one
+    // respondent count once.
     const withReturn = res.respondents.filter((r) => r.returned !== false);
-    const n = withReturn.length;
+    const names = [...new Set(withReturn.map((r) => r.name))];
+    const n = names.length;
     const total = p.respondents.names.length;
     s.text(row, 1, "Indberetninger", "label");
+    const forms = p.respondents.separateForms
+      ? `${plural(withReturn.length, "skema", "skemaer")} fra `
+      : "";
     s.text(
       row,
       2,
-      `${n} af ${total} ${total === 1 ? p.respondents.singular : p.respondents.plural}`,
+      p.respondents.free
+        ? `${forms}${n} ${n === 1 ? p.respondents.singular : p.respondents.plural}`
+        : `${forms}${n} af ${total} ${total === 1 ? p.respondents.singular : p.respondents.plural}`,
       "body"
     );
     row++;
@@ -1056,7 +1105,7 @@ class TablesReport {
       "heading"
     );
     row++;
-    s.text(row, 1, withReturn.map((r) => r.name).join(", ") || "(ingen)", "body", 4);
+    s.text(row, 1, names.join(", ") || "(ingen)", "body", 4);
     row += 2;
     s.text(row++, 1, "Øvrige ark", "heading");
     for (const name of others) {

@@ -4,9 +4,11 @@
  * - A return whose respondent is not on the pack's list (or has no name) never does; its
  *   `ukendt_kommune` / `kommune_mangler` fejl is already on the return (meta.ts).
  * - A respondent may send one file per template (in a pack with periods, per template and
- *   period: a driftsherre's returns for 2016 and 2017 are two years, not a conflict); two returns
- *   from one respondent that cover a common template are a conflict (`flere_indberetninger`, fejl, on every file involved), and
- *   none of them is used until the consultant chooses. Returns are grouped by shared templates:
+ *   period: a driftsherre's returns for 2016 and 2017 are two years, not a conflict; a pack that
+ *   computes each form on its own, `flere_skemaer`, has no conflicts at all); two returns from
+ *   one respondent that cover a common template are a conflict (`flere_indberetninger`, fejl, on
+ *   every file involved), and none of them is used until the consultant chooses. Returns are
+ *   grouped by shared templates:
  *   A (ukn, tilsyn), B (ukn) and C (tilsyn) are one conflict; D (gdpr) beside them is used.
  * - A choice names a respondent and the file(s) to use. Within that respondent's conflicts the
  *   chosen files are used (they must not overlap each other), and every other file is left out
@@ -145,6 +147,12 @@ export function judgeBatch(
   }
 
   for (const { name, members } of byRespondentPeriod.values()) {
+    // Forms computed each on their own (flere_skemaer): many returns from one respondent are
+    // the point (one day sheet per citizen and day), never a conflict.
+    if (r.separateForms) {
+      for (const i of members) used[i] = true;
+      continue;
+    }
     const chosen = choices.get(name);
     for (const group of overlapGroups(returns, members)) {
       if (group.length === 1) {

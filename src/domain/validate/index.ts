@@ -16,8 +16,10 @@ import { checkCompleteness, checkKind, checkPctBlocks, checkPlausibility } from 
 import type { TemplateContext } from "./context";
 import { resolveMeta } from "./meta";
 import { evaluateRule } from "./rules";
+import { withoutCpr } from "./cpr";
 
 export { GENERIC_RULES } from "./checks";
+export { CPR_RULE, containsCpr, withoutCpr } from "./cpr";
 export { META_RULES, resolveMeta, splitTemplateIds } from "./meta";
 export { evaluateRule, ruleRefs, filledRecords } from "./rules";
 export type { ResolvedMeta } from "./meta";
@@ -30,8 +32,11 @@ function settingsOf(pack: Pack) {
   return (id: string) => m.get(id);
 }
 
-export function validateReturn(raw: RawReturn, pack: Pack = defaultPack()): KommuneReturn {
-  const findings: Finding[] = [...(raw.findings ?? [])];
+export function validateReturn(given: RawReturn, pack: Pack = defaultPack()): KommuneReturn {
+  // A CPR-like value is dropped before anything else sees it.
+  const clean = withoutCpr(given, pack);
+  const raw = clean.raw;
+  const findings: Finding[] = [...(raw.findings ?? []), ...clean.findings];
   const meta = resolveMeta(raw, pack);
   findings.push(...meta.findings);
 
@@ -43,6 +48,15 @@ export function validateReturn(raw: RawReturn, pack: Pack = defaultPack()): Komm
     inputs: {},
     setting: settingsOf(pack),
   };
+  // Templates with something typed in them. One left untouched while another of the workbook's
+  // templates is filled in is not checked against its rules; an empty return still is.
+  const typed = (id: string) => {
+    const v = cells[id]?.value;
+    return v !== null && v !== undefined && String(v).trim() !== "";
+  };
+  const touched = new Set(
+    meta.templates.filter((t) => fieldsOfTemplate(t).some((f) => typed(f.id))).map((t) => t.id)
+  );
   for (const t of meta.templates) {
     const missing: string[] = [];
     const fields = fieldsOfTemplate(t);
@@ -73,7 +87,8 @@ export function validateReturn(raw: RawReturn, pack: Pack = defaultPack()): Komm
     }
     const ctx: TemplateContext = { template: t, values, cells };
     findings.push(...checkPctBlocks(ctx));
-    for (const rule of t.rules) findings.push(...evaluateRule(ctx, rule, data));
+    if (touched.has(t.id) || touched.size === 0)
+      for (const rule of t.rules) findings.push(...evaluateRule(ctx, rule, data));
     findings.push(...checkPlausibility(ctx));
     const gaps = missingForProjection(pack, values, t.id);
     const defs = (m: ReadonlyMap<number, readonly string[]>) =>

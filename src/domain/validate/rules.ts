@@ -1,11 +1,13 @@
 /**
  * The one evaluator for a pack's declarative rules (a template's »regler«).
  */
+import type { FieldKind } from "../kinds";
 import type {
   ColumnKey,
   ConditionRule,
   ListBlockDef,
   Operand,
+  OverlapRule,
   RuleDef,
   UniqueRule,
 } from "../catalogue/types";
@@ -14,7 +16,7 @@ import { evaluate, isList, type Result } from "../expr/evaluate";
 import { recordFieldId, rowField } from "../fieldId";
 import { makeFinding, quote } from "../findings";
 import type { Finding } from "../model";
-import { fieldResult, makeEnv, targetOfNode, type DataContext } from "../pack/env";
+import { fieldResult, makeEnv, recordField, targetOfNode, type DataContext } from "../pack/env";
 import { expandRef, type Variables } from "../pack/refs";
 import { formatDanishNumber } from "../parse/number";
 import {
@@ -44,6 +46,7 @@ function refsOf(rule: RuleDef): string[] {
       return [...operandRefs(rule.hours), ...operandRefs(rule.volume)];
     case "condition":
     case "unique":
+    case "overlap":
       return [];
   }
 }
@@ -68,6 +71,7 @@ function firstFilled(ctx: TemplateContext, refs: readonly string[], year: Column
 export function evaluateRule(ctx: TemplateContext, rule: RuleDef, data?: DataContext): Finding[] {
   if (rule.kind === "condition") return data ? evaluateCondition(ctx, rule, data) : [];
   if (rule.kind === "unique") return evaluateUnique(ctx, rule);
+  if (rule.kind === "overlap") return evaluateOverlap(ctx, rule);
   const out: Finding[] = [];
   const refs = refsOf(rule);
   const emit = (ref: string, year: ColumnKey, detail: string) =>
@@ -200,8 +204,10 @@ export function filledRecords(ctx: TemplateContext, b: ListBlockDef): number[] {
   return out;
 }
 
-function shown(r: Result): string {
+function shown(r: Result, kind?: FieldKind): string {
   if (r.k !== "v") return "tom";
+  if (typeof r.v === "number" && kind === "klokkeslaet") return clockText(r.v);
+  if (typeof r.v === "number" && kind === "dato") return dateText(r.v);
   return typeof r.v === "number"
     ? formatDanishNumber(r.v)
     : typeof r.v === "boolean"
@@ -221,10 +227,12 @@ function valuesRead(
 ): string {
   const parts: string[] = [];
   const seen = new Set<string>();
+  const record = rule.records ? listBlock(ctx, rule.records) : undefined;
   for (const n of walk(rule.expr)) {
     if (n.k === "name" && names.has(n.name) && !seen.has(n.name)) {
       seen.add(n.name);
-      parts.push(`${n.name} = ${shown(names.get(n.name)!)}`);
+      const kind = record?.fields.find((f) => f.id === n.name)?.kind;
+      parts.push(`${n.name} = ${shown(names.get(n.name)!, kind)}`);
     }
     if (n.k === "ref") {
       const t = targetOfNode(data.pack, n);
@@ -233,7 +241,7 @@ function valuesRead(
         seen.add(inst.id);
         const cell = ctx.cells[inst.id]?.location?.cell;
         parts.push(
-          `${inst.id}${cell ? ` (${cell})` : ""} = ${shown(fieldResult(ctx.values[inst.id], inst.id))}`
+          `${inst.id}${cell ? ` (${cell})` : ""} = ${shown(fieldResult(ctx.values[inst.id], inst.id), data.pack.fields.get(inst.id)?.kind)}`
         );
       }
     }
@@ -277,7 +285,10 @@ function evaluateCondition(
       const names = new Map<string, Result>(
         b.fields.map((f) => {
           const id = recordFieldId(ctx.template.id, b.id, n, f.id);
-          return [f.id, fieldResult(ctx.values[id], id)] as const;
+          const v =
+            recordField(data, respondent, ctx.template.id, b.id, n, f.id) ??
+            fieldResult(ctx.values[id], id);
+          return [f.id, v] as const;
         })
       );
       check(names, recordFieldId(ctx.template.id, b.id, n, rule.field), `; post ${n}`);
@@ -324,5 +335,70 @@ function evaluateUnique(ctx: TemplateContext, rule: UniqueRule): Finding[] {
       })
     );
   }
+  return out;
+}
+
+/** A clock time (day fraction) as "07:45". */
+function clockText(v: number): string {
+  const min = Math.round(v * 1440);
+  const h = Math.floor(min / 60) % 24;
+  const m = min % 60;
+  return `${String(min === 1440 ? 24 : h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
+}
+
+/** An Excel serial date as "15-02-2024". */
+function dateText(serial: number): string {
+  const d = new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86400000);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${two(d.getUTCDate())}-${two(d.getUTCMonth() + 1)}-${d.getUTCFullYear()}`;
+}
+
+function evaluateOverlap(ctx: TemplateContext, rule: OverlapRule): Finding[] {
+  interface Span {
+    block: ListBlockDef;
+    n: number;
+    from: number;
+    to: number;
+    text: string;
+  }
+  const spans: Span[] = [];
+  let family: string | undefined;
+  for (const id of rule.records) {
+    const b = listBlock(ctx, id);
+    if (!b) continue;
+    const kind = b.fields.find((f) => f.id === rule.from)?.kind;
+    family = kind === "klokkeslaet" ? "klokkeslaet" : kind === "dato" ? "dato" : "tal";
+    for (const n of filledRecords(ctx, b)) {
+      const a = ctx.values[recordFieldId(ctx.template.id, b.id, n, rule.from)];
+      const z = ctx.values[recordFieldId(ctx.template.id, b.id, n, rule.to)];
+      if (typeof a !== "number" || typeof z !== "number") continue;
+      const show = (v: number) =>
+        family === "klokkeslaet" ? clockText(v) : family === "dato" ? dateText(v) : fmt(v);
+      let to = z;
+      if (family === "klokkeslaet" && to <= a) to += 1; // past midnight
+      if (family === "dato") to += 1; // both days count
+      if (to <= a) continue; // empty or reversed: other rules speak of it
+      spans.push({ block: b, n, from: a, to, text: `${show(a)}–${show(z)}` });
+    }
+  }
+  // On a 24-hour circle a slot also meets the others a day earlier and later.
+  const shifts = family === "klokkeslaet" ? [-1, 0, 1] : [0];
+  const meets = (x: Span, y: Span) =>
+    shifts.some((k) => Math.max(x.from, y.from + k) < Math.min(x.to, y.to + k) - 1e-9);
+  const out: Finding[] = [];
+  spans.forEach((y, j) => {
+    const x = spans.slice(0, j).find((s) => meets(s, y));
+    if (!x) return;
+    const id = recordFieldId(ctx.template.id, y.block.id, y.n, rule.from);
+    out.push(
+      makeFinding({
+        rule: rule.id,
+        severity: rule.severity,
+        text: `${rule.message}: ${y.block.title} post ${y.n} (${y.text}) overlapper ${x.block.title} post ${x.n} (${x.text}).`,
+        field: id,
+        location: ctx.cells[id]?.location,
+      })
+    );
+  });
   return out;
 }

@@ -15,6 +15,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { containsCpr } from "../../domain/validate/cpr";
 import { renderWorkbookPlan } from "../../excel/render";
 import { withExcel } from "../office";
 import { usePane } from "../state";
@@ -59,7 +60,10 @@ export default function Skabeloner(): React.JSX.Element {
   const matches = survey.kommuner.filter((k) => k.navn.toLowerCase().includes(query.trim().toLowerCase()));
   const toInsert = survey.templates.filter((t) => chosen.has(t.id) && !present.has(t.id));
   const missing = survey.templates.filter((t) => !present.has(t.id));
-  const kommuneValid = survey.isKommune(kommune);
+  // A pack without a fixed list (liste »fri«) takes any name typed, but never a CPR number.
+  const free = survey.pack.respondents.free;
+  const cpr = free && containsCpr(query);
+  const kommuneValid = !cpr && survey.isKommune(kommune);
   const who = survey.respondent;
   const noun = survey.templateNoun;
   const nounOf = (n: number) => (n === 1 ? noun.one : noun.many);
@@ -98,7 +102,9 @@ export default function Skabeloner(): React.JSX.Element {
   };
 
   const hint = !kommuneValid
-    ? `Vælg ${who.one} ovenfor.`
+    ? free
+      ? `Skriv ${survey.pack.respondents.definite}s navn ovenfor.`
+      : `Vælg ${who.one} ovenfor.`
     : toInsert.length === 0
       ? missing.length === 0
         ? `Alle ${noun.many} er i projektmappen.`
@@ -113,13 +119,25 @@ export default function Skabeloner(): React.JSX.Element {
       <Field
         label={capitalised(who.one)}
         required
-        validationMessage={query && !kommuneValid ? `Vælg fra listen (${who.many})` : undefined}
+        validationMessage={
+          cpr
+            ? `Skriv ${survey.pack.respondents.definite}s navn, ikke et CPR-nummer`
+            : query && !kommuneValid
+              ? free
+                ? `Skriv ${survey.pack.respondents.definite}s navn`
+                : `Vælg fra listen (${who.many})`
+              : undefined
+        }
       >
         <Combobox
-          placeholder="Skriv for at søge"
+          freeform={free}
+          placeholder={free ? `Skriv ${survey.pack.respondents.definite}s navn` : "Skriv for at søge"}
           value={query}
-          selectedOptions={kommuneValid ? [kommune] : []}
-          onChange={(e) => setQuery(e.target.value)}
+          selectedOptions={kommuneValid && !free ? [kommune] : []}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            if (free) setKommune(e.target.value.trim());
+          }}
           onOptionSelect={(_, d) => {
             setKommune(d.optionValue ?? "");
             setQuery(d.optionText ?? "");

@@ -36,6 +36,7 @@ import { KINDS } from "../../domain/kinds";
 import type { Finding, RawCell } from "../../domain/model";
 import { displayValue, parseCell } from "../../domain/parse";
 import { formatPct, pctSumStatus } from "../../domain/pctSum";
+import { withoutCpr } from "../../domain/validate/cpr";
 import { writeNamedCells } from "../../excel/fields";
 import { byField, plainMessage } from "../findings";
 import { useLive } from "../live";
@@ -300,6 +301,7 @@ function ListFields({ template, block, cells, findingsOf, onCommit, selected }: 
   const idOf = (n: number, f: string) => survey.recordFieldId(template.id, block.id, n, f);
   const isFilled = (n: number) =>
     block.fields.some((f) => {
+      if (f.derived) return false;
       const v = cells[idOf(n, f.id)]?.value;
       return v !== null && v !== undefined && v !== "";
     });
@@ -326,7 +328,8 @@ function ListFields({ template, block, cells, findingsOf, onCommit, selected }: 
               Nr. {n}
               {n > last ? " (ny)" : ""}
             </Text>
-            {block.fields.map((f) => {
+            {/* Derived columns are locked formulas in the sheet, not fields to fill in. */}
+            {block.fields.filter((f) => !f.derived).map((f) => {
               const id = idOf(n, f.id);
               const unit = survey.unit(f.kind);
               return (
@@ -392,8 +395,15 @@ export default function Udfyld(): React.JSX.Element {
     if (!raw) return;
     const before = raw.cells[id];
     const choices = survey.field(id)?.choices;
+    const cell: RawCell = { value: text.trim() === "" ? null : text, numFmt: before?.numFmt, location: before?.location };
+    // A CPR-like text is never written to the workbook.
+    const cpr = withoutCpr({ meta: {}, cells: { [id]: cell }, locatedBy: "navne", findings: [] }, survey.pack).findings;
+    if (cpr.length > 0) {
+      setTyped((prev) => ({ ...prev, [id]: [...cpr] }));
+      return;
+    }
     const parsed = parseCell(
-      { value: text.trim() === "" ? null : text, numFmt: before?.numFmt, location: before?.location },
+      cell,
       kind,
       id,
       choices
@@ -461,8 +471,10 @@ export default function Udfyld(): React.JSX.Element {
               </section>
             );
           if (!isGrid(b)) return null;
-          const plain = b.rows.filter((r) => r.kind !== "pct");
+          const plain = b.rows.filter((r) => r.kind !== "pct" && !r.derived);
           const pct = b.rows.filter((r) => r.kind === "pct");
+          // A block of derived rows only (totals the sheet computes) has nothing to fill in.
+          if (plain.length === 0 && pct.length === 0) return null;
           const key = `${template.id}.${b.id}`;
           const asked = new Set(pct.flatMap((r) => columnsOf(b, r)));
           const years = b.columns.map((c) => c.key).filter((k) => asked.has(k));

@@ -3,7 +3,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { TEMPLATES } from "../../../src/domain/catalogue";
 import { PARSE_RULES } from "../../../src/domain/parse";
-import { FELTER_MANGLER, GENERIC_RULES, META_RULES } from "../../../src/domain/validate";
+import { CPR_RULE, FELTER_MANGLER, GENERIC_RULES, META_RULES } from "../../../src/domain/validate";
 import { BAD_FILE_RULES } from "../../../src/xlsx/guard";
 import { LOCATE_RULES } from "../../../src/xlsx/locate";
 import { READER_RULES } from "../../../src/xlsx/read";
@@ -17,6 +17,7 @@ describe("docs/validering.md rules table", () => {
       ...Object.values(GENERIC_RULES),
       ...Object.values(META_RULES),
       FELTER_MANGLER,
+      CPR_RULE,
       ...Object.values(LOCATE_RULES),
       ...TEMPLATES.flatMap((t) => t.rules.map((r) => r.id)),
       ...BAD_FILE_RULES,
