@@ -38,6 +38,20 @@ import type {
 } from "./types";
 
 /** The report's table style: light, banded rows, filter buttons in the header. */
+
+/**
+ * The largest of `of(item)` and `floor`, in a loop: a sheet may hold hundreds of thousands of
+ * cells (the report's Data sheet), more than `Math.max(...spread)` can take as arguments.
+ */
+function largest<T>(items: readonly T[], of: (item: T) => number, floor: number): number {
+  let m = floor;
+  for (const x of items) {
+    const v = of(x);
+    if (v > m) m = v;
+  }
+  return m;
+}
+
 export const TABLE_STYLE = "TableStyleLight9";
 
 /** Widest column (characters) the builder makes to keep a long word whole. */
@@ -243,8 +257,14 @@ export class SheetBuilder {
     const heights = this.fittedHeights(cells);
     const p = options.print ?? {};
     const orientation = p.orientation ?? "portrait";
-    const lastRow = Math.max(0, ...cells.map((c) => c.row), ...this.merges.map((m) => m.bottom));
-    const lastCol = Math.max(1, ...cells.map((c) => c.col), ...this.merges.map((m) => m.right));
+    const lastRow = Math.max(
+      largest(cells, (c) => c.row, 0),
+      largest(this.merges, (m) => m.bottom, 0)
+    );
+    const lastCol = Math.max(
+      largest(cells, (c) => c.col, 1),
+      largest(this.merges, (m) => m.right, 1)
+    );
     let print: PrintPlan;
     let rowBreaks: number[] = [];
     if (p.fit === "page") {
@@ -303,8 +323,8 @@ export class SheetBuilder {
   /** The scale at which the whole sheet (rows 1…last) fits one page; for checks and tests. */
   static onePageScale(plan: SheetPlan): number {
     const o = plan.print?.orientation ?? "portrait";
-    const lastRow = Math.max(0, ...plan.cells.map((c) => c.row));
-    const lastCol = Math.max(1, ...plan.cells.map((c) => c.col));
+    const lastRow = largest(plan.cells, (c) => c.row, 0);
+    const lastCol = largest(plan.cells, (c) => c.col, 1);
     return Math.min(
       widthScale(sheetWidthPt(plan.columnWidths, lastCol), o),
       heightScale(rowsHeightPt(plan.rowHeights ?? {}, 1, lastRow, new Set(plan.hiddenRows)), o)

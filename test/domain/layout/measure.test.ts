@@ -116,3 +116,14 @@ describe("page", () => {
     expect(h[3]).toBeUndefined();
   });
 });
+
+describe("large sheets", () => {
+  test("a sheet of 300 000 cells builds (the report's Data sheet at hundreds of respondents)", () => {
+    const s = new SheetBuilder("Data");
+    for (let row = 1; row <= 60_000; row++)
+      for (let col = 1; col <= 5; col++) s.set(row, col, { value: row * col, style: "body" });
+    const plan = s.build();
+    expect(plan.cells).toHaveLength(300_000);
+    expect(Number.isFinite(SheetBuilder.onePageScale(plan))).toBe(true);
+  });
+});
