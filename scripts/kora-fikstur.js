@@ -57,18 +57,12 @@ function numberedRows(from, to, ids, count, stop) {
   return out;
 }
 
-const D = [
-  "doegninst",
-  "opholdssted",
-  "kostskole",
-  "eget_vaerelse",
-  "plejefamilie",
-  "kommunal_pleje",
-  "netvaerkspleje",
-  "aflastning",
-  "kontaktperson",
-  "saerlig_dagtilbud",
-];
+/** The delområde ids, from the pack's axis. */
+const D = JSON.parse(
+  fs.readFileSync(path.join(__dirname, "..", "src", "domain", "pakker", "kora_enhedsudgifter.json"), "utf8")
+)
+  .akser.find((a) => a.id === "delomraader")
+  .elementer.map((e) => e.id);
 const byId = (rows) =>
   Object.fromEntries(Object.entries(rows).map(([d, v]) => [D[Number(d) - 1], v]));
 

@@ -4,6 +4,7 @@
  */
 import { readdirSync } from "fs";
 import { join } from "path";
+import { builtinPack } from "../../src/domain/pakker";
 import { runByrde } from "../helpers/cli";
 import { KORA_DIR } from "../helpers/kora";
 
@@ -11,18 +12,8 @@ const ENHED = join(KORA_DIR, "enhed.json");
 const RETURNS = readdirSync(join(KORA_DIR, "returer"))
   .sort()
   .map((f) => join(KORA_DIR, "returer", f));
-const D = [
-  "doegninst",
-  "opholdssted",
-  "kostskole",
-  "eget_vaerelse",
-  "plejefamilie",
-  "kommunal_pleje",
-  "netvaerkspleje",
-  "aflastning",
-  "kontaktperson",
-  "saerlig_dagtilbud",
-];
+/** The delområde ids, from the pack's axis. */
+const D = builtinPack("kora_enhedsudgifter")!.axes.get("delomraader")!.map((c) => String(c.key));
 const STATS = [
   "uvaegtet",
   "vaegtet",

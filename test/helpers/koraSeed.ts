@@ -15,6 +15,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { KOMMUNER } from "../../src/domain/catalogue/kommuner";
 import type { KommuneReturn } from "../../src/domain/model";
+import { builtinPack } from "../../src/domain/pakker";
 import type { InputTable } from "../../src/domain/pack/env";
 
 type Cell = { antal: number; pct: number } | "–" | "0–";
@@ -36,18 +37,8 @@ export const SEED: Seed003 = JSON.parse(
   readFileSync(join(__dirname, "..", "fixtures", "kora", "seed003.json"), "utf8")
 );
 
-export const D_ALL = [
-  "doegninst",
-  "opholdssted",
-  "kostskole",
-  "eget_vaerelse",
-  "plejefamilie",
-  "kommunal_pleje",
-  "netvaerkspleje",
-  "aflastning",
-  "kontaktperson",
-  "saerlig_dagtilbud",
-];
+/** The ten delområde ids, from the pack's axis. */
+export const D_ALL = builtinPack("kora_enhedsudgifter")!.axes.get("delomraader")!.map((c) => String(c.key));
 export const D19 = D_ALL.slice(0, 9);
 export const AAR = 2014;
 /** Delområde 10 has no national total in the report (F003-18): an invented one. */
