@@ -622,21 +622,15 @@ class Calculator {
             );
             continue;
           }
-          const key = typeof v.v === "string" ? v.v.toLocaleLowerCase("da") : String(v.v);
+          const key = groupKey(v.v);
           const g = groups.get(key) ?? { value: v.v, units: [] };
           g.units.push(r);
           groups.set(key, g);
         }
-        return [...groups.values()]
-          .sort((a, b) =>
-            typeof a.value === "number" && typeof b.value === "number"
-              ? a.value - b.value
-              : String(a.value).localeCompare(String(b.value), "da")
-          )
-          .map((g) => {
-            const id = String(g.value);
-            return { id, label: id, binding: { key: id, units: g.units } };
-          });
+        return [...groups.values()].sort(byGroupValue).map((g) => {
+          const id = String(g.value);
+          return { id, label: id, binding: { key: id, units: g.units } };
+        });
       }
       case "poster": {
         const tpl = pack.templates.find((x) => x.id === axis.template)!;
@@ -693,28 +687,20 @@ class Calculator {
             }
             const v = asResult(evaluate(axis.by, env));
             if (v.k !== "v") continue;
-            // Values that the language's = holds equal (text regardless of case, as in Excel's
-            // COUNTIF/SUMIF) form one group, named by the first value met.
-            const key = typeof v.v === "string" ? v.v.toLocaleLowerCase("da") : String(v.v);
+            const key = groupKey(v.v);
             const g = groups.get(key) ?? { value: v.v, records: [] };
             g.records.push(rec);
             groups.set(key, g);
           }
         }
-        return [...groups.values()]
-          .sort((a, b) =>
-            typeof a.value === "number" && typeof b.value === "number"
-              ? a.value - b.value
-              : String(a.value).localeCompare(String(b.value), "da")
-          )
-          .map((g) => {
-            const id = String(g.value);
-            return {
-              id,
-              label: choiceLabel(b, axis.by, id),
-              binding: { key: id, group: g.records },
-            };
-          });
+        return [...groups.values()].sort(byGroupValue).map((g) => {
+          const id = String(g.value);
+          return {
+            id,
+            label: choiceLabel(b, axis.by, id),
+            binding: { key: id, group: g.records },
+          };
+        });
       }
     }
   }
@@ -827,6 +813,21 @@ function choiceLabel(b: ListBlockDef, by: Node, key: string): string {
 }
 
 /** Every calculation and report table of a pack over its returns, inputs and settings. */
+/**
+ * The key of a group: values that the language's = holds equal (text regardless of case, as in
+ * Excel's COUNTIF/SUMIF) form one group, named by the first value met.
+ */
+function groupKey(value: Scalar): string {
+  return typeof value === "string" ? value.toLocaleLowerCase("da") : String(value);
+}
+
+/** Groups in order of their value: numbers by size, text in Danish order. */
+function byGroupValue(a: { readonly value: Scalar }, b: { readonly value: Scalar }): number {
+  return typeof a.value === "number" && typeof b.value === "number"
+    ? a.value - b.value
+    : String(a.value).localeCompare(String(b.value), "da");
+}
+
 export function computeTables(input: TablesInput): TablesResult {
   const c = new Calculator(input);
   const pack = input.pack;
