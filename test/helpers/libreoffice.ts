@@ -33,11 +33,13 @@ export async function recalcDanish(plan: WorkbookPlan): Promise<Workbook> {
 }
 
 /** The file LibreOffice (Danish) writes after recalculating the plan rendered without cached results. */
-export async function recalcDanishBytes(plan: WorkbookPlan): Promise<Uint8Array> {
+/**
+ * A workbook's bytes opened, recalculated and saved again as .xlsx by LibreOffice with a Danish
+ * profile (what a municipality without the add-in gets).
+ */
+export function resavedByLibreOffice(bytes: Uint8Array): Uint8Array {
   const dir = mkdtempSync(join(tmpdir(), "byrde-lo-"));
   try {
-    const bare = withoutCache(plan);
-    const bytes = canStream(bare) ? await renderWorkbookStreamed(bare) : await renderWorkbook(bare);
     writeFileSync(join(dir, "bog.xlsx"), bytes);
     const res = spawnSync(
       "soffice",
@@ -57,6 +59,13 @@ export async function recalcDanishBytes(plan: WorkbookPlan): Promise<Uint8Array>
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export async function recalcDanishBytes(plan: WorkbookPlan): Promise<Uint8Array> {
+  const bare = withoutCache(plan);
+  return resavedByLibreOffice(
+    canStream(bare) ? await renderWorkbookStreamed(bare) : await renderWorkbook(bare)
+  );
 }
 
 /** A formula cell's computed result as ExcelJS reads it (a missing result of 0 or "" as such). */

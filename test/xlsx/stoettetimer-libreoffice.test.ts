@@ -5,10 +5,6 @@
  * native formulas recalculate to the engine's figures. Bad input read from a filled template
  * gives located Danish messages.
  */
-import { spawnSync } from "child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
-import { join } from "path";
 import type { Workbook } from "exceljs";
 import { derivedFieldsOfTemplate, recordFieldId } from "../../src/domain/fieldId";
 import { buildTemplateWorkbook, namedCells } from "../../src/domain/layout";
@@ -18,7 +14,7 @@ import { computeTables } from "../../src/domain/tables/compute";
 import { buildTablesReport } from "../../src/domain/tables/report";
 import { validateReturn } from "../../src/domain/validate";
 import { fillWorkbook, loadWorkbook, readReturn, renderWorkbook } from "../../src/xlsx";
-import { danishProfile, differences, recalcDanish, resultOf } from "../helpers/libreoffice";
+import { differences, recalcDanish, resavedByLibreOffice, resultOf } from "../helpers/libreoffice";
 import { LIBREOFFICE, itWith } from "../helpers/requirements";
 import {
   F4_AFTENNAT,
@@ -66,27 +62,7 @@ function derivedCells(): Map<string, { row: number; col: number }> {
 async function filledAndRecalculated(felter: Record<string, unknown>): Promise<Workbook> {
   const filled = await fillWorkbook(await renderWorkbook(plan), felter, [pack]);
   if (!filled.ok) throw new Error(JSON.stringify(filled.errors));
-  const dir = mkdtempSync(join(tmpdir(), "byrde-doegn-"));
-  try {
-    writeFileSync(join(dir, "doegn.xlsx"), filled.bytes);
-    const res = spawnSync(
-      "soffice",
-      [
-        `-env:UserInstallation=${danishProfile(dir)}`,
-        "--headless",
-        "--convert-to",
-        "xlsx",
-        "--outdir",
-        join(dir, "ud"),
-        join(dir, "doegn.xlsx"),
-      ],
-      { encoding: "utf8", timeout: 180_000 }
-    );
-    if (res.status !== 0) throw new Error(`soffice fejlede: ${res.stderr}`);
-    return await loadWorkbook(readFileSync(join(dir, "ud", "doegn.xlsx")));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return await loadWorkbook(resavedByLibreOffice(filled.bytes));
 }
 
 /** Every derived cell as LibreOffice computed it against the engine's value for the same return. */
