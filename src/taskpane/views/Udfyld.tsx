@@ -67,6 +67,8 @@ const useStyles = makeStyles({
     gap: "6px",
     minWidth: 0,
   },
+  /** A block with one column: the field takes the row's width. */
+  singleField: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", minWidth: 0 },
   yearInput: { minWidth: 0, width: "100%" },
   unit: { color: tokens.colorNeutralForeground3 },
   pctGroup: {
@@ -236,6 +238,12 @@ interface RowProps {
   readonly selected?: string;
 }
 
+/** A label with its unit in brackets, unless it already names the unit ("Fra kl. (tt:mm)"). */
+function withUnit(label: string, unit: string | undefined, kind: string): string {
+  if (!unit || kind === "x" || label.toLocaleLowerCase("da").includes(unit.toLocaleLowerCase("da"))) return label;
+  return `${label} (${unit})`;
+}
+
 /** The columns a row is asked in, in the block's order. */
 function columnsOf(block: GridBlockDef, row: RowDef): readonly ColumnKey[] {
   return row.columns ?? block.columns.map((c) => c.key);
@@ -247,18 +255,26 @@ function RowFields({ template, block, row, cells, findingsOf, onCommit, selected
   const rowId = `raekke-${template.id}-${block.id}-${row.id}`;
   const years = columnsOf(block, row);
   const unit = survey.unit(row.kind);
+  const single = block.columns.length === 1;
   const items = years.flatMap((y) =>
     findingsOf(survey.fieldId(template.id, block.id, row.id, y))
       .filter((f) => f.rule !== PCT_SUM_RULE)
       .map((f) => ({ f, prefix: plainMessage(f).includes(String(y)) ? undefined : String(y) }))
   );
   return (
-    <div role="group" aria-labelledby={rowId} className={styles.row}>
-      <Text id={rowId} size={200} className={styles.label}>
-        {row.label}
-        {unit && row.kind !== "x" ? <span className={styles.unit}> ({unit})</span> : null}
-      </Text>
-      <div className={styles.years}>
+    <div
+      role="group"
+      aria-labelledby={single ? undefined : rowId}
+      aria-label={single ? row.label : undefined}
+      className={styles.row}
+    >
+      {single ? null : (
+        <Text id={rowId} size={200} className={styles.label}>
+          {row.label}
+          {withUnit(row.label, unit, row.kind) !== row.label ? <span className={styles.unit}> ({unit})</span> : null}
+        </Text>
+      )}
+      <div className={single ? styles.singleField : styles.years}>
         {years.map((y) => {
           const id = survey.fieldId(template.id, block.id, row.id, y);
           return (
@@ -267,7 +283,10 @@ function RowFields({ template, block, row, cells, findingsOf, onCommit, selected
               id={id}
               kind={row.kind}
               choices={row.choices}
-              label={block.columns.find((c) => c.key === y)?.label ?? String(y)}
+              label={
+                // A block with one column (a form, not a table): the row's own label names the field.
+                single ? withUnit(row.label, unit, row.kind) : (block.columns.find((c) => c.key === y)?.label ?? String(y))
+              }
               cell={cells[id]}
               findings={findingsOf(id)}
               onCommit={onCommit}
@@ -338,7 +357,7 @@ function ListFields({ template, block, cells, findingsOf, onCommit, selected }: 
                   id={id}
                   kind={f.kind}
                   choices={f.choices}
-                  label={unit && f.kind !== "x" ? `${f.label} (${unit})` : f.label}
+                  label={withUnit(f.label, unit, f.kind)}
                   cell={cells[id]}
                   findings={findingsOf(id)}
                   onCommit={onCommit}
