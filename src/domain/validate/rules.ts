@@ -5,6 +5,7 @@ import type { FieldKind } from "../kinds";
 import type {
   ColumnKey,
   ConditionRule,
+  FieldDef,
   ListBlockDef,
   Operand,
   OverlapRule,
@@ -217,6 +218,21 @@ function shown(r: Result, kind?: FieldKind): string {
       : quote(r.v);
 }
 
+/**
+ * A field as people know it, for messages: its label, with the column where the block has
+ * several ("Timer brugt på tilsyn 2024"), or the record number in a list ("Start, post 2"); with
+ * the block's title when the values come from several blocks that share row labels.
+ */
+function fieldName(data: DataContext, f: FieldDef, withBlock: boolean): string {
+  const block = data.pack.templates
+    .find((t) => t.id === f.template)
+    ?.blocks.find((b) => b.id === f.block);
+  const label = withBlock && block ? `${block.title}: ${f.label}` : f.label;
+  if (f.record !== undefined) return `»${label}«, post ${f.record}`;
+  const columns = block && block.type !== "liste" ? block.columns.length : 0;
+  return columns > 1 && f.columnLabel ? `»${label}« ${f.columnLabel}` : `»${label}«`;
+}
+
 /** "pot_lav = 12, pot_hoej = 10": the values an expression reads, for messages. */
 function valuesRead(
   rule: ConditionRule,
@@ -226,6 +242,7 @@ function valuesRead(
   vars: Variables = {}
 ): string {
   const parts: string[] = [];
+  const fields: { id: string; at: number }[] = [];
   const seen = new Set<string>();
   const record = rule.records ? listBlock(ctx, rule.records) : undefined;
   for (const n of walk(rule.expr)) {
@@ -239,12 +256,17 @@ function valuesRead(
       for (const inst of expandRef(t, vars, (id) => data.pack.fields.has(id))) {
         if (inst.kind !== "field" || !inst.exists || seen.has(inst.id)) continue;
         seen.add(inst.id);
-        const cell = ctx.cells[inst.id]?.location?.cell;
-        parts.push(
-          `${inst.id}${cell ? ` (${cell})` : ""} = ${shown(fieldResult(ctx.values[inst.id], inst.id), data.pack.fields.get(inst.id)?.kind)}`
-        );
+        fields.push({ id: inst.id, at: parts.length });
+        parts.push("");
       }
     }
+  }
+  const blocks = new Set(fields.map((f) => data.pack.fields.get(f.id)?.block));
+  for (const { id, at } of fields) {
+    const cell = ctx.cells[id]?.location?.cell;
+    const def = data.pack.fields.get(id);
+    parts[at] =
+      `${def ? fieldName(data, def, blocks.size > 1) : id}${cell ? ` (${cell})` : ""} = ${shown(fieldResult(ctx.values[id], id), def?.kind)}`;
   }
   return parts.join(", ");
 }

@@ -194,7 +194,7 @@ describe("validation rules (A.5)", () => {
         field: "kkr_kapacitet.behov.uh_dom.2024",
         message:
           "Behovet er kun angivet for nogle af årene 2024–2026; skriv et tal for alle tre år (0, hvis der ikke er behov), eller lad rækken stå tom; «Udviklingshæmning og dom» " +
-          "(kkr_kapacitet.behov.uh_dom.2024 = 3, kkr_kapacitet.behov.uh_dom.2025 = tom, kkr_kapacitet.behov.uh_dom.2026 = 2).",
+          "(»Udviklingshæmning og dom« 2024 = 3, »Udviklingshæmning og dom« 2025 = tom, »Udviklingshæmning og dom« 2026 = 2).",
       },
     ]);
     // All three years, or none, is fine.
@@ -209,7 +209,10 @@ describe("validation rules (A.5)", () => {
         field: "kkr_kapacitet.andet_maalgruppe",
         message:
           "Rækken »Andet« har pladser, men »Hvilke andre målgrupper?« er tom; skriv, hvilke målgrupper det drejer sig om " +
-          "(kkr_kapacitet.planlagt.andet_unge.2023 = 4, kkr_kapacitet.behov.andet_unge.2024 = tom, kkr_kapacitet.behov.andet_unge.2025 = tom, kkr_kapacitet.behov.andet_unge.2026 = tom, kkr_kapacitet.andet_maalgruppe = tom).",
+          "(»Planlagte/besluttede nye botilbudspladser (de kommende år): Andet (Unge psykisk sårbare og Unge og selvskade)« = 4, " +
+          "»Forventet behov for eksternt køb af pladser: Andet (Unge psykisk sårbare og Unge og selvskade)« 2024 = tom, " +
+          "»Forventet behov for eksternt køb af pladser: Andet (Unge psykisk sårbare og Unge og selvskade)« 2025 = tom, " +
+          "»Forventet behov for eksternt køb af pladser: Andet (Unge psykisk sårbare og Unge og selvskade)« 2026 = tom, »Hvilke andre målgrupper?« = tom).",
       },
     ]);
     expect(findings({ "kkr_kapacitet.planlagt.andet_unge.2023": 4, "kkr_kapacitet.andet_maalgruppe": "Unge og selvskade" })).toEqual([]);
@@ -224,7 +227,8 @@ describe("validation rules (A.5)", () => {
         field: "kkr_kapacitet.vilje.hjemloese.2023",
         message:
           "Villig til at bygge for fællesskabet, men uden planlagte pladser og uden eksisterende botilbud til målgruppen; meldingen er uforpligtende og tælles med i rapporten; «Hjemløse» " +
-          "(kkr_kapacitet.vilje.hjemloese.2023 = «x», kkr_kapacitet.planlagt.hjemloese.2023 = tom, kkr_kapacitet.eksisterende.hjemloese.2023 = tom).",
+          "(»Villig til at bygge til/for fællesskabet (sæt x): Hjemløse« = «x», »Planlagte/besluttede nye botilbudspladser (de kommende år): Hjemløse« = tom, " +
+          "»Kommunen har allerede botilbud til målgruppen (sæt x): Hjemløse« = tom).",
       },
     ]);
     expect(findings({ "kkr_kapacitet.vilje.hjemloese.2023": "x", "kkr_kapacitet.planlagt.hjemloese.2023": 5 })).toEqual([]);
@@ -250,7 +254,7 @@ describe("validation rules (A.5)", () => {
         severity: "advarsel",
         field: "kkr_kapacitet.behov.autisme.2025",
         message:
-          "Behovet i 2025 ændrer sig mere end 100 % i forhold til 2024; tjek tallene; «Autisme i svær/massiv grad» (kkr_kapacitet.behov.autisme.2025 = 9, kkr_kapacitet.behov.autisme.2024 = 4).",
+          "Behovet i 2025 ændrer sig mere end 100 % i forhold til 2024; tjek tallene; «Autisme i svær/massiv grad» (»Autisme i svær/massiv grad« 2025 = 9, »Autisme i svær/massiv grad« 2024 = 4).",
       },
     ]);
   });

@@ -483,7 +483,7 @@ describe("validation (B7.5) and the 5 % rule", () => {
   it("a return without a year is an error (the year carries the period)", () => {
     const r = packReturn(pack, { kommune: "Odder", felter: {} });
     expect(messages(r)).toEqual([
-      "fejl: Skriv regnskabsåret (fx 2017); uden det kan indberetningen ikke sammenlignes med året før (li_takst.indberetning.aar.svar = tom).",
+      "fejl: Skriv regnskabsåret (fx 2017); uden det kan indberetningen ikke sammenlignes med året før (»Regnskabsår« = tom).",
     ]);
   });
 });

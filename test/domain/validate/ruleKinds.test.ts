@@ -267,7 +267,7 @@ describe("rule kind betingelse for each row of a table block (raekker, {række})
       "demo.vol.total.2021|D9",
     ]);
     expect(f[0].message).toBe(
-      "Demo Data!D7: Skriv begge år eller ingen; «B» (demo.vol.b.2020 (C7) = 5, demo.vol.b.2021 (D7) = tom)."
+      "Demo Data!D7: Skriv begge år eller ingen; «B» (»B« 2020 (C7) = 5, »B« 2021 (D7) = tom)."
     );
   });
 
