@@ -3,17 +3,13 @@
  * by the ExcelJS writers (templates, filled returns, reports) with Excel's quote prefix on its
  * cell format and read back unchanged; LibreOffice opens and saves it as text.
  */
-import { spawnSync } from "child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
-import { join } from "path";
 import JSZip from "jszip";
 import { buildTemplateWorkbook } from "../../src/domain/layout";
 import { fillWorkbook, loadWorkbook, readReturn, renderWorkbook } from "../../src/xlsx";
 import { renderWorkbookStreamed } from "../../src/xlsx/node/stream";
 import { forRespondents } from "../../src/xlsx/node/respondents";
 import { withQuotePrefix } from "../../src/xlsx/quotePrefix";
-import { danishProfile } from "../helpers/libreoffice";
+import { resavedByLibreOffice } from "../helpers/libreoffice";
 import { LIBREOFFICE, itWith } from "../helpers/requirements";
 
 const EVIL = ['=HYPERLINK("http://evil.example","klik")', "+SUM(1,2)", "-1+1", "@SUM(A1)"];
@@ -97,28 +93,16 @@ describe("Excel's quote prefix on formula-like text", () => {
       const template = await renderWorkbook(buildTemplateWorkbook("Aarhus", ["ukn"]));
       const r = await fillWorkbook(template, { "ukn.kommentarer": EVIL[1] });
       if (!r.ok) throw new Error("udfyld");
-      const dir = mkdtempSync(join(tmpdir(), "byrde-qp-"));
-      try {
-        writeFileSync(join(dir, "bog.xlsx"), r.bytes);
-        const res = spawnSync(
-          "soffice",
-          [`-env:UserInstallation=${danishProfile(dir)}`, "--headless", "--convert-to", "xlsx", "--outdir", join(dir, "ud"), join(dir, "bog.xlsx")],
-          { encoding: "utf8", timeout: 180_000 }
-        );
-        expect(res.status).toBe(0);
-        const back = readFileSync(join(dir, "ud", "bog.xlsx"));
-        const cells = await cellsOf(back);
-        // LibreOffice reads the cell as text and saves it as text; it does not write Excel's
-        // quotePrefix itself (in LibreOffice, editing such a text shows its own apostrophe).
-        const hit = cells.filter((c) => c.text === EVIL[1]);
-        expect(hit).toHaveLength(1);
-        // And no formula came of it.
-        const zip = await JSZip.loadAsync(back);
-        for (const f of Object.values(zip.files))
-          if (/^xl\/worksheets\/.*\.xml$/.test(f.name)) expect(await f.async("string")).not.toContain("SUM(1,2)</f>");
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      const back = resavedByLibreOffice(r.bytes);
+      const cells = await cellsOf(back);
+      // LibreOffice reads the cell as text and saves it as text; it does not write Excel's
+      // quotePrefix itself (in LibreOffice, editing such a text shows its own apostrophe).
+      const hit = cells.filter((c) => c.text === EVIL[1]);
+      expect(hit).toHaveLength(1);
+      // And no formula came of it.
+      const zip = await JSZip.loadAsync(back);
+      for (const f of Object.values(zip.files))
+        if (/^xl\/worksheets\/.*\.xml$/.test(f.name)) expect(await f.async("string")).not.toContain("SUM(1,2)</f>");
     },
     240_000
   );
