@@ -238,10 +238,16 @@ interface RowProps {
   readonly selected?: string;
 }
 
-/** A label with its unit in brackets, unless it already names the unit ("Fra kl. (tt:mm)"). */
+/** The unit to show beside a label: none for ticks, nor where the label already names it ("Fra kl. (tt:mm)"). */
+function unitBeside(label: string, unit: string | undefined, kind: string): string | undefined {
+  if (!unit || kind === "x" || label.toLocaleLowerCase("da").includes(unit.toLocaleLowerCase("da"))) return undefined;
+  return unit;
+}
+
+/** A label with its unit in brackets (see `unitBeside`). */
 function withUnit(label: string, unit: string | undefined, kind: string): string {
-  if (!unit || kind === "x" || label.toLocaleLowerCase("da").includes(unit.toLocaleLowerCase("da"))) return label;
-  return `${label} (${unit})`;
+  const shown = unitBeside(label, unit, kind);
+  return shown ? `${label} (${shown})` : label;
 }
 
 /** The columns a row is asked in, in the block's order. */
@@ -256,6 +262,7 @@ function RowFields({ template, block, row, cells, findingsOf, onCommit, selected
   const years = columnsOf(block, row);
   const unit = survey.unit(row.kind);
   const single = block.columns.length === 1;
+  const rowUnit = unitBeside(row.label, unit, row.kind);
   const items = years.flatMap((y) =>
     findingsOf(survey.fieldId(template.id, block.id, row.id, y))
       .filter((f) => f.rule !== PCT_SUM_RULE)
@@ -271,7 +278,7 @@ function RowFields({ template, block, row, cells, findingsOf, onCommit, selected
       {single ? null : (
         <Text id={rowId} size={200} className={styles.label}>
           {row.label}
-          {withUnit(row.label, unit, row.kind) !== row.label ? <span className={styles.unit}> ({unit})</span> : null}
+          {rowUnit ? <span className={styles.unit}> ({rowUnit})</span> : null}
         </Text>
       )}
       <div className={single ? styles.singleField : styles.years}>
