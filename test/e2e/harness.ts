@@ -89,6 +89,21 @@ export async function startPane(): Promise<PaneSession> {
 }
 
 /**
+ * The pane for one describe block: started before its tests (building the bundle first when it
+ * is stale, hence the long default allowance) and closed after them; `use` receives the session.
+ */
+export function paneForTests(use: (session: PaneSession) => void, setupTimeoutMs = 900000): void {
+  let session: PaneSession | undefined;
+  beforeAll(async () => {
+    session = await startPane();
+    use(session);
+  }, setupTimeoutMs);
+  afterAll(async () => {
+    await session?.close();
+  });
+}
+
+/**
  * The page at each width: a problem for any sideways scroll, and a full-page screenshot
  * (`<name>-<width>.png` in __screenshots__, git-ignored) to look at. Leaves the width at 350 px.
  */

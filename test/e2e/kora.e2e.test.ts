@@ -14,7 +14,7 @@ import { resultText } from "../../src/domain/tables/text";
 import { fillWorkbook } from "../../src/xlsx/fill";
 import { renderWorkbook } from "../../src/xlsx/render";
 import { KORA_DIR, koraEnhed, koraPack, koraReturns } from "../helpers/kora";
-import { describeBrowser, fitsAt, poll, show, startPane, type Fake, type PaneSession } from "./harness";
+import { describeBrowser, fitsAt, poll, show, paneForTests, type Fake, type PaneSession } from "./harness";
 
 const PACK = koraPack();
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -36,15 +36,10 @@ async function returnFile(file: string): Promise<{ name: string; mimeType: strin
 describeBrowser("task pane with the kora_enhedsudgifter pack in Chromium", () => {
   let session: PaneSession;
   let page: Page;
-
-  beforeAll(async () => {
-    session = await startPane();
-    page = session.page;
+  paneForTests((s) => {
+    session = s;
+    page = s.page;
   }, 240000);
-
-  afterAll(async () => {
-    await session?.close();
-  });
 
   const wb = () => page.evaluate(() => (window as unknown as Fake).__workbook);
   const packName = () => page.getByTestId("pakke-navn").innerText();

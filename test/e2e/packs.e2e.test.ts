@@ -17,7 +17,7 @@ import { resultText } from "../../src/domain/tables/text";
 import { fillWorkbook } from "../../src/xlsx/fill";
 import { renderWorkbook } from "../../src/xlsx/render";
 import { packReturnsIn } from "../helpers/packReturns";
-import { describeBrowser, fitsAt, poll, show, startPane, type Fake, type PaneSession } from "./harness";
+import { describeBrowser, fitsAt, poll, show, paneForTests, type Fake, type PaneSession } from "./harness";
 
 const PACK = builtinPack("kkr_kapacitet")!;
 const EXAMPLES = path.join(__dirname, "../../examples/kkr_kapacitet");
@@ -47,14 +47,9 @@ async function kl2024File(): Promise<{ name: string; mimeType: string; buffer: B
 describeBrowser("task pane with the kkr_kapacitet pack in Chromium", () => {
   let session: PaneSession;
   let page: Page;
-
-  beforeAll(async () => {
-    session = await startPane();
-    page = session.page;
-  }, 900000);
-
-  afterAll(async () => {
-    await session?.close();
+  paneForTests((s) => {
+    session = s;
+    page = s.page;
   });
 
   const wb = () => page.evaluate(() => (window as unknown as Fake).__workbook);

@@ -22,7 +22,7 @@ import {
   fitsAt,
   poll,
   show,
-  startPane,
+  paneForTests,
   type Fake,
   type PaneSession,
 } from "./harness";
@@ -58,14 +58,9 @@ async function returnFile(
 describeBrowser("task pane with the rammeaftale_li pack in Chromium", () => {
   let session: PaneSession;
   let page: Page;
-
-  beforeAll(async () => {
-    session = await startPane();
-    page = session.page;
-  }, 900000);
-
-  afterAll(async () => {
-    await session?.close();
+  paneForTests((s) => {
+    session = s;
+    page = s.page;
   });
 
   const wb = () => page.evaluate(() => (window as unknown as Fake).__workbook);

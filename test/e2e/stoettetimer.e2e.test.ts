@@ -12,7 +12,7 @@ import {
   fitsAt,
   poll,
   show,
-  startPane,
+  paneForTests,
   type Fake,
   type PaneSession,
 } from "./harness";
@@ -23,14 +23,9 @@ const TILBUD = "Bostedet Solhøj";
 describeBrowser("task pane with the stoettetimer pack in Chromium", () => {
   let session: PaneSession;
   let page: Page;
-
-  beforeAll(async () => {
-    session = await startPane();
-    page = session.page;
-  }, 900000);
-
-  afterAll(async () => {
-    await session?.close();
+  paneForTests((s) => {
+    session = s;
+    page = s.page;
   });
 
   const wb = () => page.evaluate(() => (window as unknown as Fake).__workbook);

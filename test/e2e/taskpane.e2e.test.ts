@@ -15,7 +15,7 @@ import {
   fitsAt,
   poll,
   show,
-  startPane,
+  paneForTests,
   type Fake,
   type PaneSession,
 } from "./harness";
@@ -71,14 +71,9 @@ async function checkViews(page: Page, theme: string): Promise<string[]> {
 describeBrowser("task pane in Chromium", () => {
   let session: PaneSession;
   let page: Page;
-
-  beforeAll(async () => {
-    session = await startPane();
-    page = session.page;
-  }, 900000);
-
-  afterAll(async () => {
-    await session?.close();
+  paneForTests((s) => {
+    session = s;
+    page = s.page;
   });
 
   const wb = () => page.evaluate(() => (window as unknown as Fake).__workbook);
