@@ -78,16 +78,36 @@ export function templatesOfIds(ids: Iterable<string>): string[] {
  * column, list blocks record by record, then the text fields. Derived rows and columns are not
  * input fields (see `derivedFieldsOfTemplate`).
  */
-export function fieldsOfTemplate(t: TemplateDef): FieldDef[] {
-  return cellsOfTemplate(t, false);
+export function fieldsOfTemplate(t: TemplateDef): readonly FieldDef[] {
+  return remembered(inputCells, t, false);
 }
 
 /**
  * Every derived cell of a template (derived rows of table blocks, derived columns of list
  * blocks), in display order, with its formula. Their ids follow the input fields' scheme.
  */
-export function derivedFieldsOfTemplate(t: TemplateDef): FieldDef[] {
-  return cellsOfTemplate(t, true);
+export function derivedFieldsOfTemplate(t: TemplateDef): readonly FieldDef[] {
+  return remembered(derivedCells, t, true);
+}
+
+/**
+ * A template's cells, worked out once per template: a pack is never changed once loaded, and
+ * validation asks for them several times for every return.
+ */
+const inputCells = new WeakMap<TemplateDef, readonly FieldDef[]>();
+const derivedCells = new WeakMap<TemplateDef, readonly FieldDef[]>();
+
+function remembered(
+  memo: WeakMap<TemplateDef, readonly FieldDef[]>,
+  t: TemplateDef,
+  derived: boolean
+): readonly FieldDef[] {
+  let cells = memo.get(t);
+  if (!cells) {
+    cells = cellsOfTemplate(t, derived);
+    memo.set(t, cells);
+  }
+  return cells;
 }
 
 function cellsOfTemplate(t: TemplateDef, derived: boolean): FieldDef[] {

@@ -224,24 +224,28 @@ export function kindRangeProblem(
     }
   | undefined {
   const k = KINDS[kind];
-  const fmt = formatDanishNumber(value);
+  // Only a value that breaks a rule is formatted (every number of every return comes here).
+  const fmt = () => formatDanishNumber(value);
   if (kind === "pct") {
     return value < 0 || value > 100
-      ? { rule: "pct_interval", text: `en procentandel skal ligge mellem 0 og 100, men er ${fmt}.` }
+      ? {
+          rule: "pct_interval",
+          text: `en procentandel skal ligge mellem 0 og 100, men er ${fmt()}.`,
+        }
       : undefined;
   }
   if (k.min === 0 && k.max === undefined && value < 0)
     return {
       rule: "negativ",
-      text: `${kind === "antal" ? "et antal" : "tallet"} kan ikke være negativt (${fmt}).`,
+      text: `${kind === "antal" ? "et antal" : "tallet"} kan ikke være negativt (${fmt()}).`,
     };
   if ((k.min !== undefined && value < k.min) || (k.max !== undefined && value > k.max))
     return {
       rule: "uden_for_interval",
-      text: `${k.noun} skal ligge mellem ${formatDanishNumber(k.min ?? 0)} og ${formatDanishNumber(k.max ?? 0)}, men er ${fmt}.`,
+      text: `${k.noun} skal ligge mellem ${formatDanishNumber(k.min ?? 0)} og ${formatDanishNumber(k.max ?? 0)}, men er ${fmt()}.`,
     };
   if (k.integer && !Number.isInteger(value))
-    return { rule: "ikke_heltal", text: `et antal skal være et helt tal, men er ${fmt}.` };
+    return { rule: "ikke_heltal", text: `et antal skal være et helt tal, men er ${fmt()}.` };
   return undefined;
 }
 

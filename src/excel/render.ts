@@ -11,6 +11,7 @@
  */
 import { MARGINS } from "../domain/layout/page";
 import { STYLE_DEFS } from "../domain/layout/styles";
+import { materializedWorkbook } from "../domain/layout/rows";
 import type {
   CellPlan,
   ConditionalFormatPlan,
@@ -345,9 +346,11 @@ export function planNames(plan: WorkbookPlan): Map<string, { sheet: string; cell
 
 export async function renderWorkbookPlan(
   context: Excel.RequestContext,
-  plan: WorkbookPlan,
+  given: WorkbookPlan,
   options: RenderOptions = {}
 ): Promise<RenderResult> {
+  // office-js takes each sheet as ranges of values and formats: streamed rows are made here.
+  const plan = materializedWorkbook(given);
   const limit = options.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT;
   const bad = plan.sheets.find((s) => !isValidSheetName(s.name));
   if (bad) throw errors.invalidSheetName(bad.name);

@@ -12,6 +12,7 @@
 import { unzipSync, zipSync, strFromU8, strToU8, type Unzipped } from "fflate";
 import { SaxesParser } from "saxes";
 import { parseSheetRange } from "../domain/layout/a1";
+import { materialized } from "../domain/layout/rows";
 import type { CellPlan, ChartPlan, SheetPlan, WorkbookPlan } from "../domain/layout/types";
 
 export const CHART_LIMITS = {
@@ -65,7 +66,7 @@ function cachedValues(plan: WorkbookPlan, ref: string): (string | number)[] {
   const sheet = plan.sheets.find((s) => s.name === r.sheet);
   if (!sheet) throw new Error(`diagrammet peger på arket »${r.sheet}«, som ikke findes`);
   const at = new Map<string, CellPlan>();
-  for (const c of sheet.cells)
+  for (const c of materialized(sheet).cells)
     if (c.row >= r.top && c.row <= r.bottom && c.col >= r.left && c.col <= r.right)
       at.set(`${c.row}:${c.col}`, c);
   const out: (string | number)[] = [];

@@ -6,6 +6,7 @@ import type {
   MergePlan,
   SheetPlan,
   TablePlan,
+  StreamedRow,
   StyleDef,
   StyleName,
   ValidationPlan,
@@ -214,6 +215,22 @@ function renderCell(row: Row, c: CellPlan, styles: StyleCache, covered: boolean)
   if (c.name) cell.addName(c.name);
 }
 
+/** Draws and commits row `r` of a sheet's row stream (all rows before it are committed). */
+export type StreamedRowDrawer = (
+  ws: Worksheet,
+  r: number,
+  planned: StreamedRow,
+  styles: StyleCache
+) => void;
+
+/** A streamed row drawn through ExcelJS's cells, as every planned row is. */
+export const drawStreamedRow: StreamedRowDrawer = (ws, r, planned, styles) => {
+  const row = ws.getRow(r);
+  for (const c of planned.cells) renderCell(row, c, styles, false);
+  if (planned.height !== undefined) row.height = planned.height;
+  row.commit();
+};
+
 /** Differential style (dxf) for a conditional format: font colour, bold and fill only. */
 function conditionalStyle(def: StyleDef): Partial<Style> {
   return {
@@ -291,9 +308,15 @@ function inOrder<T>(xs: readonly T[], order: (a: T, b: T) => number): readonly T
  * the in-memory one `commit()` does nothing, the streaming one writes the row out and forgets
  * it. Merges are applied once their top row's cells are written (a merge copies its top-left
  * cell's style to the cells it covers, as ExcelJS does). Hidden rows and manual page breaks are
- * set on their rows before the rows are committed.
+ * set on their rows before the rows are committed. A row stream's rows follow the planned rows,
+ * each made, drawn and committed in turn, so a streaming writer never holds them all.
  */
-export function* sheetRows(ws: Worksheet, sheet: SheetPlan, styles: StyleCache): Generator<void> {
+export function* sheetRows(
+  ws: Worksheet,
+  sheet: SheetPlan,
+  styles: StyleCache,
+  drawStreamed: StreamedRowDrawer = drawStreamedRow
+): Generator<void> {
   for (const [col, width] of Object.entries(sheet.columnWidths))
     ws.getColumn(Number(col)).width = width;
   if (sheet.print) {
@@ -339,6 +362,20 @@ export function* sheetRows(ws: Worksheet, sheet: SheetPlan, styles: StyleCache):
     }
     row.commit();
     yield;
+  }
+  // The streamed rows (the Data sheet's), one at a time: plain rows, so no merges or breaks.
+  const stream = sheet.rowStream;
+  if (stream) {
+    if (rows.length > 0 && rows[rows.length - 1] >= stream.first)
+      throw new Error(
+        `Arket »${sheet.name}«: rækkerne, der skrives løbende, skal komme efter arkets øvrige rækker.`
+      );
+    let r = stream.first;
+    for (const planned of stream.rows()) {
+      drawStreamed(ws, r, planned, styles);
+      yield;
+      r++;
+    }
   }
   renderConditionalFormats(ws, sheet);
   if (sheet.protect) {

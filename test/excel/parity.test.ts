@@ -6,6 +6,7 @@
  * row heights, frozen rows, tab colours, protection, conditional formats, print setup, Excel
  * tables and defined names. On the full kl2024 template set and on the report.
  */
+import { materializedWorkbook } from "../../src/domain/layout/rows";
 import { Workbook, type Worksheet } from "exceljs";
 import JSZip from "jszip";
 import { a1 } from "../../src/domain/layout/a1";
@@ -460,7 +461,9 @@ describe("the two renderers draw the same workbook", () => {
     const result = project({ returns, landstal, kommunedata, indstillinger: exampleIndstillinger() });
     const plan = buildReport({ result, returns, landstal, kommunedata });
     const { file, live, fileBreaks } = await bothRenderers(plan);
-    expect(differences(plan, file, live, fileBreaks)).toEqual([]);
+    // The Data sheet's rows are streamed by the file writer and made at once for office-js.
+    expect(plan.sheets.find((s) => s.name === "Data")?.rowStream?.count).toBeGreaterThan(100);
+    expect(differences(materializedWorkbook(plan), file, live, fileBreaks)).toEqual([]);
     expect(live.state.tables.map((t) => t.name).sort()).toEqual(["Data_tabel", "Kommunedata_tabel", "Landstal_tabel"]);
     // Fixed scales, page breaks, print areas and repeated rows are drawn and compared.
     expect(plan.sheets.some((s) => (s.rowBreaks ?? []).length > 0)).toBe(true);

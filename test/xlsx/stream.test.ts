@@ -3,8 +3,9 @@
  * as the in-memory writer, for the report, a template and a plan that uses every part of the
  * layout model; its XML follows the schema's element order; styles are shared by name.
  */
+import { materialized } from "../../src/domain/layout/rows";
 import { strFromU8, unzipSync } from "fflate";
-import { buildTemplateWorkbook, type SheetPlan, type WorkbookPlan } from "../../src/domain/layout";
+import { buildTemplateWorkbook, type SheetPlan, type StreamedRow, type WorkbookPlan } from "../../src/domain/layout";
 import { project } from "../../src/domain/project";
 import { buildReport } from "../../src/domain/report";
 import { computeTables } from "../../src/domain/tables/compute";
@@ -119,7 +120,32 @@ function featurePlan(): WorkbookPlan {
     hidden: true,
     print: { orientation: "portrait", fit: { wide: 1, tall: 1 }, area: { top: 1, left: 1, bottom: 1, right: 2 } },
   };
-  return { sheets: [first, second, hidden], title: "Alle egenskaber", fullCalcOnLoad: true };
+  // Streamed rows: plain ones (written as XML directly) and each kind the direct path leaves
+  // to ExcelJS (a truth value, a formula, a name, columns out of order), an empty row with and
+  // without a height, and text that starts like a formula.
+  const rows: StreamedRow[] = [
+    { cells: [{ row: 3, col: 1, value: "Aarhus", style: "cell" }, { row: 3, col: 2, value: 12.25, style: "number", numFmt: "0.00" }] },
+    { cells: [{ row: 4, col: 1, value: "=SUM(A1)", style: "cell" }, { row: 4, col: 3, value: "", style: "label" }], height: 29.5 },
+    { cells: [{ row: 5, col: 1, value: true, style: "center" }] },
+    { cells: [{ row: 6, col: 2, value: 2, style: "number" }, { row: 6, col: 1, value: "bagfra", style: "cell" }] },
+    { cells: [{ row: 7, col: 1, formula: "B3*2", value: 24.5, style: "number" }] },
+    { cells: [{ row: 8, col: 1, value: null, style: "input", input: true }] },
+    { cells: [], height: 40 },
+    { cells: [{ row: 10, col: 1, value: "Ærø & »Fanø« <ø>", style: "label" }, { row: 10, col: 2, value: -0.000125, style: "number" }] },
+    { cells: [{ row: 11, col: 1, value: 1, style: "number", name: "stream.navn" }] },
+  ];
+  const streamed: SheetPlan = {
+    name: "Løbende rækker",
+    cells: [
+      { row: 1, col: 1, value: "Navn", style: "tableHeader" },
+      { row: 1, col: 2, value: "Tal", style: "tableHeader" },
+    ],
+    merges: [],
+    columnWidths: { 1: 20 },
+    protect: false,
+    rowStream: { first: 3, count: rows.length, rows: () => rows },
+  };
+  return { sheets: [first, second, hidden, streamed], title: "Alle egenskaber", fullCalcOnLoad: true };
 }
 
 const PLANS = {
@@ -267,7 +293,7 @@ describe("shared styles", () => {
   it("hands out one style object per style name, number format and lock state", () => {
     const plan = PLANS.report;
     const wanted = new Set(
-      plan.sheets.flatMap((s) => s.cells.map((c) => `${c.style}|${c.numFmt}|${!c.input}`))
+      plan.sheets.flatMap((s) => materialized(s).cells.map((c) => `${c.style}|${c.numFmt}|${!c.input}`))
     );
     const cache = new StyleCache();
     const wb = new Workbook();

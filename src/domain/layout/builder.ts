@@ -32,6 +32,7 @@ import type {
   HeaderFooterPlan,
   MergePlan,
   PrintPlan,
+  RowStream,
   SheetPlan,
   StyleName,
   TablePlan,
@@ -53,6 +54,27 @@ function largest<T>(items: readonly T[], of: (item: T) => number, floor: number)
 }
 
 export const TABLE_STYLE = "TableStyleLight9";
+
+/** Excel's last column (XFD): a cell's key in the builder is its row times one more. */
+const COLUMNS = 16384;
+
+/**
+ * The height in points a cell's text needs in a column `width` characters wide (not merged):
+ * wrapped text as many lines as it wraps to, text in a larger font one line of that font, and
+ * everything else the default row height. The builder fits every row by it; a row stream
+ * (the Data sheet) fits its rows by it once per distinct row.
+ */
+export function cellHeight(
+  value: CellPlan["value"],
+  style: StyleName | undefined,
+  width: number
+): number {
+  const def = style ? STYLE_DEFS[style] : undefined;
+  const font = fontOf(style);
+  if (typeof value === "string" && def?.wrap)
+    return textHeight(value, width, font, def.indent ?? 0);
+  return font.size > 11 ? linesHeight(1, font) : DEFAULT_ROW_HEIGHT;
+}
 
 /** Widest column (characters) the builder makes to keep a long word whole. */
 const MAX_WORD_WIDTH = 30;
@@ -89,10 +111,15 @@ export interface BuildOptions {
   readonly print?: PrintOptions;
   /** Column widths (characters), merged with those set by `width()`. */
   readonly widths?: Readonly<Record<number, number>>;
+  /**
+   * Rows below every placed cell, made as they are written (types.ts `RowStream`): they count
+   * in the sheet's extent, and fit their own heights.
+   */
+  readonly rowStream?: RowStream;
 }
 
 export class SheetBuilder {
-  private readonly cells = new Map<string, CellPlan>();
+  private readonly cells = new Map<number, CellPlan>();
   private readonly merges: MergePlan[] = [];
   private readonly conditional: ConditionalFormatPlan[] = [];
   private readonly widths: Record<number, number> = {};
@@ -111,7 +138,7 @@ export class SheetBuilder {
     const cell: CellPlan = typeof a === "number" ? { row: a, col: col!, ...spec } : a;
     const value =
       typeof cell.value === "number" && !Number.isFinite(cell.value) ? undefined : cell.value;
-    this.cells.set(`${cell.row}:${cell.col}`, value === cell.value ? cell : { ...cell, value });
+    this.cells.set(cell.row * COLUMNS + cell.col, value === cell.value ? cell : { ...cell, value });
     return this;
   }
 
@@ -200,21 +227,13 @@ export class SheetBuilder {
     const mergeAt = new Map(this.merges.map((m) => [`${m.top}:${m.left}`, m]));
     const tall: { m: MergePlan; need: number }[] = [];
     for (const c of cells) {
-      const text = typeof c.value === "string" ? c.value : undefined;
-      const style = c.style ? STYLE_DEFS[c.style] : undefined;
-      const font = fontOf(c.style);
       const m = mergeAt.get(`${c.row}:${c.col}`);
-      let need: number;
-      if (text !== undefined && style?.wrap) {
-        const width = m
-          ? spanChars(
-              Array.from({ length: m.right - m.left + 1 }, (_, i) => this.columnWidth(m.left + i))
-            )
-          : this.columnWidth(c.col);
-        need = textHeight(text, width, font, style.indent ?? 0);
-      } else {
-        need = font.size > 11 ? linesHeight(1, font) : DEFAULT_ROW_HEIGHT;
-      }
+      const width = m
+        ? spanChars(
+            Array.from({ length: m.right - m.left + 1 }, (_, i) => this.columnWidth(m.left + i))
+          )
+        : this.columnWidth(c.col);
+      const need = cellHeight(c.value, c.style, width);
       if (m && m.bottom > m.top) {
         tall.push({ m, need });
         continue;
@@ -257,9 +276,11 @@ export class SheetBuilder {
     const heights = this.fittedHeights(cells);
     const p = options.print ?? {};
     const orientation = p.orientation ?? "portrait";
+    const stream = options.rowStream;
     const lastRow = Math.max(
       largest(cells, (c) => c.row, 0),
-      largest(this.merges, (m) => m.bottom, 0)
+      largest(this.merges, (m) => m.bottom, 0),
+      stream ? stream.first + stream.count - 1 : 0
     );
     const lastCol = Math.max(
       largest(cells, (c) => c.col, 1),
@@ -317,6 +338,7 @@ export class SheetBuilder {
       ...(rowBreaks.length > 0 ? { rowBreaks } : {}),
       ...(options.gridlines === false ? { gridlines: false } : {}),
       ...(this.hidden.size > 0 ? { hiddenRows: [...this.hidden].sort((a, b) => a - b) } : {}),
+      ...(stream ? { rowStream: stream } : {}),
     };
   }
 

@@ -199,6 +199,29 @@ export interface SheetPlan {
   readonly hiddenRows?: readonly number[];
   /** The sheet itself hidden (a PDF of some sheets only: hidden sheets are not printed). */
   readonly hidden?: boolean;
+  /**
+   * Rows below `cells`, made one at a time as a writer draws them (a long table such as the
+   * report's Data sheet: one row per respondent and field). Writers that stream never hold them
+   * all; the others take the sheet `materialized` (rows.ts).
+   */
+  readonly rowStream?: RowStream;
+}
+
+/** One row of a `RowStream`: its cells (all in that row) and its height when not the default. */
+export interface StreamedRow {
+  readonly cells: readonly CellPlan[];
+  readonly height?: number;
+}
+
+/**
+ * Rows `first` … `first + count - 1`, made on demand, in order, one for each row number (a row
+ * may be empty). Plain rows: no merges, names, validations or breaks in them. Each call of
+ * `rows()` starts again from the first.
+ */
+export interface RowStream {
+  readonly first: number;
+  readonly count: number;
+  rows(): Iterable<StreamedRow>;
 }
 
 /**

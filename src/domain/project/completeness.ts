@@ -10,6 +10,17 @@ import { evaluateComponent, projectionOf, runOf } from "./component";
 import { emptyFieldsRead, type EvalContext } from "./expr";
 import { computedYears } from "./tal";
 
+/** Each field's place in its pack, worked out once per pack. */
+const orders = new WeakMap<Pack, ReadonlyMap<string, number>>();
+function fieldOrder(pack: Pack): ReadonlyMap<string, number> {
+  let order = orders.get(pack);
+  if (!order) {
+    order = new Map([...pack.fields.keys()].map((id, i) => [id, i]));
+    orders.set(pack, order);
+  }
+  return order;
+}
+
 /** Fields a return leaves empty that the projection reads, by year. */
 export interface ProjectionGaps {
   /** Without these the municipality is left out of the year. */
@@ -47,7 +58,7 @@ export function missingForProjection(
       return typeof v === "number" && Number.isFinite(v) ? v : undefined;
     },
   };
-  const order = new Map([...pack.fields.keys()].map((id, i) => [id, i]));
+  const order = fieldOrder(pack);
   const own = (ids: Iterable<string>) =>
     [...new Set(ids)]
       .filter((id) => templateOfId(id) === templateId)

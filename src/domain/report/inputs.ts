@@ -4,9 +4,9 @@
  * Each builder returns its plan and where its cells are, for the formulas of the other sheets.
  */
 import { columnLetter } from "../layout/a1";
-import { SheetBuilder } from "../layout/builder";
-import { widthFor } from "../layout/measure";
-import type { SheetPlan } from "../layout/types";
+import { SheetBuilder, cellHeight } from "../layout/builder";
+import { DEFAULT_ROW_HEIGHT, widthFor } from "../layout/measure";
+import type { CellPlan, SheetPlan, StreamedRow } from "../layout/types";
 import { KINDS } from "../kinds";
 import { columnOfId, templateOfId } from "../fieldId";
 import type { KommunedataKey } from "../project/definitions";
@@ -62,40 +62,30 @@ export function dataSheet(merged: readonly MergedReturn[], ctx: ReportContext): 
     `Én række pr. kommune og felt. Faktaarkenes formler henviser til kolonnen »${DATA_COLUMNS[DATA_VALUE_COL - 1]}«: ret et tal her, og resultaterne følger med. Arket udskrives kun med overskriften; ryd udskriftsområdet for at udskrive alle rækker.`,
     DATA_COLUMNS
   );
+  // Where each value goes; the rows themselves are made as they are written (one per
+  // municipality and field: hundreds of thousands of cells in a large survey).
   const rows = new Map<string, Map<string, number>>();
   const valueCol = columnLetter(DATA_VALUE_COL);
   let row = FIRST;
   let idWidth = 12;
   let templateWidth = 10;
+  const seen = new Set<string>();
   for (const m of merged) {
     const at = new Map<string, number>();
     rows.set(m.kommune, at);
     for (const id in m.values) {
-      const v = m.values[id];
-      const f = ctx.pack.fields.get(id);
-      s.text(row, 1, m.kommune, "cell");
-      s.text(row, 2, id, "cell");
-      s.text(row, 3, f?.label ?? "", "label");
-      s.text(row, 4, templateOfId(id) ?? "", "cell");
-      const year = f?.year ?? columnOfId(id);
-      if (typeof year === "number") s.set(row, 5, { value: year, style: "center", numFmt: "0" });
-      if (v !== null && v !== undefined) {
-        const fmt = f ? KINDS[f.kind].numFmt : undefined;
-        s.set(row, DATA_VALUE_COL, {
-          value: v,
-          style: typeof v === "number" ? "number" : "cell",
-          ...(typeof v === "number" ? { numFmt: fmt ?? countFormat(v) } : {}),
-        });
-      }
+      at.set(id, row++);
+      if (seen.has(id)) continue;
+      seen.add(id);
       idWidth = Math.max(idWidth, widthFor(id));
       templateWidth = Math.max(templateWidth, widthFor(templateOfId(id) ?? ""));
-      at.set(id, row);
-      row++;
     }
   }
+  const widths = { 1: 16, 2: Math.min(60, idWidth), 3: 48, 4: templateWidth, 5: 7, 6: 13 };
+  const count = row - FIRST;
   s.table(TABLE.data, HEADER_ROW, 1, row - 1, DATA_COLUMNS.length);
   const plan = s.build({
-    widths: { 1: 16, 2: Math.min(60, idWidth), 3: 48, 4: templateWidth, 5: 7, 6: 13 },
+    widths,
     freezeRows: HEADER_ROW,
     print: {
       ...ctx.print,
@@ -103,6 +93,7 @@ export function dataSheet(merged: readonly MergedReturn[], ctx: ReportContext): 
       area: { top: 1, left: 1, bottom: HEADER_ROW, right: DATA_COLUMNS.length },
       titleRows: { first: HEADER_ROW, last: HEADER_ROW },
     },
+    rowStream: { first: FIRST, count, rows: () => dataRows(merged, ctx, s.columnWidth(3)) },
   });
   return {
     plan,
@@ -111,6 +102,53 @@ export function dataSheet(merged: readonly MergedReturn[], ctx: ReportContext): 
       return r === undefined ? undefined : `${SHEET.data}!$${valueCol}$${r}`;
     },
   };
+}
+
+/**
+ * The Data sheet's rows, in the order `dataSheet` numbered them: municipality, field id, label,
+ * template, year and value. A field's label wraps in the label column; its row height is
+ * measured once per field, not once per municipality.
+ */
+function* dataRows(
+  merged: readonly MergedReturn[],
+  ctx: ReportContext,
+  labelWidth: number
+): Generator<StreamedRow> {
+  const heights = new Map<string, number>();
+  let row = FIRST;
+  for (const m of merged) {
+    for (const id in m.values) {
+      const v = m.values[id];
+      const f = ctx.pack.fields.get(id);
+      const label = f?.label ?? "";
+      const cells: CellPlan[] = [
+        { row, col: 1, value: m.kommune, style: "cell" },
+        { row, col: 2, value: id, style: "cell" },
+        { row, col: 3, value: label, style: "label" },
+        { row, col: 4, value: templateOfId(id) ?? "", style: "cell" },
+      ];
+      const year = f?.year ?? columnOfId(id);
+      if (typeof year === "number")
+        cells.push({ row, col: 5, value: year, style: "center", numFmt: "0" });
+      if (v !== null && v !== undefined && !(typeof v === "number" && !Number.isFinite(v))) {
+        const fmt = f ? KINDS[f.kind].numFmt : undefined;
+        cells.push({
+          row,
+          col: DATA_VALUE_COL,
+          value: v,
+          style: typeof v === "number" ? "number" : "cell",
+          ...(typeof v === "number" ? { numFmt: fmt ?? countFormat(v) } : {}),
+        });
+      }
+      let height = heights.get(id);
+      if (height === undefined) {
+        height = cellHeight(label, "label", labelWidth);
+        heights.set(id, height);
+      }
+      yield height > DEFAULT_ROW_HEIGHT ? { cells, height } : { cells };
+      row++;
+    }
+  }
 }
 
 // ------------------------------------------------------------------------------------ Landstal

@@ -25,19 +25,23 @@
  * ExcelJS has its streaming writer in its Node build only (it zips with archiver), so this
  * module runs in Node; the task pane writes into the open workbook instead (src/excel).
  */
-import { stream as excelStream, type Worksheet } from "exceljs";
+import { ValueType, stream as excelStream, type Worksheet } from "exceljs";
 import Table from "exceljs/lib/doc/table";
 import RelType from "exceljs/lib/xlsx/rel-type";
 import ContentTypesXform from "exceljs/lib/xlsx/xform/core/content-types-xform";
 import ListXform from "exceljs/lib/xlsx/xform/list-xform";
 import TablePartXform from "exceljs/lib/xlsx/xform/sheet/table-part-xform";
 import TableXform from "exceljs/lib/xlsx/xform/table/table-xform";
-import type { SheetPlan, TablePlan, WorkbookPlan } from "../../domain/layout/types";
+import { columnLetter } from "../../domain/layout/a1";
+import type { SheetPlan, StreamedRow, TablePlan, WorkbookPlan } from "../../domain/layout/types";
+import { isFormulaLike } from "../../domain/safeText";
 import {
   type ExcelJsStyleManager,
+  type StreamedRowDrawer,
   StyleCache,
   WORKBOOK_CREATOR,
   addQuotePrefixes,
+  drawStreamedRow,
   sheetOptions,
   sheetRows,
   tableDefinition,
@@ -61,6 +65,10 @@ interface ZipInternals {
 }
 interface WorksheetWriterInternals {
   _write(text: string): void;
+  /** Set once `<sheetData>` is open (by the first row written). */
+  startedData?: boolean;
+  /** Rows made but not yet written. */
+  _rows: unknown[];
   _writeCloseSheetData(): void;
   _writeSheetProtection(): void;
   _writeHyperlinks(): void;
@@ -86,7 +94,7 @@ interface WorkbookWriterInternals {
   styles: ExcelJsStyleManager;
   zip: ZipInternals;
   _worksheets: unknown[];
-  sharedStrings: unknown;
+  sharedStrings: { add(text: string): number };
   commentRefs: unknown;
   media: unknown;
 }
@@ -190,6 +198,62 @@ class PlanWorkbookWriter extends excelStream.xlsx.WorkbookWriter {
 }
 
 /**
+ * The XML ExcelJS writes for a streamed row whose cells are plain text and numbers (the Data
+ * sheet's), made directly: the same `<row>` and `<c>` elements, style ids from ExcelJS's own style
+ * manager and string ids from its shared strings, as its row and cell serialisers
+ * (xform/sheet/row-xform.js, cell-xform.js) write them, but without a Row and Cell object, a
+ * model and a serialiser per cell, which was most of the time of writing a large report.
+ * Undefined for a row with anything else (a formula, name, validation, a truth value, cells out
+ * of column order): that row is drawn through ExcelJS's cells. "" for a row with nothing to show
+ * (no cell and no height). A row of styled empty cells is written, as the in-memory writer does
+ * (ExcelJS's streaming writer drops it). test/xlsx/stream.test.ts compares the result with the
+ * in-memory writer's, cell by cell and part by part.
+ */
+export function plainRowXml(
+  r: number,
+  planned: StreamedRow,
+  styles: StyleCache,
+  manager: Pick<ExcelJsStyleManager, "addStyleModel">,
+  strings: { add(text: string): number }
+): string | undefined {
+  let cells = "";
+  let min = 0;
+  let max = 0;
+  for (const c of planned.cells) {
+    if (c.row !== r || c.col <= max || c.formula !== undefined || c.name || c.validation)
+      return undefined;
+    const v = c.value;
+    let style = styles.get(c.style, c.numFmt, !c.input);
+    let type: ValueType;
+    let content = "";
+    if (typeof v === "number") {
+      if (!Number.isFinite(v)) return undefined;
+      type = ValueType.Number;
+      content = `<v>${v}</v>`;
+    } else if (typeof v === "string") {
+      if (isFormulaLike(v)) style = styles.quoted(style);
+      type = ValueType.String;
+      content = `<v>${strings.add(v)}</v>`;
+    } else if (v === null || v === undefined) {
+      type = ValueType.Null;
+    } else return undefined;
+    const id = manager.addStyleModel(style, type);
+    if (type === ValueType.Null && !id) continue;
+    if (!min) min = c.col;
+    max = c.col;
+    const t = type === ValueType.String ? ' t="s"' : "";
+    const open = `<c r="${columnLetter(c.col)}${r}"${id ? ` s="${id}"` : ""}${t}`;
+    cells += content ? `${open}>${content}</c>` : `${open}/>`;
+  }
+  const height = planned.height;
+  if (!cells && !height) return "";
+  const ht = height ? ` ht="${height}" customHeight="1"` : "";
+  const spans = min > 0 ? ` spans="${min}:${max}"` : "";
+  const row = `<row r="${r}"${ht}${spans} x14ac:dyDescent="0.25"`;
+  return cells ? `${row}>${cells}</row>` : `${row}/>`;
+}
+
+/**
  * Whether the streaming writer can write the plan: it writes no charts yet (the in-memory writer
  * adds them, ../charts.ts), so a plan with charts is written in memory.
  */
@@ -203,6 +267,21 @@ export function canStream(plan: WorkbookPlan): boolean {
  */
 export async function streamWorkbook(plan: WorkbookPlan, sink?: XlsxSink): Promise<void> {
   await writePlan(plan, sink);
+}
+
+/** Streamed rows written as `plainRowXml` makes them where it can, else through ExcelJS. */
+function plainRows(wb: PlanWorkbookWriter): StreamedRowDrawer {
+  const { styles: manager, sharedStrings } = wb as unknown as WorkbookWriterInternals;
+  return (worksheet, r, planned, styles) => {
+    const ws = worksheet as unknown as WorksheetWriterInternals;
+    // Straight into the sheet's XML only once <sheetData> is open and every row before is out.
+    const xml =
+      ws.startedData && ws._rows.length === 0
+        ? plainRowXml(r, planned, styles, manager, sharedStrings)
+        : undefined;
+    if (xml === undefined) drawStreamedRow(worksheet, r, planned, styles);
+    else if (xml) ws._write(xml);
+  };
 }
 
 async function writePlan(plan: WorkbookPlan, sink?: XlsxSink) {
@@ -221,7 +300,8 @@ async function writePlan(plan: WorkbookPlan, sink?: XlsxSink) {
   for (const sheet of plan.sheets) {
     const ws = wb.addWorksheet(sheet.name, sheetOptions(sheet));
     let n = 0;
-    for (const _ of sheetRows(ws, sheet, styles)) if (++n % ROWS_PER_PAUSE === 0) await pause();
+    for (const _ of sheetRows(ws, sheet, styles, plainRows(wb)))
+      if (++n % ROWS_PER_PAUSE === 0) await pause();
     wb.addTables(ws, sheet);
     const internals = ws as unknown as WorksheetWriterInternals;
     internals._merges.sort((a, b) => {
