@@ -17,5 +17,8 @@ module.exports = {
     "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js",
   },
   testTimeout: 60000,
+  // A directory for the generated corpora that several suites share (test/helpers/corpus.ts).
+  globalSetup: "<rootDir>/test/helpers/globalSetup.js",
+  globalTeardown: "<rootDir>/test/helpers/globalTeardown.js",
   reporters: ["default", "<rootDir>/test/helpers/summary-reporter.js"],
 };

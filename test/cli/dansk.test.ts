@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { buildBadFixtures } from "../../scripts/build-bad-fixtures";
+import { badFixtures } from "../helpers/corpus";
 import { buildProgram } from "../../src/cli/main";
 import type { Command } from "commander";
 import { loadWorkbook } from "../../src/xlsx";
@@ -193,7 +193,7 @@ describe("the CLI speaks Danish", () => {
   });
 
   it("valider on the bad fixtures: terminal and JSON messages", async () => {
-    const bad = await buildBadFixtures(join(dir, "bad"));
+    const bad = await badFixtures();
     const files = bad.map((b) => b.path);
     const v = await runByrde("valider", ...files);
     sweep("valider (dårlige filer)", v.out + v.err, dir);

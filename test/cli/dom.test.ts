@@ -6,8 +6,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { buildBadFixtures } from "../../scripts/build-bad-fixtures";
-import { buildHostileReturns } from "../../scripts/build-hostile-returns";
+import { badFixtures, hostileReturns } from "../helpers/corpus";
 import { runByrde } from "../helpers/cli";
 
 const EX = join(__dirname, "..", "..", "examples");
@@ -30,8 +29,8 @@ let files: string[];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "byrde-dom-"));
-  const bad = await buildBadFixtures(join(dir, "bad"));
-  const hostile = await buildHostileReturns(join(dir, "hostile"));
+  const bad = await badFixtures();
+  const hostile = await hostileReturns();
   // JSON returns: a good one, an unknown name, a duplicate, and one that is not JSON.
   const odense = join(dir, "odense.json");
   copyFileSync(join(EX, "returer", "odense.json"), odense);

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { buildTemplateWorkbook } from "../../src/domain/layout";
-import { buildHostileReturns } from "../../scripts/build-hostile-returns";
+import { hostileReturns } from "../helpers/corpus";
 import { fillWorkbook, renderWorkbook } from "../../src/xlsx";
 import { ROOT, ensureCliBuild } from "../helpers/cliBuild";
 import { UGESKEMA_FILE, UGESKEMA_VALUES, ugeskemaPack } from "../helpers/ugeskema";
@@ -61,7 +61,7 @@ describe("reading with a pack file, in worker threads", () => {
 
 describe("opregn with an unreadable return among good ones", () => {
   it("reports the file, leaves it out and computes every good return", async () => {
-    const { cases } = await buildHostileReturns(join(dir, "hostile"));
+    const { cases } = await hostileReturns();
     const bomb = cases.find((c) => c.name === "zip_falske_stoerrelser")!.path;
     const EX = join(ROOT, "examples");
     const returns = ["aalborg", "frederiksberg", "holbaek", "odense", "vejle"].map((k) =>

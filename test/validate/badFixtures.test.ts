@@ -2,16 +2,15 @@
  * Every bad return in test/fixtures/bad/ (built by scripts/build-bad-fixtures.ts from the
  * templates, at test time) gives exactly its expected findings: rule, severity and cell.
  */
-import { join } from "path";
-import { buildBadFixtures, type BuiltFixture } from "../../scripts/build-bad-fixtures";
+import type { BuiltFixture } from "../../scripts/build-bad-fixtures";
 import { validateFile } from "../../src/cli/commands/valider";
 import { cellRef } from "../../src/domain/findings";
+import { badFixtures } from "../helpers/corpus";
 
-const DIR = join(__dirname, "..", "fixtures", "bad");
 let fixtures: BuiltFixture[] = [];
 
 beforeAll(async () => {
-  fixtures = await buildBadFixtures(DIR);
+  fixtures = await badFixtures();
 }, 120_000);
 
 describe("bad fixtures", () => {

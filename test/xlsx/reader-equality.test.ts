@@ -11,7 +11,7 @@ import { spawnSync } from "child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { buildBadFixtures } from "../../scripts/build-bad-fixtures";
+import { badFixtures } from "../helpers/corpus";
 import { ALL_FIELDS, KOMMUNER, TEMPLATES } from "../../src/domain/catalogue";
 import { buildTemplateWorkbook } from "../../src/domain/layout";
 import type { RawReturn } from "../../src/domain/model";
@@ -51,7 +51,7 @@ beforeAll(async () => {
     cases.push({ name: `eksempel ${f}`, bytes: await filled(j.kommune, j.felter) });
   }
   cases.push({ name: "alle felter udfyldt", bytes: await filled("Vejle", sampleValues()) });
-  for (const fx of await buildBadFixtures(join(dir, "bad")))
+  for (const fx of await badFixtures())
     cases.push({ name: `dårlig ${fx.name}`, bytes: readFileSync(fx.path) });
 }, 180_000);
 

@@ -1347,12 +1347,28 @@ function positionalSettings(pack: Pack): Set<string> {
   return out;
 }
 
+/** Each respondent's filled field ids, sorted (worked out once per respondent). */
+const filledIds = new WeakMap<RespondentData, readonly string[]>();
+
 /** Whether the respondent filled any field of the record `f` belongs to. */
 function recordFilled(r: RespondentData, template: string, f: FieldDef): boolean {
   const prefix = recordFieldId(template, f.block!, f.record!, "");
-  return Object.entries(r.values).some(
-    ([id, v]) => id.startsWith(prefix) && v !== null && v !== undefined
-  );
+  let ids = filledIds.get(r);
+  if (!ids) {
+    ids = Object.keys(r.values)
+      .filter((id) => r.values[id] !== null && r.values[id] !== undefined)
+      .sort();
+    filledIds.set(r, ids);
+  }
+  // The first filled id at or after the prefix starts with it when any does.
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid] < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ids.length && ids[lo].startsWith(prefix);
 }
 
 function plural(n: number, one: string, many: string): string {
