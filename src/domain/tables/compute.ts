@@ -439,7 +439,15 @@ class Calculator {
       const max = this.maxOf(c);
       const of = (x: RespondentData) =>
         Array.from({ length: max }, (_, i) => this.forRecord(c, { respondent: x, n: i + 1 }));
-      return r ? of(r) : all.flatMap(of);
+      if (r) return of(r);
+      if (group) return group.flatMap(of);
+      // Every record of the period: asked for by each row of a table that sums over them, so
+      // made once per period.
+      let made = this.allRecords.get(view);
+      if (!made) this.allRecords.set(view, (made = new Map()));
+      let values = made.get(c.id);
+      if (!values) made.set(c.id, (values = all.flatMap(of)));
+      return values;
     }
     if (r) return this.forRespondent(c, r, element);
     return all.map((x) => this.forRespondent(c, x, element));
@@ -461,6 +469,7 @@ class Calculator {
   }
 
   private readonly recordCache = new Map<string, Map<string, Result>>();
+  private readonly allRecords = new WeakMap<PeriodView, Map<string, Value>>();
 
   /** A post calculation for one record. */
   forRecord(c: ExprCalculation, rec: RecordRef): Result {

@@ -528,8 +528,17 @@ class TablesReport {
         ref(this.postCalc.get(c.id)?.get(`${key(x)}|${i + 1}`))
       );
     if (r && record !== undefined) return ref(this.postCalc.get(c.id)?.get(`${key(r)}|${record}`));
-    return r ? cells(r) : all.flatMap(cells);
+    if (r) return cells(r);
+    if (group) return all.flatMap(cells);
+    // Every record of the period: asked for by each row of a table that sums over them.
+    const k = `${c.id}|${period}|${type}`;
+    let made = this.allRecordCells.get(k);
+    if (!made) this.allRecordCells.set(k, (made = all.flatMap(cells)));
+    return made;
   }
+
+  /** `calcCompiled`'s cells of every record of a period, by calculation, period and type. */
+  private readonly allRecordCells = new Map<string, CompiledValue>();
 
   private maxRecords(c: ExprCalculation): number {
     const b = this.pack.templates
