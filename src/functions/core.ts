@@ -45,7 +45,7 @@ import {
   type CostAndUsers,
 } from "../domain/unitCost";
 
-import { builtinPack } from "../domain/pakker";
+import { rammeaftalePack } from "../domain/pakker/rammeaftale";
 import {
   belaegningsgrad,
   efterregulering as efterreguleringCalc,
@@ -836,9 +836,6 @@ export function brugereUltimo(
 // ---- The rammeaftale area's tariff and financing calculators (src/domain/project/takster.ts).
 // Their constants are the built-in pack rammeaftale_li's own figures, read by (name, year).
 
-/** The pack whose input tables carry the tariffs and rates. */
-const TAKST_PACK = "rammeaftale_li";
-
 /** A required number argument: empty is #VALUE! ("mangler"), text #VALUE!. */
 function requireNumber(v: unknown, what: string): number | CellError {
   const n = readNumber(v, what);
@@ -868,7 +865,7 @@ export function tilsynstakst(pladser: unknown, opgave: unknown, aar: unknown): n
     return valueError(`opgave skal være tekst, fx "tilsyn" (ikke ${describe(opgave)}).`);
   const y = requireNumber(aar, "år");
   if (isCellError(y)) return y;
-  return fromCalc(tilsynstakstCalc(builtinPack(TAKST_PACK)!, p, opgave, y));
+  return fromCalc(tilsynstakstCalc(rammeaftalePack(), p, opgave, y));
 }
 
 /** BYRDE.FASTEPRISER: nu / (før × pl_faktor) − 1 (a fraction). 0 before or as factor: #DIV/0!. */
@@ -950,7 +947,7 @@ export function efterregulering(
   let risk = readNonNegative(selvrisiko, "selvrisiko");
   if (isCellError(risk)) return risk;
   if (risk === null) {
-    const setting = builtinPack(TAKST_PACK)!.settings.find((s) => s.id === "selvrisiko_pct");
+    const setting = rammeaftalePack().settings.find((s) => s.id === "selvrisiko_pct");
     risk = Number(setting?.default ?? 5) / 100;
   }
   if (risk > 1) return numError(`selvrisiko skal være en brøk som 0,05 eller 5 % (ikke ${risk}).`);
@@ -975,7 +972,7 @@ export function ledsagelse1(timer: unknown, sats: unknown, aar?: unknown): numbe
   if (t === null) return valueError("timer mangler.");
   const y = readYear(aar);
   if (isCellError(y)) return y;
-  const pack = builtinPack(TAKST_PACK)!;
+  const pack = rammeaftalePack();
   let rate: number;
   if (typeof sats === "string" && !isEmpty(sats)) {
     const key = SATSER_1[sats.trim().toLowerCase()];
@@ -1033,7 +1030,7 @@ export function ledsagelse2(
     return valueError("medarbejdere mangler (mindst 1).");
   const y = readYear(aar);
   if (isCellError(y)) return y;
-  const satser = ledsagelseSatser2(builtinPack(TAKST_PACK)!, y);
+  const satser = ledsagelseSatser2(rammeaftalePack(), y);
   if (!satser.ok) return valueError(`Kan ikke beregnes: ${satser.reason}.`);
   const r = ledsagelseModel2(
     {

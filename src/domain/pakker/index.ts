@@ -2,12 +2,12 @@
  * The built-in survey packs. Each is one JSON file in this folder, loaded and checked with the
  * same code as a consultant's own pack (../pack/load.ts); `byrde pakker` lists them.
  */
-import { loadPack } from "../pack/load";
 import type { Pack } from "../pack/model";
+import { loadBuiltin } from "./builtin";
 import kkrKapacitet from "./kkr_kapacitet.json";
 import kl2024 from "./kl2024.json";
 import koraEnhedsudgifter from "./kora_enhedsudgifter.json";
-import rammeaftaleLi from "./rammeaftale_li.json";
+import { RAMMEAFTALE_LI } from "./rammeaftale";
 import regelforenkling from "./regelforenkling.json";
 import stoettetimer from "./stoettetimer.json";
 
@@ -19,30 +19,17 @@ const SOURCES: Readonly<Record<string, unknown>> = {
   kkr_kapacitet: kkrKapacitet as unknown,
   regelforenkling: regelforenkling as unknown,
   kora_enhedsudgifter: koraEnhedsudgifter as unknown,
-  rammeaftale_li: rammeaftaleLi as unknown,
+  rammeaftale_li: RAMMEAFTALE_LI,
   stoettetimer: stoettetimer as unknown,
 };
 
 /** Ids of the built-in packs, in the order `byrde pakker` lists them. */
 export const BUILTIN_PACK_IDS: readonly string[] = Object.keys(SOURCES);
 
-const cache = new Map<string, Pack>();
-
 /** A built-in pack by id (loaded and checked once); undefined when there is none by that id. */
 export function builtinPack(id: string): Pack | undefined {
-  const hit = cache.get(id);
-  if (hit) return hit;
   const source = SOURCES[id];
-  if (source === undefined) return undefined;
-  const r = loadPack(source);
-  if (!r.ok) {
-    // A built-in pack that fails its checks is a product defect, never a user error.
-    throw new Error(
-      `Den indbyggede pakke »${id}« fejler sine egne kontroller:\n${r.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}`
-    );
-  }
-  cache.set(id, r.pack);
-  return r.pack;
+  return source === undefined ? undefined : loadBuiltin(id, source);
 }
 
 /** The default pack (kl2024). */
