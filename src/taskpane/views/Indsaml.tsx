@@ -74,6 +74,27 @@ interface Question {
   readonly to: string;
 }
 
+/**
+ * One file's line in the result list. A memo: the list grows by one line as each file is read,
+ * and only the new line is drawn (98 files drew 4 851 lines otherwise).
+ */
+const ResultItem = React.memo(function ResultItem({ result: r }: { result: FileResult }) {
+  const styles = useStyles();
+  return (
+    <li className={styles.item}>
+      <div className={styles.head}>
+        <Badge appearance="filled" color={BADGE[r.status].color}>
+          {BADGE[r.status].text}
+        </Badge>
+        <Text weight="semibold" size={200}>
+          {r.file}
+        </Text>
+      </div>
+      <Text size={200}>{r.text}</Text>
+    </li>
+  );
+});
+
 export default function Indsaml(): React.JSX.Element {
   const styles = useStyles();
   const { attempt, notify } = usePane();
@@ -212,17 +233,7 @@ export default function Indsaml(): React.JSX.Element {
       )}
       <ul className={styles.list} aria-label="Resultat pr. fil">
         {results.map((r) => (
-          <li key={r.file} className={styles.item}>
-            <div className={styles.head}>
-              <Badge appearance="filled" color={BADGE[r.status].color}>
-                {BADGE[r.status].text}
-              </Badge>
-              <Text weight="semibold" size={200}>
-                {r.file}
-              </Text>
-            </div>
-            <Text size={200}>{r.text}</Text>
-          </li>
+          <ResultItem key={r.file} result={r} />
         ))}
       </ul>
       <Dialog open={question !== undefined} modalType="alert">
