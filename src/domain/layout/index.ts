@@ -8,4 +8,4 @@ export { CHECK_LABEL, PCT_INTRO, blockColumns, pctCheckFormula } from "./data";
 export { type Selection, resolvePunkter, validPunktNames } from "./selection";
 export { type PlannedCell, buildTemplateWorkbook, namedCells } from "./workbook";
 export { type CheckedValues, checkFillValues } from "./fillvalues";
-export { lastStreamedRow, materialized, materializedWorkbook } from "./rows";
+export { materialized, materializedWorkbook } from "./rows";

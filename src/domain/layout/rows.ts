@@ -5,11 +5,6 @@
  */
 import type { CellPlan, SheetPlan, WorkbookPlan } from "./types";
 
-/** The last row a sheet's stream fills (0 without one). */
-export function lastStreamedRow(sheet: SheetPlan): number {
-  return sheet.rowStream ? sheet.rowStream.first + sheet.rowStream.count - 1 : 0;
-}
-
 /** The sheet with its streamed rows made and placed in `cells` and `rowHeights`. */
 export function materialized(sheet: SheetPlan): SheetPlan {
   const stream = sheet.rowStream;
