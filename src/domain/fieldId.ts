@@ -7,6 +7,7 @@
  * - meta cells of a workbook: `meta.<key>` (meta.kommune, meta.skabelon, meta.version, meta.pakke)
  */
 import type { ColumnKey, FieldDef, TemplateDef } from "./catalogue/types";
+import { remembered } from "./memo";
 
 /** Id of a table block cell. */
 export function cellId(template: string, block: string, row: string, column: ColumnKey): string {
@@ -79,7 +80,7 @@ export function templatesOfIds(ids: Iterable<string>): string[] {
  * input fields (see `derivedFieldsOfTemplate`).
  */
 export function fieldsOfTemplate(t: TemplateDef): readonly FieldDef[] {
-  return remembered(inputCells, t, false);
+  return remembered(inputCells, t, () => cellsOfTemplate(t, false));
 }
 
 /**
@@ -87,7 +88,7 @@ export function fieldsOfTemplate(t: TemplateDef): readonly FieldDef[] {
  * blocks), in display order, with its formula. Their ids follow the input fields' scheme.
  */
 export function derivedFieldsOfTemplate(t: TemplateDef): readonly FieldDef[] {
-  return remembered(derivedCells, t, true);
+  return remembered(derivedCells, t, () => cellsOfTemplate(t, true));
 }
 
 /**
@@ -96,19 +97,6 @@ export function derivedFieldsOfTemplate(t: TemplateDef): readonly FieldDef[] {
  */
 const inputCells = new WeakMap<TemplateDef, readonly FieldDef[]>();
 const derivedCells = new WeakMap<TemplateDef, readonly FieldDef[]>();
-
-function remembered(
-  memo: WeakMap<TemplateDef, readonly FieldDef[]>,
-  t: TemplateDef,
-  derived: boolean
-): readonly FieldDef[] {
-  let cells = memo.get(t);
-  if (!cells) {
-    cells = cellsOfTemplate(t, derived);
-    memo.set(t, cells);
-  }
-  return cells;
-}
 
 function cellsOfTemplate(t: TemplateDef, derived: boolean): FieldDef[] {
   const out: FieldDef[] = [];

@@ -4,20 +4,20 @@
  */
 import { loadPack } from "../pack/load";
 import type { Pack } from "../pack/model";
+import { remembered } from "../memo";
 
 const cache = new Map<string, Pack>();
 
 /** The built-in pack `id` from its JSON (loaded and checked once). */
 export function loadBuiltin(id: string, source: unknown): Pack {
-  const hit = cache.get(id);
-  if (hit) return hit;
-  const r = loadPack(source);
-  if (!r.ok) {
-    // A built-in pack that fails its checks is a product defect, never a user error.
-    throw new Error(
-      `Den indbyggede pakke »${id}« fejler sine egne kontroller:\n${r.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}`
-    );
-  }
-  cache.set(id, r.pack);
-  return r.pack;
+  return remembered(cache, id, () => {
+    const r = loadPack(source);
+    if (!r.ok) {
+      // A built-in pack that fails its checks is a product defect, never a user error.
+      throw new Error(
+        `Den indbyggede pakke »${id}« fejler sine egne kontroller:\n${r.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}`
+      );
+    }
+    return r.pack;
+  });
 }

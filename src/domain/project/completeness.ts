@@ -9,17 +9,12 @@ import { templateOfId } from "../fieldId";
 import { evaluateComponent, projectionOf, runOf } from "./component";
 import { emptyFieldsRead, type EvalContext } from "./expr";
 import { computedYears } from "./tal";
+import { remembered } from "../memo";
 
 /** Each field's place in its pack, worked out once per pack. */
 const orders = new WeakMap<Pack, ReadonlyMap<string, number>>();
-function fieldOrder(pack: Pack): ReadonlyMap<string, number> {
-  let order = orders.get(pack);
-  if (!order) {
-    order = new Map([...pack.fields.keys()].map((id, i) => [id, i]));
-    orders.set(pack, order);
-  }
-  return order;
-}
+const fieldOrder = (pack: Pack): ReadonlyMap<string, number> =>
+  remembered(orders, pack, () => new Map([...pack.fields.keys()].map((id, i) => [id, i])));
 
 /** Fields a return leaves empty that the projection reads, by year. */
 export interface ProjectionGaps {

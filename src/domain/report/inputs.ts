@@ -8,6 +8,7 @@ import { SheetBuilder, cellHeight } from "../layout/builder";
 import { DEFAULT_ROW_HEIGHT, widthFor } from "../layout/measure";
 import type { CellPlan, SheetPlan, StreamedRow } from "../layout/types";
 import { KINDS } from "../kinds";
+import { remembered } from "../memo";
 import { columnOfId, templateOfId } from "../fieldId";
 import type { KommunedataKey } from "../project/definitions";
 import type { MergedReturn, ProjectionResult } from "../project/engine";
@@ -106,49 +107,66 @@ export function dataSheet(merged: readonly MergedReturn[], ctx: ReportContext): 
 
 /**
  * The Data sheet's rows, in the order `dataSheet` numbered them: municipality, field id, label,
- * template, year and value. A field's label wraps in the label column; its row height is
- * measured once per field, not once per municipality.
+ * template, year and value. What a row shows of its field (label, template, year, number format,
+ * and the height its wrapped label needs) is worked out once per field, not once per
+ * municipality.
  */
 function* dataRows(
   merged: readonly MergedReturn[],
   ctx: ReportContext,
   labelWidth: number
 ): Generator<StreamedRow> {
-  const heights = new Map<string, number>();
+  const fields = new Map<string, DataField>();
+  const fieldOf = (id: string): DataField =>
+    remembered(fields, id, () => {
+      const f = ctx.pack.fields.get(id);
+      const label = f?.label ?? "";
+      const year = f?.year ?? columnOfId(id);
+      const height = cellHeight(label, "label", labelWidth);
+      return {
+        label,
+        template: templateOfId(id) ?? "",
+        ...(typeof year === "number" ? { year } : {}),
+        ...(f && KINDS[f.kind].numFmt ? { numFmt: KINDS[f.kind].numFmt } : {}),
+        ...(height > DEFAULT_ROW_HEIGHT ? { height } : {}),
+      };
+    });
   let row = FIRST;
   for (const m of merged) {
     for (const id in m.values) {
       const v = m.values[id];
-      const f = ctx.pack.fields.get(id);
-      const label = f?.label ?? "";
+      const f = fieldOf(id);
       const cells: CellPlan[] = [
         { row, col: 1, value: m.kommune, style: "cell" },
         { row, col: 2, value: id, style: "cell" },
-        { row, col: 3, value: label, style: "label" },
-        { row, col: 4, value: templateOfId(id) ?? "", style: "cell" },
+        { row, col: 3, value: f.label, style: "label" },
+        { row, col: 4, value: f.template, style: "cell" },
       ];
-      const year = f?.year ?? columnOfId(id);
-      if (typeof year === "number")
-        cells.push({ row, col: 5, value: year, style: "center", numFmt: "0" });
-      if (v !== null && v !== undefined && !(typeof v === "number" && !Number.isFinite(v))) {
-        const fmt = f ? KINDS[f.kind].numFmt : undefined;
+      if (f.year !== undefined)
+        cells.push({ row, col: 5, value: f.year, style: "center", numFmt: "0" });
+      if (typeof v === "number" && Number.isFinite(v))
         cells.push({
           row,
           col: DATA_VALUE_COL,
           value: v,
-          style: typeof v === "number" ? "number" : "cell",
-          ...(typeof v === "number" ? { numFmt: fmt ?? countFormat(v) } : {}),
+          style: "number",
+          numFmt: f.numFmt ?? countFormat(v),
         });
-      }
-      let height = heights.get(id);
-      if (height === undefined) {
-        height = cellHeight(label, "label", labelWidth);
-        heights.set(id, height);
-      }
-      yield height > DEFAULT_ROW_HEIGHT ? { cells, height } : { cells };
+      else if (v !== null && v !== undefined && typeof v !== "number")
+        cells.push({ row, col: DATA_VALUE_COL, value: v, style: "cell" });
+      yield f.height !== undefined ? { cells, height: f.height } : { cells };
       row++;
     }
   }
+}
+
+/** What every Data row of one field shows of it. */
+interface DataField {
+  readonly label: string;
+  readonly template: string;
+  readonly year?: number;
+  readonly numFmt?: string;
+  readonly height?: number;
 }
 
 // ------------------------------------------------------------------------------------ Landstal

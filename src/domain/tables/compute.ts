@@ -34,6 +34,7 @@ import { canonicalRespondent, findRespondent } from "../pack/respondents";
 import { usableReturns } from "../validate/batch";
 import { periodOf } from "../pack/period";
 import { formatDanishNumber } from "../parse/number";
+import { remembered } from "../memo";
 
 export interface TablesInput {
   readonly pack: Pack;
@@ -443,11 +444,8 @@ class Calculator {
       if (group) return group.flatMap(of);
       // Every record of the period: asked for by each row of a table that sums over them, so
       // made once per period.
-      let made = this.allRecords.get(view);
-      if (!made) this.allRecords.set(view, (made = new Map()));
-      let values = made.get(c.id);
-      if (!values) made.set(c.id, (values = all.flatMap(of)));
-      return values;
+      const made = remembered(this.allRecords, view, () => new Map<string, Value>());
+      return remembered(made, c.id, () => all.flatMap(of));
     }
     if (r) return this.forRespondent(c, r, element);
     return all.map((x) => this.forRespondent(c, x, element));

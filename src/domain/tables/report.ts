@@ -45,6 +45,7 @@ import { widthFor } from "../layout/measure";
 import { sheetLink } from "../layout/forside";
 import { PAGE_OF, SHEET_NAME, headerText, smallPrint } from "../layout/page";
 import { type TableColumn, type TableResult, type TableRow, type TablesResult } from "./compute";
+import { remembered } from "../memo";
 
 export interface TablesReportInput {
   readonly result: TablesResult;
@@ -529,12 +530,9 @@ class TablesReport {
       );
     if (r && record !== undefined) return ref(this.postCalc.get(c.id)?.get(`${key(r)}|${record}`));
     if (r) return cells(r);
-    if (group) return all.flatMap(cells);
+    if (group) return group.flatMap(cells);
     // Every record of the period: asked for by each row of a table that sums over them.
-    const k = `${c.id}|${period}|${type}`;
-    let made = this.allRecordCells.get(k);
-    if (!made) this.allRecordCells.set(k, (made = all.flatMap(cells)));
-    return made;
+    return remembered(this.allRecordCells, `${c.id}|${period}|${type}`, () => all.flatMap(cells));
   }
 
   /** `calcCompiled`'s cells of every record of a period, by calculation, period and type. */
@@ -1362,13 +1360,11 @@ const filledIds = new WeakMap<RespondentData, readonly string[]>();
 /** Whether the respondent filled any field of the record `f` belongs to. */
 function recordFilled(r: RespondentData, template: string, f: FieldDef): boolean {
   const prefix = recordFieldId(template, f.block!, f.record!, "");
-  let ids = filledIds.get(r);
-  if (!ids) {
-    ids = Object.keys(r.values)
+  const ids = remembered(filledIds, r, () =>
+    Object.keys(r.values)
       .filter((id) => r.values[id] !== null && r.values[id] !== undefined)
-      .sort();
-    filledIds.set(r, ids);
-  }
+      .sort()
+  );
   // The first filled id at or after the prefix starts with it when any does.
   let lo = 0;
   let hi = ids.length;
