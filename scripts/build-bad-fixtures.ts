@@ -12,6 +12,7 @@ import { mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
 import { Workbook, type Style } from "exceljs";
 import JSZip from "jszip";
+import { partsOf, zipParts } from "./zip";
 import { buildTemplateWorkbook, namedCells } from "../src/domain/layout";
 import type { Severity } from "../src/domain/model";
 import { definedNames, loadWorkbook, renderWorkbook, workbookBytes } from "../src/xlsx";
@@ -43,8 +44,6 @@ interface Spec extends BadFixture {
   /** Sheets copied as values into a fresh workbook without names (from → to). */
   readonly copyAs?: Readonly<Record<string, string>>;
 }
-
-
 
 function goodTilsyn(): Record<string, unknown> {
   const v: Record<string, unknown> = {};
@@ -123,9 +122,7 @@ function cfb(streamName: string): Uint8Array {
 }
 
 async function zipOf(files: Record<string, string | Uint8Array>): Promise<Uint8Array> {
-  const zip = new JSZip();
-  for (const [name, content] of Object.entries(files)) zip.file(name, content);
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  return zipParts(Object.entries(files));
 }
 
 /** A valid .xlsx whose one sheet holds `rows` × 10 numbers, written as raw sheet XML (fast). */
@@ -149,7 +146,7 @@ async function manyCells(rows: number): Promise<Uint8Array> {
       `<sheetData>${parts.join("")}</sheetData>`
     )
   );
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  return zipParts(await partsOf(zip));
 }
 
 /** Copies sheets' values (no names, no formulas) into a fresh workbook, as a municipality might. */
@@ -216,7 +213,11 @@ const SPECS: readonly Spec[] = [
   {
     name: "ukn_pct_sum_90",
     why: "50 % + 40 % = 90 % (2021)",
-    values: { ...goodUknValues(), "ukn.hovedsager.udtalelse.2021": 50, "ukn.hovedsager.andet.2021": 40 },
+    values: {
+      ...goodUknValues(),
+      "ukn.hovedsager.udtalelse.2021": 50,
+      "ukn.hovedsager.andet.2021": 40,
+    },
     expected: [e("pct_sum", "fejl", "ukn.hovedsager.udtalelse.2021")],
   },
   {
@@ -363,7 +364,9 @@ const SPECS: readonly Spec[] = [
   {
     name: "ukn_mangler_2022",
     why: "Hele 2022 er tomt: opregningens år",
-    values: Object.fromEntries(Object.entries(goodUknValues()).filter(([k]) => !k.endsWith(".2022"))),
+    values: Object.fromEntries(
+      Object.entries(goodUknValues()).filter(([k]) => !k.endsWith(".2022"))
+    ),
     // Derived from the calculation: the first of the fields 2022 needs, in sheet order.
     expected: [e("mangler_aar", "advarsel", "ukn.hovedsager.timer_pr_sag.2022")],
   },
@@ -556,7 +559,8 @@ const SPECS: readonly Spec[] = [
 const rendered = new Map<string, Promise<Uint8Array>>();
 function templateBytes(kommune: string, templates: readonly string[]): Promise<Uint8Array> {
   const key = `${kommune}|${templates.join(",")}`;
-  if (!rendered.has(key)) rendered.set(key, renderWorkbook(buildTemplateWorkbook(kommune, templates)));
+  if (!rendered.has(key))
+    rendered.set(key, renderWorkbook(buildTemplateWorkbook(kommune, templates)));
   return rendered.get(key)!;
 }
 
