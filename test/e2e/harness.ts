@@ -12,10 +12,15 @@ import { CHROMIUM, CHROMIUM_PATH, describeWith } from "../helpers/requirements";
 export const SHOTS = path.join(__dirname, "__screenshots__");
 
 /** `describe` for a browser test, or skipped with the reason in its title. */
-export const describeBrowser = (title: string, fn: jest.EmptyFunction) => describeWith(CHROMIUM, title, fn);
+export const describeBrowser = (title: string, fn: jest.EmptyFunction) =>
+  describeWith(CHROMIUM, title, fn);
 
 /** Waits until `read()` gives `expected` (the pane writes asynchronously), then asserts it. */
-export async function poll<T>(read: () => Promise<T>, expected: T, timeoutMs = 10000): Promise<void> {
+export async function poll<T>(
+  read: () => Promise<T>,
+  expected: T,
+  timeoutMs = 10000
+): Promise<void> {
   const end = Date.now() + timeoutMs;
   let last = await read();
   while (last !== expected && Date.now() < end) {
@@ -28,7 +33,12 @@ export async function poll<T>(read: () => Promise<T>, expected: T, timeoutMs = 1
 export interface FakeWorkbook {
   /** Office document settings (saved with the workbook). */
   settings: Record<string, unknown>;
-  sheets: { name: string; protected: boolean; cells: Record<string, { value?: unknown }>; charts?: number }[];
+  sheets: {
+    name: string;
+    protected: boolean;
+    cells: Record<string, { value?: unknown }>;
+    charts?: number;
+  }[];
   names: Record<string, string>;
   tables: { name: string; sheet: string; address: string }[];
   selected: string | null;
@@ -43,6 +53,21 @@ export interface FakeWorkbook {
 
 export type Fake = { __workbook: FakeWorkbook };
 
+/**
+ * The page's fake workbook, with the cells of only the sheets named (every sheet's when none
+ * are): handing a written report's tens of thousands of cells over from the page takes seconds.
+ */
+export function fakeWorkbook(page: Page, cellsOf?: readonly string[]): Promise<FakeWorkbook> {
+  return page.evaluate((wanted) => {
+    const book = (window as unknown as Fake).__workbook;
+    if (!wanted) return book;
+    return {
+      ...book,
+      sheets: book.sheets.map((s) => (wanted.includes(s.name) ? s : { ...s, cells: {} })),
+    };
+  }, cellsOf);
+}
+
 export async function show(page: Page, mode: string, step: string): Promise<void> {
   await page.getByRole("tab", { name: mode, exact: true }).click();
   await page.getByRole("tab", { name: step, exact: true }).click();
@@ -54,7 +79,13 @@ export async function axeViolations(page: Page) {
   return page.evaluate(async () => {
     const axe = (
       window as unknown as {
-        axe: { run: (ctx: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+        axe: {
+          run: (
+            ctx: unknown
+          ) => Promise<{
+            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
       }
     ).axe;
     // Tabster's focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>) hand focus on at
@@ -62,10 +93,13 @@ export async function axeViolations(page: Page) {
     const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] });
     return result.violations
       .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 3) }));
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 3),
+      }));
   });
 }
-
 
 /** Chromium and the built pane served on localhost, opened once for a test file. */
 export interface PaneSession {
@@ -107,7 +141,11 @@ export function paneForTests(use: (session: PaneSession) => void, setupTimeoutMs
  * The page at each width: a problem for any sideways scroll, and a full-page screenshot
  * (`<name>-<width>.png` in __screenshots__, git-ignored) to look at. Leaves the width at 350 px.
  */
-export async function fitsAt(page: Page, widths: readonly number[], name: string): Promise<string[]> {
+export async function fitsAt(
+  page: Page,
+  widths: readonly number[],
+  name: string
+): Promise<string[]> {
   const problems: string[] = [];
   fs.mkdirSync(SHOTS, { recursive: true });
   for (const width of widths) {

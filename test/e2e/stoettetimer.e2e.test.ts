@@ -12,6 +12,7 @@ import {
   fitsAt,
   poll,
   show,
+  fakeWorkbook,
   paneForTests,
   type Fake,
   type PaneSession,
@@ -28,7 +29,7 @@ describeBrowser("task pane with the stoettetimer pack in Chromium", () => {
     page = s.page;
   });
 
-  const wb = () => page.evaluate(() => (window as unknown as Fake).__workbook);
+  const wb = (cellsOf?: readonly string[]) => fakeWorkbook(page, cellsOf);
   const valueOf = (name: string) =>
     page.evaluate((n) => (window as unknown as Fake).__workbook.valueOf(n), name);
   const field = (id: string) => page.locator(`[data-field="${id}"]`);

@@ -15,6 +15,7 @@ import {
   fitsAt,
   poll,
   show,
+  fakeWorkbook,
   paneForTests,
   type Fake,
   type PaneSession,
@@ -76,10 +77,14 @@ describeBrowser("task pane in Chromium", () => {
     page = s.page;
   });
 
-  const wb = () => page.evaluate(() => (window as unknown as Fake).__workbook);
-  const valueOf = (name: string) => page.evaluate((n) => (window as unknown as Fake).__workbook.valueOf(n), name);
+  const wb = (cellsOf?: readonly string[]) => fakeWorkbook(page, cellsOf);
+  const valueOf = (name: string) =>
+    page.evaluate((n) => (window as unknown as Fake).__workbook.valueOf(n), name);
   const addressOf = async (name: string) =>
-    (await page.evaluate((n) => (window as unknown as Fake).__workbook.addressOf(n), name)) as string;
+    (await page.evaluate(
+      (n) => (window as unknown as Fake).__workbook.addressOf(n),
+      name
+    )) as string;
 
   test("the pane renders in Danish, in two modes with numbered steps", async () => {
     for (const name of ["Kommune", "Konsulent", "Skabeloner", "Udfyld", "Valider"]) {
@@ -94,7 +99,7 @@ describeBrowser("task pane in Chromium", () => {
 
   test("every template is inserted into the workbook; the message stays with Skabeloner", async () => {
     await insertAll(page);
-    const book = await wb();
+    const book = await wb([]);
     expect(book.sheets.map((s) => s.name)).toEqual(
       expect.arrayContaining(["Forside", "UKN Data", "GDPR Data", "MitID Data", "Tilsyn Data"])
     );
@@ -124,38 +129,61 @@ describeBrowser("task pane in Chromium", () => {
     await group.getByText("2019: 60 %").waitFor();
     await expect(group.getByText(/skal give 100/).count()).resolves.toBe(0);
     await page.locator('textarea[data-field="ukn.kommentarer"]').click();
-    await group.getByText(/skal give 100/).first().waitFor();
+    await group
+      .getByText(/skal give 100/)
+      .first()
+      .waitFor();
     await expect(group.getByRole("img", { name: "Fejl" }).count()).resolves.toBeGreaterThan(0);
   });
 
   test("a cell typed in Excel updates Udfyld and Valider without a button", async () => {
     const address = await addressOf("ukn.hovedsager.udtalelse.2020"); // "UKN Data!D12"
     const [sheet, cell] = address.split("!");
-    await page.evaluate(([s, c]) => (window as unknown as Fake).__workbook.type(s, c, 150), [sheet, cell]);
-    await poll(() => page.locator('input[data-field="ukn.hovedsager.udtalelse.2020"]').inputValue(), "150");
+    await page.evaluate(
+      ([s, c]) => (window as unknown as Fake).__workbook.type(s, c, 150),
+      [sheet, cell]
+    );
+    await poll(
+      () => page.locator('input[data-field="ukn.hovedsager.udtalelse.2020"]').inputValue(),
+      "150"
+    );
     await show(page, "Kommune", "Valider");
     const list = page.getByRole("list", { name: `Bemærkninger, ${sheet}` });
     const button = list.getByRole("button", { name: `Vis ${sheet}!${cell} i arket` }).first();
     await button.waitFor();
     await button.click();
-    await poll(async () => (await wb()).selected, `${sheet}!${cell}`);
+    await poll(async () => (await wb([])).selected, `${sheet}!${cell}`);
   });
 
   test("selecting an input cell in Excel shows its field in Udfyld", async () => {
     await show(page, "Kommune", "Udfyld");
     const address = await addressOf("normering.ledere.timer.2021");
-    const [sheet, cell] = (address ?? (await addressOf(Object.keys((await wb()).names).find((n) => n.startsWith("normering."))!))).split("!");
-    await page.evaluate(([s, c]) => (window as unknown as Fake).__workbook.select(s, c), [sheet, cell]);
-    await poll(() => page.getByRole("combobox", { name: "Nedslagspunkt" }).inputValue(), "normering");
+    const [sheet, cell] = (
+      address ??
+      (await addressOf(Object.keys((await wb([])).names).find((n) => n.startsWith("normering."))!))
+    ).split("!");
+    await page.evaluate(
+      ([s, c]) => (window as unknown as Fake).__workbook.select(s, c),
+      [sheet, cell]
+    );
+    await poll(
+      () => page.getByRole("combobox", { name: "Nedslagspunkt" }).inputValue(),
+      "normering"
+    );
   });
 
   test("the ribbon's Valider (or its shortcut) opens the pane at Valider", async () => {
     await show(page, "Kommune", "Skabeloner");
-    const before = (await wb()).taskpaneShown;
+    const before = (await wb([])).taskpaneShown;
     await page.evaluate(() => (window as unknown as Fake).__workbook.actions.Valider());
     await page.getByRole("button", { name: "Valider nu" }).waitFor();
-    expect((await wb()).taskpaneShown).toBe(before + 1);
-    expect(Object.keys((await wb()).actions).sort()).toEqual(["Valider", "VisIndsaml", "VisOpregn", "VisSkabeloner"]);
+    expect((await wb([])).taskpaneShown).toBe(before + 1);
+    expect(Object.keys((await wb([])).actions).sort()).toEqual([
+      "Valider",
+      "VisIndsaml",
+      "VisOpregn",
+      "VisSkabeloner",
+    ]);
   });
 
   test("Indsaml: the Fluent file button reads returned files into the Data table", async () => {
@@ -166,7 +194,9 @@ describeBrowser("task pane in Chromium", () => {
     const mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     const chooser = page.waitForEvent("filechooser");
     await page.getByRole("button", { name: "Vælg filer …" }).click();
-    await (await chooser).setFiles([
+    await (
+      await chooser
+    ).setFiles([
       { name: "aarhus.xlsx", mimeType: mime, buffer: await returnFile("Aarhus", 37.4) },
       { name: "odense.xlsx", mimeType: mime, buffer: await returnFile("Odense", 20) },
       { name: "noter.txt", mimeType: "text/plain", buffer: Buffer.from("ikke en skabelon") },
@@ -176,7 +206,7 @@ describeBrowser("task pane in Chromium", () => {
     const results = page.getByRole("list", { name: "Resultat pr. fil" });
     await expect(results.getByText("Afvist").count()).resolves.toBe(1);
     await expect(results.getByText(/Ikke en \.xlsx-fil/).count()).resolves.toBe(1);
-    const book = await wb();
+    const book = await wb(["Data"]);
     const data = book.sheets.find((x) => x.name === "Data");
     expect(Object.values(data?.cells ?? {}).map((c) => c.value)).toEqual(
       expect.arrayContaining(["Aarhus", "Odense", 37.4, 20, "ukn.hovedsager.timer_pr_sag.2022"])
@@ -196,9 +226,16 @@ describeBrowser("task pane in Chromium", () => {
     await expect(steps.count()).resolves.toBe(4);
     await page.getByRole("button", { name: "Skriv Overblik og faktaark" }).click();
     await page.getByText("Opregning skrevet").waitFor();
-    const book = await wb();
+    const book = await wb([]);
     expect(book.sheets.map((s) => s.name)).toEqual(
-      expect.arrayContaining(["Overblik", "Landstal", "Kommunedata", "Indstillinger", "Data", "Diagram"])
+      expect.arrayContaining([
+        "Overblik",
+        "Landstal",
+        "Kommunedata",
+        "Indstillinger",
+        "Data",
+        "Diagram",
+      ])
     );
     expect(book.tables.map((t) => t.name)).toEqual(
       expect.arrayContaining(["Data_tabel", "Landstal_tabel", "Kommunedata_tabel"])
@@ -213,7 +250,9 @@ describeBrowser("task pane in Chromium", () => {
     const dark = await session.newPane({ query: "?tema=moerk" });
     try {
       await dark.locator('[data-theme="dark"]').waitFor();
-      const bg = await dark.evaluate(() => getComputedStyle(document.querySelector("[data-theme]")!).backgroundColor);
+      const bg = await dark.evaluate(
+        () => getComputedStyle(document.querySelector("[data-theme]")!).backgroundColor
+      );
       const [r, g, b] = bg.match(/\d+/g)!.map(Number);
       expect(r + g + b).toBeLessThan(3 * 80);
       await insertAll(dark);
