@@ -86,7 +86,12 @@ function numberExpr(rnd: () => number, depth: number): string {
 
 function boolExpr(rnd: () => number, depth: number): string {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
-  switch (Math.floor(rnd() * 5)) {
+  switch (Math.floor(rnd() * 7)) {
+    case 5:
+      // Constants, which the compiler folds (test/domain/expr/fold.test.ts).
+      return pick(["SAND", "FALSK", "1 < 2", "3 >= 4"]);
+    case 6:
+      return `ELLER(${boolExpr(rnd, depth - 1)}; ${boolExpr(rnd, depth - 1)})`;
     case 0:
       return `${numberExpr(rnd, depth - 1)} ${pick(["=", "<>", "<", "<=", ">", ">="])} ${numberExpr(rnd, depth - 1)}`;
     case 1:

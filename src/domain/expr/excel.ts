@@ -119,6 +119,20 @@ function or(conds: readonly string[]): string {
   return uniq.reduceRight((rest, c) => (rest === "" ? c : `IF(${c},TRUE,${rest})`), "");
 }
 
+/** `IF(cond,then,otherwise)`, or the branch itself when the condition is a constant. */
+function ifConst(cond: string, then: string, otherwise: string): string {
+  if (cond === "TRUE") return then;
+  if (cond === "FALSE") return otherwise;
+  return `IF(${cond},${then},${otherwise})`;
+}
+
+/** `NOT(x)`, or the constant when x is one. */
+function notOf(x: string): string {
+  if (x === "TRUE") return "FALSE";
+  if (x === "FALSE") return "TRUE";
+  return `NOT(${x})`;
+}
+
 /** `IF(any condition, then, otherwise)`, checking the conditions one at a time. */
 function ifAny(conds: readonly string[], then: string, otherwise: string): string {
   const uniq = [...new Set(conds)];
@@ -162,6 +176,13 @@ function arith(op: string, a: Compiled, b: Compiled): Compiled {
   return { raw, emptyIf, selfEmpty: false, isRef: false, type: "tal" };
 }
 
+/** The number a compiled value always is (a numeric literal), if it is one. */
+function numberConstant(c: Compiled): number | undefined {
+  return c.type === "tal" && c.emptyIf.length === 0 && !c.selfEmpty && /^-?[0-9.]+$/.test(c.raw)
+    ? Number(c.raw)
+    : undefined;
+}
+
 function compare(op: string, a: Compiled, b: Compiled): Compiled {
   const ea = a.constEmpty ? "TRUE" : conditions(a).length ? or(conditions(a)) : null;
   const eb = b.constEmpty ? "TRUE" : conditions(b).length ? or(conditions(b)) : null;
@@ -178,9 +199,13 @@ function compare(op: string, a: Compiled, b: Compiled): Compiled {
     const bothText = a.type === "tekst" && b.type === "tekst";
     if (bothText) return { raw, emptyIf: [], selfEmpty: false, isRef: false, type: "sandhed" };
     // A blank cell equals 0 and FALSE in Excel; here tom equals only tom.
-    const eq = `IF(${ea ?? "FALSE"},${eb ?? "FALSE"},IF(${eb ?? "FALSE"},FALSE,${paren(a.raw)}=${paren(b.raw)}))`;
+    const eq = ifConst(
+      ea ?? "FALSE",
+      eb ?? "FALSE",
+      ifConst(eb ?? "FALSE", "FALSE", `${paren(a.raw)}=${paren(b.raw)}`)
+    );
     return {
-      raw: op === "=" ? eq : `NOT(${eq})`,
+      raw: op === "=" ? eq : notOf(eq),
       emptyIf: [],
       selfEmpty: false,
       isRef: false,
@@ -188,6 +213,12 @@ function compare(op: string, a: Compiled, b: Compiled): Compiled {
     };
   }
   if (a.constEmpty || b.constEmpty) return { ...EMPTY, type: "sandhed" };
+  const na = numberConstant(a);
+  const nb = numberConstant(b);
+  if (na !== undefined && nb !== undefined)
+    return constant(
+      op === "<" ? na < nb : op === ">" ? na > nb : op === "<=" ? na <= nb : na >= nb
+    );
   return {
     raw: `${paren(a.raw)}${op}${paren(b.raw)}`,
     emptyIf: [...conditions(a), ...conditions(b)],
@@ -343,6 +374,14 @@ function scalarCall(fn: string, xs: Compiled[]): Compiled {
       const [cond, a, b] = xs;
       if (cond.constEmpty) return EMPTY;
       const ce = conditions(cond);
+      // Folded where the outcome is known (a pack's expressions, written once for every
+      // respondent and record, give many such IFs): both branches tom, or a constant condition.
+      if (a.constEmpty && (!b || b.constEmpty)) return EMPTY;
+      if (cond.raw === "TRUE" || cond.raw === "FALSE") {
+        const x = cond.raw === "TRUE" ? a : b;
+        if (!x || x.constEmpty) return EMPTY;
+        return ce.length === 0 ? x : mk(guardedRef(x), x.type, ce, true);
+      }
       // A branch that is a plain reference would give 0 for an empty cell: keep it empty.
       const fa = guardedRef(a);
       const fb = b ? guardedRef(b) : '""';
@@ -360,6 +399,19 @@ function scalarCall(fn: string, xs: Compiled[]): Compiled {
     case "NOT": {
       if (xs.some((x) => x.constEmpty)) return { ...EMPTY, type: "sandhed" };
       const conds = xs.flatMap(conditions);
+      // A constant argument that decides the outcome: NOT of a constant, AND with FALSE, OR with TRUE.
+      const decided =
+        fn === "NOT"
+          ? xs[0].raw === "TRUE" || xs[0].raw === "FALSE"
+            ? notOf(xs[0].raw)
+            : undefined
+          : xs.some((x) => x.raw === (fn === "AND" ? "FALSE" : "TRUE"))
+            ? fn === "AND"
+              ? "FALSE"
+              : "TRUE"
+            : undefined;
+      if (decided !== undefined)
+        return conds.length ? mk(decided, "sandhed", conds) : constant(decided === "TRUE");
       return mk(`${fn}(${xs.map((x) => x.raw).join(",")})`, "sandhed", conds);
     }
     case "N":

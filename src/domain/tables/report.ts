@@ -173,9 +173,11 @@ class HelperSheet {
     this.used = true;
     const c = this.col++;
     this.s.text(3, c, label, "tableHeader");
-    items.forEach((x, i) =>
-      this.s.set(FIRST + i, c, { formula: cellFormula(x), value: null, style: "number" })
-    );
+    // An element that is always tom stays a blank cell: aggregates skip blanks as they skip "".
+    items.forEach((x, i) => {
+      if (!x.constEmpty)
+        this.s.set(FIRST + i, c, { formula: cellFormula(x), value: null, style: "number" });
+    });
     this.rows = Math.max(this.rows, items.length);
     const L = columnLetter(c);
     return `${quoteSheet(this.s.name)}!$${L}$${FIRST}:$${L}$${FIRST + Math.max(0, items.length - 1)}`;
@@ -803,6 +805,9 @@ class TablesReport {
           local
         )
       );
+      // Always tom (a post the respondent does not have): a blank cell, which every formula
+      // that refers to it reads as tom too.
+      if ((compiled as Compiled).constEmpty) continue;
       const fmt = numFmtOf(p.calc.format, (compiled as Compiled).type, valuesOf.get(p.calc.id));
       s.set(p.row, p.col, {
         formula: cellFormula(compiled),
