@@ -68,10 +68,20 @@ export function fakeWorkbook(page: Page, cellsOf?: readonly string[]): Promise<F
   }, cellsOf);
 }
 
+/** Waits until the page has laid out and painted what it just changed (two animation frames). */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))
+  );
+}
+
 export async function show(page: Page, mode: string, step: string): Promise<void> {
   await page.getByRole("tab", { name: mode, exact: true }).click();
   await page.getByRole("tab", { name: step, exact: true }).click();
-  await page.waitForTimeout(150);
+  // A view's code loads when it is first shown (React.lazy): wait for it, not for a fixed time.
+  await page.getByText(/^Indlæser /).first().waitFor({ state: "hidden" });
+  await settled(page);
 }
 
 export async function axeViolations(page: Page) {
@@ -80,9 +90,7 @@ export async function axeViolations(page: Page) {
     const axe = (
       window as unknown as {
         axe: {
-          run: (
-            ctx: unknown
-          ) => Promise<{
+          run: (ctx: unknown) => Promise<{
             violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
           }>;
         };
@@ -150,7 +158,7 @@ export async function fitsAt(
   fs.mkdirSync(SHOTS, { recursive: true });
   for (const width of widths) {
     await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(100);
+    await settled(page);
     const { scroll, inner } = await page.evaluate(() => ({
       scroll: document.documentElement.scrollWidth,
       inner: window.innerWidth,
