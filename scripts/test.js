@@ -1,9 +1,9 @@
 /* global require, process, __dirname */
 /**
- * `npm test`: two chains side by side, one per core, then Jest. One chain type-checks and then
- * builds the CLI; the other builds the task pane's production bundle (for the browser test),
- * lints, and checks that src/domain compiles without DOM or Node types. Each chain takes about
- * 25 s on a 2-core machine. scripts/web-build.js builds only
+ * `npm test`: two chains side by side, one per core, then Jest. One chain type-checks, builds
+ * the CLI and checks that src/domain compiles without DOM or Node types; the other builds the
+ * task pane's production bundle (for the browser test) and lints. Each chain takes about 25 s
+ * on a 2-core machine. scripts/web-build.js builds only
  * when the bundle is missing or stale, and the browser test reuses what it built, so one
  * `npm test` builds at most once. Where Chromium is missing (the browser test is then skipped)
  * nothing is built. Arguments are passed on to Jest.
@@ -36,21 +36,20 @@ async function main() {
     ? run(process.execPath, [path.join(__dirname, "web-build.js")])
     : Promise.resolve(0);
   // The CLI build skips a second type check: the first one covered every file it emits.
+  const tsc = require.resolve("typescript/bin/tsc");
   const checked = chain([
     ["npm", ["run", "--silent", "typecheck"]],
-    [process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json", "--noCheck"]],
+    [process.execPath, [tsc, "-p", "tsconfig.cli.json", "--noCheck"]],
+    // The domain's purity check (test/domain/purity.test.ts) keeps what it found
+    // (tsconfig.domain.json is incremental), so the test then takes a second.
+    [process.execPath, [tsc, "-p", "tsconfig.domain.json"]],
   ]);
   const linted = web.then((webCode) => {
     if (webCode !== 0)
       process.stderr.write(
         "Opgaverudens produktionsbygning fejlede; browsertesten prøver igen og viser fejlen.\n"
       );
-    return chain([
-      ["npm", ["run", "--silent", "lint"]],
-      // The domain's purity check (test/domain/purity.test.ts) keeps what it found
-      // (tsconfig.domain.json is incremental), so the test then takes a second.
-      [process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.domain.json"]],
-    ]);
+    return run("npm", ["run", "--silent", "lint"]);
   });
   const [checkCode, lintCode] = await Promise.all([checked, linted]);
   if (checkCode !== 0) process.exit(checkCode);
