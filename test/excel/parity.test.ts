@@ -13,16 +13,9 @@ import { a1 } from "../../src/domain/layout/a1";
 import { buildTemplateWorkbook } from "../../src/domain/layout";
 import type { SheetPlan, WorkbookPlan } from "../../src/domain/layout/types";
 import { isFormulaLike } from "../../src/domain/safeText";
-import { project } from "../../src/domain/project";
-import { buildReport } from "../../src/domain/report";
 import { POINTS_PER_CHAR, renderWorkbookPlan } from "../../src/excel/render";
 import { renderWorkbook } from "../../src/xlsx/render";
-import {
-  exampleIndstillinger,
-  exampleKommunedata,
-  exampleLandstal,
-  exampleReturns,
-} from "../domain/project/examples";
+import { exampleReport } from "../domain/project/examples";
 import { createMockWorkbook, type CellState, type MockWorkbook } from "./mockWorkbook";
 
 /** One cell as both renderers should draw it. */
@@ -455,11 +448,7 @@ describe("the two renderers draw the same workbook", () => {
   }, 120000);
 
   test("the report (Overblik, fact sheets, input sheets with their Excel tables, log)", async () => {
-    const returns = exampleReturns();
-    const landstal = exampleLandstal();
-    const kommunedata = exampleKommunedata();
-    const result = project({ returns, landstal, kommunedata, indstillinger: exampleIndstillinger() });
-    const plan = buildReport({ result, returns, landstal, kommunedata });
+    const plan = exampleReport();
     const { file, live, fileBreaks } = await bothRenderers(plan);
     // The Data sheet's rows are streamed by the file writer and made at once for office-js.
     expect(plan.sheets.find((s) => s.name === "Data")?.rowStream?.count).toBeGreaterThan(100);

@@ -12,18 +12,13 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { buildTemplateWorkbook } from "../../src/domain/layout";
 import type { WorkbookPlan } from "../../src/domain/layout/types";
-import { METHODS, project } from "../../src/domain/project";
-import { SHEET, buildReport } from "../../src/domain/report";
+import { METHODS } from "../../src/domain/project";
+import { SHEET } from "../../src/domain/report";
 import { computeTables } from "../../src/domain/tables/compute";
 import { TABLES_SHEET, buildTablesReport } from "../../src/domain/tables/report";
 import { renderWorkbook } from "../../src/xlsx";
 import { renderWorkbookStreamed } from "../../src/xlsx/node/stream";
-import {
-  exampleIndstillinger,
-  exampleKommunedata,
-  exampleLandstal,
-  exampleReturns,
-} from "../domain/project/examples";
+import { exampleReport } from "../domain/project/examples";
 import { danishProfile } from "../helpers/libreoffice";
 import { ugeskemaPack, ugeskemaReturns } from "../helpers/ugeskema";
 import { LIBREOFFICE_PDF, itWith } from "../helpers/requirements";
@@ -111,13 +106,6 @@ const templatePlan = () =>
     kontakt: { navn: "Navn Navnesen", email: "navn.navnesen@example.dk", telefon: "12 34 56 78" },
     frist: "7. februar 2025 kl. 12",
   });
-const reportPlan = () => {
-  const returns = exampleReturns();
-  const landstal = exampleLandstal();
-  const kommunedata = exampleKommunedata();
-  const result = project({ returns, landstal, kommunedata, indstillinger: exampleIndstillinger() });
-  return buildReport({ result, returns, landstal, kommunedata });
-};
 
 describe("documents printed by LibreOffice (Danish)", () => {
   let plans: { tabelrapport: WorkbookPlan; skabelon: WorkbookPlan; rapport: WorkbookPlan };
@@ -126,7 +114,7 @@ describe("documents printed by LibreOffice (Danish)", () => {
   // opregn` writes them (streamed), the template as `byrde skabelon` does (in memory).
   beforeAll(async () => {
     if (LIBREOFFICE_PDF.missing) return;
-    plans = { tabelrapport: tablesPlan(), skabelon: templatePlan(), rapport: reportPlan() };
+    plans = { tabelrapport: tablesPlan(), skabelon: templatePlan(), rapport: exampleReport() };
     pdf = await printed({
       tabelrapport: { plan: plans.tabelrapport, render: renderWorkbookStreamed },
       skabelon: { plan: plans.skabelon, render: renderWorkbook },

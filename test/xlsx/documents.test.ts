@@ -10,12 +10,10 @@ import { checkText } from "../../src/domain/layout/data";
 import { fitsOnOneLine } from "../../src/domain/layout/measure";
 import type { WorkbookPlan } from "../../src/domain/layout/types";
 import { BUILTIN_PACK_IDS, builtinPack } from "../../src/domain/pakker";
-import { project } from "../../src/domain/project";
-import { buildReport } from "../../src/domain/report";
 import { computeTables } from "../../src/domain/tables/compute";
 import { buildTablesReport } from "../../src/domain/tables/report";
 import { renderWorkbook } from "../../src/xlsx";
-import { exampleIndstillinger, exampleKommunedata, exampleLandstal, exampleReturns } from "../domain/project/examples";
+import { exampleReport } from "../domain/project/examples";
 import { displayed, fitDefects, unformattedInputs, type Defect } from "../helpers/fit";
 import { ugeskemaPack, ugeskemaReturns } from "../helpers/ugeskema";
 
@@ -27,13 +25,7 @@ async function opened(plan: WorkbookPlan): Promise<Workbook> {
 
 const lines = (ds: readonly Defect[]) => ds.map((d) => `${d.sheet}!${d.cell}: ${d.problem}`);
 
-function kl2024Report(): WorkbookPlan {
-  const returns = exampleReturns();
-  const landstal = exampleLandstal();
-  const kommunedata = exampleKommunedata();
-  const result = project({ returns, landstal, kommunedata, indstillinger: exampleIndstillinger() });
-  return buildReport({ result, returns, landstal, kommunedata });
-}
+const kl2024Report = exampleReport;
 
 describe("documents: text that fits and numbers with formats", () => {
   test("the number display the check uses (Danish separators, the workbooks' formats)", () => {

@@ -6,19 +6,12 @@
 import { materialized } from "../../src/domain/layout/rows";
 import { strFromU8, unzipSync } from "fflate";
 import { buildTemplateWorkbook, type SheetPlan, type StreamedRow, type WorkbookPlan } from "../../src/domain/layout";
-import { project } from "../../src/domain/project";
-import { buildReport } from "../../src/domain/report";
 import { computeTables } from "../../src/domain/tables/compute";
 import { buildTablesReport } from "../../src/domain/tables/report";
 import { StyleCache, renderSheet, renderWorkbook } from "../../src/xlsx/render";
 import { renderWorkbookStreamed } from "../../src/xlsx/node/stream";
 import { Workbook } from "exceljs";
-import {
-  exampleIndstillinger,
-  exampleKommunedata,
-  exampleLandstal,
-  exampleReturns,
-} from "../domain/project/examples";
+import { exampleReport } from "../domain/project/examples";
 import {
   fullCalcOnLoad,
   partDifferences,
@@ -27,13 +20,7 @@ import {
 } from "../helpers/workbookDiff";
 import { ugeskemaPack, ugeskemaReturns } from "../helpers/ugeskema";
 
-function reportPlan(): WorkbookPlan {
-  const returns = exampleReturns();
-  const landstal = exampleLandstal();
-  const kommunedata = exampleKommunedata();
-  const result = project({ returns, landstal, kommunedata, indstillinger: exampleIndstillinger() });
-  return buildReport({ result, returns, landstal, kommunedata });
-}
+const reportPlan = exampleReport;
 
 /** Every feature of the layout model on two small sheets, cells deliberately out of order. */
 function featurePlan(): WorkbookPlan {

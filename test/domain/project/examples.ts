@@ -3,12 +3,15 @@ import * as fs from "fs";
 import * as path from "path";
 import type { KommuneReturn } from "../../../src/domain/model";
 import { templatesOfIds as templatesOfFields } from "../../../src/domain/fieldId";
+import type { WorkbookPlan } from "../../../src/domain/layout/types";
 import {
   type FelterJson,
   type Indstillinger,
   type Kommunedata,
   type Landstal,
+  project,
 } from "../../../src/domain/project";
+import { buildReport } from "../../../src/domain/report";
 
 const DIR = path.join(__dirname, "..", "..", "..", "examples");
 
@@ -35,3 +38,12 @@ const read = <T>(name: string): T => JSON.parse(fs.readFileSync(path.join(DIR, n
 export const exampleLandstal = (): Landstal => read("landstal.json");
 export const exampleKommunedata = (): Kommunedata => read("kommunedata.json");
 export const exampleIndstillinger = (): Indstillinger => read("indstillinger.json");
+
+/** The kl2024 report of the example returns, as `byrde opregn` plans it. */
+export function exampleReport(): WorkbookPlan {
+  const returns = exampleReturns();
+  const landstal = exampleLandstal();
+  const kommunedata = exampleKommunedata();
+  const result = project({ returns, landstal, kommunedata, indstillinger: exampleIndstillinger() });
+  return buildReport({ result, returns, landstal, kommunedata });
+}
