@@ -52,5 +52,8 @@ export const STYLE_DEFS: Readonly<Record<StyleName, StyleDef>> = {
   cell: { vAlign: "top" },
   resultCenter: { bold: true, hAlign: "center", vAlign: "top" },
   center: { hAlign: "center", vAlign: "top" },
+  // A Data sheet's row: its text in the middle, as its label and number, when the label wraps.
+  cellMiddle: { vAlign: "middle" },
+  centerMiddle: { hAlign: "center", vAlign: "middle" },
   tableText: { fontSize: 10, wrap: true, vAlign: "top" },
 };

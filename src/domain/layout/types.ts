@@ -43,10 +43,14 @@ export type StyleName =
   | "warning"
   /** Plain text on one line (long lists such as the Data sheet). */
   | "cell"
+  /** Plain text in the middle of its row (a Data sheet's row, whose label may wrap). */
+  | "cellMiddle"
   /** A result shown as text in the middle of its column (a span "37-45 (41)"). */
   | "resultCenter"
   /** A short value in the middle of its column (a year, "Ja", "Høj"). */
   | "center"
+  /** A short value in the middle of its column and row (a Data sheet's year or column). */
+  | "centerMiddle"
   /** Table text in 10 points that wraps (the overview's descriptions). */
   | "tableText";
 

@@ -137,13 +137,13 @@ function* dataRows(
       const v = m.values[id];
       const f = fieldOf(id);
       const cells: CellPlan[] = [
-        { row, col: 1, value: m.kommune, style: "cell" },
-        { row, col: 2, value: id, style: "cell" },
+        { row, col: 1, value: m.kommune, style: "cellMiddle" },
+        { row, col: 2, value: id, style: "cellMiddle" },
         { row, col: 3, value: f.label, style: "label" },
-        { row, col: 4, value: f.template, style: "cell" },
+        { row, col: 4, value: f.template, style: "cellMiddle" },
       ];
       if (f.year !== undefined)
-        cells.push({ row, col: 5, value: f.year, style: "center", numFmt: "0" });
+        cells.push({ row, col: 5, value: f.year, style: "centerMiddle", numFmt: "0" });
       if (typeof v === "number" && Number.isFinite(v))
         cells.push({
           row,
@@ -153,7 +153,7 @@ function* dataRows(
           numFmt: f.numFmt ?? countFormat(v),
         });
       else if (v !== null && v !== undefined && typeof v !== "number")
-        cells.push({ row, col: DATA_VALUE_COL, value: v, style: "cell" });
+        cells.push({ row, col: DATA_VALUE_COL, value: v, style: "cellMiddle" });
       yield f.height !== undefined ? { cells, height: f.height } : { cells };
       row++;
     }
@@ -196,11 +196,11 @@ export function landstalSheet(
     const v = landstal[key];
     const label = ctx.landstalLabels[key] ?? key;
     const put = (yearLabel: string | number, value: number | undefined, refKey: string) => {
-      s.text(row, 1, key, "cell");
+      s.text(row, 1, key, "cellMiddle");
       s.text(row, 2, label, "label");
       s.set(row, 3, {
         value: yearLabel,
-        style: "center",
+        style: "centerMiddle",
         ...(typeof yearLabel === "number" ? { numFmt: "0" } : {}),
       });
       s.set(row, 4, { value: value ?? null, style: "input", numFmt: countFormat(value) });

@@ -294,17 +294,17 @@ class TablesReport {
         if (f.record !== undefined && !all.some((r) => recordFilled(r, t.id, f))) continue;
         const byResp = new Map<string, string>();
         for (const r of all) {
-          s.text(row, 1, r.name, "cell");
-          s.text(row, 2, f.id, "cell");
+          s.text(row, 1, r.name, "cellMiddle");
+          s.text(row, 2, f.id, "cellMiddle");
           s.text(row, 3, f.label, "label");
-          s.text(row, 4, t.id, "cell");
+          s.text(row, 4, t.id, "cellMiddle");
           if (periodCol && r.period !== undefined)
-            s.set(row, periodCol, { value: r.period, style: "cell" });
+            s.set(row, periodCol, { value: r.period, style: "cellMiddle" });
           const col = f.column ?? f.record;
           if (col !== undefined)
             s.set(row, 5, {
               value: col,
-              style: "center",
+              style: "centerMiddle",
               ...(typeof col === "number" ? { numFmt: "0" } : {}),
             });
           const v = f.derived ? null : cellValue(r.values[f.id]);
@@ -313,7 +313,7 @@ class TablesReport {
           if (v !== null)
             s.set(row, DATA_VALUE_COL, {
               value: v,
-              style: typeof v === "number" ? "number" : "cell",
+              style: typeof v === "number" ? "number" : "cellMiddle",
               ...(fmt ? { numFmt: fmt } : {}),
             });
           if (f.derived) derived.push({ row, f, r });
