@@ -13,6 +13,7 @@ export type FieldKind =
   | "aarsvaerk"
   | "pct"
   | "antal"
+  | "aarstal"
   | "kr"
   | "beloeb"
   | "decimal"
@@ -107,6 +108,19 @@ export const KINDS: Readonly<Record<FieldKind, KindDef>> = {
     min: 0,
     integer: true,
     numFmt: "#,##0",
+    exprType: "tal",
+  },
+  aarstal: {
+    id: "aarstal",
+    navn: "årstal (fx 2024)",
+    unit: "",
+    noun: "et årstal",
+    family: "tal",
+    min: 1900,
+    max: 2100,
+    integer: true,
+    // A year is written without a thousands separator: 2024, not 2.024.
+    numFmt: "0",
     exprType: "tal",
   },
   kr: {
@@ -224,8 +238,11 @@ export function kindRangeProblem(
     }
   | undefined {
   const k = KINDS[kind];
+  // A year is written as a year (2024, not 2.024).
+  const number = (n: number) =>
+    kind === "aarstal" && Number.isInteger(n) ? String(n) : formatDanishNumber(n);
   // Only a value that breaks a rule is formatted (every number of every return comes here).
-  const fmt = () => formatDanishNumber(value);
+  const fmt = () => number(value);
   if (kind === "pct") {
     return value < 0 || value > 100
       ? {
@@ -242,7 +259,7 @@ export function kindRangeProblem(
   if ((k.min !== undefined && value < k.min) || (k.max !== undefined && value > k.max))
     return {
       rule: "uden_for_interval",
-      text: `${k.noun} skal ligge mellem ${formatDanishNumber(k.min ?? 0)} og ${formatDanishNumber(k.max ?? 0)}, men er ${fmt()}.`,
+      text: `${k.noun} skal ligge mellem ${number(k.min ?? 0)} og ${number(k.max ?? 0)}, men er ${fmt()}.`,
     };
   if (k.integer && !Number.isInteger(value))
     return { rule: "ikke_heltal", text: `et antal skal være et helt tal, men er ${fmt()}.` };
@@ -340,6 +357,18 @@ export function validationFor(kind: FieldKind, choices?: readonly string[]): Val
         prompt: "Skriv antallet som et helt tal, 0 eller større.",
         errorTitle: "Ugyldigt antal",
         error: "Antal skal være et helt tal, der er 0 eller større.",
+      };
+    case "aarstal":
+      return {
+        kind,
+        type: "whole",
+        operator: "between",
+        formulae: [1900, 2100],
+        ...blankOk,
+        promptTitle: "Årstal",
+        prompt: "Skriv årstallet med fire cifre, fx 2024.",
+        errorTitle: "Ugyldigt årstal",
+        error: "Årstallet skal være et helt tal med fire cifre mellem 1900 og 2100, fx 2024.",
       };
     case "pct":
       return {

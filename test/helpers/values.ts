@@ -13,6 +13,8 @@ export function sampleValue(f: FieldDef, i: number): FieldValue {
       return 1000 + i * 7;
     case "antal":
       return i;
+    case "aarstal":
+      return 1990 + (i % 100);
     case "pct":
       return (i * 7) % 101;
     case "x":

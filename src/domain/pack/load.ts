@@ -500,10 +500,10 @@ class PackLoader {
         ["perioder", "felt"],
         `»${p.felt}« er ikke et felt i en tabelblok i pakkens skabeloner (skriv det fulde felt-id, fx »skabelon.blok.række.kolonne«)`
       );
-    else if (f.kind !== "antal")
+    else if (f.kind !== "aarstal" && f.kind !== "antal")
       this.problem(
         ["perioder", "felt"],
-        `perioden skal være et helt tal (typen »antal«, fx et år), men »${p.felt}« er af typen »${f.kind}«`
+        `perioden skal være et årstal eller et helt tal (typen »aarstal« eller »antal«), men »${p.felt}« er af typen »${f.kind}«`
       );
     return { field: p.felt, name: p.navn ?? "periode" };
   }

@@ -48,6 +48,7 @@ export const FELTTYPER = [
   "aarsvaerk",
   "pct",
   "antal",
+  "aarstal",
   "kr",
   "beloeb",
   "decimal",
@@ -63,7 +64,7 @@ export const FELTTYPER = [
 const Felttype = z
   .enum(FELTTYPER)
   .describe(
-    "Felttype: timer, aarsvaerk, pct (andel 0–100), antal (helt tal ≥ 0), kr (≥ 0), beloeb (kr. med fortegn), decimal (tal ≥ 0 med decimaler), sats (procentsats, må være negativ eller over 100), minutter, x (sæt x), tekst, dato, klokkeslaet, valg (ét svar fra en liste)."
+    "Felttype: timer, aarsvaerk, pct (andel 0–100), antal (helt tal ≥ 0), aarstal (fx 2024, uden tusindtalspunktum), kr (≥ 0), beloeb (kr. med fortegn), decimal (tal ≥ 0 med decimaler), sats (procentsats, må være negativ eller over 100), minutter, x (sæt x), tekst, dato, klokkeslaet, valg (ét svar fra en liste)."
   );
 
 const Noegle = z.strictObject({

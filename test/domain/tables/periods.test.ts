@@ -204,12 +204,12 @@ describe("the loader's checks of FORRIGE and perioder", () => {
       "FORRIGE kan kun bruges i en pakke med »perioder«"
     );
   });
-  it("the period field is a whole-number cell of a table block", () => {
+  it("the period field is a year or whole-number cell of a table block", () => {
     expect(problems((j) => (j.perioder.felt = "r.poster.1.beloeb"))[0]).toContain(
       "er ikke et felt i en tabelblok"
     );
     expect(problems((j) => (j.perioder.felt = "r.indberetning.indeks.vaerdi"))[0]).toContain(
-      "skal være et helt tal"
+      "skal være et årstal eller et helt tal"
     );
   });
   it("not in a rule, not inside FORRIGE, not around the row's other columns", () => {
