@@ -45,7 +45,7 @@ import {
   type CostAndUsers,
 } from "../domain/unitCost";
 
-import { rammeaftalePack } from "../domain/pakker/rammeaftale";
+import type { Pack } from "../domain/pack/model";
 import {
   belaegningsgrad,
   efterregulering as efterreguleringCalc,
@@ -856,7 +856,12 @@ const fromCalc = (c: Calc, error: (m: string) => CellError = valueError): number
  * BYRDE.TILSYNSTAKST: Socialtilsyn Midt's tariff for an offer with `pladser` places, task
  * ("tilsyn", "skærpet", "ny", "ændring") and year. A year the pack has no tariff for: #VALUE!.
  */
-export function tilsynstakst(pladser: unknown, opgave: unknown, aar: unknown): number | CellError {
+export function tilsynstakst(
+  pack: Pack,
+  pladser: unknown,
+  opgave: unknown,
+  aar: unknown
+): number | CellError {
   const p = requireNumber(pladser, "pladser");
   if (isCellError(p)) return p;
   if (p < 1) return numError(`pladser skal være mindst 1 (ikke ${p}).`);
@@ -865,7 +870,7 @@ export function tilsynstakst(pladser: unknown, opgave: unknown, aar: unknown): n
     return valueError(`opgave skal være tekst, fx "tilsyn" (ikke ${describe(opgave)}).`);
   const y = requireNumber(aar, "år");
   if (isCellError(y)) return y;
-  return fromCalc(tilsynstakstCalc(rammeaftalePack(), p, opgave, y));
+  return fromCalc(tilsynstakstCalc(pack, p, opgave, y));
 }
 
 /** BYRDE.FASTEPRISER: nu / (før × pl_faktor) − 1 (a fraction). 0 before or as factor: #DIV/0!. */
@@ -935,6 +940,7 @@ export function objfin(sats: unknown, indbyggere: unknown): number | CellError {
  * defaults to the pack's setting (5 %); it is a fraction (0,05) as Excel writes 5 %.
  */
 export function efterregulering(
+  pack: Pack,
   resultat: unknown,
   grundlag: unknown,
   selvrisiko?: unknown
@@ -947,7 +953,7 @@ export function efterregulering(
   let risk = readNonNegative(selvrisiko, "selvrisiko");
   if (isCellError(risk)) return risk;
   if (risk === null) {
-    const setting = rammeaftalePack().settings.find((s) => s.id === "selvrisiko_pct");
+    const setting = pack.settings.find((s) => s.id === "selvrisiko_pct");
     risk = Number(setting?.default ?? 5) / 100;
   }
   if (risk > 1) return numError(`selvrisiko skal være en brøk som 0,05 eller 5 % (ikke ${risk}).`);
@@ -966,13 +972,17 @@ const SATSER_1: Readonly<Record<string, string>> = {
  * is kr. per hour or the pack's rate by name ("dag", "nat", "ledsager"); the administration
  * percentage (and a named rate) are the pack's for `år` (empty: the latest year it has).
  */
-export function ledsagelse1(timer: unknown, sats: unknown, aar?: unknown): number | CellError {
+export function ledsagelse1(
+  pack: Pack,
+  timer: unknown,
+  sats: unknown,
+  aar?: unknown
+): number | CellError {
   const t = readNonNegative(timer, "timer");
   if (isCellError(t)) return t;
   if (t === null) return valueError("timer mangler.");
   const y = readYear(aar);
   if (isCellError(y)) return y;
-  const pack = rammeaftalePack();
   let rate: number;
   if (typeof sats === "string" && !isEmpty(sats)) {
     const key = SATSER_1[sats.trim().toLowerCase()];
@@ -1000,6 +1010,7 @@ export function ledsagelse1(timer: unknown, sats: unknown, aar?: unknown): numbe
  * for `år`; `overhead` in kr. replaces the computed one (the seed's 753,02).
  */
 export function ledsagelse2(
+  pack: Pack,
   timerKoloni: unknown,
   doegnPaabegyndt: unknown,
   doegnDagpenge: unknown,
@@ -1030,7 +1041,7 @@ export function ledsagelse2(
     return valueError("medarbejdere mangler (mindst 1).");
   const y = readYear(aar);
   if (isCellError(y)) return y;
-  const satser = ledsagelseSatser2(rammeaftalePack(), y);
+  const satser = ledsagelseSatser2(pack, y);
   if (!satser.ok) return valueError(`Kan ikke beregnes: ${satser.reason}.`);
   const r = ledsagelseModel2(
     {

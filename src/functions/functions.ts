@@ -12,7 +12,21 @@
  * the real cell ("timer (Ark1!B7) indeholder teksten …") instead of a position in the range. Excel shows a custom message only for #VALUE! (and #N/A);
  * #DIV/0! and #NUM! carry none, so their causes are documented in the README.
  */
+import type { Pack } from "../domain/pack/model";
 import * as core from "./core";
+
+let ratePackLoading: Promise<Pack> | undefined;
+
+/**
+ * rammeaftale_li, whose tables the rate functions (TILSYNSTAKST, EFTERREGULERING, LEDSAGELSE1
+ * and 2) read, loaded on the first call of one of them. The pack and its loader (zod) are then
+ * not in the bundle Excel loads at start with every function: functions.js is 14 KB gzipped
+ * instead of 76. Those four functions are asynchronous; Excel shows their result when it comes.
+ */
+function ratePack(): Promise<Pack> {
+  ratePackLoading ??= import("../domain/pakker/rammeaftale").then((m) => m.rammeaftalePack());
+  return ratePackLoading;
+}
 
 function toExcelError(e: core.CellError): CustomFunctions.Error {
   switch (e.error) {
@@ -459,8 +473,8 @@ export function brugereUltimoFn(
  * @returns Taksten i kr.
  * @helpurl https://localhost:3000/funktioner.html#TILSYNSTAKST
  */
-export function tilsynstakstFn(pladser: number, opgave: string, år: number): number {
-  return result(core.tilsynstakst(pladser, opgave, år));
+export async function tilsynstakstFn(pladser: number, opgave: string, år: number): Promise<number> {
+  return result(core.tilsynstakst(await ratePack(), pladser, opgave, år));
 }
 
 /**
@@ -533,8 +547,12 @@ export function objfinFn(sats: number, indbyggere: number): number {
  * @returns Efterreguleringen (samme fortegn som resultatet).
  * @helpurl https://localhost:3000/funktioner.html#EFTERREGULERING
  */
-export function efterreguleringFn(resultat: number, grundlag: number, selvrisiko?: number): number {
-  return result(core.efterregulering(resultat, grundlag, selvrisiko));
+export async function efterreguleringFn(
+  resultat: number,
+  grundlag: number,
+  selvrisiko?: number
+): Promise<number> {
+  return result(core.efterregulering(await ratePack(), resultat, grundlag, selvrisiko));
 }
 
 /**
@@ -546,8 +564,8 @@ export function efterreguleringFn(resultat: number, grundlag: number, selvrisiko
  * @returns Betalingen i kr.
  * @helpurl https://localhost:3000/funktioner.html#LEDSAGELSE1
  */
-export function ledsagelse1Fn(timer: number, sats: any, år?: number): number {
-  return result(core.ledsagelse1(timer, sats, år));
+export async function ledsagelse1Fn(timer: number, sats: any, år?: number): Promise<number> {
+  return result(core.ledsagelse1(await ratePack(), timer, sats, år));
 }
 
 /**
@@ -564,7 +582,7 @@ export function ledsagelse1Fn(timer: number, sats: any, år?: number): number {
  * @returns Egenbetalingen i kr.
  * @helpurl https://localhost:3000/funktioner.html#LEDSAGELSE2
  */
-export function ledsagelse2Fn(
+export async function ledsagelse2Fn(
   timer_koloni: number,
   påbegyndte_døgn: number,
   hele_døgn: number,
@@ -573,9 +591,10 @@ export function ledsagelse2Fn(
   besparelse_pr_time?: number,
   år?: number,
   overhead?: number
-): number {
+): Promise<number> {
   return result(
     core.ledsagelse2(
+      await ratePack(),
       timer_koloni,
       påbegyndte_døgn,
       hele_døgn,

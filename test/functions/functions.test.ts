@@ -78,3 +78,16 @@ describe("custom functions as Excel sees them", () => {
     expect((r[2][0] as FakeError).code).toBe("#NUM!");
   });
 });
+
+describe("the rate functions, which load rammeaftale_li on their first call", () => {
+  it("resolve to the pack's figures, and reject with the Excel error", async () => {
+    await expect(f.tilsynstakstFn(50, "tilsyn", 2019)).resolves.toBe(150210);
+    await expect(f.ledsagelse1Fn(10, "dag", 2018)).resolves.toBe(4220);
+    // The pack's own self-risk (5 %) when none is given.
+    await expect(f.efterreguleringFn(-1000, 10000)).resolves.toBe(-500);
+    const e = await f.tilsynstakstFn(10, "tilsyn", 2020).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(FakeError);
+    expect((e as FakeError).code).toBe("#VALUE!");
+    expect((e as FakeError).message).toContain("2018, 2019");
+  });
+});
