@@ -32,15 +32,16 @@ export async function recalcDanish(plan: WorkbookPlan): Promise<Workbook> {
   return loadWorkbook(await recalcDanishBytes(plan));
 }
 
-/** The file LibreOffice (Danish) writes after recalculating the plan rendered without cached results. */
 /**
- * A workbook's bytes opened, recalculated and saved again as .xlsx by LibreOffice with a Danish
- * profile (what a municipality without the add-in gets).
+ * Workbooks' bytes opened, recalculated and saved again as .xlsx by one LibreOffice run with a
+ * Danish profile (what a municipality without the add-in gets). One run for several workbooks:
+ * each start of LibreOffice costs about a second.
  */
-export function resavedByLibreOffice(bytes: Uint8Array): Uint8Array {
+export function resavedTogether(files: readonly Uint8Array[]): Uint8Array[] {
   const dir = mkdtempSync(join(tmpdir(), "byrde-lo-"));
   try {
-    writeFileSync(join(dir, "bog.xlsx"), bytes);
+    const names = files.map((_, i) => `bog-${i + 1}.xlsx`);
+    files.forEach((bytes, i) => writeFileSync(join(dir, names[i]), bytes));
     const res = spawnSync(
       "soffice",
       [
@@ -50,22 +51,43 @@ export function resavedByLibreOffice(bytes: Uint8Array): Uint8Array {
         "xlsx",
         "--outdir",
         join(dir, "ud"),
-        join(dir, "bog.xlsx"),
+        ...names.map((n) => join(dir, n)),
       ],
-      { encoding: "utf8", timeout: 180_000 }
+      { encoding: "utf8", timeout: 180_000 * files.length }
     );
     if (res.status !== 0) throw new Error(`soffice fejlede: ${res.stderr}`);
-    return new Uint8Array(readFileSync(join(dir, "ud", "bog.xlsx")));
+    return names.map((n) => new Uint8Array(readFileSync(join(dir, "ud", n))));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-export async function recalcDanishBytes(plan: WorkbookPlan): Promise<Uint8Array> {
+/** One workbook's bytes recalculated and saved again by LibreOffice (Danish). */
+export function resavedByLibreOffice(bytes: Uint8Array): Uint8Array {
+  return resavedTogether([bytes])[0];
+}
+
+/** The plan as `byrde opregn` writes it (streamed unless it has charts), without cached results. */
+async function bareBytes(plan: WorkbookPlan): Promise<Uint8Array> {
   const bare = withoutCache(plan);
-  return resavedByLibreOffice(
-    canStream(bare) ? await renderWorkbookStreamed(bare) : await renderWorkbook(bare)
-  );
+  return canStream(bare) ? renderWorkbookStreamed(bare) : renderWorkbook(bare);
+}
+
+/** The file LibreOffice (Danish) writes after recalculating the plan rendered without cached results. */
+export async function recalcDanishBytes(plan: WorkbookPlan): Promise<Uint8Array> {
+  return resavedByLibreOffice(await bareBytes(plan));
+}
+
+/** Several plans recalculated by one LibreOffice run (Danish), read back, in order. */
+export async function recalcDanishTogether(plans: readonly WorkbookPlan[]): Promise<Workbook[]> {
+  const files = await Promise.all(plans.map(bareBytes));
+  return Promise.all(resavedTogether(files).map((bytes) => loadWorkbook(bytes)));
+}
+
+/** A value made on its first use and kept (tests that share one LibreOffice run). */
+export function onFirstUse<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 /** A formula cell's computed result as ExcelJS reads it (a missing result of 0 or "" as such). */
