@@ -238,9 +238,9 @@ export function kindRangeProblem(
     }
   | undefined {
   const k = KINDS[kind];
-  // A year is written as a year (2024, not 2.024).
+  // A year is written as a year, without thousands separators (2024, not 2.024).
   const number = (n: number) =>
-    kind === "aarstal" && Number.isInteger(n) ? String(n) : formatDanishNumber(n);
+    kind === "aarstal" ? formatDanishNumber(n).replaceAll(".", "") : formatDanishNumber(n);
   // Only a value that breaks a rule is formatted (every number of every return comes here).
   const fmt = () => number(value);
   if (kind === "pct") {
@@ -262,7 +262,7 @@ export function kindRangeProblem(
       text: `${k.noun} skal ligge mellem ${number(k.min ?? 0)} og ${number(k.max ?? 0)}, men er ${fmt()}.`,
     };
   if (k.integer && !Number.isInteger(value))
-    return { rule: "ikke_heltal", text: `et antal skal være et helt tal, men er ${fmt()}.` };
+    return { rule: "ikke_heltal", text: `${k.noun} skal være et helt tal, men er ${fmt()}.` };
   return undefined;
 }
 
