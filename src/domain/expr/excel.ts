@@ -400,18 +400,12 @@ function scalarCall(fn: string, xs: Compiled[]): Compiled {
       if (xs.some((x) => x.constEmpty)) return { ...EMPTY, type: "sandhed" };
       const conds = xs.flatMap(conditions);
       // A constant argument that decides the outcome: NOT of a constant, AND with FALSE, OR with TRUE.
-      const decided =
-        fn === "NOT"
-          ? xs[0].raw === "TRUE" || xs[0].raw === "FALSE"
-            ? notOf(xs[0].raw)
-            : undefined
-          : xs.some((x) => x.raw === (fn === "AND" ? "FALSE" : "TRUE"))
-            ? fn === "AND"
-              ? "FALSE"
-              : "TRUE"
-            : undefined;
-      if (decided !== undefined)
+      const decides = fn === "NOT" ? ["TRUE", "FALSE"] : [fn === "AND" ? "FALSE" : "TRUE"];
+      const decider = xs.find((x) => decides.includes(x.raw));
+      if (decider) {
+        const decided = fn === "NOT" ? notOf(decider.raw) : decider.raw;
         return conds.length ? mk(decided, "sandhed", conds) : constant(decided === "TRUE");
+      }
       return mk(`${fn}(${xs.map((x) => x.raw).join(",")})`, "sandhed", conds);
     }
     case "N":
