@@ -3,10 +3,10 @@
  * `npm test`: two chains side by side, one per core, then Jest. One chain type-checks, builds
  * the CLI and checks that src/domain compiles without DOM or Node types; the other builds the
  * task pane's production bundle (for the browser test) and lints. Each chain takes about 25 s
- * on a 2-core machine. scripts/web-build.js builds only
- * when the bundle is missing or stale, and the browser test reuses what it built, so one
- * `npm test` builds at most once. Where Chromium is missing (the browser test is then skipped)
- * nothing is built. Arguments are passed on to Jest.
+ * on a 2-core machine. scripts/web-build.js builds only when the bundle is missing or stale,
+ * and the browser test reuses what it built, so one `npm test` builds at most once. Where
+ * Chromium is missing (the browser test is then skipped) nothing is built. Arguments are passed
+ * on to Jest.
  */
 const { spawn } = require("child_process");
 const fs = require("fs");
