@@ -154,8 +154,10 @@ function cellValue(v: unknown): string | number | boolean | null {
 
 /** A1 reference parts: sheet, column, row. */
 function parseRef(ref: string): { sheet: string; col: string; row: number } | undefined {
-  const m = /^(.*)!\$([A-Z]+)\$(\d+)$/.exec(ref);
-  return m ? { sheet: m[1], col: m[2], row: Number(m[3]) } : undefined;
+  // The cell part after the last "!": a quoted sheet name may hold "!" itself.
+  const bang = ref.lastIndexOf("!");
+  const m = bang < 0 ? null : /^\$([A-Z]+)\$(\d+)$/.exec(ref.slice(bang + 1));
+  return m ? { sheet: ref.slice(0, bang), col: m[1], row: Number(m[2]) } : undefined;
 }
 
 /** Writes lists of formulas into helper columns: one column per list, one cell per element. */
@@ -620,14 +622,12 @@ class TablesReport {
       },
       materialise: (items) => this.helper.add(items, this.helperLabel),
       rangeOf: (refs) => {
-        const parts = refs.map(parseRef);
-        if (parts.some((p) => !p)) return undefined;
-        const first = parts[0]!;
-        const ok = parts.every(
-          (p, i) => p!.sheet === first.sheet && p!.col === first.col && p!.row === first.row + i
-        );
-        if (!ok) return undefined;
-        return `${first.sheet}!$${first.col}$${first.row}:$${first.col}$${first.row + parts.length - 1}`;
+        // One column's consecutive cells, or no range: stops at the first cell out of line.
+        const first = refs.length > 0 ? parseRef(refs[0]) : undefined;
+        if (!first) return undefined;
+        for (let i = 1; i < refs.length; i++)
+          if (refs[i] !== `${first.sheet}!$${first.col}$${first.row + i}`) return undefined;
+        return `${first.sheet}!$${first.col}$${first.row}:$${first.col}$${first.row + refs.length - 1}`;
       },
     };
   }
