@@ -1,6 +1,8 @@
-/* global module, require */
+/* global module, require, process */
 const os = require("os");
 const swc = require("./scripts/swc");
+
+const HURTIG = process.env.BYRDE_HURTIG === "1";
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -10,6 +12,10 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  // test:hurtig runs without a browser: the browser suites are not even loaded (the summary
+  // reporter says so), and the rest skip what needs a build or another program
+  // (test/helpers/requirements.ts).
+  testPathIgnorePatterns: ["/node_modules/", ...(HURTIG ? ["\\.e2e\\.test\\.tsx?$"] : [])],
   transform: {
     // swc strips the types (the type check is its own step): see scripts/swc.js.
     "^.+\\.tsx?$": ["@swc/jest", { ...swc, module: { type: "commonjs" } }],
@@ -22,5 +28,13 @@ module.exports = {
   // A directory for the generated corpora that several suites share (test/helpers/corpus.ts).
   globalSetup: "<rootDir>/test/helpers/globalSetup.js",
   globalTeardown: "<rootDir>/test/helpers/globalTeardown.js",
-  reporters: ["default", "<rootDir>/test/helpers/summary-reporter.js"],
+  reporters: [
+    "default",
+    [
+      "<rootDir>/test/helpers/summary-reporter.js",
+      HURTIG
+        ? { notRun: "npm run test:hurtig: browsertestene (test/e2e/*.e2e.test.ts) er ikke kørt." }
+        : {},
+    ],
+  ],
 };

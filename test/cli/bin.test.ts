@@ -7,10 +7,11 @@ import { spawnSync } from "child_process";
 import { existsSync } from "fs";
 import { join } from "path";
 import { TEMPLATES } from "../../src/domain/catalogue";
+import { BUILT_CLI, describeWith } from "../helpers/requirements";
 
 const ROOT = join(__dirname, "..", "..");
 
-describe("bin/byrde.js", () => {
+describeWith(BUILT_CLI, "bin/byrde.js", () => {
   it("runs the compiled CLI: katalog --json lists the templates, exit code 0", () => {
     expect(existsSync(join(ROOT, "dist", "cli", "main.js"))).toBe(true);
     const r = spawnSync(process.execPath, [join(ROOT, "bin", "byrde.js"), "katalog", "--json"], {

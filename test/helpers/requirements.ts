@@ -1,7 +1,9 @@
 /**
  * Tests that need a program beside Node (LibreOffice, Chromium) run where it is installed and
  * are skipped, saying why, where it is not, or under `npm run test:hurtig` (BYRDE_HURTIG=1),
- * which leaves both out for speed. A skipped test's title ends with "[sprunget over: <why>]",
+ * which leaves both out for speed, and with them what needs a build (the browser tests' web
+ * build, and the compiled CLI that runs as its own process and in worker threads) and the
+ * comparisons over whole test corpora. `npm test` runs everything. A skipped test's title ends with "[sprunget over: <why>]",
  * and the summary reporter (test/helpers/summary-reporter.js) lists every skipped test with it.
  */
 import { spawnSync } from "child_process";
@@ -34,6 +36,26 @@ export const LIBREOFFICE_PDF: Requirement = LIBREOFFICE.missing
       () => spawnSync("pdftotext", ["-v"], { encoding: "utf8" }).status === 0,
       "poppler-utils (pdftotext, pdfinfo) findes ikke på denne maskine"
     );
+
+/**
+ * The compiled CLI (dist/, rebuilt by test/helpers/cliBuild.ts when a source is newer): the
+ * installed command as its own process, and reading in worker threads. test:hurtig runs the
+ * sources in-process only, so an edit never waits for a build.
+ */
+export const BUILT_CLI: Requirement = requirement("den byggede CLI (dist/)", () => true, "");
+
+/**
+ * Comparisons over a whole generated corpus: every bad and hostile file through both `valider`
+ * and `opregn`, and every template, return and bad file through both the streaming reader and
+ * the ExcelJS reader it replaced. They are slow by design; test:hurtig leaves them to `npm test`
+ * and still checks each of those files on its own (test/validate/badFixtures.test.ts,
+ * test/xlsx/hostile.test.ts).
+ */
+export const WHOLE_CORPUS: Requirement = requirement(
+  "sammenligningerne over hele testkorpusset",
+  () => true,
+  ""
+);
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 

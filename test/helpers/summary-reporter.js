@@ -5,6 +5,11 @@
  * skipped]", so any CI that reads closing lines sees the counts in a common form.
  */
 class SummaryReporter {
+  /** options.notRun: a line on test files the run left out on purpose (jest.config.js). */
+  constructor(_globalConfig, options = {}) {
+    this.notRun = options.notRun;
+  }
+
   onRunComplete(_contexts, results) {
     const skipped = results.numPendingTests + results.numTodoTests;
     const lines = [];
@@ -17,6 +22,7 @@ class SummaryReporter {
       lines.push(`Sprunget over (${titles.length}):`);
       for (const t of titles) lines.push(`  - ${t}`);
     }
+    if (this.notRun) lines.push(this.notRun);
     const tail = skipped > 0 ? `, ${skipped} skipped` : "";
     lines.push(`Tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed${tail}`);
     // Jest prints its own summary after the custom reporters; print ours last, at exit.
