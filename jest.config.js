@@ -10,6 +10,8 @@ module.exports = {
   // mostly waits, so a worker per core (at least two) finishes sooner.
   maxWorkers: Math.max(2, os.availableParallelism() - 1),
   testEnvironment: "node",
+  // jest-runtime with V8's code cache for the modules each test file loads again.
+  runtime: "<rootDir>/test/helpers/runtime.js",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   // test:hurtig runs without a browser: the browser suites are not even loaded (the summary

@@ -55,7 +55,14 @@ async function main() {
   if (checkCode !== 0) process.exit(checkCode);
   if (lintCode !== 0) process.exit(lintCode);
   process.exit(
-    await run(process.execPath, [require.resolve("jest/bin/jest"), ...process.argv.slice(2)])
+    await run(process.execPath, [
+      // A young generation of 64 MB (Jest's workers inherit it): a test file's fresh module
+      // registry is mostly short-lived garbage, and scavenging it in a small space took half
+      // the collector's time.
+      "--max-semi-space-size=64",
+      require.resolve("jest/bin/jest"),
+      ...process.argv.slice(2),
+    ])
   );
 }
 
