@@ -1,0 +1,36 @@
+/**
+ * The Jest runtime of test/helpers/runtime.js: modules see the test context's own built-ins, a
+ * module may declare a built-in's name itself, and errors keep their lines.
+ */
+import { join } from "path";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const mod = require(join(__dirname, "fixtures", "runtime", "builtins.js"));
+
+describe("the code-caching runtime", () => {
+  it("runs under Jest's config", () => {
+    expect(require(join(__dirname, "..", "jest.config.js")).runtime).toBe(
+      "<rootDir>/test/helpers/runtime.js"
+    );
+  });
+
+  it("gives a module the test context's built-ins (instanceof holds across the two)", () => {
+    expect(mod.list()).toBeInstanceOf(Array);
+    expect(mod.isArray([])).toBe(true);
+    expect(mod.isArray({ length: 0 })).toBe(false);
+  });
+
+  it("lets a module declare a built-in's name itself", () => {
+    expect(mod.max()).toBe(42);
+    expect(Math.max(1, 2)).toBe(2);
+  });
+
+  it("keeps the line of a thrown error", () => {
+    expect(() => mod.fail()).toThrow("linje 6");
+    try {
+      mod.fail();
+    } catch (e) {
+      expect((e as Error).stack).toMatch(/builtins\.js:6:/);
+    }
+  });
+});
