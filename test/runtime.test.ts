@@ -4,7 +4,6 @@
  */
 import { join } from "path";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const mod = require(join(__dirname, "fixtures", "runtime", "builtins.js"));
 
 describe("the code-caching runtime", () => {
