@@ -25,11 +25,11 @@ describe("the code-caching runtime", () => {
   });
 
   it("keeps the line of a thrown error", () => {
-    expect(() => mod.fail()).toThrow("linje 6");
+    expect(() => mod.fail()).toThrow("linje 7");
     try {
       mod.fail();
     } catch (e) {
-      expect((e as Error).stack).toMatch(/builtins\.js:6:/);
+      expect((e as Error).stack).toMatch(/builtins\.js:7:/);
     }
   });
 });
