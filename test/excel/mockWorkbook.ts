@@ -223,6 +223,11 @@ export function createMockWorkbook(
         true
       ),
     });
+    /** The sheet, found once for the many cells of a write as it is applied (on first use). */
+    const sheetOnce = () => {
+      let found: SheetState | undefined;
+      return () => (found ??= sheetState(sheetName));
+    };
     const areas = multi ? address.split(",").map(rectOf) : [rectOf(address)];
     const r = areas[0];
     const isWhole = address === "A1:XFD1048576";
@@ -271,8 +276,7 @@ export function createMockWorkbook(
     );
     pending.push(() => {
       if ((range as unknown as { rowHidden?: boolean }).rowHidden === true)
-        for (let row = r.top; row <= r.bottom; row++)
-          s.hiddenRows = [...(s.hiddenRows ?? []), row];
+        for (let row = r.top; row <= r.bottom; row++) s.hiddenRows = [...(s.hiddenRows ?? []), row];
     });
     const m = range as unknown as Record<string, unknown>;
     m.__address = `${quoted}!${address}`;
@@ -314,6 +318,10 @@ export function createMockWorkbook(
         }),
     };
     m.format = formatMock((f) => {
+      const sheet = sheetOnce();
+      const locked = f["protection.locked"];
+      const rest = Object.fromEntries(Object.entries(f).filter(([k]) => k !== "protection.locked"));
+      const hasRest = Object.keys(rest).length > 0;
       for (const rect of areas) {
         if (rect.bottom === 1048576 || rect.right === 16384) {
           if (f.columnWidth !== undefined) s.columnWidths[address] = f.columnWidth as number;
@@ -321,16 +329,14 @@ export function createMockWorkbook(
           continue;
         }
         for (const a of cellsIn(rect)) {
-          const c = cellState(s, a);
-          if (f["protection.locked"] !== undefined) c.locked = f["protection.locked"] as boolean;
-          const rest = Object.fromEntries(
-            Object.entries(f).filter(([k]) => k !== "protection.locked")
-          );
-          if (Object.keys(rest).length) c.format = { ...(c.format ?? {}), ...rest };
+          const c = cellState(sheet(), a);
+          if (locked !== undefined) c.locked = locked as boolean;
+          if (hasRest) c.format = { ...(c.format ?? {}), ...rest };
         }
       }
     });
     pending.push(() => {
+      const sheet = sheetOnce();
       const written = (k: string) =>
         Array.isArray(m[k]) &&
         m[k] !== ({ values, numberFormat, formulas } as Record<string, unknown>)[k];
@@ -340,7 +346,7 @@ export function createMockWorkbook(
         rows.forEach((line, i) =>
           line.forEach((v, j) => {
             if (v === null) return;
-            fn(cellState(s, cellAddress(r.top + i, r.left + j)), v);
+            fn(cellState(sheet(), cellAddress(r.top + i, r.left + j)), v);
           })
         );
       };
@@ -362,7 +368,7 @@ export function createMockWorkbook(
       if (d.rule && typeof d.rule === "object") {
         for (const rect of areas)
           for (const a of cellsIn(rect))
-            cellState(s, a).validation = {
+            cellState(sheet(), a).validation = {
               rule: d.rule,
               prompt: d.prompt,
               errorAlert: d.errorAlert,
@@ -438,9 +444,17 @@ export function createMockWorkbook(
             const props: Record<string, unknown> = {};
             pending.push(() => {
               const at = address.includes("!") ? splitAddress(address).cell : address;
-              if (state.tables.some((t) => t.name.toLowerCase() === String(props.name).toLowerCase()))
+              if (
+                state.tables.some((t) => t.name.toLowerCase() === String(props.name).toLowerCase())
+              )
                 throw Object.assign(new Error("Tabellen findes"), { code: "ItemAlreadyExists" });
-              state.tables.push({ name: `Tabel${state.tables.length + 1}`, sheet: s().name, address: at, hasHeaders, ...props } as TableState);
+              state.tables.push({
+                name: `Tabel${state.tables.length + 1}`,
+                sheet: s().name,
+                address: at,
+                hasHeaders,
+                ...props,
+              } as TableState);
             });
             return new Proxy(props, {
               set: (t, prop: string, value) => {
@@ -462,7 +476,9 @@ export function createMockWorkbook(
     // Every page-layout property set is applied at the next sync, as Excel does.
     const headerFooter = new Proxy({} as Record<string, unknown>, {
       set: (_t, prop: string, value) => {
-        pending.push(() => (s().headerFooter = { ...(s().headerFooter ?? {}), [prop]: String(value) }));
+        pending.push(
+          () => (s().headerFooter = { ...(s().headerFooter ?? {}), [prop]: String(value) })
+        );
         return true;
       },
     });
@@ -471,13 +487,16 @@ export function createMockWorkbook(
       setPrintTitleRows: (a: string) => pending.push(() => (s().pageLayout.printTitleRows = a)),
       headersFooters: { defaultForAllPages: headerFooter },
     };
-    (ws as unknown as Record<string, unknown>).pageLayout = new Proxy({} as Record<string, unknown>, {
-      get: (_t, prop: string) => pageMethods[prop],
-      set: (_t, prop: string, value) => {
-        pending.push(() => (s().pageLayout[prop] = value));
-        return true;
-      },
-    });
+    (ws as unknown as Record<string, unknown>).pageLayout = new Proxy(
+      {} as Record<string, unknown>,
+      {
+        get: (_t, prop: string) => pageMethods[prop],
+        set: (_t, prop: string, value) => {
+          pending.push(() => (s().pageLayout[prop] = value));
+          return true;
+        },
+      }
+    );
     pending.push(() => {
       const w = ws as unknown as Record<string, unknown>;
       if (typeof w.tabColor === "string") s().tabColor = w.tabColor;
