@@ -58,12 +58,15 @@ function withPrefixAttribute(xf: string): string {
  * formula (see the module comment); the same bytes when there is none.
  */
 export function withQuotePrefix(bytes: Uint8Array): Uint8Array {
-  const files = unzipSync(bytes);
-  const sst = files[SHARED_STRINGS];
-  const stylesBytes = files[STYLES];
-  if (!sst || !stylesBytes) return bytes;
+  // The shared strings first, alone: most packages have no formula-like text, and then the
+  // rest is never inflated.
+  const sst = unzipSync(bytes, { filter: (f) => f.name === SHARED_STRINGS })[SHARED_STRINGS];
+  if (!sst) return bytes;
   const flagged = formulaLikeStrings(strFromU8(sst));
   if (flagged.size === 0) return bytes;
+  const files = unzipSync(bytes);
+  const stylesBytes = files[STYLES];
+  if (!stylesBytes) return bytes;
   let styles = strFromU8(stylesBytes);
   const table = cellXfs(styles);
   if (!table) return bytes;

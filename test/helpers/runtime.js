@@ -65,42 +65,48 @@ const BUILTINS = [
 ].join(", ");
 
 /**
- * File name → the source compiled, its first Script and then V8's cached data for it, in this
- * worker process.
+ * File name → what this worker process knows of it: the source last compiled, whether that may
+ * import() (jest-runtime's own compile handles that), its first Script and then V8's cached data.
  */
 const codeCache = new Map();
 
 function cachingCompile(executor, ownCompile) {
   return function compile(scriptSource, filename) {
     const vmContext = executor.environment.getVmContext();
-    if (
-      vmContext == null ||
-      executor.resolution.isCoreModule(filename) ||
-      /\bimport\s*\(/.test(scriptSource)
-    )
+    if (vmContext == null || executor.resolution.isCoreModule(filename))
       return ownCompile(scriptSource, filename);
-    const cached = codeCache.get(filename);
-    const reuse = cached !== undefined && cached.source === scriptSource;
+    let entry = codeCache.get(filename);
+    if (entry === undefined || entry.source !== scriptSource) {
+      entry = {
+        source: scriptSource,
+        dynamicImport: /\bimport\s*\(/.test(scriptSource),
+        first: undefined,
+        data: undefined,
+      };
+      codeCache.set(filename, entry);
+    }
+    if (entry.dynamicImport) return ownCompile(scriptSource, filename);
     // Taken from the first compile when the file is needed again, so it holds the functions
     // that ran meanwhile too (V8 compiles a function when it is first called).
-    if (reuse && cached.data === undefined) {
-      cached.data = cached.first.createCachedData();
-      cached.first = undefined;
+    if (entry.first !== undefined && entry.data === undefined) {
+      entry.data = entry.first.createCachedData();
+      entry.first = undefined;
     }
     let script;
     try {
       script = new Script(
         `(function () { const { ${BUILTINS} } = globalThis; return function (${executor.injectedModuleParameters.join(", ")}) {${scriptSource}\n}; })()`,
-        { filename, cachedData: reuse ? cached.data : undefined }
+        { filename, cachedData: entry.data }
       );
     } catch {
       // jest-runtime's own compile reports the error as Jest does.
       return ownCompile(scriptSource, filename);
     }
-    const fn = script.runInContext(vmContext);
-    if (!reuse || script.cachedDataRejected)
-      codeCache.set(filename, { source: scriptSource, first: script, data: undefined });
-    return fn;
+    if (entry.data === undefined || script.cachedDataRejected) {
+      entry.data = undefined;
+      entry.first = script;
+    }
+    return script.runInContext(vmContext);
   };
 }
 
