@@ -16,9 +16,12 @@ import { LIBREOFFICE, itWith } from "../helpers/requirements";
 const itLo = (title: string, fn: jest.ProvidesCallback, timeout?: number) =>
   itWith(LIBREOFFICE, title, fn, timeout);
 
-const pack = builtinPack("rammeaftale_li")!;
-const returns = packReturnsIn(pack, join(__dirname, "..", "..", "examples", "rammeaftale_li"));
-const plan = buildTablesReport({ result: computeTables({ pack, returns }), returns });
+/** The report of Bilag 11's returns, made on the first test's use. */
+const reportPlan = onFirstUse(() => {
+  const pack = builtinPack("rammeaftale_li")!;
+  const returns = packReturnsIn(pack, join(__dirname, "..", "..", "examples", "rammeaftale_li"));
+  return buildTablesReport({ result: computeTables({ pack, returns }), returns });
+});
 
 /** The plan with one cell's value replaced (a figure typed into the Data or Indstillinger sheet). */
 function edit(
@@ -40,7 +43,7 @@ function edit(
     ),
   };
 }
-const sheetOf = (title: string) => plan.sheets.find((s) => s.name === title)!;
+const sheetOf = (title: string) => reportPlan().sheets.find((s) => s.name === title)!;
 const rowLabelled = (sheet: string, label: string) =>
   sheetOf(sheet).cells.find((c) => c.col === 1 && c.value === label)!.row;
 const colTitled = (sheet: string, title: string) =>
@@ -60,32 +63,19 @@ function editedCells() {
 /** Aarhus's 2017 regnskab +100.000 (1.000 kr.) and Hedensted's zero occupancy shown as −100 %. */
 function editedPlan(): WorkbookPlan {
   const { aarhus2017, valueCol, visning, visningValue } = editedCells();
-  const edited = edit(plan, "Data", aarhus2017.row, valueCol, 622597);
+  const edited = edit(reportPlan(), "Data", aarhus2017.row, valueCol, 622597);
   return edit(edited, "Indstillinger", visning.row, visningValue.col, "-100 %");
 }
 
 /** The plan and the edited plan, recalculated by one LibreOffice run (on the first test's use). */
-const recalculated = onFirstUse(() => recalcDanishTogether([plan, editedPlan()]));
+const recalculated = onFirstUse(() => recalcDanishTogether([reportPlan(), editedPlan()]));
 
 describe("rammeaftale_li's report in LibreOffice", () => {
-  it("has a sheet per report table after the summary", () => {
-    const names = plan.sheets.map((s) => s.name);
-    expect(names[0]).toBe("Overblik");
-    for (const t of [
-      "Takstudvikling på regnskab",
-      "Over- og underskud",
-      "Tillægsydelser",
-      "Belægningsprocent pr. målgruppe",
-      "Pladser pr. målgruppe",
-    ])
-      expect(names).toContain(t);
-  });
-
   itLo(
     "recalculates every formula to the engine's value (both years, totals, percentages, sentences)",
     async () => {
       const [wb] = await recalculated();
-      const { checked, wrong } = differences(plan, wb);
+      const { checked, wrong } = differences(reportPlan(), wb);
       expect(wrong).toEqual([]);
       expect(checked).toBeGreaterThan(400);
       const sheet = "Takstudvikling på regnskab";

@@ -11,6 +11,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { builtinPack } from "../../../src/domain/pakker";
 import { computeTables, tablesJson } from "../../../src/domain/tables/compute";
+import { buildTablesReport } from "../../../src/domain/tables/report";
 import { packReturn, packReturnsIn } from "../../helpers/packReturns";
 
 const pack = builtinPack("rammeaftale_li")!;
@@ -569,5 +570,20 @@ describe("the pack's constants (bilag 1, 2, 9, 10) and their tables", () => {
     expect(
       (num("kofoedsminde", "2019", "sats") / num("kofoedsminde", "2017", "sats") - 1) * 100
     ).toBeCloseTo(23.14, 2);
+  });
+});
+
+describe("the report workbook", () => {
+  it("has a sheet per report table after the summary", () => {
+    const names = buildTablesReport({ result, returns }).sheets.map((s) => s.name);
+    expect(names[0]).toBe("Overblik");
+    for (const t of [
+      "Takstudvikling på regnskab",
+      "Over- og underskud",
+      "Tillægsydelser",
+      "Belægningsprocent pr. målgruppe",
+      "Pladser pr. målgruppe",
+    ])
+      expect(names).toContain(t);
   });
 });
