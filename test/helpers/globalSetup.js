@@ -8,16 +8,26 @@
  * of that code, the installed packages or Node changed. The directory is therefore named by a
  * hash of all of it, under node_modules/.cache/byrde/korpus/, and kept between runs: a run after
  * any change to those files gets a new, empty directory and builds afresh; directories of other
- * hashes are removed. BYRDE_TEST_KORPUS_NY=1 builds in a directory of this run's own, removed at
+ * hashes are removed when no run has started with them for a quarter of an hour. BYRDE_TEST_KORPUS_NY=1 builds in a directory of this run's own, removed at
  * the end (./globalTeardown.js).
  */
 const { createHash } = require("crypto");
-const { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } = require("fs");
+const {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+} = require("fs");
 const { tmpdir } = require("os");
 const { join, relative } = require("path");
 
 const ROOT = join(__dirname, "..", "..");
 const CACHE = join(ROOT, "node_modules", ".cache", "byrde", "korpus");
+const UNUSED_MS = 15 * 60 * 1000;
 
 function files(dir) {
   return readdirSync(dir, { withFileTypes: true })
@@ -47,10 +57,15 @@ module.exports = async () => {
     return;
   }
   const key = corpusKey();
+  // Another hash's corpora go once no run has used them for a while (a run of npm test started
+  // before an edit may still be reading its own).
   if (existsSync(CACHE))
     for (const old of readdirSync(CACHE))
-      if (old !== key) rmSync(join(CACHE, old), { recursive: true, force: true });
+      if (old !== key && statSync(join(CACHE, old)).mtimeMs < Date.now() - UNUSED_MS)
+        rmSync(join(CACHE, old), { recursive: true, force: true });
   const dir = join(CACHE, key);
   mkdirSync(dir, { recursive: true });
+  const now = new Date();
+  utimesSync(dir, now, now);
   process.env.BYRDE_TEST_KORPUS = dir;
 };
