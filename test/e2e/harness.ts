@@ -7,9 +7,45 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Page } from "playwright-core";
+import { buildTemplateWorkbook } from "../../src/domain/layout";
+import type { Pack } from "../../src/domain/pack/model";
+import { fillWorkbook } from "../../src/xlsx/fill";
+import { renderWorkbook } from "../../src/xlsx/render";
 import { CHROMIUM, CHROMIUM_PATH, describeWith } from "../helpers/requirements";
 
 export const SHOTS = path.join(__dirname, "__screenshots__");
+
+/** A file for the pane's file chooser (Playwright's `setFiles`). */
+export interface Upload {
+  readonly name: string;
+  readonly mimeType: string;
+  readonly buffer: Buffer;
+}
+
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * A return written as JSON (`{ kommune, felter }`, the shape of examples/) as the filled .xlsx a
+ * respondent sends back: the pack's templates for the respondent, filled with its values.
+ */
+export async function filledReturnUpload(
+  jsonFile: string,
+  pack: Pack,
+  templates: readonly string[]
+): Promise<Upload> {
+  const r = JSON.parse(fs.readFileSync(jsonFile, "utf8")) as {
+    kommune: string;
+    felter: Record<string, unknown>;
+  };
+  const template = await renderWorkbook(buildTemplateWorkbook(r.kommune, templates, { pack }));
+  const filled = await fillWorkbook(template, r.felter);
+  if (!filled.ok) throw new Error(`${jsonFile}: ${JSON.stringify(filled.errors)}`);
+  return {
+    name: path.basename(jsonFile).replace(/\.json$/, ".xlsx"),
+    mimeType: XLSX_MIME,
+    buffer: Buffer.from(filled.bytes),
+  };
+}
 
 /** `describe` for a browser test, or skipped with the reason in its title. */
 export const describeBrowser = (title: string, fn: jest.EmptyFunction) =>
@@ -80,7 +116,10 @@ export async function show(page: Page, mode: string, step: string): Promise<void
   await page.getByRole("tab", { name: mode, exact: true }).click();
   await page.getByRole("tab", { name: step, exact: true }).click();
   // A view's code loads when it is first shown (React.lazy): wait for it, not for a fixed time.
-  await page.getByText(/^Indlæser /).first().waitFor({ state: "hidden" });
+  await page
+    .getByText(/^Indlæser /)
+    .first()
+    .waitFor({ state: "hidden" });
   await settled(page);
 }
 

@@ -8,50 +8,26 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Page } from "playwright-core";
-import { buildTemplateWorkbook } from "../../src/domain/layout";
 import { computeTables } from "../../src/domain/tables/compute";
 import { resultText } from "../../src/domain/tables/text";
-import { fillWorkbook } from "../../src/xlsx/fill";
-import { renderWorkbook } from "../../src/xlsx/render";
 import { KORA_DIR, koraEnhed, koraPack, koraReturns } from "../helpers/kora";
 import {
   describeBrowser,
   fakeWorkbook,
+  filledReturnUpload,
   fitsAt,
   poll,
   show,
   paneForTests,
-  type Fake,
   type PaneSession,
 } from "./harness";
 
 const PACK = koraPack();
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const EGNETAL = fs
   .readdirSync(path.join(KORA_DIR, "returer"))
   .filter((f) => f.startsWith("egnetal-"))
   .sort();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/** An example kora_egnetal return as the filled .xlsx a municipality sends back. */
-async function returnFile(
-  file: string
-): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
-  const r = JSON.parse(fs.readFileSync(path.join(KORA_DIR, "returer", file), "utf8")) as {
-    kommune: string;
-    felter: Record<string, unknown>;
-  };
-  const template = await renderWorkbook(
-    buildTemplateWorkbook(r.kommune, ["kora_egnetal"], { pack: PACK })
-  );
-  const filled = await fillWorkbook(template, r.felter);
-  if (!filled.ok) throw new Error(`${file}: ${JSON.stringify(filled.errors)}`);
-  return {
-    name: file.replace(/\.json$/, ".xlsx"),
-    mimeType: XLSX,
-    buffer: Buffer.from(filled.bytes),
-  };
-}
 
 describeBrowser("task pane with the kora_enhedsudgifter pack in Chromium", () => {
   let session: PaneSession;
@@ -97,7 +73,15 @@ describeBrowser("task pane with the kora_enhedsudgifter pack in Chromium", () =>
     await show(page, "Konsulent", "Indsaml");
     const chooser = page.waitForEvent("filechooser");
     await page.getByRole("button", { name: "Vælg filer …" }).click();
-    await (await chooser).setFiles(await Promise.all(EGNETAL.map(returnFile)));
+    await (
+      await chooser
+    ).setFiles(
+      await Promise.all(
+        EGNETAL.map((f) =>
+          filledReturnUpload(path.join(KORA_DIR, "returer", f), PACK, ["kora_egnetal"])
+        )
+      )
+    );
     await page.getByText("Data indsamlet").waitFor({ timeout: 60000 });
 
     await show(page, "Konsulent", "Opregn");

@@ -20,40 +20,22 @@ import { packReturnsIn } from "../helpers/packReturns";
 import {
   describeBrowser,
   fakeWorkbook,
+  filledReturnUpload,
   fitsAt,
   poll,
   show,
   paneForTests,
   type Fake,
   type PaneSession,
+  type Upload,
+  XLSX_MIME,
 } from "./harness";
 
 const PACK = builtinPack("kkr_kapacitet")!;
 const EXAMPLES = path.join(__dirname, "../../examples/kkr_kapacitet");
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/** An example return (examples/kkr_kapacitet/*.json) as the filled .xlsx a municipality sends back. */
-async function returnFile(
-  file: string
-): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
-  const r = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), "utf8")) as {
-    kommune: string;
-    felter: Record<string, unknown>;
-  };
-  const template = await renderWorkbook(
-    buildTemplateWorkbook(r.kommune, [PACK.templates[0].id], { pack: PACK })
-  );
-  const filled = await fillWorkbook(template, r.felter);
-  if (!filled.ok) throw new Error(`${file}: ${JSON.stringify(filled.errors)}`);
-  return {
-    name: file.replace(/\.json$/, ".xlsx"),
-    mimeType: XLSX,
-    buffer: Buffer.from(filled.bytes),
-  };
-}
 
 /** A kl2024 return (another pack). */
-async function kl2024File(): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
+async function kl2024File(): Promise<Upload> {
   const filled = await fillWorkbook(
     await renderWorkbook(buildTemplateWorkbook("Odense", ["ukn"])),
     {
@@ -61,7 +43,7 @@ async function kl2024File(): Promise<{ name: string; mimeType: string; buffer: B
     }
   );
   if (!filled.ok) throw new Error("kunne ikke udfylde skabelonen");
-  return { name: "ukn-odense.xlsx", mimeType: XLSX, buffer: Buffer.from(filled.bytes) };
+  return { name: "ukn-odense.xlsx", mimeType: XLSX_MIME, buffer: Buffer.from(filled.bytes) };
 }
 
 describeBrowser("task pane with the kkr_kapacitet pack in Chromium", () => {
@@ -143,7 +125,12 @@ describeBrowser("task pane with the kkr_kapacitet pack in Chromium", () => {
       .readdirSync(EXAMPLES)
       .filter((f) => f.endsWith(".json"))
       .sort();
-    const upload = [...(await Promise.all(files.map(returnFile))), await kl2024File()];
+    const upload = [
+      ...(await Promise.all(
+        files.map((f) => filledReturnUpload(path.join(EXAMPLES, f), PACK, [PACK.templates[0].id]))
+      )),
+      await kl2024File(),
+    ];
     await show(page, "Konsulent", "Indsaml");
     const chooser = page.waitForEvent("filechooser");
     await page.getByRole("button", { name: "Vælg filer …" }).click();

@@ -10,27 +10,23 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Page } from "playwright-core";
-import { buildTemplateWorkbook } from "../../src/domain/layout";
 import { builtinPack } from "../../src/domain/pakker";
 import { computeTables } from "../../src/domain/tables/compute";
 import { resultText } from "../../src/domain/tables/text";
-import { fillWorkbook } from "../../src/xlsx/fill";
-import { renderWorkbook } from "../../src/xlsx/render";
 import { packReturn, type FelterReturn } from "../helpers/packReturns";
 import {
   describeBrowser,
+  filledReturnUpload,
   fitsAt,
   poll,
   show,
   fakeWorkbook,
   paneForTests,
-  type Fake,
   type PaneSession,
 } from "./harness";
 
 const PACK = builtinPack("rammeaftale_li")!;
 const EXAMPLES = path.join(__dirname, "../../examples/rammeaftale_li");
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const filesOf = (year: number) =>
   fs
     .readdirSync(EXAMPLES)
@@ -38,23 +34,6 @@ const filesOf = (year: number) =>
     .sort();
 const read = (file: string) =>
   JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), "utf8")) as FelterReturn;
-
-/** An example return as the filled .xlsx a driftsherre sends back. */
-async function returnFile(
-  file: string
-): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
-  const r = read(file);
-  const template = await renderWorkbook(
-    buildTemplateWorkbook(r.kommune, [PACK.templates[0].id], { pack: PACK })
-  );
-  const filled = await fillWorkbook(template, r.felter as Record<string, unknown>);
-  if (!filled.ok) throw new Error(`${file}: ${JSON.stringify(filled.errors)}`);
-  return {
-    name: file.replace(/\.json$/, ".xlsx"),
-    mimeType: XLSX,
-    buffer: Buffer.from(filled.bytes),
-  };
-}
 
 describeBrowser("task pane with the rammeaftale_li pack in Chromium", () => {
   let session: PaneSession;
@@ -68,7 +47,11 @@ describeBrowser("task pane with the rammeaftale_li pack in Chromium", () => {
   const packName = () => page.getByTestId("pakke-navn").innerText();
 
   async function importFiles(year: number): Promise<void> {
-    const upload = await Promise.all(filesOf(year).map(returnFile));
+    const upload = await Promise.all(
+      filesOf(year).map((f) =>
+        filledReturnUpload(path.join(EXAMPLES, f), PACK, [PACK.templates[0].id])
+      )
+    );
     await show(page, "Konsulent", "Indsaml");
     const chooser = page.waitForEvent("filechooser");
     await page.getByRole("button", { name: "Vælg filer …" }).click();

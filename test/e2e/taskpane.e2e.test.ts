@@ -19,6 +19,7 @@ import {
   paneForTests,
   type Fake,
   type PaneSession,
+  XLSX_MIME,
 } from "./harness";
 import { buildTemplateWorkbook } from "../../src/domain/layout";
 import { fillWorkbook } from "../../src/xlsx/fill";
@@ -191,14 +192,13 @@ describeBrowser("task pane in Chromium", () => {
     const workers: string[] = [];
     page.on("worker", (w) => workers.push(w.url()));
     await show(page, "Konsulent", "Indsaml");
-    const mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     const chooser = page.waitForEvent("filechooser");
     await page.getByRole("button", { name: "Vælg filer …" }).click();
     await (
       await chooser
     ).setFiles([
-      { name: "aarhus.xlsx", mimeType: mime, buffer: await returnFile("Aarhus", 37.4) },
-      { name: "odense.xlsx", mimeType: mime, buffer: await returnFile("Odense", 20) },
+      { name: "aarhus.xlsx", mimeType: XLSX_MIME, buffer: await returnFile("Aarhus", 37.4) },
+      { name: "odense.xlsx", mimeType: XLSX_MIME, buffer: await returnFile("Odense", 20) },
       { name: "noter.txt", mimeType: "text/plain", buffer: Buffer.from("ikke en skabelon") },
     ]);
     await page.getByText("Data indsamlet").waitFor({ timeout: 30000 });
