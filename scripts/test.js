@@ -54,16 +54,8 @@ async function main() {
   const [checkCode, lintCode] = await Promise.all([checked, linted]);
   if (checkCode !== 0) process.exit(checkCode);
   if (lintCode !== 0) process.exit(lintCode);
-  process.exit(
-    await run(process.execPath, [
-      // A young generation of 64 MB (Jest's workers inherit it): a test file's fresh module
-      // registry is mostly short-lived garbage, and scavenging it in a small space took half
-      // the collector's time.
-      "--max-semi-space-size=64",
-      require.resolve("jest/bin/jest"),
-      ...process.argv.slice(2),
-    ])
-  );
+  // Jest as `npm run test:unit` starts it (with its Node options), with this command's arguments.
+  process.exit(await run("npm", ["run", "--silent", "test:unit", "--", ...process.argv.slice(2)]));
 }
 
 main();
