@@ -77,6 +77,10 @@ module.exports = async (env, options) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
+      // The reader's one-step inflater: Node's zlib in Node, fflate in the browser.
+      alias: {
+        [path.resolve(__dirname, "src/xlsx/reader/inflateRaw")]: path.resolve(__dirname, "src/xlsx/reader/inflateRaw.browser.ts"),
+      },
       fallback: { fs: false, path: false, stream: false, crypto: false, buffer: false, os: false, util: false },
     },
     module: {

@@ -1,11 +1,13 @@
 /**
  * The zip container of an .xlsx, read with limits. The central directory is walked directly
- * (fflate exposes no entry offsets); each part is inflated with fflate's streaming `Inflate`,
- * a small compressed chunk at a time, counting the bytes that really come out, so a part that
+ * (fflate exposes no entry offsets); a small part is inflated in one step, bounded by its
+ * declared size (./inflateRaw.ts), any other with fflate's streaming `Inflate`, a small
+ * compressed chunk at a time, counting the bytes that really come out, so a part that
  * lies about its size, or a zip bomb, is stopped at the limit instead of filling memory.
  * Duplicate part names (one sheet twice) are refused: which copy counts would be a guess.
  */
-import { Inflate, inflateSync } from "fflate";
+import { Inflate } from "fflate";
+import { ONE_STEP_COMPRESSED, inflateRawBounded } from "./inflateRaw";
 import { type FileLimits, XlsxRejected, formatBytes } from "./limits";
 import { formatDanishNumber } from "../../domain/parse/number";
 
@@ -33,12 +35,8 @@ const LOCAL = 0x04034b50;
 
 /** Compressed bytes fed to the inflater at a time: at most ~1000× as much comes out per step. */
 const CHUNK = 16 * 1024;
-/**
- * Parts up to this size (compressed) are first inflated in one step into a buffer one byte
- * larger than declared: a full buffer means the part lies about its size, and it is inflated
- * again, streaming and counted. At most ~32 MB of inflating is wasted on a liar.
- */
-const ONE_STEP = 32 * 1024;
+/** Parts declared larger than this are inflated streaming, so no part is held whole. */
+const ONE_STEP_BYTES = 4 * 1024 * 1024;
 
 function corrupt(detail: string): XlsxRejected {
   return new XlsxRejected(
@@ -255,21 +253,25 @@ export class ZipArchive {
       );
   }
 
-  /** The one-step path (see ONE_STEP); false when the part must be inflated streaming. */
+  /**
+   * Small parts (declared up to ONE_STEP_BYTES; compressed up to 32 KB in the browser, see
+   * ./inflateRaw.ts) are first inflated in one step, bounded by their declared size: one that
+   * comes out larger lies about its size and is inflated again, streaming and counted. False
+   * when the part must be inflated streaming.
+   */
   private inflateOneStep(
     entry: ZipEntry,
     data: Uint8Array,
     take: (chunk: Uint8Array) => void
   ): boolean {
-    if (entry.compressedSize > ONE_STEP || entry.declaredSize >= this.limits.maxSheetXmlBytes)
+    if (
+      entry.compressedSize > ONE_STEP_COMPRESSED ||
+      entry.declaredSize > ONE_STEP_BYTES ||
+      entry.declaredSize >= this.limits.maxSheetXmlBytes
+    )
       return false;
-    let out: Uint8Array;
-    try {
-      out = inflateSync(data, { out: new Uint8Array(entry.declaredSize + 1) });
-    } catch {
-      return false; // the streaming path reports the damage
-    }
-    if (out.length > entry.declaredSize) return false;
+    const out = inflateRawBounded(data, entry.declaredSize);
+    if (out === undefined) return false; // the streaming path reports the damage
     take(out);
     return true;
   }
