@@ -1,6 +1,6 @@
 /**
  * The Jest runtime of test/helpers/runtime.js: modules see the test context's own built-ins, a
- * module may declare a built-in's name itself, and errors keep their lines.
+ * module may declare a built-in's name itself, import() goes to Jest, and errors keep their lines.
  */
 import { join } from "path";
 
@@ -22,6 +22,12 @@ describe("the code-caching runtime", () => {
   it("lets a module declare a built-in's name itself", () => {
     expect(mod.max()).toBe(42);
     expect(Math.max(1, 2)).toBe(2);
+  });
+
+  it("hands import() to jest-runtime's handler, as its own compile does", async () => {
+    // Without a handler Node says "A dynamic import callback was not specified"; with Jest's,
+    // outside --experimental-vm-modules, it says this.
+    await expect(mod.load("path")).rejects.toThrow("--experimental-vm-modules");
   });
 
   it("keeps the line of a thrown error", () => {

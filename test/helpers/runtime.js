@@ -8,8 +8,8 @@
  * Node 20 never caches. This runtime compiles the same wrapper as a `vm.Script` and keeps V8's
  * cached data per file in the worker process, so a module's later compiles in that worker reuse
  * the first. The code that runs is the same: the same source, wrapped in a function of the same
- * parameters, run in the test file's own context. Anything else (a syntax error, a dynamic
- * import, a Node core module) goes to jest-runtime's own compile.
+ * parameters, run in the test file's own context, with jest-runtime's own handler for `import()`.
+ * Anything else (a syntax error, a Node core module) goes to jest-runtime's own compile.
  *
  * jest-runtime 30 compiles in its module executor (`executor.compile`); where a later version
  * has none, this runtime is plain jest-runtime and only slower.
@@ -65,8 +65,8 @@ const BUILTINS = [
 ].join(", ");
 
 /**
- * File name → what this worker process knows of it: the source last compiled, whether that may
- * import() (jest-runtime's own compile handles that), its first Script and then V8's cached data.
+ * File name → what this worker process knows of it: the source last compiled, its first Script
+ * and then V8's cached data.
  */
 const codeCache = new Map();
 
@@ -77,15 +77,9 @@ function cachingCompile(executor, ownCompile) {
       return ownCompile(scriptSource, filename);
     let entry = codeCache.get(filename);
     if (entry === undefined || entry.source !== scriptSource) {
-      entry = {
-        source: scriptSource,
-        dynamicImport: /\bimport\s*\(/.test(scriptSource),
-        first: undefined,
-        data: undefined,
-      };
+      entry = { source: scriptSource, first: undefined, data: undefined };
       codeCache.set(filename, entry);
     }
-    if (entry.dynamicImport) return ownCompile(scriptSource, filename);
     // Taken from the first compile when the file is needed again, so it holds the functions
     // that ran meanwhile too (V8 compiles a function when it is first called).
     if (entry.first !== undefined && entry.data === undefined) {
@@ -96,7 +90,13 @@ function cachingCompile(executor, ownCompile) {
     try {
       script = new Script(
         `(function () { const { ${BUILTINS} } = globalThis; return function (${executor.injectedModuleParameters.join(", ")}) {${scriptSource}\n}; })()`,
-        { filename, cachedData: entry.data }
+        {
+          filename,
+          cachedData: entry.data,
+          // As jest-runtime's compile does (it needs Node's --experimental-vm-modules).
+          importModuleDynamically: (specifier, _script, importAttributes, phase) =>
+            executor.dynamicImport(specifier, filename, vmContext, importAttributes, phase),
+        }
       );
     } catch {
       // jest-runtime's own compile reports the error as Jest does.
@@ -114,7 +114,12 @@ class CodeCachingRuntime extends Runtime {
   constructor(...args) {
     super(...args);
     const executor = this.executor;
-    if (executor && typeof executor.compile === "function" && executor.injectedModuleParameters)
+    if (
+      executor &&
+      typeof executor.compile === "function" &&
+      typeof executor.dynamicImport === "function" &&
+      executor.injectedModuleParameters
+    )
       executor.compile = cachingCompile(executor, executor.compile.bind(executor));
   }
 }
