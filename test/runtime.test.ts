@@ -30,6 +30,18 @@ describe("the code-caching runtime", () => {
     await expect(mod.load("path")).rejects.toThrow("--experimental-vm-modules");
   });
 
+  it("reads an installed package's source once per worker, the project's own for each test file", () => {
+    const { PackageSourceCache } = require(join(__dirname, "helpers", "packageSources.js"));
+    const pkg = join(__dirname, "..", "node_modules", "x", "index.js");
+    const own = join(__dirname, "..", "src", "x.ts");
+    const first = new PackageSourceCache(new Map([[own, "egen"]]));
+    first.set(pkg, "pakke");
+    expect(first.get(own)).toBe("egen");
+    const second = new PackageSourceCache(new Map());
+    expect(second.get(pkg)).toBe("pakke");
+    expect(second.get(own)).toBeUndefined();
+  });
+
   it("keeps the line of a thrown error", () => {
     expect(() => mod.fail()).toThrow("linje 7");
     try {

@@ -16,6 +16,7 @@
  */
 const { Script } = require("vm");
 const Runtime = require("jest-runtime").default;
+const { PackageSourceCache } = require("./packageSources");
 
 /**
  * The test file's context is a `vm` context, and there every read of a global variable goes
@@ -112,6 +113,8 @@ function cachingCompile(executor, ownCompile) {
 
 class CodeCachingRuntime extends Runtime {
   constructor(...args) {
+    if (args[4] instanceof Map && !(args[4] instanceof PackageSourceCache))
+      args[4] = new PackageSourceCache(args[4]);
     super(...args);
     const executor = this.executor;
     if (
