@@ -77,9 +77,12 @@ module.exports = async (env, options) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
-      // The reader's one-step inflater: Node's zlib in Node, fflate in the browser.
+      // Files with a browser twin (test/xlsx/browser-safe.test.ts).
       alias: {
+        // The reader's one-step inflater: Node's zlib in Node, fflate in the browser.
         [path.resolve(__dirname, "src/xlsx/reader/inflateRaw")]: path.resolve(__dirname, "src/xlsx/reader/inflateRaw.browser.ts"),
+        // ExcelJS's Workbook: its module alone in Node, the package's browser bundle in the browser.
+        [path.resolve(__dirname, "src/xlsx/excelWorkbook")]: path.resolve(__dirname, "src/xlsx/excelWorkbook.browser.ts"),
       },
       fallback: { fs: false, path: false, stream: false, crypto: false, buffer: false, os: false, util: false },
     },

@@ -10,7 +10,8 @@
  */
 import { mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
-import { Workbook, type Style } from "exceljs";
+import type { Style } from "exceljs";
+import { Workbook } from "../src/xlsx/excelWorkbook";
 import JSZip from "jszip";
 import { partsOf, zipParts } from "./zip";
 import { buildTemplateWorkbook, namedCells } from "../src/domain/layout";

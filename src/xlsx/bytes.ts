@@ -1,4 +1,4 @@
-import { Workbook } from "exceljs";
+import { Workbook } from "./excelWorkbook";
 import { withQuotePrefix } from "./quotePrefix";
 import { prescanForExcelJs } from "./reader/prescan";
 

@@ -1,4 +1,5 @@
-import { Workbook, type Row, type Style, type Worksheet } from "exceljs";
+import type { Row, Style, Worksheet } from "exceljs";
+import { Workbook } from "./excelWorkbook";
 import { a1 } from "../domain/layout/a1";
 import { STYLE_DEFS } from "../domain/layout/styles";
 import type {

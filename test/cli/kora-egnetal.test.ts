@@ -6,7 +6,7 @@
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { Workbook } from "exceljs";
+import { Workbook } from "../../src/xlsx/excelWorkbook";
 import { runByrde } from "../helpers/cli";
 import { KORA_DIR, koraPack } from "../helpers/kora";
 import { rawReturnFromFelter } from "../../src/domain/project";

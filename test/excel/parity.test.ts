@@ -7,7 +7,8 @@
  * tables and defined names. On the full kl2024 template set and on the report.
  */
 import { materializedWorkbook } from "../../src/domain/layout/rows";
-import { Workbook, type Worksheet } from "exceljs";
+import type { Worksheet } from "exceljs";
+import { Workbook } from "../../src/xlsx/excelWorkbook";
 import JSZip from "jszip";
 import { a1 } from "../../src/domain/layout/a1";
 import { buildTemplateWorkbook } from "../../src/domain/layout";

@@ -5,7 +5,8 @@
  * test/xlsx/reader-equality.test.ts compares the streaming reader with; do not change its
  * behaviour.
  */
-import { Workbook, type Worksheet } from "exceljs";
+import type { Worksheet } from "exceljs";
+import { Workbook } from "../../src/xlsx/excelWorkbook";
 import { ALL_FIELDS, META_FIELDS, TEMPLATES, fieldsOf } from "../../src/domain/catalogue";
 import type { TemplateDef } from "../../src/domain/catalogue/types";
 import { makeFinding } from "../../src/domain/findings";
@@ -296,7 +297,6 @@ export function legacyReadFromWorkbook(
     catalogue.templates
   );
 }
-
 
 /** Loads the bytes with ExcelJS (after the zip check) and reads them the old way. */
 export async function legacyReadReturn(

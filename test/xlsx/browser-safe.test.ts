@@ -56,10 +56,16 @@ describe("a file with a .browser.ts twin", () => {
     const alias = config.resolve.alias as Record<string, string>;
     for (const file of BROWSER_TWIN) {
       expect(alias[file.replace(/\.ts$/, "")]).toBe(file.replace(/\.ts$/, ".browser.ts"));
-      const exported = (f: string) =>
-        [...readFileSync(f, "utf8").matchAll(/^export (?:const|function) (\w+)/gm)].map(
-          (m) => m[1]
-        );
+      const exported = (f: string) => {
+        const text = readFileSync(f, "utf8");
+        return [
+          ...[...text.matchAll(/^export (?:const|function|class) (\w+)/gm)].map((m) => m[1]),
+          ...[...text.matchAll(/^export \{([^}]*)\}/gm)].flatMap((m) =>
+            m[1].split(",").map((n) => n.trim())
+          ),
+        ].sort();
+      };
+      expect(exported(file).length).toBeGreaterThan(0);
       expect(exported(file.replace(/\.ts$/, ".browser.ts"))).toEqual(exported(file));
     }
   });

@@ -4,7 +4,7 @@
  * enough height), every number must fit its column, and every number with decimals and every
  * decimal input cell must have a number format. Zero defects.
  */
-import { Workbook } from "exceljs";
+import { Workbook } from "../../src/xlsx/excelWorkbook";
 import { buildTemplateWorkbook } from "../../src/domain/layout";
 import { checkText } from "../../src/domain/layout/data";
 import { fitsOnOneLine } from "../../src/domain/layout/measure";

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { Workbook } from "exceljs";
+import { Workbook } from "../../src/xlsx/excelWorkbook";
 import { parseCsv } from "../../src/domain/parse/csv";
 import { fileEnding, inputTableFromFile } from "../../src/xlsx/inputFile";
 import { koraEnhed, koraPack, KORA_DIR } from "../helpers/kora";

@@ -3,7 +3,7 @@
  * and a sheet copied into a fresh workbook without names. Every field has a distinct value
  * (test/helpers/values.ts), so a field read from the wrong cell cannot pass.
  */
-import { Workbook } from "exceljs";
+import { Workbook } from "../../src/xlsx/excelWorkbook";
 import { parseA1 } from "../../src/domain/layout/a1";
 import { buildTemplateWorkbook, dataSheetName } from "../../src/domain/layout";
 import { TEMPLATES, getTemplate } from "../../src/domain/catalogue";

@@ -9,7 +9,7 @@ import { spawnSync } from "child_process";
 import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { Workbook } from "exceljs";
+import { Workbook } from "../../src/xlsx/excelWorkbook";
 import { EXCEL, LIBREOFFICE, lineCount } from "../../src/domain/layout/measure";
 import { defaultPack } from "../../src/domain/pakker";
 import { danishProfile } from "../helpers/libreoffice";

@@ -1,4 +1,4 @@
-import { Workbook } from "exceljs";
+import { Workbook } from "../../src/xlsx/excelWorkbook";
 import { definedNames, parseRef } from "../../src/xlsx";
 
 /** What definedNames gave before it bypassed ExcelJS's model getter: the model's first range. */

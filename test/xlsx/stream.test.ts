@@ -10,7 +10,7 @@ import { computeTables } from "../../src/domain/tables/compute";
 import { buildTablesReport } from "../../src/domain/tables/report";
 import { StyleCache, renderSheet, renderWorkbook } from "../../src/xlsx/render";
 import { renderWorkbookStreamed } from "../../src/xlsx/node/stream";
-import { Workbook } from "exceljs";
+import { Workbook } from "../../src/xlsx/excelWorkbook";
 import { exampleReport } from "../domain/project/examples";
 import {
   fullCalcOnLoad,

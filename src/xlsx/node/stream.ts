@@ -25,7 +25,9 @@
  * ExcelJS has its streaming writer in its Node build only (it zips with archiver), so this
  * module runs in Node; the task pane writes into the open workbook instead (src/excel).
  */
-import { ValueType, stream as excelStream, type Worksheet } from "exceljs";
+import type { stream as excelStream, Worksheet } from "exceljs";
+import { ValueType } from "exceljs/lib/doc/enums";
+import WorkbookWriter from "exceljs/lib/stream/xlsx/workbook-writer";
 import Table from "exceljs/lib/doc/table";
 import RelType from "exceljs/lib/xlsx/rel-type";
 import ContentTypesXform from "exceljs/lib/xlsx/xform/core/content-types-xform";
@@ -118,7 +120,7 @@ const CALC_PR = '<calcPr calcId="171027"/>';
 const CALC_PR_FULL = '<calcPr calcId="171027" fullCalcOnLoad="1"/>';
 
 /** ExcelJS's WorkbookWriter with element order, calcPr and tables put right (see above). */
-class PlanWorkbookWriter extends excelStream.xlsx.WorkbookWriter {
+class PlanWorkbookWriter extends WorkbookWriter {
   private readonly tables: TableModel[] = [];
 
   constructor(options: StreamOptions, fullCalcOnLoad: boolean, cellStyles: StyleCache) {

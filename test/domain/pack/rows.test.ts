@@ -2,7 +2,7 @@
  * A register extract laid out one row per municipality (.csv, .xlsx or the open workbook's sheet)
  * read into the kora_enhedsudgifter pack's input table: the same table as the JSON file.
  */
-import { Workbook } from "exceljs";
+import { Workbook } from "../../../src/xlsx/excelWorkbook";
 import { parseInputRows, rowsOfGrid } from "../../../src/domain/pack/rows";
 import { parseCsv } from "../../../src/domain/parse/csv";
 import { readSheetRows } from "../../../src/xlsx";
