@@ -1,10 +1,10 @@
 /* global module */
 /**
  * The installed packages' sources, read once per worker process. Jest hands each test file a
- * fresh file cache (`cacheFS`, jest-runtime's fifth argument, which ./runtime.js wraps in this), so every file read and decoded
- * ExcelJS, zod and the rest from disk again, some 1 400 files for a CLI test. Files under
- * node_modules do not change during a run (Jest's watch mode does not watch them either); the
- * project's own files are still read afresh for each test file.
+ * fresh file cache (`cacheFS`, jest-runtime's fifth argument, which ./runtime.js wraps in this),
+ * so every test file read and decoded ExcelJS, zod and the rest from disk again, some 1 400
+ * files for a CLI test. Files under node_modules do not change during a run (Jest's watch mode
+ * does not watch them either); the project's own files are still read afresh for each test file.
  */
 const packageSources = new Map();
 const IN_PACKAGES = /[\\/]node_modules[\\/]/;

@@ -254,10 +254,10 @@ export class ZipArchive {
   }
 
   /**
-   * Small parts (declared up to ONE_STEP_BYTES; compressed up to 32 KB in the browser, see
-   * ./inflateRaw.ts) are first inflated in one step, bounded by their declared size: one that
-   * comes out larger lies about its size and is inflated again, streaming and counted. False
-   * when the part must be inflated streaming.
+   * Small parts (declared up to ONE_STEP_BYTES; compressed up to ONE_STEP_COMPRESSED, 4 MB with
+   * Node's zlib and 32 KB with fflate in the browser) are first inflated in one step, bounded by
+   * their declared size: one that comes out larger lies about its size and is inflated again,
+   * streaming and counted. False when the part must be inflated streaming.
    */
   private inflateOneStep(
     entry: ZipEntry,
