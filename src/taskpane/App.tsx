@@ -1,26 +1,23 @@
 import * as React from "react";
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Tab,
-  TabList,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { onCommand } from "../commands/actions";
 import type { WorkbookInfo } from "../excel/fields";
 import { MODES, modeOf, stepLabel, type ModeId, type ViewId } from "./navigation";
-import { degradedFeatures, excelAvailable, messageOf, unavailableReason, withExcel } from "./office";
+import {
+  degradedFeatures,
+  excelAvailable,
+  messageOf,
+  unavailableReason,
+  withExcel,
+} from "./office";
 import { PaneContext, type Notice, type PaneCommand, type PaneState } from "./state";
 
 // Every view is loaded on demand, so the pane starts with React, Fluent's shell and nothing
 // else: the survey (catalogue, layout, validation) and the live workbook come with the first
 // view, ExcelJS (reading returned files) only with Indsaml, the projection only with Opregn.
+const ShellNotices = React.lazy(
+  () => import(/* webpackChunkName: "meddelelser" */ "./ShellNotices")
+);
 const Live = React.lazy(() => import(/* webpackChunkName: "live" */ "./live"));
 const VIEWS: Record<ViewId, React.LazyExoticComponent<() => React.JSX.Element>> = {
   skabeloner: React.lazy(() => import(/* webpackChunkName: "skabeloner" */ "./views/Skabeloner")),
@@ -57,7 +54,6 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   view: { display: "flex", flexDirection: "column", gap: "8px", minWidth: 0 },
-  notice: { minWidth: 0 },
 });
 
 /** The workbook looks like a consultant's (collected data or a report) rather than a municipality's. */
@@ -196,43 +192,15 @@ export function App(): React.JSX.Element {
           ))}
         </TabList>
         <section className={styles.view} aria-label={stepLabel(view)}>
-          {blocked && (
-            <MessageBar intent="warning">
-              <MessageBarBody>
-                <MessageBarTitle>Kan ikke bruges her</MessageBarTitle>
-                {blocked}
-              </MessageBarBody>
-            </MessageBar>
-          )}
-          {!blocked && degraded.length > 0 && view === "skabeloner" && (
-            <MessageBar intent="info">
-              <MessageBarBody>{degraded.join(" ")}</MessageBarBody>
-            </MessageBar>
-          )}
-          {notice && (
-            <MessageBar
-              className={styles.notice}
-              intent={notice.intent}
-              role={notice.intent === "error" ? "alert" : "status"}
-              layout="multiline"
-            >
-              <MessageBarBody>
-                {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
-                {notice.text}
-              </MessageBarBody>
-              <MessageBarActions
-                containerAction={
-                  <Button
-                    appearance="transparent"
-                    size="small"
-                    aria-label="Luk besked"
-                    onClick={() => notifyView(view, undefined)}
-                  >
-                    ✕
-                  </Button>
-                }
+          {(blocked || (degraded.length > 0 && view === "skabeloner") || notice) && (
+            <React.Suspense fallback={null}>
+              <ShellNotices
+                blocked={blocked || undefined}
+                degraded={view === "skabeloner" ? degraded : []}
+                notice={notice}
+                onClose={() => notifyView(view, undefined)}
               />
-            </MessageBar>
+            </React.Suspense>
           )}
           <React.Suspense fallback={<Spinner size="small" label="Indlæser …" />}>
             <Live>
