@@ -138,6 +138,8 @@ export function App(): React.JSX.Element {
 
   const View = VIEWS[view];
   const notice = notices[view];
+  // What this Excel lacks concerns inserting templates: said on that view only.
+  const degradedHere = view === "skabeloner" ? degraded : [];
   const count = info?.skabeloner.length ?? 0;
 
   return (
@@ -192,11 +194,11 @@ export function App(): React.JSX.Element {
           ))}
         </TabList>
         <section className={styles.view} aria-label={stepLabel(view)}>
-          {(blocked || (degraded.length > 0 && view === "skabeloner") || notice) && (
+          {(blocked || degradedHere.length > 0 || notice) && (
             <React.Suspense fallback={null}>
               <ShellNotices
-                blocked={blocked || undefined}
-                degraded={view === "skabeloner" ? degraded : []}
+                blocked={blocked}
+                degraded={degradedHere}
                 notice={notice}
                 onClose={() => notifyView(view, undefined)}
               />

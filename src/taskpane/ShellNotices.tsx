@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 export interface ShellNoticesProps {
   /** Why the add-in cannot be used here (outside Excel, too old an Excel), if so. */
   readonly blocked?: string;
-  /** Features this Excel lacks, shown on the templates view. */
+  /** Features this Excel lacks (App.tsx passes them on the templates view). */
   readonly degraded: readonly string[];
   readonly notice?: Notice;
   readonly onClose: () => void;
